@@ -1,0 +1,115 @@
+"""newsents: structured data from raw news articles.
+
+>>> import newsents
+>>> article = newsents.parse(text)
+>>> article.headline, article.authors, article.published
+>>> [s.text for s in article.sentences]
+>>> articles = newsents.read("seeds/")        # files, directories, globs
+>>> articles[0].to_dict()                     # the record of ARTICLE_SCHEMA.md
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import glob
+import os
+from pathlib import Path
+from typing import Iterable, List, Optional, Union
+
+from . import _core
+from ._core import Article, Caption, Span, __version__, tokenize
+
+__all__ = ["Article", "Caption", "Span", "parse", "parse_many", "read", "tokenize", "__version__"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+Text = Union[str, bytes]
+
+#: File endings `read` picks up in directories and globs.
+SUFFIXES = (".txt", ".jsonl", ".ndjson")
+
+
+def parse(
+    text: Text,
+    id: Optional[str] = None,
+    published: Union[str, _dt.date, None] = None,
+    outlet: Optional[str] = None,
+    url: Optional[str] = None,
+) -> Article:
+    """Parse one article from its text (``str``, or ``bytes`` decoded as UTF-8).
+
+    ``id``, ``published`` (an ISO string, any date format the parser reads,
+    or a ``datetime``/``date``), ``outlet`` and ``url`` override what the
+    parser infers from the text. Without ``id``, the id is a hash of the text.
+    """
+    return _core.parse(text, id=id, published=_iso(published), outlet=outlet, url=url)
+
+
+def parse_many(
+    texts: Iterable[Text],
+    ids: Optional[Iterable[Optional[str]]] = None,
+    threads: Optional[int] = None,
+) -> List[Article]:
+    """Parse many articles in parallel on ``threads`` threads (all cores by
+    default), with the GIL released. The result keeps the input order; an
+    article that fails has its problems in ``errors`` and never stops the batch.
+    """
+    return _core.parse_many(texts, ids=ids, threads=_threads(threads))
+
+
+def read(paths: Union[PathLike, Iterable[PathLike]], threads: Optional[int] = None) -> List[Article]:
+    """Read and parse articles from files, directories (searched recursively)
+    and glob patterns: ``.txt`` files hold one article each, ``.jsonl`` files
+    one JSON object per line with a ``text`` field and optional ``id``,
+    ``published``, ``outlet`` and ``url``, which override what the parser
+    infers. A ``.txt`` article's id is its file name without the ending.
+    """
+    files = [str(f) for f in expand_paths(paths)]
+    return _core.read_files(files, threads=_threads(threads))
+
+
+def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
+    """The files that ``read`` would read, in order: named files as given,
+    directories and globs expanded to the files with a known ending, sorted.
+    Raises ``FileNotFoundError`` for a path or pattern that matches nothing."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    files: List[Path] = []
+    for entry in paths:
+        if not isinstance(entry, (str, os.PathLike)):
+            raise TypeError(f"paths must be str or os.PathLike, not {type(entry).__name__}")
+        path = Path(entry)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if _readable_article_file(p)))
+        elif path.exists():
+            files.append(path)
+        elif glob.has_magic(str(entry)):
+            matches = sorted(Path(m) for m in glob.glob(str(entry), recursive=True))
+            matches = [m for m in matches if _readable_article_file(m)]
+            if not matches:
+                raise FileNotFoundError(f"no article files match {str(entry)!r}")
+            files.extend(matches)
+        else:
+            raise FileNotFoundError(f"no such file or directory: {str(entry)!r}")
+    return files
+
+
+def _readable_article_file(path: Path) -> bool:
+    return path.is_file() and not path.name.startswith(".") and path.name.lower().endswith(SUFFIXES)
+
+
+def _iso(published: Union[str, _dt.date, None]) -> Optional[str]:
+    if published is None or isinstance(published, str):
+        return published
+    if isinstance(published, _dt.date):  # datetime is a date too
+        return published.isoformat()
+    raise TypeError(f"published must be str, datetime, date or None, not {type(published).__name__}")
+
+
+def _threads(threads: Optional[int]) -> Optional[int]:
+    if threads is None:
+        return None
+    if isinstance(threads, bool) or not isinstance(threads, int):
+        raise TypeError(f"threads must be an int or None, not {type(threads).__name__}")
+    if threads < 1:
+        raise ValueError(f"threads must be at least 1, not {threads}")
+    return threads

@@ -1,0 +1,107 @@
+"""Type stubs for the Rust extension module ``newsents._core``."""
+
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+__version__: str
+
+class Span:
+    """A range of an article's text (a sentence, a paragraph)."""
+
+    @property
+    def start(self) -> int:
+        """Start offset in code points into ``Article.text``."""
+    @property
+    def end(self) -> int:
+        """End offset in code points (exclusive)."""
+    @property
+    def text(self) -> str: ...
+    def __len__(self) -> int: ...
+
+class Caption:
+    """A photo caption and its credit; ``start``/``end`` span the caption text."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def credit(self) -> Optional[str]: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+class Article:
+    """A parsed news article: metadata, story text and what was found in it."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def outlet(self) -> Optional[str]: ...
+    @property
+    def headline(self) -> Optional[str]: ...
+    @property
+    def dek(self) -> Optional[str]: ...
+    @property
+    def authors(self) -> List[str]: ...
+    @property
+    def contributors(self) -> List[str]: ...
+    @property
+    def published(self) -> Optional[str]:
+        """ISO 8601; a date alone when the text gives no time."""
+    @property
+    def reading_time_minutes(self) -> Optional[int]: ...
+    @property
+    def captions(self) -> List[Caption]: ...
+    @property
+    def sections(self) -> List[str]: ...
+    @property
+    def boilerplate(self) -> List[str]:
+        """Lines of the input that are not story text, as printed."""
+    @property
+    def body(self) -> str:
+        """The story's paragraphs, separated by blank lines."""
+    @property
+    def paragraphs(self) -> List[Span]: ...
+    @property
+    def sentences(self) -> List[Span]:
+        """Sentences of the story text: headline, dek, captions, headings, paragraphs."""
+    @property
+    def entities(self) -> List[Dict[str, Any]]: ...
+    @property
+    def mentions(self) -> List[Dict[str, Any]]: ...
+    @property
+    def quotes(self) -> List[Dict[str, Any]]: ...
+    @property
+    def temporal(self) -> List[Dict[str, Any]]: ...
+    @property
+    def quantities(self) -> List[Dict[str, Any]]: ...
+    @property
+    def errors(self) -> List[str]:
+        """Problems met while parsing; the rest of the record is still filled."""
+    @property
+    def word_count(self) -> int: ...
+    @property
+    def url(self) -> Optional[str]: ...
+    @property
+    def text(self) -> str:
+        """The input text that every offset points into."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The record as a dict, in the shape of ARTICLE_SCHEMA.md."""
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+    @staticmethod
+    def from_json(json: str) -> "Article": ...
+
+def parse(
+    text: Union[str, bytes],
+    id: Optional[str] = None,
+    published: Optional[str] = None,
+    outlet: Optional[str] = None,
+    url: Optional[str] = None,
+) -> Article: ...
+def parse_many(
+    texts: Iterable[Union[str, bytes]],
+    ids: Optional[Iterable[Optional[str]]] = None,
+    threads: Optional[int] = None,
+) -> List[Article]: ...
+def read_files(paths: Sequence[str], threads: Optional[int] = None) -> List[Article]: ...
+def tokenize(text: str) -> List[Tuple[int, int]]:
+    """Token offsets (code points, end exclusive) of a text."""

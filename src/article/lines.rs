@@ -1,0 +1,131 @@
+//! Lines of the input grouped into units: one unit per paragraph, title,
+//! caption or other line of the page, with the byte range of its text.
+
+use crate::text::is_space;
+
+/// A trimmed, non-empty stretch of the input: one line, or the lines of one
+/// hard-wrapped paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Unit {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Trimmed, non-empty lines of `text`, in order, with `None` for blank lines.
+/// `\n`, `\r\n` and a lone `\r` all end a line.
+fn lines(text: &str) -> Vec<Option<Unit>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            out.push(trimmed(text, line_start, i));
+            if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            line_start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn trimmed(text: &str, start: usize, end: usize) -> Option<Unit> {
+    let line = &text[start..end];
+    let left = line.len() - line.trim_start_matches(is_space).len();
+    let right = line.trim_end_matches(is_space).len();
+    (right > left).then_some(Unit { start: start + left, end: start + right })
+}
+
+fn char_len(text: &str, unit: &Unit) -> usize {
+    unit.text(text).chars().count()
+}
+
+/// Whether a line ends a sentence (possibly inside closing quotes or brackets).
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(['”', '’', '"', '\'', ')', ']', '*'])
+        .ends_with(['.', '!', '?', '…', ':'])
+}
+
+/// Groups lines into units. A block of lines without blank lines between is
+/// one hard-wrapped paragraph when its lines have the even width of wrapped
+/// text; otherwise each line is a unit of its own, except that a line
+/// starting in lower case continues a previous line that ended mid-sentence.
+pub fn units(text: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let all = lines(text);
+    for block in all.split(Option::is_none) {
+        let block: Vec<Unit> = block.iter().flatten().copied().collect();
+        if block.is_empty() {
+            continue;
+        }
+        if is_hard_wrapped(text, &block) {
+            out.push(Unit { start: block[0].start, end: block[block.len() - 1].end });
+            continue;
+        }
+        let mut current = block[0];
+        for line in &block[1..] {
+            let continues = !ends_sentence(current.text(text))
+                && line.text(text).chars().next().is_some_and(char::is_lowercase);
+            if continues {
+                current.end = line.end;
+            } else {
+                out.push(current);
+                current = *line;
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// Lines of even width (40 to 100 characters, the last one shorter) are a
+/// paragraph wrapped by its writer, not separate lines.
+fn is_hard_wrapped(text: &str, block: &[Unit]) -> bool {
+    if block.len() < 2 {
+        return false;
+    }
+    if block.iter().any(|u| u.text(text).starts_with('#')) {
+        return false;
+    }
+    let widths: Vec<usize> = block.iter().map(|u| char_len(text, u)).collect();
+    let (body, last) = widths.split_at(widths.len() - 1);
+    let even = body.iter().all(|&w| (40..=100).contains(&w)) && last[0] <= 100;
+    // Two lines could as well be a title and its subtitle: the first must run on.
+    even && (block.len() > 2 || (widths[0] >= 60 && !ends_sentence(block[0].text(text))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit_texts(text: &str) -> Vec<&str> {
+        units(text).iter().map(|u| u.text(text)).collect()
+    }
+
+    #[test]
+    fn blank_lines_and_single_newlines_both_separate_paragraphs() {
+        let text = "Headline\n\nFirst paragraph.\nSecond paragraph.\r\n\r\n  Third.  ";
+        assert_eq!(unit_texts(text), ["Headline", "First paragraph.", "Second paragraph.", "Third."]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_joined() {
+        let text = "The company said on Monday that it would cut 500 jobs in\nits European division, where sales have fallen for three\nyears.\n\nNext paragraph.";
+        assert_eq!(units(text).len(), 2);
+    }
+
+    #[test]
+    fn lower_case_continuation_joins() {
+        let text = "A sentence broken by a stray newline in\nthe middle of a line.";
+        assert_eq!(unit_texts(text), [text]);
+    }
+}

@@ -1,0 +1,429 @@
+//! Article structure and metadata from plain text as scraped from a page.
+//!
+//! The input is cut into units (lines, or hard-wrapped paragraphs). Each unit
+//! is first read on its own against the patterns of
+//! `data/article_patterns.json` (outlet signatures, boilerplate, datelines,
+//! reading times, bylines, contributor lines, captions with credits, markdown
+//! headings), then by its place and shape: the first title-shaped line is the
+//! headline, the next line is the dek when the page's header (a caption, a
+//! dateline, a byline) follows it, short lines without a full stop in the
+//! body are section headings when in title case and related-story links when
+//! in sentence case, and the rest are paragraphs.
+
+mod dateline;
+mod lines;
+mod names;
+mod patterns;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub use dateline::normalise_date;
+use dateline::parse_dateline;
+use lines::{ends_sentence, Unit};
+use patterns::PATTERNS;
+
+/// The parts of an article, as byte ranges of its text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Structure {
+    pub outlet: Option<String>,
+    pub headline: Option<Range<usize>>,
+    pub dek: Option<Range<usize>>,
+    pub authors: Vec<String>,
+    pub contributors: Vec<String>,
+    /// ISO 8601.
+    pub published: Option<String>,
+    pub reading_time_minutes: Option<u32>,
+    pub captions: Vec<CaptionRanges>,
+    /// Heading texts, without markdown markers.
+    pub sections: Vec<Range<usize>>,
+    pub boilerplate: Vec<Range<usize>>,
+    pub paragraphs: Vec<Range<usize>>,
+    /// The story text in document order: headline, dek, caption texts,
+    /// section headings and paragraphs. Later stages read these.
+    pub story: Vec<StoryBlock>,
+}
+
+/// One block of story text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryBlock {
+    pub range: Range<usize>,
+    pub kind: BlockKind,
+}
+
+/// What a block of story text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Headline,
+    Dek,
+    Caption,
+    Section,
+    Paragraph,
+}
+
+/// A caption and its credit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaptionRanges {
+    pub text: Range<usize>,
+    pub credit: Option<Range<usize>>,
+}
+
+/// What a unit of the page is.
+#[derive(Clone, Debug, PartialEq)]
+enum Role {
+    /// Story text whose role depends on its place.
+    Text,
+    Headline(Range<usize>),
+    Dek,
+    Paragraph,
+    Section(Range<usize>),
+    Caption(CaptionRanges),
+    Boilerplate,
+    /// A dateline, byline, reading time or contributor line.
+    Meta,
+}
+
+/// Units longer than this are paragraphs; patterns are not tried on them.
+const LONGEST_PATTERN_LINE: usize = 1500;
+
+/// Function words that stay lower case in title-case headings.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "vs", "via", "per", "into", "onto", "over", "up", "off", "out", "than", "is",
+];
+
+static MARKDOWN_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+(?P<inner>.+?)[\s#]*$").unwrap());
+static BOLD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}[.)]\s+)?(?:\*\*|__)(?P<inner>[^*_].*?)(?:\*\*|__):?$").unwrap());
+
+/// Reads the structure and metadata of an article.
+pub fn analyse(text: &str) -> Structure {
+    let units = lines::units(text);
+    let mut found = Structure::default();
+    let mut datelines = Vec::new();
+    let mut roles: Vec<Role> =
+        units.iter().map(|u| read_unit(text, u, &mut found, &mut datelines)).collect();
+    place_headline_and_dek(text, &units, &mut roles);
+    if found.authors.is_empty() {
+        found.authors = authors_in_dek(text, &units, &roles);
+    }
+    drop_author_bios(text, &units, &mut roles, &found.authors);
+    place_body(text, &units, &mut roles);
+    found.published = datelines
+        .iter()
+        .find(|d: &&dateline::Dateline| !d.is_update)
+        .or(datelines.first())
+        .map(|d| d.iso.clone());
+    collect(&units, roles, found)
+}
+
+/// Reads one unit on its own: patterns first, then markdown headings.
+fn read_unit(text: &str, unit: &Unit, found: &mut Structure, datelines: &mut Vec<dateline::Dateline>) -> Role {
+    let line = unit.text(text);
+    if line.len() > LONGEST_PATTERN_LINE {
+        return Role::Text;
+    }
+    for signature in &PATTERNS.signatures {
+        if let Some(caps) = signature.regex.captures(line) {
+            let named = signature.outlet.as_deref().or_else(|| caps.name("outlet").and_then(|m| PATTERNS.outlet(m.as_str())));
+            if found.outlet.is_none() {
+                found.outlet = named.map(str::to_string);
+            }
+            return Role::Boilerplate;
+        }
+    }
+    if PATTERNS.boilerplate.iter().any(|r| r.is_match(line)) {
+        return Role::Boilerplate;
+    }
+    let words = word_count(line);
+    if words <= 40 {
+        if let Some(names) = PATTERNS.contributor_lines.iter().find_map(|r| r.captures(line)).map(|c| names::split_names(&c["names"])) {
+            if !names.is_empty() {
+                found.contributors.extend(names);
+                return Role::Meta;
+            }
+        }
+    }
+    if words <= 20 && read_meta(line, found, datelines) {
+        return Role::Meta;
+    }
+    if let Some(caption) = caption(line, unit.start) {
+        return Role::Caption(caption);
+    }
+    for heading in [&*MARKDOWN_HEADING, &*BOLD_HEADING] {
+        if let Some(inner) = heading.captures(line).and_then(|c| c.name("inner")) {
+            return Role::Section(unit.start + inner.start()..unit.start + inner.end());
+        }
+    }
+    Role::Text
+}
+
+/// Reads a line made only of metadata (`By X | 12 May 2025 | 7 min read`);
+/// records it and returns true, or returns false and records nothing.
+fn read_meta(line: &str, found: &mut Structure, datelines: &mut Vec<dateline::Dateline>) -> bool {
+    enum Meta {
+        Date(dateline::Dateline),
+        Minutes(u32),
+        Authors(Vec<String>),
+    }
+    let read_part = |part: &str| -> Option<Meta> {
+        if let Some(c) = PATTERNS.reading_time.captures(part) {
+            return c["minutes"].parse().ok().map(Meta::Minutes);
+        }
+        if let Some(d) = parse_dateline(part) {
+            return Some(Meta::Date(d));
+        }
+        let names = PATTERNS.bylines.iter().find_map(|r| r.captures(part)).map(|c| names::split_names(&c["names"]))?;
+        (!names.is_empty()).then_some(Meta::Authors(names))
+    };
+    let parts: Option<Vec<Meta>> = line
+        .split(['|', '•', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(read_part)
+        .collect();
+    let Some(parts) = parts.filter(|p| !p.is_empty()) else { return false };
+    for part in parts {
+        match part {
+            Meta::Date(d) => datelines.push(d),
+            Meta::Minutes(m) => {
+                found.reading_time_minutes.get_or_insert(m);
+            }
+            Meta::Authors(names) => found.authors.extend(names),
+        }
+    }
+    true
+}
+
+/// A caption ending in a photo credit: `Text. (Name/Agency)` or `Text. Photograph: Name/Agency`.
+fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
+    let caps = PATTERNS
+        .credit_in_parens
+        .captures(line)
+        .filter(|c| PATTERNS.is_photo_credit(&c["credit"]))
+        .or_else(|| PATTERNS.credit_after_prefix.captures(line))?;
+    let (body, credit) = (caps.name("text")?, caps.name("credit")?);
+    (word_count(body.as_str()) >= 3).then(|| CaptionRanges {
+        text: offset + body.start()..offset + body.end(),
+        credit: Some(offset + credit.start()..offset + credit.end()),
+    })
+}
+
+/// The first title-shaped story line is the headline; the next story line is
+/// its dek when the page's header (caption, dateline, byline) follows it or
+/// it has no full stop. A repeat of the headline is boilerplate.
+fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
+    let Some(first) = roles.iter().position(|r| matches!(r, Role::Text | Role::Section(_))) else { return };
+    let inner = match &roles[first] {
+        Role::Section(inner) => inner.clone(),
+        _ if is_headline_shaped(units[first].text(text)) => units[first].start..units[first].end,
+        _ => return,
+    };
+    let headline = normalise_spaces(&text[inner.clone()]);
+    roles[first] = Role::Headline(inner);
+    for (k, role) in roles.iter_mut().enumerate().skip(first + 1) {
+        let heading_text = match role {
+            Role::Section(inner) => &text[inner.clone()],
+            Role::Text => units[k].text(text),
+            _ => continue,
+        };
+        if normalise_spaces(heading_text) == headline {
+            *role = Role::Boilerplate;
+        }
+    }
+    let Some(dek) = (first + 1..roles.len()).find(|&k| matches!(roles[k], Role::Text)) else { return };
+    let between_are_header = roles[first + 1..dek].iter().all(|r| matches!(r, Role::Boilerplate | Role::Meta | Role::Caption(_)));
+    let after = roles[dek + 1..].iter().find(|r| !matches!(r, Role::Boilerplate));
+    let header_follows = matches!(after, Some(Role::Meta | Role::Caption(_)));
+    let line = units[dek].text(text);
+    if between_are_header && word_count(line) <= 80 && (header_follows || !ends_sentence(line)) {
+        roles[dek] = Role::Dek;
+    }
+}
+
+/// A headline: at most 30 words, and no full stop at the end unless it is
+/// in title case or asks a question.
+fn is_headline_shaped(line: &str) -> bool {
+    let words = word_count(line);
+    (1..=30).contains(&words)
+        && line.chars().count() <= 250
+        && (!ends_sentence(line) || line.ends_with(['?', '!']) || is_title_case(line))
+}
+
+/// Story lines after the header: short lines without a full stop are
+/// headings (title case, or fewer than six words) or related-story links
+/// (longer, in sentence case); such lines before the first paragraph are
+/// page labels. Everything else is a paragraph.
+fn place_body(text: &str, units: &[Unit], roles: &mut [Role]) {
+    let mut seen_paragraph = false;
+    for (unit, role) in units.iter().zip(roles.iter_mut()) {
+        if *role != Role::Text {
+            continue;
+        }
+        let line = unit.text(text);
+        let words = word_count(line);
+        let short = !ends_sentence(line) && words <= 20 && line.len() <= 200;
+        *role = if !short {
+            seen_paragraph = true;
+            Role::Paragraph
+        } else if (is_title_case(line) || words < 6) && seen_paragraph {
+            Role::Section(unit.start..unit.end)
+        } else {
+            Role::Boilerplate
+        };
+    }
+}
+
+/// `..., writes Mark Almond.` in the dek.
+fn authors_in_dek(text: &str, units: &[Unit], roles: &[Role]) -> Vec<String> {
+    let Some(k) = roles.iter().position(|r| *r == Role::Dek) else { return Vec::new() };
+    let dek = units[k].text(text);
+    PATTERNS.byline_in_text.iter().find_map(|r| r.captures(dek)).map(|c| names::split_names(&c["names"])).unwrap_or_default()
+}
+
+/// `Mark Almond is director of ...`: an author's bio line is not story text.
+fn drop_author_bios(text: &str, units: &[Unit], roles: &mut [Role], authors: &[String]) {
+    const BIO_VERBS: &[&str] = &["is", "was", "has", "writes", "covers", "reports", "teaches"];
+    for (unit, role) in units.iter().zip(roles.iter_mut()) {
+        if *role != Role::Text {
+            continue;
+        }
+        let line = unit.text(text);
+        let is_bio = authors.iter().any(|author| {
+            line.strip_prefix(author.as_str())
+                .and_then(|rest| rest.split_whitespace().next())
+                .is_some_and(|verb| BIO_VERBS.contains(&verb))
+        });
+        if is_bio && word_count(line) <= 40 {
+            *role = Role::Boilerplate;
+        }
+    }
+}
+
+/// Gathers the ranges of each role in document order.
+fn collect(units: &[Unit], roles: Vec<Role>, mut found: Structure) -> Structure {
+    for (unit, role) in units.iter().zip(roles) {
+        let whole = unit.start..unit.end;
+        let (range, kind) = match role {
+            Role::Headline(inner) => {
+                found.headline = Some(inner.clone());
+                (inner, BlockKind::Headline)
+            }
+            Role::Dek => {
+                found.dek = Some(whole.clone());
+                (whole, BlockKind::Dek)
+            }
+            Role::Paragraph => {
+                found.paragraphs.push(whole.clone());
+                (whole, BlockKind::Paragraph)
+            }
+            Role::Section(inner) => {
+                found.sections.push(inner.clone());
+                (inner, BlockKind::Section)
+            }
+            Role::Caption(caption) => {
+                let text = caption.text.clone();
+                found.captions.push(caption);
+                (text, BlockKind::Caption)
+            }
+            Role::Boilerplate => {
+                found.boilerplate.push(whole);
+                continue;
+            }
+            Role::Meta | Role::Text => continue,
+        };
+        found.story.push(StoryBlock { range, kind });
+    }
+    found
+}
+
+/// Words with at least one letter or digit.
+fn word_count(line: &str) -> usize {
+    line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Whether at least four in five words that are not function words start
+/// with a capital: `Inching Toward Peril`, not `A new iron curtain descends`.
+fn is_title_case(line: &str) -> bool {
+    let (mut content, mut capitalised) = (0, 0);
+    for word in line.split_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(first) = word.chars().next() else { continue };
+        if !first.is_alphabetic() || MINOR_WORDS.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
+        content += 1;
+        if first.is_uppercase() {
+            capitalised += 1;
+        }
+    }
+    content > 0 && capitalised * 5 >= content * 4
+}
+
+fn normalise_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
+        ranges.iter().map(|r| text[r.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn a_page_with_header_body_and_clutter() {
+        let text = "Stay up to date with notifications from The Independent\n\nComment\n\n\
+                    Talks resume in Istanbul\n\nThe two sides meet again, writes Jane Doe. Few expect much\n\n\
+                    Monday 12 May 2025 17:08 BST\n\nThe delegations arrived on Monday. They met for an hour.\n\n\
+                    A new round of sanctions hits Russian banks and oil traders\n\nNext Steps\n\n\
+                    Both sides said they would meet again.\n\nJane Doe is a writer based in Oxford";
+        let s = analyse(text);
+        assert_eq!(s.outlet.as_deref(), Some("The Independent"));
+        assert_eq!(s.headline.map(|r| &text[r]), Some("Talks resume in Istanbul"));
+        assert_eq!(s.dek.map(|r| &text[r]), Some("The two sides meet again, writes Jane Doe. Few expect much"));
+        assert_eq!(s.authors, ["Jane Doe"]);
+        assert_eq!(s.published.as_deref(), Some("2025-05-12T17:08:00+01:00"));
+        assert_eq!(texts(text, &s.sections), ["Next Steps"]);
+        assert_eq!(
+            texts(text, &s.boilerplate),
+            [
+                "Stay up to date with notifications from The Independent",
+                "Comment",
+                "A new round of sanctions hits Russian banks and oil traders",
+                "Jane Doe is a writer based in Oxford"
+            ]
+        );
+        assert_eq!(texts(text, &s.paragraphs).len(), 2);
+    }
+
+    #[test]
+    fn a_bare_body_has_no_header() {
+        let text = "In July, the president sent a very different signal in public: he wanted talks.\nHe said so twice.";
+        let s = analyse(text);
+        assert_eq!(s.headline, None);
+        assert_eq!(s.dek, None);
+        assert_eq!(s.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn captions_keep_their_credit_apart() {
+        let text = "Headline Here\n\nLeaders meet in Lviv, Ukraine. (Markiian Lyseiko / Ukrinform / Getty Images)\n\nBody text here.";
+        let s = analyse(text);
+        assert_eq!(s.captions.len(), 1);
+        assert_eq!(&text[s.captions[0].text.clone()], "Leaders meet in Lviv, Ukraine.");
+        assert_eq!(&text[s.captions[0].credit.clone().unwrap()], "Markiian Lyseiko / Ukrinform / Getty Images");
+    }
+
+    #[test]
+    fn markdown_titles_headings_and_repeats() {
+        let text = "Peace Talks: A Gamble\n# Peace Talks: A Gamble\nThe war goes on.\n1. **Proxy Talks in Istanbul**\nMore text.\n## What Next\nEnd.";
+        let s = analyse(text);
+        assert_eq!(s.headline.map(|r| &text[r]), Some("Peace Talks: A Gamble"));
+        assert_eq!(texts(text, &s.boilerplate), ["# Peace Talks: A Gamble"]);
+        assert_eq!(texts(text, &s.sections), ["Proxy Talks in Istanbul", "What Next"]);
+    }
+}

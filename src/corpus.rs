@@ -1,0 +1,172 @@
+//! Many articles at once: files read and articles parsed in parallel on a
+//! rayon pool, order kept, one failing article never losing the others.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Deserialize;
+
+use crate::pipeline::{self, Input};
+use crate::record::Article;
+
+/// Parses articles in parallel, in input order, on `threads` threads (all
+/// cores when `None`). A panic in one article becomes an error entry in its
+/// record.
+pub fn parse_batch(inputs: Vec<Input>, threads: Option<usize>) -> Result<Vec<Article>, String> {
+    in_pool(threads, || inputs.into_par_iter().map(parse_guarded).collect())
+}
+
+/// Reads `.txt` and `.jsonl` files and parses their articles in parallel,
+/// in path order. A file that cannot be read gives one record with an error.
+pub fn read_files(paths: &[PathBuf], threads: Option<usize>) -> Result<Vec<Article>, String> {
+    in_pool(threads, || {
+        let inputs: Vec<Input> = paths.par_iter().flat_map_iter(|p| read_inputs(p)).collect();
+        inputs.into_par_iter().map(parse_guarded).collect()
+    })
+}
+
+fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, String> {
+    match threads {
+        None => Ok(work()),
+        Some(0) => Err("threads must be at least 1".to_string()),
+        Some(n) => {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build().map_err(|e| e.to_string())?;
+            Ok(pool.install(work))
+        }
+    }
+}
+
+/// Parses one article; a panic becomes an error entry instead of unwinding.
+pub fn parse_guarded(input: Input) -> Article {
+    let id = input.id.clone();
+    let url = input.url.clone();
+    catch_unwind(AssertUnwindSafe(|| pipeline::parse(input))).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_string());
+        Article {
+            id: id.unwrap_or_default(),
+            url,
+            errors: vec![format!("internal error while parsing this article (please report it): {message}")],
+            ..Article::default()
+        }
+    })
+}
+
+/// Text from bytes: UTF-8 (invalid sequences replaced with U+FFFD, which is
+/// reported), or UTF-16 when a byte-order mark says so.
+pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
+    let utf16 = |units: &mut dyn Iterator<Item = u16>| String::from_utf16_lossy(&units.collect::<Vec<_>>());
+    let text = match bytes {
+        [0xff, 0xfe, rest @ ..] => utf16(&mut rest.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]))),
+        [0xfe, 0xff, rest @ ..] => utf16(&mut rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]]))),
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => return (text.to_string(), Vec::new()),
+            Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+        },
+    };
+    let replaced = text.chars().filter(|&c| c == '\u{fffd}').count();
+    let errors = if replaced > 0 {
+        vec![format!("invalid encoding: {replaced} byte sequences could not be decoded and were replaced with U+FFFD")]
+    } else {
+        Vec::new()
+    };
+    (text, errors)
+}
+
+/// One line of a JSONL file.
+#[derive(Deserialize)]
+struct JsonlRecord {
+    text: Option<String>,
+    id: Option<serde_json::Value>,
+    published: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+}
+
+/// The articles in one file: one for a text file, one per line of JSONL.
+fn read_inputs(path: &Path) -> Vec<Input> {
+    let stem = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return vec![Input {
+                id: Some(stem),
+                errors: vec![format!("could not read {}: {e}", path.display())],
+                ..Input::default()
+            }]
+        }
+    };
+    let (text, errors) = decode(&bytes);
+    let is_jsonl = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    if !is_jsonl {
+        return vec![Input { text, id: Some(stem), errors, ..Input::default() }];
+    }
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(n, line)| jsonl_input(line, format!("{stem}:{}", n + 1), &errors))
+        .collect()
+}
+
+/// An input from one JSONL line; a line that is not a JSON object with a
+/// `text` string gives an input with an error entry.
+fn jsonl_input(line: &str, fallback_id: String, decode_errors: &[String]) -> Input {
+    let mut errors = decode_errors.to_vec();
+    match serde_json::from_str::<JsonlRecord>(line) {
+        Ok(record) => {
+            let id = match record.id {
+                Some(serde_json::Value::String(s)) => s,
+                Some(serde_json::Value::Number(n)) => n.to_string(),
+                _ => fallback_id,
+            };
+            if record.text.is_none() {
+                errors.push("jsonl: the record has no \"text\" field".to_string());
+            }
+            Input {
+                text: record.text.unwrap_or_default(),
+                id: Some(id),
+                published: record.published,
+                outlet: record.outlet,
+                url: record.url,
+                errors,
+            }
+        }
+        Err(e) => {
+            errors.push(format!("jsonl: not a valid record: {e}"));
+            Input { id: Some(fallback_id), errors, ..Input::default() }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invalid_utf8_is_replaced_and_reported() {
+        let (text, errors) = decode(b"Kyiv \xff\xfe said");
+        assert_eq!(text, "Kyiv \u{fffd}\u{fffd} said");
+        assert!(errors[0].contains("2 byte sequences"));
+        assert_eq!(decode("Erdoğan".as_bytes()), ("Erdoğan".to_string(), vec![]));
+    }
+
+    #[test]
+    fn jsonl_lines_become_inputs_or_errors() {
+        let good = jsonl_input(r#"{"text": "Body.", "id": 7, "outlet": "Reuters"}"#, "f:1".into(), &[]);
+        assert_eq!((good.id.as_deref(), good.outlet.as_deref()), (Some("7"), Some("Reuters")));
+        let bad = jsonl_input("{not json", "f:2".into(), &[]);
+        assert_eq!(bad.id.as_deref(), Some("f:2"));
+        assert!(bad.errors[0].starts_with("jsonl:"));
+    }
+
+    #[test]
+    fn a_batch_keeps_order() {
+        let inputs = (0..50).map(|i| Input { id: Some(i.to_string()), ..Input::new(format!("Text {i}.")) }).collect();
+        let ids: Vec<String> = parse_batch(inputs, Some(2)).unwrap().into_iter().map(|a| a.id).collect();
+        assert_eq!(ids, (0..50).map(|i| i.to_string()).collect::<Vec<_>>());
+    }
+}

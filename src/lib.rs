@@ -1,0 +1,19 @@
+//! newsents: structured data from raw news articles.
+//!
+//! Data flows one way through the stages, one module each:
+//! [`article`] (structure and metadata of the page) → [`text`] (tokens and
+//! sentences) → the [`record`] every interface speaks. [`pipeline`] runs
+//! the stages on one article, [`corpus`] on many in parallel, and `python`
+//! (with the `python` feature) converts to and from Python objects.
+
+pub mod article;
+pub mod corpus;
+pub mod pipeline;
+pub mod record;
+pub mod text;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use pipeline::{parse, Input};
+pub use record::Article;

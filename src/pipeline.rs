@@ -1,0 +1,179 @@
+//! One article through every stage: text → article structure → tokens and
+//! sentences → the record with code-point offsets.
+
+use std::ops::Range;
+
+use crate::article::{self, normalise_date, BlockKind, Structure};
+use crate::record::{Article, Caption, Span};
+use crate::text::{split_sentences, tokenize_range, CharMap};
+
+/// An article to parse, with what the caller knows about it. Fields given
+/// here override what the parser infers from the text.
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    pub text: String,
+    pub id: Option<String>,
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    /// Problems met before parsing (decoding, reading), kept in the record.
+    pub errors: Vec<String>,
+}
+
+impl Input {
+    pub fn new(text: impl Into<String>) -> Self {
+        Input { text: text.into(), ..Input::default() }
+    }
+}
+
+/// Parses one article.
+pub fn parse(input: Input) -> Article {
+    let Input { text, id, published, outlet, url, mut errors } = input;
+    let id = id.unwrap_or_else(|| content_id(&text));
+    if looks_binary(&text) {
+        errors.push("binary data: the input does not look like text, so no structure was read".to_string());
+        return Article { id, url, errors, text, ..Article::default() };
+    }
+    if text.trim_matches(crate::text::is_space).is_empty() {
+        errors.push("empty text: nothing to parse".to_string());
+    }
+    let structure = article::analyse(&text);
+    let published = match published {
+        Some(given) => normalise_date(&given).or_else(|| {
+            errors.push(format!("published: could not read {given:?} as a date; kept the article's own"));
+            structure.published.clone()
+        }),
+        None => structure.published.clone(),
+    };
+    let outlet = outlet.or_else(|| structure.outlet.clone());
+    let mut record = build_record(&text, &structure);
+    record.id = id;
+    record.published = published;
+    record.outlet = outlet;
+    record.url = url;
+    record.errors = errors;
+    record.text = text;
+    record
+}
+
+/// The record of an analysed text, offsets converted to code points.
+fn build_record(text: &str, structure: &Structure) -> Article {
+    let chars = CharMap::new(text);
+    let span = |r: &Range<usize>| {
+        let (start, end) = chars.char_range(r.start, r.end);
+        Span { start, end }
+    };
+    let mut tokens = Vec::new();
+    let mut sentences = Vec::new();
+    let mut word_count = 0;
+    for block in &structure.story {
+        tokens.clear();
+        tokenize_range(text, block.range.start, block.range.end, &mut tokens);
+        if block.kind == BlockKind::Paragraph {
+            word_count += tokens.iter().filter(|t| t.text(text).chars().any(char::is_alphanumeric)).count();
+        }
+        for s in split_sentences(text, &tokens) {
+            sentences.push(span(&(tokens[s.first_token].start..tokens[s.end_token - 1].end)));
+        }
+    }
+    Article {
+        headline: structure.headline.as_ref().map(|r| one_line(&text[r.clone()])),
+        dek: structure.dek.as_ref().map(|r| one_line(&text[r.clone()])),
+        authors: structure.authors.clone(),
+        contributors: structure.contributors.clone(),
+        reading_time_minutes: structure.reading_time_minutes,
+        captions: structure
+            .captions
+            .iter()
+            .map(|c| {
+                let Span { start, end } = span(&c.text);
+                Caption { text: one_line(&text[c.text.clone()]), credit: c.credit.as_ref().map(|r| one_line(&text[r.clone()])), start, end }
+            })
+            .collect(),
+        sections: structure.sections.iter().map(|r| one_line(&text[r.clone()])).collect(),
+        boilerplate: structure.boilerplate.iter().map(|r| text[r.clone()].to_string()).collect(),
+        body: structure.paragraphs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("\n\n"),
+        paragraphs: structure.paragraphs.iter().map(span).collect(),
+        sentences,
+        word_count,
+        ..Article::default()
+    }
+}
+
+/// Text of a title or caption on one line: line breaks and runs of spaces
+/// become one space (a lone no-break space is kept as printed).
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending: Option<char> = None;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending = Some(match pending {
+                None if c != '\n' && c != '\r' && c != '\t' => c,
+                _ => ' ',
+            });
+        } else {
+            if let Some(space) = pending.take() {
+                out.push(space);
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A stable id from the text: 16 hex digits of its FNV-1a hash.
+fn content_id(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    format!("{hash:016x}")
+}
+
+/// Text with many control characters (other than line breaks and tabs),
+/// NULs or replacement characters is binary data, not an article.
+fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let odd = sample
+        .iter()
+        .filter(|&&c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t')) || c == '\u{fffd}')
+        .count();
+    odd * 10 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_are_code_points_into_the_original_text() {
+        let text = "\u{feff}Putin’s Talks Resume\r\n\r\nErdoğan said “yes.” Then he left.\r\n";
+        let article = parse(Input::new(text));
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |s: &Span| chars[s.start..s.end].iter().collect::<String>();
+        assert_eq!(article.headline.as_deref(), Some("Putin’s Talks Resume"));
+        assert_eq!(article.paragraphs.iter().map(slice).collect::<Vec<_>>(), ["Erdoğan said “yes.” Then he left."]);
+        assert_eq!(article.sentences.iter().map(slice).collect::<Vec<_>>(), ["Putin’s Talks Resume", "Erdoğan said “yes.”", "Then he left."]);
+        assert_eq!(article.word_count, 6);
+    }
+
+    #[test]
+    fn bad_input_gives_an_error_entry_not_a_failure() {
+        assert!(parse(Input::new("")).errors[0].starts_with("empty text"));
+        let binary: String = (0..2000u32).map(|i| char::from_u32(i % 32).unwrap()).collect();
+        let article = parse(Input::new(binary));
+        assert!(article.errors[0].starts_with("binary data"));
+        assert!(article.paragraphs.is_empty());
+    }
+
+    #[test]
+    fn caller_fields_override_and_bad_dates_are_reported() {
+        let mut input = Input::new("Body text.");
+        input.published = Some("31 February 2025".into());
+        input.outlet = Some("Reuters".into());
+        let article = parse(input);
+        assert_eq!(article.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(article.published, None);
+        assert!(article.errors[0].starts_with("published:"));
+    }
+}

@@ -1,0 +1,392 @@
+//! Python bindings: conversions between Python objects and the core's
+//! inputs and records. Nothing here computes; the core does, with the GIL
+//! released.
+
+use std::path::PathBuf;
+
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyList, PySlice, PyString};
+use serde_json::Value;
+
+use crate::article::normalise_date;
+use crate::corpus;
+use crate::pipeline::Input;
+use crate::record;
+
+/// A parsed news article: its metadata, story text and what was found in it.
+#[pyclass(module = "newsents", name = "Article", frozen)]
+pub struct Article {
+    record: record::Article,
+    /// The text as a Python string, made once, for slicing spans.
+    text: PyOnceLock<Py<PyString>>,
+}
+
+impl Article {
+    fn new(record: record::Article) -> Self {
+        Article { record, text: PyOnceLock::new() }
+    }
+
+    fn text_object<'py>(&self, py: Python<'py>) -> &Bound<'py, PyString> {
+        self.text.get_or_init(py, || PyString::new(py, &self.record.text).unbind()).bind(py)
+    }
+}
+
+/// A range of an article's text: a sentence or a paragraph.
+#[pyclass(module = "newsents", name = "Span", frozen)]
+pub struct Span {
+    article: Py<Article>,
+    /// Start offset (code points) in the article's text.
+    #[pyo3(get)]
+    start: usize,
+    /// End offset (code points, exclusive).
+    #[pyo3(get)]
+    end: usize,
+}
+
+#[pymethods]
+impl Span {
+    /// The text of the span.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let slice = PySlice::new(py, self.start as isize, self.end as isize, 1);
+        self.article.get().text_object(py).as_any().get_item(slice)
+    }
+
+    fn __len__(&self) -> usize {
+        self.end - self.start
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let text: String = self.text(py)?.extract()?;
+        Ok(format!("<Span {}:{} {:?}>", self.start, self.end, preview(&text, 60)))
+    }
+}
+
+/// A photo caption and its credit.
+#[pyclass(module = "newsents", name = "Caption", frozen, get_all)]
+pub struct Caption {
+    text: String,
+    credit: Option<String>,
+    start: usize,
+    end: usize,
+}
+
+#[pymethods]
+impl Caption {
+    fn __repr__(&self) -> String {
+        format!("<Caption {:?} credit={:?}>", preview(&self.text, 60), self.credit)
+    }
+}
+
+fn preview(text: &str, chars: usize) -> String {
+    match text.char_indices().nth(chars) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+fn spans(slf: &Bound<'_, Article>, ranges: &[record::Span]) -> Vec<Span> {
+    ranges.iter().map(|s| Span { article: slf.clone().unbind(), start: s.start, end: s.end }).collect()
+}
+
+/// Converts a list of records to Python dicts (for the lists later stages fill).
+fn records_to_py<'py, T: serde::Serialize>(py: Python<'py>, items: &[T]) -> PyResult<Bound<'py, PyList>> {
+    let values = items.iter().map(|item| json_to_py(py, &to_value(item)?)).collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, values)
+}
+
+fn to_value<T: serde::Serialize>(item: &T) -> PyResult<Value> {
+    serde_json::to_value(item).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => i.into_pyobject(py)?.into_any(),
+            None => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
+        },
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            PyList::new(py, items.iter().map(|v| json_to_py(py, v)).collect::<PyResult<Vec<_>>>()?)?.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, json_to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+#[pymethods]
+impl Article {
+    #[getter]
+    fn id(&self) -> &str {
+        &self.record.id
+    }
+    #[getter]
+    fn outlet(&self) -> Option<&str> {
+        self.record.outlet.as_deref()
+    }
+    #[getter]
+    fn headline(&self) -> Option<&str> {
+        self.record.headline.as_deref()
+    }
+    #[getter]
+    fn dek(&self) -> Option<&str> {
+        self.record.dek.as_deref()
+    }
+    #[getter]
+    fn authors(&self) -> Vec<String> {
+        self.record.authors.clone()
+    }
+    #[getter]
+    fn contributors(&self) -> Vec<String> {
+        self.record.contributors.clone()
+    }
+    /// Publication time, ISO 8601 (a date alone when the text gives no time).
+    #[getter]
+    fn published(&self) -> Option<&str> {
+        self.record.published.as_deref()
+    }
+    #[getter]
+    fn reading_time_minutes(&self) -> Option<u32> {
+        self.record.reading_time_minutes
+    }
+    #[getter]
+    fn captions(&self) -> Vec<Caption> {
+        self.record
+            .captions
+            .iter()
+            .map(|c| Caption { text: c.text.clone(), credit: c.credit.clone(), start: c.start, end: c.end })
+            .collect()
+    }
+    #[getter]
+    fn sections(&self) -> Vec<String> {
+        self.record.sections.clone()
+    }
+    /// Lines of the input that are not story text (prompts, links, widgets).
+    #[getter]
+    fn boilerplate(&self) -> Vec<String> {
+        self.record.boilerplate.clone()
+    }
+    /// The story's paragraphs, separated by blank lines.
+    #[getter]
+    fn body(&self) -> &str {
+        &self.record.body
+    }
+    #[getter]
+    fn paragraphs(slf: &Bound<'_, Self>) -> Vec<Span> {
+        spans(slf, &slf.get().record.paragraphs)
+    }
+    /// Sentences of the story text: headline, dek, captions, headings, paragraphs.
+    #[getter]
+    fn sentences(slf: &Bound<'_, Self>) -> Vec<Span> {
+        spans(slf, &slf.get().record.sentences)
+    }
+    #[getter]
+    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        records_to_py(py, &self.record.entities)
+    }
+    #[getter]
+    fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        records_to_py(py, &self.record.mentions)
+    }
+    #[getter]
+    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        records_to_py(py, &self.record.quotes)
+    }
+    #[getter]
+    fn temporal<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        records_to_py(py, &self.record.temporal)
+    }
+    #[getter]
+    fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        records_to_py(py, &self.record.quantities)
+    }
+    /// Problems met while parsing; the rest of the record is still filled.
+    #[getter]
+    fn errors(&self) -> Vec<String> {
+        self.record.errors.clone()
+    }
+    #[getter]
+    fn word_count(&self) -> usize {
+        self.record.word_count
+    }
+    #[getter]
+    fn url(&self) -> Option<&str> {
+        self.record.url.as_deref()
+    }
+    /// The input text that all offsets point into.
+    #[getter]
+    fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
+        self.text_object(py).clone()
+    }
+
+    /// The record as a dict, in the shape of ARTICLE_SCHEMA.md.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &to_value(&self.record)?)
+    }
+
+    /// The record as JSON (one line unless `indent` is given).
+    #[pyo3(signature = (indent=None))]
+    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+        let result = match indent {
+            None => serde_json::to_string(&self.record),
+            Some(n) => {
+                let indent = " ".repeat(n);
+                let mut out = Vec::new();
+                let formatter = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
+                let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
+                serde::Serialize::serialize(&self.record, &mut serializer).map(|_| String::from_utf8(out).unwrap_or_default())
+            }
+        };
+        result.map_err(|e| PyValueError::new_err(e.to_string()))
+    }
+
+    /// An article from the JSON that `to_json` wrote.
+    #[staticmethod]
+    fn from_json(json: &str) -> PyResult<Article> {
+        serde_json::from_str(json)
+            .map(Article::new)
+            .map_err(|e| PyValueError::new_err(format!("not an article record: {e}")))
+    }
+
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = slf.get_type().getattr("from_json")?;
+        Ok((from_json, (slf.get().to_json(None)?,)))
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other.cast::<Article>().is_ok_and(|o| o.get().record == self.record)
+    }
+
+    fn __repr__(&self) -> String {
+        let r = &self.record;
+        let title = r.headline.as_deref().map_or(String::new(), |h| format!(" {:?}", preview(h, 60)));
+        let outlet = r.outlet.as_deref().map_or(String::new(), |o| format!(" outlet={o:?}"));
+        let errors = if r.errors.is_empty() { String::new() } else { format!(" errors={}", r.errors.len()) };
+        format!("<Article {}{title}{outlet} paragraphs={} words={}{errors}>", r.id, r.paragraphs.len(), r.word_count)
+    }
+}
+
+/// Text from a Python `str` or `bytes`. A `str` with unpaired surrogates is
+/// replaced character for character (offsets stay aligned) and reported.
+fn text_of(obj: &Bound<'_, PyAny>) -> PyResult<(String, Vec<String>)> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(match s.to_cow() {
+            Ok(text) => (text.into_owned(), Vec::new()),
+            Err(_) => (
+                s.to_string_lossy().into_owned(),
+                vec!["invalid text: unpaired surrogates were replaced with U+FFFD".to_string()],
+            ),
+        });
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(corpus::decode(b.as_bytes()));
+    }
+    Err(PyTypeError::new_err(format!("text must be str or bytes, not {}", obj.get_type().name()?)))
+}
+
+fn optional_string(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> {
+    match obj {
+        None => Ok(None),
+        Some(o) if o.is_none() => Ok(None),
+        Some(o) => o
+            .extract::<String>()
+            .map(Some)
+            .map_err(|_| PyTypeError::new_err(format!("{what} must be str or None, not {}", o.get_type().name().map(|n| n.to_string()).unwrap_or_default()))),
+    }
+}
+
+/// Parses one article.
+#[pyfunction]
+#[pyo3(signature = (text, id=None, published=None, outlet=None, url=None))]
+fn parse(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
+    id: Option<&Bound<'_, PyAny>>,
+    published: Option<&Bound<'_, PyAny>>,
+    outlet: Option<&Bound<'_, PyAny>>,
+    url: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Article> {
+    let (text, errors) = text_of(text)?;
+    let published = optional_string(published, "published")?;
+    if let Some(p) = &published {
+        if normalise_date(p).is_none() {
+            return Err(PyValueError::new_err(format!("published: cannot read {p:?} as a date")));
+        }
+    }
+    let input = Input {
+        text,
+        id: optional_string(id, "id")?,
+        published,
+        outlet: optional_string(outlet, "outlet")?,
+        url: optional_string(url, "url")?,
+        errors,
+    };
+    Ok(Article::new(py.detach(|| corpus::parse_guarded(input))))
+}
+
+/// Parses many articles in parallel, in order.
+#[pyfunction]
+#[pyo3(signature = (texts, ids=None, threads=None))]
+fn parse_many(
+    py: Python<'_>,
+    texts: &Bound<'_, PyAny>,
+    ids: Option<&Bound<'_, PyAny>>,
+    threads: Option<usize>,
+) -> PyResult<Vec<Article>> {
+    let mut inputs = Vec::new();
+    for item in texts.try_iter()? {
+        let (text, errors) = text_of(&item?)?;
+        inputs.push(Input { text, errors, ..Input::default() });
+    }
+    if let Some(ids) = ids.filter(|ids| !ids.is_none()) {
+        let ids: Vec<Option<String>> =
+            ids.try_iter()?.map(|id| optional_string(Some(&id?), "each id")).collect::<PyResult<_>>()?;
+        if ids.len() != inputs.len() {
+            return Err(PyValueError::new_err(format!("got {} ids for {} texts", ids.len(), inputs.len())));
+        }
+        for (input, id) in inputs.iter_mut().zip(ids) {
+            input.id = id;
+        }
+    }
+    let articles = py.detach(|| corpus::parse_batch(inputs, threads)).map_err(PyValueError::new_err)?;
+    Ok(articles.into_iter().map(Article::new).collect())
+}
+
+/// Reads and parses `.txt` and `.jsonl` files in parallel, in order.
+#[pyfunction]
+#[pyo3(signature = (paths, threads=None))]
+fn read_files(py: Python<'_>, paths: Vec<PathBuf>, threads: Option<usize>) -> PyResult<Vec<Article>> {
+    let articles = py.detach(|| corpus::read_files(&paths, threads)).map_err(PyValueError::new_err)?;
+    Ok(articles.into_iter().map(Article::new).collect())
+}
+
+/// Token offsets (code points) of a text.
+#[pyfunction]
+fn tokenize(py: Python<'_>, text: &str) -> Vec<(usize, usize)> {
+    py.detach(|| {
+        let chars = crate::text::CharMap::new(text);
+        crate::text::tokenize(text).iter().map(|t| chars.char_range(t.start, t.end)).collect()
+    })
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Article>()?;
+    m.add_class::<Span>()?;
+    m.add_class::<Caption>()?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(read_files, m)?)?;
+    m.add_function(wrap_pyfunction!(tokenize, m)?)?;
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! Sentence boundaries over tokens.
+//!
+//! A sentence ends at `.`, `!`, `?`, `…` or `...` (with any closing quotes and
+//! brackets that follow it) when the next token opens a sentence: a capital,
+//! a digit or an opening quote, glued on (`agenda.”Two`) or not. A word that
+//! keeps its full stop ends a sentence only in the cases a reader would
+//! accept: never a title or an initial (`Mr.`, `Vladimir V. Putin`), a month
+//! only before a non-number, and `U.S.`, `Inc.` or `a.m.` only before a word
+//! that typically starts a sentence.
+
+use super::tokenize::Token;
+
+/// A sentence: indices into the token slice it was split from, end exclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub first_token: usize,
+    pub end_token: usize,
+}
+
+/// Titles and initials: their full stop never ends a sentence.
+const NEVER_FINAL: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Reps.", "Gov.", "Lt.",
+    "Col.", "Capt.", "Sgt.", "Maj.", "Adm.", "Cmdr.", "Rev.", "Hon.", "Pres.", "Atty.", "Supt.",
+    "Det.", "Insp.", "Cpl.", "Pvt.", "Amb.", "Sec.", "Fr.", "St.", "Mt.", "Ft.", "No.", "Nos.",
+    "Vol.", "vs.", "cf.", "pp.",
+];
+
+const MONTHS: &[&str] = &["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."];
+
+/// Words that typically open a sentence; after `U.S.` or `Inc.` they mark a boundary.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
+    "There", "But", "And", "Or", "So", "Yet", "In", "On", "At", "For", "If", "When", "While", "As",
+    "After", "Before", "Since", "Although", "However", "Still", "Meanwhile", "Its", "His", "Her",
+    "Their", "Our", "My", "What", "Why", "How", "Who", "Some", "Many", "Most", "One", "Officials",
+];
+
+const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '}', '»'];
+const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«'];
+
+/// Splits the tokens of one block (paragraph, headline, caption) into sentences.
+pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    let mut first = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let word = tokens[i].text(text);
+        if let Some(strength) = terminal_strength(word) {
+            // Closing quotes and brackets glued to the terminal belong to this sentence.
+            let mut end = i + 1;
+            while end < tokens.len() && is_closer(tokens[end].text(text)) && tokens[end].start == tokens[end - 1].end {
+                end += 1;
+            }
+            if end < tokens.len() && opens_sentence(text, &tokens[end..], strength) {
+                sentences.push(Sentence { first_token: first, end_token: end });
+                first = end;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if first < tokens.len() {
+        sentences.push(Sentence { first_token: first, end_token: tokens.len() });
+    }
+    sentences
+}
+
+/// How readily a token ends a sentence.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// `.`, `!`, `?`, `…`: before any capital, digit or opening quote.
+    Full,
+    /// A month abbreviation: unless a number follows.
+    Month,
+    /// `U.S.`, `Inc.`, `a.m.`: only before a typical sentence opener.
+    Weak,
+}
+
+fn terminal_strength(word: &str) -> Option<Strength> {
+    if matches!(word, "." | "!" | "?" | "…") || word.starts_with("..") || (word.len() > 1 && word.chars().all(|c| c == '!' || c == '?')) {
+        return Some(Strength::Full);
+    }
+    if word.len() < 2 || !word.ends_with('.') || NEVER_FINAL.contains(&word) || is_initial(word) {
+        return None;
+    }
+    if MONTHS.contains(&word) {
+        return Some(Strength::Month);
+    }
+    Some(Strength::Weak)
+}
+
+/// `V.`: a single capital letter and its full stop.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+}
+
+fn is_closer(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if CLOSERS.contains(&c))
+}
+
+/// Whether the tokens after a terminal open a new sentence.
+fn opens_sentence(text: &str, rest: &[Token], strength: Strength) -> bool {
+    let next = rest[0].text(text);
+    let first = next.chars().next().unwrap_or(' ');
+    // An opening quote or bracket counts by what it opens.
+    let (word, first) = if OPENERS.contains(&first) && next.chars().count() == 1 {
+        match rest.get(1) {
+            Some(t) => (t.text(text), t.text(text).chars().next().unwrap_or(' ')),
+            None => return false,
+        }
+    } else {
+        (next, first)
+    };
+    match strength {
+        Strength::Full => first.is_uppercase() || first.is_ascii_digit(),
+        Strength::Month => first.is_uppercase() && !first.is_ascii_digit(),
+        Strength::Weak => SENTENCE_STARTERS.contains(&word),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize::tokenize;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text);
+        split_sentences(text, &tokens)
+            .iter()
+            .map(|s| &text[tokens[s.first_token].start..tokens[s.end_token - 1].end])
+            .collect()
+    }
+
+    #[test]
+    fn honorifics_initials_and_dates_do_not_split() {
+        assert_eq!(
+            sentences("Mr. Putin met Vladimir V. Putin and George W. Bush on Feb. 24 in the U.S. capital. Then he left."),
+            ["Mr. Putin met Vladimir V. Putin and George W. Bush on Feb. 24 in the U.S. capital.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn quotes_closing_after_the_full_stop_stay_with_their_sentence() {
+        assert_eq!(
+            sentences("He said, “We are ready.” Then he left. “Why?” she asked."),
+            ["He said, “We are ready.”", "Then he left.", "“Why?” she asked."]
+        );
+    }
+
+    #[test]
+    fn glued_sentences_split() {
+        assert_eq!(
+            sentences("“They have removed them from the agenda.”Two former officials said so."),
+            ["“They have removed them from the agenda.”", "Two former officials said so."]
+        );
+    }
+
+    #[test]
+    fn abbreviations_end_sentences_before_sentence_openers() {
+        assert_eq!(sentences("He flew to the U.S. The talks began."), ["He flew to the U.S.", "The talks began."]);
+        assert_eq!(sentences("It was Aug. The heat was bad."), ["It was Aug.", "The heat was bad."]);
+    }
+}

@@ -1,0 +1,267 @@
+//! A rule-based word tokenizer for news English, with byte offsets.
+//!
+//! Whitespace separates; punctuation is split off words except where it is
+//! part of one: abbreviations and initials keep their full stop (`Mr.`, `V.`,
+//! `U.S.`, `Feb.`), numbers keep their separators (`1,000.5`, `17:08`),
+//! hyphenated words stay whole (`government-in-exile`), URLs and e-mail
+//! addresses stay whole. Clitics are split as in the Penn Treebank
+//! (`Putin’s` → `Putin` `’s`, `didn’t` → `did` `n’t`).
+
+/// A token: a byte range of the text it was cut from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Words that take a full stop as part of themselves (compared without it,
+/// case-sensitively; single capital letters are initials and always do).
+const ABBREVIATIONS: &[&str] = &[
+    // honorifics and titles
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Sen", "Rep", "Reps", "Gov", "Lt", "Col",
+    "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Rev", "Hon", "Pres", "Atty", "Supt", "Det", "Insp",
+    "Cpl", "Pvt", "Amb", "Sec", "Fr", "Sr", "Jr", "St", "Mt", "Ft",
+    // months and days
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
+    "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+    // organisations, places, references
+    "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "No", "Nos",
+    "Vol", "vs", "etc", "approx", "est", "al", "cf", "pp", "Gov't",
+    // US states in AP style
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
+
+/// Whether `word` (without its full stop) is an abbreviation that keeps it.
+pub fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase() && c != 'I');
+    // `U.S`, `a.m`, `e.g`, `Ph.D`: letters joined by full stops.
+    let dotted = word.contains('.') && word.split('.').all(|part| !part.is_empty() && part.chars().count() <= 2);
+    single_capital || dotted || ABBREVIATIONS.contains(&word)
+}
+
+/// Whether `c` can join two alphanumeric runs into one word.
+fn is_connector(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '‑' | '&' | '·' | '_')
+}
+
+/// Whether `c` can join two digit runs into one number.
+fn is_number_connector(c: char) -> bool {
+    matches!(c, '.' | ',' | ':' | '/')
+}
+
+/// Characters that separate tokens besides `char::is_whitespace`: NUL and
+/// other controls, the byte-order mark, zero-width spaces and joiners.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks (accents written as separate code points) stay in words.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    tokenize_range(text, 0, text.len(), &mut tokens);
+    tokens
+}
+
+/// Appends the tokens of `text[start..end]` to `tokens`.
+pub fn tokenize_range(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+    let mut chunk_start = None;
+    for (i, c) in text[start..end].char_indices() {
+        let at = start + i;
+        if is_space(c) {
+            if let Some(s) = chunk_start.take() {
+                split_chunk(text, s, at, tokens);
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(at);
+        }
+    }
+    if let Some(s) = chunk_start {
+        split_chunk(text, s, end, tokens);
+    }
+}
+
+/// Splits one whitespace-free chunk into tokens.
+fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+    let chunk = &text[start..end];
+    if let Some(len) = url_or_email_len(chunk) {
+        tokens.push(Token { start, end: start + len });
+        if len < chunk.len() {
+            split_chunk(text, start + len, end, tokens);
+        }
+        return;
+    }
+    let chars: Vec<(usize, char)> = chunk.char_indices().map(|(i, c)| (start + i, c)).collect();
+    let byte_at = |k: usize| chars.get(k).map_or(end, |&(b, _)| b);
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k].1;
+        if is_word_char(c) {
+            let word_start = k;
+            k = scan_word(&chars, k);
+            // A full stop that belongs to the word (abbreviation, initial).
+            if chars.get(k).map(|&(_, c)| c) == Some('.') && is_abbreviation(&text[byte_at(word_start)..byte_at(k)]) {
+                k += 1;
+            }
+            push_word(text, byte_at(word_start), byte_at(k), tokens);
+        } else if c == '.' && chars.get(k + 1).map(|&(_, c)| c) == Some('.') {
+            let dots = k;
+            while chars.get(k).map(|&(_, c)| c) == Some('.') {
+                k += 1;
+            }
+            tokens.push(Token { start: byte_at(dots), end: byte_at(k) });
+        } else if c == '-' && chars.get(k + 1).map(|&(_, c)| c) == Some('-') {
+            tokens.push(Token { start: byte_at(k), end: byte_at(k + 2) });
+            k += 2;
+        } else {
+            tokens.push(Token { start: byte_at(k), end: byte_at(k + 1) });
+            k += 1;
+        }
+    }
+}
+
+/// Index just past the word starting at `k`.
+fn scan_word(chars: &[(usize, char)], mut k: usize) -> usize {
+    let word_start = k;
+    while k < chars.len() {
+        let c = chars[k].1;
+        if is_word_char(c) {
+            k += 1;
+            continue;
+        }
+        let next = chars.get(k + 1).map(|&(_, c)| c);
+        let prev = chars[k - 1].1;
+        let joins = match next {
+            Some(n) if is_word_char(n) => {
+                (is_connector(c))
+                    || (is_number_connector(c) && prev.is_ascii_digit() && n.is_ascii_digit())
+                    // `U.S`, `a.m`, `Ph.D`: a full stop after a run of at most two letters.
+                    || (c == '.' && n.is_alphabetic() && short_dotted_run(chars, word_start, k) && short_letter_run_after(chars, k))
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Whether the letters since the last full stop (or the word start) are at most two.
+fn short_dotted_run(chars: &[(usize, char)], word_start: usize, dot: usize) -> bool {
+    let run = chars[word_start..dot].iter().rev().take_while(|&&(_, c)| c != '.').count();
+    run <= 2 && chars[word_start..dot].iter().all(|&(_, c)| c.is_alphabetic() || c == '.')
+}
+
+/// Whether at most two letters follow the full stop at `dot` (`U.S`, `a.m`),
+/// so that glued sentences (`to.The`) are not taken for abbreviations.
+fn short_letter_run_after(chars: &[(usize, char)], dot: usize) -> bool {
+    chars[dot + 1..].iter().take_while(|&&(_, c)| c.is_alphabetic()).count() <= 2
+}
+
+/// Pushes a word, splitting a trailing clitic (`’s`, `n’t`, `’re`, ...).
+fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
+    let word = &text[start..end];
+    if let Some(split) = clitic_start(word) {
+        if split > 0 {
+            tokens.push(Token { start, end: start + split });
+            tokens.push(Token { start: start + split, end });
+            return;
+        }
+    }
+    tokens.push(Token { start, end });
+}
+
+fn clitic_start(word: &str) -> Option<usize> {
+    let lower = word.to_lowercase();
+    if lower.len() != word.len() {
+        return None;
+    }
+    for apostrophe in ["’", "'"] {
+        let negation = format!("n{apostrophe}t");
+        if lower.ends_with(&negation) && lower.len() > negation.len() {
+            return Some(word.len() - negation.len());
+        }
+        for clitic in ["s", "re", "ve", "ll", "d", "m"] {
+            let suffix = format!("{apostrophe}{clitic}");
+            if lower.ends_with(&suffix) && lower.len() > suffix.len() {
+                return Some(word.len() - suffix.len());
+            }
+        }
+    }
+    None
+}
+
+/// Length of a URL or e-mail address at the start of `chunk`, without
+/// trailing punctuation.
+fn url_or_email_len(chunk: &str) -> Option<usize> {
+    let lower = chunk.get(..8.min(chunk.len())).unwrap_or("").to_ascii_lowercase();
+    let is_url = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+    let is_email = !is_url
+        && chunk.find('@').is_some_and(|at| {
+            at > 0 && chunk[at + 1..].contains('.') && chunk[..at].chars().all(|c| c.is_alphanumeric() || "._+-".contains(c))
+        });
+    if !(is_url || is_email) {
+        return None;
+    }
+    let trimmed = chunk.trim_end_matches(|c: char| ".,;:!?)]}”’\"'".contains(c));
+    Some(trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn honorifics_initials_and_abbreviations_keep_their_full_stop() {
+        assert_eq!(words("Mr. Putin met Vladimir V. Putin"), ["Mr.", "Putin", "met", "Vladimir", "V.", "Putin"]);
+        assert_eq!(words("the U.S. and Feb. 24"), ["the", "U.S.", "and", "Feb.", "24"]);
+        assert_eq!(words("at 5 p.m. today."), ["at", "5", "p.m.", "today", "."]);
+    }
+
+    #[test]
+    fn punctuation_quotes_and_clitics_split() {
+        assert_eq!(words("Putin’s “demilitarization,”"), ["Putin", "’s", "“", "demilitarization", ",", "”"]);
+        assert_eq!(words("didn’t, can't"), ["did", "n’t", ",", "ca", "n't"]);
+        assert_eq!(words("agenda.”Two former"), ["agenda", ".", "”", "Two", "former"]);
+        assert_eq!(words("offer—given"), ["offer", "—", "given"]);
+    }
+
+    #[test]
+    fn numbers_hyphens_urls_stay_whole() {
+        assert_eq!(words("$750 billion, 1,000.5 and 66%"), ["$", "750", "billion", ",", "1,000.5", "and", "66", "%"]);
+        assert_eq!(words("a 30-day government-in-exile at 17:08"), ["a", "30-day", "government-in-exile", "at", "17:08"]);
+        assert_eq!(words("see https://example.com/a?b=1."), ["see", "https://example.com/a?b=1", "."]);
+        assert_eq!(words("wait..."), ["wait", "..."]);
+    }
+
+    #[test]
+    fn offsets_point_into_the_text_and_controls_separate() {
+        let text = "\u{feff}Kyiv\u{0}said\r\n“No”";
+        let tokens = tokenize(text);
+        let got: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        assert_eq!(got, ["Kyiv", "said", "“", "No", "”"]);
+    }
+}
