@@ -279,18 +279,29 @@ impl Article {
 /// replaced character for character (offsets stay aligned) and reported.
 fn text_of(obj: &Bound<'_, PyAny>) -> PyResult<(String, Vec<String>)> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(match s.to_cow() {
-            Ok(text) => (text.into_owned(), Vec::new()),
-            Err(_) => (
-                s.to_string_lossy().into_owned(),
+        return match s.to_cow() {
+            Ok(text) => Ok((text.into_owned(), Vec::new())),
+            Err(_) => Ok((
+                replace_surrogates(s)?,
                 vec!["invalid text: unpaired surrogates were replaced with U+FFFD".to_string()],
-            ),
-        });
+            )),
+        };
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(corpus::decode(b.as_bytes()));
     }
     Err(PyTypeError::new_err(format!("text must be str or bytes, not {}", obj.get_type().name()?)))
+}
+
+/// The code points of a `str` that holds surrogates, each surrogate replaced
+/// by one U+FFFD so that offsets match the Python string.
+fn replace_surrogates(s: &Bound<'_, PyString>) -> PyResult<String> {
+    let encoded = s.call_method1("encode", ("utf-32-le", "surrogatepass"))?;
+    let bytes = encoded.cast::<PyBytes>()?.as_bytes();
+    Ok(bytes
+        .chunks_exact(4)
+        .map(|c| char::from_u32(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).unwrap_or('\u{fffd}'))
+        .collect())
 }
 
 fn optional_string(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Option<String>> {

@@ -108,106 +108,109 @@ fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
         }
         return;
     }
-    let chars: Vec<(usize, char)> = chunk.char_indices().map(|(i, c)| (start + i, c)).collect();
-    let byte_at = |k: usize| chars.get(k).map_or(end, |&(b, _)| b);
-    let mut k = 0;
-    while k < chars.len() {
-        let c = chars[k].1;
+    let mut at = start;
+    while let Some(c) = char_at(text, at, end) {
+        let next = at + c.len_utf8();
         if is_word_char(c) {
-            let word_start = k;
-            k = scan_word(&chars, k);
+            let mut word_end = scan_word(text, at, end);
             // A full stop that belongs to the word (abbreviation, initial).
-            if chars.get(k).map(|&(_, c)| c) == Some('.') && is_abbreviation(&text[byte_at(word_start)..byte_at(k)]) {
-                k += 1;
+            if char_at(text, word_end, end) == Some('.') && is_abbreviation(&text[at..word_end]) {
+                word_end += 1;
             }
-            push_word(text, byte_at(word_start), byte_at(k), tokens);
-        } else if c == '.' && chars.get(k + 1).map(|&(_, c)| c) == Some('.') {
-            let dots = k;
-            while chars.get(k).map(|&(_, c)| c) == Some('.') {
-                k += 1;
-            }
-            tokens.push(Token { start: byte_at(dots), end: byte_at(k) });
-        } else if c == '-' && chars.get(k + 1).map(|&(_, c)| c) == Some('-') {
-            tokens.push(Token { start: byte_at(k), end: byte_at(k + 2) });
-            k += 2;
+            push_word(text, at, word_end, tokens);
+            at = word_end;
+        } else if (c == '.' || c == '-') && char_at(text, next, end) == Some(c) {
+            // `...` (any number of dots) and `--`.
+            let run_end = if c == '.' { next + text[next..end].bytes().take_while(|&b| b == b'.').count() } else { next + 1 };
+            tokens.push(Token { start: at, end: run_end });
+            at = run_end;
         } else {
-            tokens.push(Token { start: byte_at(k), end: byte_at(k + 1) });
-            k += 1;
+            tokens.push(Token { start: at, end: next });
+            at = next;
         }
     }
 }
 
-/// Index just past the word starting at `k`.
-fn scan_word(chars: &[(usize, char)], mut k: usize) -> usize {
-    let word_start = k;
-    while k < chars.len() {
-        let c = chars[k].1;
+/// The char starting at byte `at`, if before `end`.
+fn char_at(text: &str, at: usize, end: usize) -> Option<char> {
+    if at >= end {
+        return None;
+    }
+    text[at..end].chars().next()
+}
+
+/// Byte index just past the word starting at `start`.
+fn scan_word(text: &str, start: usize, end: usize) -> usize {
+    let mut at = start;
+    let mut prev = ' ';
+    while let Some(c) = char_at(text, at, end) {
+        let next_at = at + c.len_utf8();
         if is_word_char(c) {
-            k += 1;
+            prev = c;
+            at = next_at;
             continue;
         }
-        let next = chars.get(k + 1).map(|&(_, c)| c);
-        let prev = chars[k - 1].1;
-        let joins = match next {
+        let joins = match char_at(text, next_at, end) {
             Some(n) if is_word_char(n) => {
-                (is_connector(c))
+                is_connector(c)
                     || (is_number_connector(c) && prev.is_ascii_digit() && n.is_ascii_digit())
-                    // `U.S`, `a.m`, `Ph.D`: a full stop after a run of at most two letters.
-                    || (c == '.' && n.is_alphabetic() && short_dotted_run(chars, word_start, k) && short_letter_run_after(chars, k))
+                    // `U.S`, `a.m`, `Ph.D`: full stops between runs of at most two letters.
+                    || (c == '.' && n.is_alphabetic() && short_dotted_run(&text[start..at]) && short_letter_run(&text[next_at..end]))
             }
             _ => false,
         };
         if !joins {
             break;
         }
-        k += 1;
+        prev = c;
+        at = next_at;
     }
-    k
+    at
 }
 
-/// Whether the letters since the last full stop (or the word start) are at most two.
-fn short_dotted_run(chars: &[(usize, char)], word_start: usize, dot: usize) -> bool {
-    let run = chars[word_start..dot].iter().rev().take_while(|&&(_, c)| c != '.').count();
-    run <= 2 && chars[word_start..dot].iter().all(|&(_, c)| c.is_alphabetic() || c == '.')
+/// Whether a word so far is letters and full stops, its last run at most two letters.
+fn short_dotted_run(word: &str) -> bool {
+    word.chars().all(|c| c.is_alphabetic() || c == '.') && word.rsplit('.').next().is_some_and(|run| run.chars().count() <= 2)
 }
 
-/// Whether at most two letters follow the full stop at `dot` (`U.S`, `a.m`),
-/// so that glued sentences (`to.The`) are not taken for abbreviations.
-fn short_letter_run_after(chars: &[(usize, char)], dot: usize) -> bool {
-    chars[dot + 1..].iter().take_while(|&&(_, c)| c.is_alphabetic()).count() <= 2
+/// Whether at most two letters start `rest`, so that glued sentences
+/// (`to.The`) are not taken for abbreviations.
+fn short_letter_run(rest: &str) -> bool {
+    rest.chars().take(3).take_while(|c| c.is_alphabetic()).count() <= 2
 }
 
 /// Pushes a word, splitting a trailing clitic (`’s`, `n’t`, `’re`, ...).
 fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let word = &text[start..end];
     if let Some(split) = clitic_start(word) {
-        if split > 0 {
-            tokens.push(Token { start, end: start + split });
-            tokens.push(Token { start: start + split, end });
-            return;
-        }
+        tokens.push(Token { start, end: start + split });
+        tokens.push(Token { start: start + split, end });
+        return;
     }
     tokens.push(Token { start, end });
 }
 
+/// Where a trailing clitic starts: `’s`, `’re`, `’ve`, `’ll`, `’d`, `’m`, `n’t`
+/// (either apostrophe, any case), leaving a non-empty stem.
 fn clitic_start(word: &str) -> Option<usize> {
-    let lower = word.to_lowercase();
-    if lower.len() != word.len() {
+    const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m", "t"];
+    let apostrophe = word.rfind(['\'', '’'])?;
+    let clitic = &word[apostrophe..];
+    let after = &clitic[clitic.chars().next()?.len_utf8()..];
+    if !CLITICS.iter().any(|c| c.eq_ignore_ascii_case(after)) {
         return None;
     }
-    for apostrophe in ["’", "'"] {
-        let negation = format!("n{apostrophe}t");
-        if lower.ends_with(&negation) && lower.len() > negation.len() {
-            return Some(word.len() - negation.len());
+    let start = if after.eq_ignore_ascii_case("t") {
+        // `n’t`: the n goes with the clitic.
+        let n = word[..apostrophe].chars().next_back()?;
+        if !n.eq_ignore_ascii_case(&'n') {
+            return None;
         }
-        for clitic in ["s", "re", "ve", "ll", "d", "m"] {
-            let suffix = format!("{apostrophe}{clitic}");
-            if lower.ends_with(&suffix) && lower.len() > suffix.len() {
-                return Some(word.len() - suffix.len());
-            }
-        }
-    }
-    None
+        apostrophe - 1
+    } else {
+        apostrophe
+    };
+    (start > 0).then_some(start)
 }
 
 /// Length of a URL or e-mail address at the start of `chunk`, without

@@ -1,0 +1,141 @@
+"""The Python API: parse, parse_many, read, the record's shape, spans, pickling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pickle
+
+import pytest
+
+import newsents
+from conftest import SEEDS, SHARED
+
+SCHEMA_FIELDS = {
+    "id", "outlet", "headline", "dek", "authors", "contributors", "published",
+    "reading_time_minutes", "captions", "sections", "boilerplate", "body", "paragraphs",
+    "sentences", "entities", "mentions", "quotes", "temporal", "quantities", "errors",
+}
+
+PAGE = (
+    "Talks Resume in Istanbul\n\n"
+    "By Jane Doe and John Smith\n\n"
+    "March 9, 2022 at 5:08 p.m. EST\n\n"
+    "Mr. Putin said on Monday that “talks are possible.” Officials in Kyiv disagreed.\n\n"
+    "The next round is due in the U.S. later this month."
+)
+
+
+def test_parse_fills_the_record():
+    article = newsents.parse(PAGE, id="a1")
+    assert article.id == "a1"
+    assert article.headline == "Talks Resume in Istanbul"
+    assert article.authors == ["Jane Doe", "John Smith"]
+    assert article.published == "2022-03-09T17:08:00-05:00"
+    assert [p.text for p in article.paragraphs] == PAGE.split("\n\n")[3:]
+    assert article.body == "\n\n".join(PAGE.split("\n\n")[3:])
+    assert [s.text for s in article.sentences] == [
+        "Talks Resume in Istanbul",
+        "Mr. Putin said on Monday that “talks are possible.”",
+        "Officials in Kyiv disagreed.",
+        "The next round is due in the U.S. later this month.",
+    ]
+    assert article.word_count == 24
+    assert article.errors == []
+
+
+def test_to_dict_has_every_schema_field_and_later_lists_stay_empty():
+    record = newsents.parse(PAGE).to_dict()
+    assert SCHEMA_FIELDS <= set(record)
+    for field in ("entities", "mentions", "quotes", "temporal", "quantities"):
+        assert record[field] == []
+    for span in record["sentences"] + record["paragraphs"]:
+        assert set(span) == {"start", "end"}
+    assert json.loads(newsents.parse(PAGE).to_json()) == record
+
+
+def test_offsets_are_python_string_indices():
+    text = "Erdoğan’s Offer\n\n🇺🇦 Zelenskyy said “no.” Then Erdoğan left."
+    article = newsents.parse(text)
+    record = article.to_dict()
+    assert [text[s["start"]:s["end"]] for s in record["sentences"]] == [
+        "Erdoğan’s Offer", "🇺🇦 Zelenskyy said “no.”", "Then Erdoğan left.",
+    ]
+    assert [("Putin’s “no”")[a:b] for a, b in newsents.tokenize("Putin’s “no”")] == ["Putin", "’s", "“", "no", "”"]
+
+
+def test_caller_fields_override_the_text():
+    article = newsents.parse(PAGE, published=dt.date(2022, 3, 10), outlet="Reuters", url="https://example.com/a")
+    assert (article.published, article.outlet, article.url) == ("2022-03-10", "Reuters", "https://example.com/a")
+    when = dt.datetime(2025, 5, 12, 17, 8, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert newsents.parse("Text.", published=when).published == "2025-05-12T17:08:00+01:00"
+    assert newsents.parse("Text.", published="12 May 2025").published == "2025-05-12"
+
+
+def test_ids_default_to_a_stable_hash_of_the_text():
+    assert newsents.parse("Same text.").id == newsents.parse("Same text.").id
+    assert newsents.parse("Same text.").id != newsents.parse("Other text.").id
+
+
+def test_parse_many_keeps_order_and_ids_on_any_thread_count():
+    texts = [f"Story number {i}\n\nIt has a body." for i in range(200)]
+    ids = [f"s{i}" for i in range(200)]
+    for threads in (None, 1, 2):
+        articles = newsents.parse_many(texts, ids=ids, threads=threads)
+        assert [a.id for a in articles] == ids
+        assert [a.headline for a in articles] == [f"Story number {i}" for i in range(200)]
+
+
+def test_parse_many_accepts_any_iterable():
+    articles = newsents.parse_many(t for t in ["One.", "Two."])
+    assert len(articles) == 2
+
+
+def test_spans_repr_and_len():
+    article = newsents.parse(PAGE)
+    sentence = article.sentences[1]
+    assert len(sentence) == len(sentence.text)
+    assert "Mr. Putin" in repr(sentence)
+    assert "Talks Resume in Istanbul" in repr(article)
+
+
+def test_articles_pickle_and_round_trip_through_json():
+    article = newsents.parse(PAGE, id="p1")
+    for copy in (pickle.loads(pickle.dumps(article)), newsents.Article.from_json(article.to_json())):
+        assert copy == article
+        assert copy.to_dict() == article.to_dict()
+        assert [s.text for s in copy.sentences] == [s.text for s in article.sentences]
+
+
+def test_read_accepts_directories_files_and_globs():
+    by_dir = newsents.read(SEEDS)
+    assert [a.id for a in by_dir] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    by_glob = newsents.read(str(SEEDS / "00[12]_*.txt"))
+    assert [a.id for a in by_glob] == [by_dir[1].id, by_dir[2].id]
+    by_list = newsents.read([SEEDS / f"{by_dir[4].id}.txt", SEEDS / f"{by_dir[0].id}.txt"])
+    assert [a.id for a in by_list] == [by_dir[4].id, by_dir[0].id]
+
+
+def test_read_jsonl_fields_override(tmp_path):
+    lines = [
+        {"id": "x1", "text": "Headline Here\n\nBody text.", "published": "2024-08-06", "outlet": "AP", "url": "u"},
+        {"text": "No id here."},
+    ]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n\n", encoding="utf-8")
+    first, second = newsents.read(path)
+    assert (first.id, first.published, first.outlet, first.url) == ("x1", "2024-08-06", "AP", "u")
+    assert second.id == "batch:2"
+
+
+def test_read_missing_paths_raise():
+    with pytest.raises(FileNotFoundError):
+        newsents.read("/no/such/dir")
+    with pytest.raises(FileNotFoundError):
+        newsents.read("/no/such/*.txt")
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared is not beside the repo")
+def test_seeds_are_the_shared_ones():
+    for path in (SHARED / "seeds").glob("*.txt"):
+        assert (SEEDS / path.name).read_bytes() == path.read_bytes()

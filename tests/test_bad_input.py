@@ -1,0 +1,96 @@
+"""Bad input never crashes, hangs or loses a batch: a clean result, an
+`errors` entry in the article's record, or a clear Python exception."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsents
+
+GOOD = "Talks Resume\n\nRussia and Ukraine met in Istanbul on Monday. They agreed to meet again."
+
+
+def test_invalid_utf8_bytes_are_replaced_and_reported():
+    article = newsents.parse(b"Talks Resume\n\nKyiv \xff\xfe said yes.")
+    assert "\ufffd" in article.text
+    assert any("invalid encoding" in e for e in article.errors)
+    assert article.headline == "Talks Resume"
+
+
+def test_unpaired_surrogates_are_replaced_and_offsets_stay_aligned():
+    text = "Kyiv \ud800 said yes. Then it left."
+    article = newsents.parse(text)
+    assert any("surrogates" in e for e in article.errors)
+    assert [text[s.start:s.end] for s in article.sentences][1] == "Then it left."
+
+
+def test_binary_data_gives_an_error_entry():
+    article = newsents.parse(bytes(range(256)) * 40)
+    assert any(e.startswith("binary data") for e in article.errors)
+    assert article.paragraphs == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t", "\ufeff", "\x00\x00"])
+def test_empty_texts_give_an_empty_record_with_an_error(text):
+    article = newsents.parse(text)
+    assert article.paragraphs == [] and article.sentences == []
+    assert article.errors
+
+
+def test_nul_bytes_crlf_and_bom_parse_cleanly():
+    text = "\ufeffTalks Resume\r\n\r\nRussia\x00and Ukraine met.\r\nThey agreed.\r\n"
+    article = newsents.parse(text)
+    assert article.errors == []
+    assert article.headline == "Talks Resume"
+    assert [p.text for p in article.paragraphs] == ["Russia\x00and Ukraine met.", "They agreed."]
+
+
+def test_a_50_mb_single_line_parses():
+    text = "word " * 10_000_000
+    article = newsents.parse(text)
+    assert article.word_count == 10_000_000
+    assert len(article.paragraphs) == 1
+
+
+def test_wrong_argument_types_raise_type_errors():
+    with pytest.raises(TypeError):
+        newsents.parse(42)
+    with pytest.raises(TypeError):
+        newsents.parse("text", id=3)
+    with pytest.raises(TypeError):
+        newsents.parse_many(["ok", None])
+    with pytest.raises(TypeError):
+        newsents.parse_many("ok", threads="2")
+    with pytest.raises(TypeError):
+        newsents.read(42)
+
+
+def test_wrong_argument_values_raise_value_errors():
+    with pytest.raises(ValueError, match="published"):
+        newsents.parse("text", published="31 February 2025")
+    with pytest.raises(ValueError):
+        newsents.parse_many(["a", "b"], ids=["only one"])
+    with pytest.raises(ValueError):
+        newsents.parse_many(["a"], threads=0)
+
+
+def test_a_batch_with_bad_articles_keeps_every_good_one():
+    texts = [GOOD, b"\x00\x01binary\xff" * 500, "", GOOD, b"Talks\n\nbad \xc3 byte.", "\x00" * 100, GOOD]
+    articles = newsents.parse_many(texts, ids=[str(i) for i in range(len(texts))])
+    assert [a.id for a in articles] == [str(i) for i in range(len(texts))]
+    for i in (0, 3, 6):
+        assert articles[i].errors == []
+        assert articles[i].headline == "Talks Resume"
+    for i in (1, 2, 4, 5):
+        assert articles[i].errors
+
+
+def test_unreadable_and_malformed_files_become_error_records(tmp_path):
+    (tmp_path / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b_binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "c_latin1.txt").write_bytes("Caf\xe9 talks.".encode("latin-1"))
+    (tmp_path / "d_batch.jsonl").write_text('{"text": "Fine."}\n{broken\n{"id": "x"}\n', encoding="utf-8")
+    articles = newsents.read(tmp_path)
+    assert [a.id for a in articles] == ["a_good", "b_binary", "c_latin1", "d_batch:1", "d_batch:2", "x"]
+    assert articles[0].errors == [] and articles[3].errors == []
+    assert all(a.errors for a in articles[1:3] + articles[4:])

@@ -1,0 +1,41 @@
+"""The `newsents` command: summary, JSONL and CSV output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+from conftest import SEEDS
+from newsents.cli import main
+
+
+def test_summary_names_each_seed(capsys):
+    assert main([str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    for path in SEEDS.glob("*.txt"):
+        assert path.stem in out
+    assert "The Independent" in out and "2025-05-12T17:08:00+01:00" in out
+
+
+def test_jsonl_output_is_one_record_per_article(tmp_path):
+    out = tmp_path / "records.jsonl"
+    assert main([str(SEEDS), "--format", "jsonl", "--out", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert records[2]["authors"] == ["Mark Almond"]
+
+
+def test_csv_output_has_a_row_per_article(tmp_path):
+    out = tmp_path / "articles.csv"
+    assert main([str(SEEDS / "*.txt"), "--format", "csv", "--out", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(rows) == 5
+    assert rows[1]["contributors"] == "Michael Birnbaum; Karen DeYoung"
+
+
+def test_console_script_runs_and_reports_missing_paths():
+    done = subprocess.run([sys.executable, "-m", "newsents.cli", "/no/such/dir"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "no such file or directory" in done.stderr
