@@ -9,6 +9,8 @@ use crate::text::is_space;
 pub struct Unit {
     pub start: usize,
     pub end: usize,
+    /// A blank line (or the end of the text) follows.
+    pub ends_block: bool,
 }
 
 impl Unit {
@@ -42,7 +44,7 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Unit> {
     let line = &text[start..end];
     let left = line.len() - line.trim_start_matches(is_space).len();
     let right = line.trim_end_matches(is_space).len();
-    (right > left).then_some(Unit { start: start + left, end: start + right })
+    (right > left).then_some(Unit { start: start + left, end: start + right, ends_block: false })
 }
 
 fn char_len(text: &str, unit: &Unit) -> usize {
@@ -68,7 +70,7 @@ pub fn units(text: &str) -> Vec<Unit> {
             continue;
         }
         if is_hard_wrapped(text, &block) {
-            out.push(Unit { start: block[0].start, end: block[block.len() - 1].end });
+            out.push(Unit { start: block[0].start, end: block[block.len() - 1].end, ends_block: true });
             continue;
         }
         let mut current = block[0];
@@ -82,7 +84,7 @@ pub fn units(text: &str) -> Vec<Unit> {
                 current = *line;
             }
         }
-        out.push(current);
+        out.push(Unit { ends_block: true, ..current });
     }
     out
 }

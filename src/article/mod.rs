@@ -218,7 +218,7 @@ fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
     let Some(first) = roles.iter().position(|r| matches!(r, Role::Text | Role::Section(_))) else { return };
     let inner = match &roles[first] {
         Role::Section(inner) => inner.clone(),
-        _ if is_headline_shaped(units[first].text(text)) => units[first].start..units[first].end,
+        _ if is_headline_shaped(&units[first], text, first + 1 < units.len()) => units[first].start..units[first].end,
         _ => return,
     };
     let headline = normalise_spaces(&text[inner.clone()]);
@@ -244,12 +244,18 @@ fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
 }
 
 /// A headline: at most 30 words, and no full stop at the end unless it is
-/// in title case or asks a question.
-fn is_headline_shaped(line: &str) -> bool {
+/// in title case, asks a question, or is one sentence of at most 20 words
+/// standing alone before a blank line and more text.
+fn is_headline_shaped(unit: &Unit, text: &str, more_follows: bool) -> bool {
+    let line = unit.text(text);
     let words = word_count(line);
+    let lone_short_sentence = unit.ends_block
+        && more_follows
+        && words <= 20
+        && crate::text::sentence_ranges(text, unit.start, unit.end).len() == 1;
     (1..=30).contains(&words)
         && line.chars().count() <= 250
-        && (!ends_sentence(line) || line.ends_with(['?', '!']) || is_title_case(line))
+        && (!ends_sentence(line) || line.ends_with(['?', '!']) || is_title_case(line) || lone_short_sentence)
 }
 
 /// Story lines after the header: short lines without a full stop are
@@ -398,6 +404,15 @@ mod tests {
             ]
         );
         assert_eq!(texts(text, &s.paragraphs).len(), 2);
+    }
+
+    #[test]
+    fn a_short_sentence_alone_before_a_blank_line_is_a_headline() {
+        let text = "Poll finds Clinton would beat Trump.\n\nA new poll out on Monday shows a wide lead.";
+        assert_eq!(analyse(text).headline.map(|r| &text[r]), Some("Poll finds Clinton would beat Trump."));
+        let alone = "Russia attacked Kyiv overnight.";
+        assert_eq!(analyse(alone).headline, None);
+        assert_eq!(analyse(alone).paragraphs.len(), 1);
     }
 
     #[test]

@@ -22,7 +22,7 @@ const NEVER_FINAL: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Reps.", "Gov.", "Lt.",
     "Col.", "Capt.", "Sgt.", "Maj.", "Adm.", "Cmdr.", "Rev.", "Hon.", "Pres.", "Atty.", "Supt.",
     "Det.", "Insp.", "Cpl.", "Pvt.", "Amb.", "Sec.", "Fr.", "St.", "Mt.", "Ft.", "No.", "Nos.",
-    "Vol.", "vs.", "cf.", "pp.",
+    "Vol.", "vs.", "v.", "cf.", "pp.",
 ];
 
 const MONTHS: &[&str] = &["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."];
@@ -137,8 +137,8 @@ mod tests {
     #[test]
     fn honorifics_initials_and_dates_do_not_split() {
         assert_eq!(
-            sentences("Mr. Putin met Vladimir V. Putin and George W. Bush on Feb. 24 in the U.S. capital. Then he left."),
-            ["Mr. Putin met Vladimir V. Putin and George W. Bush on Feb. 24 in the U.S. capital.", "Then he left."]
+            sentences("Mr. Putin met Vladimir V. Putin and George W. Bush on Feb. 24 in the U.S. capital. Then he left. Roe v. Wade stood."),
+            ["Mr. Putin met Vladimir V. Putin and George W. Bush on Feb. 24 in the U.S. capital.", "Then he left.", "Roe v. Wade stood."]
         );
     }
 

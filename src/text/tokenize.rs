@@ -32,7 +32,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
     // organisations, places, references
     "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "No", "Nos",
-    "Vol", "vs", "etc", "approx", "est", "al", "cf", "pp", "Gov't",
+    "Vol", "vs", "v", "etc", "approx", "est", "al", "cf", "pp", "Gov't",
     // US states in AP style
     "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
     "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
