@@ -7,22 +7,22 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use crate::pipeline::{self, Input};
+use crate::pipeline::{self, Input, Options};
 use crate::record::Article;
 
 /// Parses articles in parallel, in input order, on `threads` threads (all
 /// cores when `None`). A panic in one article becomes an error entry in its
 /// record.
-pub fn parse_batch(inputs: Vec<Input>, threads: Option<usize>) -> Result<Vec<Article>, String> {
-    in_pool(threads, || inputs.into_par_iter().map(parse_guarded).collect())
+pub fn parse_batch(inputs: Vec<Input>, options: &Options, threads: Option<usize>) -> Result<Vec<Article>, String> {
+    in_pool(threads, || inputs.into_par_iter().map(|input| parse_guarded(input, options)).collect())
 }
 
 /// Reads `.txt` and `.jsonl` files and parses their articles in parallel,
 /// in path order. A file that cannot be read gives one record with an error.
-pub fn read_files(paths: &[PathBuf], threads: Option<usize>) -> Result<Vec<Article>, String> {
+pub fn read_files(paths: &[PathBuf], options: &Options, threads: Option<usize>) -> Result<Vec<Article>, String> {
     in_pool(threads, || {
         let inputs: Vec<Input> = paths.par_iter().flat_map_iter(|p| read_inputs(p)).collect();
-        inputs.into_par_iter().map(parse_guarded).collect()
+        inputs.into_par_iter().map(|input| parse_guarded(input, options)).collect()
     })
 }
 
@@ -38,10 +38,10 @@ fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> 
 }
 
 /// Parses one article; a panic becomes an error entry instead of unwinding.
-pub fn parse_guarded(input: Input) -> Article {
+pub fn parse_guarded(input: Input, options: &Options) -> Article {
     let id = input.id.clone();
     let url = input.url.clone();
-    catch_unwind(AssertUnwindSafe(|| pipeline::parse(input))).unwrap_or_else(|panic| {
+    catch_unwind(AssertUnwindSafe(|| pipeline::parse(input, options))).unwrap_or_else(|panic| {
         let message = panic
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -166,7 +166,7 @@ mod tests {
     #[test]
     fn a_batch_keeps_order() {
         let inputs = (0..50).map(|i| Input { id: Some(i.to_string()), ..Input::new(format!("Text {i}.")) }).collect();
-        let ids: Vec<String> = parse_batch(inputs, Some(2)).unwrap().into_iter().map(|a| a.id).collect();
+        let ids: Vec<String> = parse_batch(inputs, &Options::default(), Some(2)).unwrap().into_iter().map(|a| a.id).collect();
         assert_eq!(ids, (0..50).map(|i| i.to_string()).collect::<Vec<_>>());
     }
 }

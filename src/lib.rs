@@ -2,12 +2,15 @@
 //!
 //! Data flows one way through the stages, one module each:
 //! [`article`] (structure and metadata of the page) → [`text`] (tokens and
-//! sentences) → the [`record`] every interface speaks. [`pipeline`] runs
+//! sentences) → [`ner`] (entity mentions) → the [`record`] every interface
+//! speaks. [`pipeline`] runs
 //! the stages on one article, [`corpus`] on many in parallel, and `python`
 //! (with the `python` feature) converts to and from Python objects.
 
 pub mod article;
 pub mod corpus;
+mod fxhash;
+pub mod ner;
 pub mod pipeline;
 pub mod record;
 pub mod text;
@@ -15,5 +18,5 @@ pub mod text;
 #[cfg(feature = "python")]
 mod python;
 
-pub use pipeline::{parse, Input};
+pub use pipeline::{parse, Input, Options};
 pub use record::Article;

@@ -1,11 +1,29 @@
 //! One article through every stage: text → article structure → tokens and
-//! sentences → the record with code-point offsets.
+//! sentences → entity mentions → the record with code-point offsets.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::article::{self, normalise_date, BlockKind, Structure};
-use crate::record::{Article, Caption, Span};
-use crate::text::{split_sentences, tokenize_range, CharMap};
+use crate::ner::{self, model::Model, Found, UserEntities};
+use crate::record::{Article, Caption, Entity, Mention, Span};
+use crate::text::{segment, CharMap, Segmented};
+
+/// How to parse: shared by every article of a batch.
+#[derive(Clone)]
+pub struct Options {
+    /// The entity tagger.
+    pub model: Arc<Model>,
+    /// Names the caller fixes, applied before the tagger.
+    pub entities: Arc<UserEntities>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { model: ner::DEFAULT_MODEL.clone(), entities: Arc::default() }
+    }
+}
 
 /// An article to parse, with what the caller knows about it. Fields given
 /// here override what the parser infers from the text.
@@ -27,7 +45,7 @@ impl Input {
 }
 
 /// Parses one article.
-pub fn parse(input: Input) -> Article {
+pub fn parse(input: Input, options: &Options) -> Article {
     let Input { text, id, published, outlet, url, mut errors } = input;
     let id = id.unwrap_or_else(|| content_id(&text));
     if looks_binary(&text) {
@@ -46,7 +64,10 @@ pub fn parse(input: Input) -> Article {
         None => structure.published.clone(),
     };
     let outlet = outlet.or_else(|| structure.outlet.clone());
-    let mut record = build_record(&text, &structure);
+    let segmented = segment(&text, structure.story.iter().map(|b| &b.range));
+    let headings: Vec<bool> = structure.story.iter().map(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Section)).collect();
+    let found = ner::recognise(&text, &segmented, &headings, &options.model, &options.entities);
+    let mut record = build_record(&text, &structure, &segmented, &found);
     record.id = id;
     record.published = published;
     record.outlet = outlet;
@@ -57,25 +78,21 @@ pub fn parse(input: Input) -> Article {
 }
 
 /// The record of an analysed text, offsets converted to code points.
-fn build_record(text: &str, structure: &Structure) -> Article {
+fn build_record(text: &str, structure: &Structure, segmented: &Segmented, found: &[Found]) -> Article {
     let chars = CharMap::new(text);
     let span = |r: &Range<usize>| {
         let (start, end) = chars.char_range(r.start, r.end);
         Span { start, end }
     };
-    let mut tokens = Vec::new();
-    let mut sentences = Vec::new();
-    let mut word_count = 0;
-    for block in &structure.story {
-        tokens.clear();
-        tokenize_range(text, block.range.start, block.range.end, &mut tokens);
-        if block.kind == BlockKind::Paragraph {
-            word_count += tokens.iter().filter(|t| t.text(text).chars().any(char::is_alphanumeric)).count();
-        }
-        for s in split_sentences(text, &tokens) {
-            sentences.push(span(&(tokens[s.first_token].start..tokens[s.end_token - 1].end)));
-        }
-    }
+    let sentences = segmented.sentences.iter().map(|s| span(&segmented.sentence_range(s))).collect();
+    let word_count = segmented
+        .sentences
+        .iter()
+        .filter(|s| structure.story[s.block].kind == BlockKind::Paragraph)
+        .flat_map(|s| segmented.sentence_tokens(s))
+        .filter(|t| t.text(text).chars().any(char::is_alphanumeric))
+        .count();
+    let (mentions, entities) = mentions_and_entities(text, &chars, found);
     Article {
         headline: structure.headline.as_ref().map(|r| one_line(&text[r.clone()])),
         dek: structure.dek.as_ref().map(|r| one_line(&text[r.clone()])),
@@ -95,9 +112,36 @@ fn build_record(text: &str, structure: &Structure) -> Article {
         body: structure.paragraphs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("\n\n"),
         paragraphs: structure.paragraphs.iter().map(span).collect(),
         sentences,
+        mentions,
+        entities,
         word_count,
         ..Article::default()
     }
+}
+
+/// Mentions in document order, and one entity per distinct name and label.
+fn mentions_and_entities(text: &str, chars: &CharMap, found: &[Found]) -> (Vec<Mention>, Vec<Entity>) {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut ids: HashMap<(String, String), usize> = HashMap::new();
+    let mut mentions = Vec::with_capacity(found.len());
+    for f in found {
+        let surface = one_line(&text[f.start..f.end]);
+        let (start, end) = chars.char_range(f.start, f.end);
+        let id = *ids.entry((surface.clone(), f.label.clone())).or_insert_with(|| {
+            entities.push(Entity {
+                id: entities.len(),
+                name: surface.clone(),
+                label: f.label.clone(),
+                aliases: vec![surface.clone()],
+                key: surface.to_lowercase(),
+                ..Entity::default()
+            });
+            entities.len() - 1
+        });
+        entities[id].mentions.push((start, end));
+        mentions.push(Mention { start, end, text: surface, label: f.label.clone(), entity: id, sentence: f.sentence });
+    }
+    (mentions, entities)
 }
 
 /// Text of a title or caption on one line: line breaks and runs of spaces
@@ -148,7 +192,7 @@ mod tests {
     #[test]
     fn offsets_are_code_points_into_the_original_text() {
         let text = "\u{feff}Putin’s Talks Resume\r\n\r\nErdoğan said “yes.” Then he left.\r\n";
-        let article = parse(Input::new(text));
+        let article = parse(Input::new(text), &Options::default());
         let chars: Vec<char> = text.chars().collect();
         let slice = |s: &Span| chars[s.start..s.end].iter().collect::<String>();
         assert_eq!(article.headline.as_deref(), Some("Putin’s Talks Resume"));
@@ -159,9 +203,9 @@ mod tests {
 
     #[test]
     fn bad_input_gives_an_error_entry_not_a_failure() {
-        assert!(parse(Input::new("")).errors[0].starts_with("empty text"));
+        assert!(parse(Input::new(""), &Options::default()).errors[0].starts_with("empty text"));
         let binary: String = (0..2000u32).map(|i| char::from_u32(i % 32).unwrap()).collect();
-        let article = parse(Input::new(binary));
+        let article = parse(Input::new(binary), &Options::default());
         assert!(article.errors[0].starts_with("binary data"));
         assert!(article.paragraphs.is_empty());
     }
@@ -171,7 +215,7 @@ mod tests {
         let mut input = Input::new("Body text.");
         input.published = Some("31 February 2025".into());
         input.outlet = Some("Reuters".into());
-        let article = parse(input);
+        let article = parse(input, &Options::default());
         assert_eq!(article.outlet.as_deref(), Some("Reuters"));
         assert_eq!(article.published, None);
         assert!(article.errors[0].starts_with("published:"));

@@ -2,7 +2,9 @@
 //! inputs and records. Nothing here computes; the core does, with the GIL
 //! released.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
@@ -12,7 +14,8 @@ use serde_json::Value;
 
 use crate::article::normalise_date;
 use crate::corpus;
-use crate::pipeline::Input;
+use crate::ner::{self, conll, train::TrainOptions, UserEntities};
+use crate::pipeline::{Input, Options};
 use crate::record;
 
 /// A parsed news article: its metadata, story text and what was found in it.
@@ -315,9 +318,22 @@ fn optional_string(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Optio
     }
 }
 
+/// Options from the Python arguments: user entities and a model path.
+fn options(entities: Option<HashMap<String, String>>, model: Option<PathBuf>) -> PyResult<Options> {
+    let mut options = Options::default();
+    if let Some(path) = model {
+        options.model = ner::load_model(&path).map_err(PyValueError::new_err)?;
+    }
+    if let Some(entities) = entities {
+        options.entities = Arc::new(UserEntities::new(entities.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
+    }
+    Ok(options)
+}
+
 /// Parses one article.
 #[pyfunction]
-#[pyo3(signature = (text, id=None, published=None, outlet=None, url=None))]
+#[pyo3(signature = (text, id=None, published=None, outlet=None, url=None, entities=None, model=None))]
+#[allow(clippy::too_many_arguments)]
 fn parse(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -325,7 +341,10 @@ fn parse(
     published: Option<&Bound<'_, PyAny>>,
     outlet: Option<&Bound<'_, PyAny>>,
     url: Option<&Bound<'_, PyAny>>,
+    entities: Option<HashMap<String, String>>,
+    model: Option<PathBuf>,
 ) -> PyResult<Article> {
+    let options = options(entities, model)?;
     let (text, errors) = text_of(text)?;
     let published = optional_string(published, "published")?;
     if let Some(p) = &published {
@@ -341,18 +360,21 @@ fn parse(
         url: optional_string(url, "url")?,
         errors,
     };
-    Ok(Article::new(py.detach(|| corpus::parse_guarded(input))))
+    Ok(Article::new(py.detach(|| corpus::parse_guarded(input, &options))))
 }
 
 /// Parses many articles in parallel, in order.
 #[pyfunction]
-#[pyo3(signature = (texts, ids=None, threads=None))]
+#[pyo3(signature = (texts, ids=None, threads=None, entities=None, model=None))]
 fn parse_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     ids: Option<&Bound<'_, PyAny>>,
     threads: Option<usize>,
+    entities: Option<HashMap<String, String>>,
+    model: Option<PathBuf>,
 ) -> PyResult<Vec<Article>> {
+    let options = options(entities, model)?;
     let mut inputs = Vec::new();
     for item in texts.try_iter()? {
         let (text, errors) = text_of(&item?)?;
@@ -368,15 +390,22 @@ fn parse_many(
             input.id = id;
         }
     }
-    let articles = py.detach(|| corpus::parse_batch(inputs, threads)).map_err(PyValueError::new_err)?;
+    let articles = py.detach(|| corpus::parse_batch(inputs, &options, threads)).map_err(PyValueError::new_err)?;
     Ok(articles.into_iter().map(Article::new).collect())
 }
 
 /// Reads and parses `.txt` and `.jsonl` files in parallel, in order.
 #[pyfunction]
-#[pyo3(signature = (paths, threads=None))]
-fn read_files(py: Python<'_>, paths: Vec<PathBuf>, threads: Option<usize>) -> PyResult<Vec<Article>> {
-    let articles = py.detach(|| corpus::read_files(&paths, threads)).map_err(PyValueError::new_err)?;
+#[pyo3(signature = (paths, threads=None, entities=None, model=None))]
+fn read_files(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    threads: Option<usize>,
+    entities: Option<HashMap<String, String>>,
+    model: Option<PathBuf>,
+) -> PyResult<Vec<Article>> {
+    let options = options(entities, model)?;
+    let articles = py.detach(|| corpus::read_files(&paths, &options, threads)).map_err(PyValueError::new_err)?;
     Ok(articles.into_iter().map(Article::new).collect())
 }
 
@@ -389,6 +418,62 @@ fn tokenize(py: Python<'_>, text: &str) -> Vec<(usize, usize)> {
     })
 }
 
+fn read_conll(path: &PathBuf) -> PyResult<Vec<conll::Document>> {
+    let text = std::fs::read_to_string(path).map_err(|e| PyValueError::new_err(format!("cannot read {}: {e}", path.display())))?;
+    Ok(conll::read(&text))
+}
+
+/// Trains a tagger on CoNLL files and writes the model; returns the log lines.
+#[pyfunction]
+#[pyo3(signature = (train, out, dev=None, epochs=12, bits=20, seed=13))]
+fn train_tagger(py: Python<'_>, train: PathBuf, out: PathBuf, dev: Option<PathBuf>, epochs: usize, bits: u32, seed: u64) -> PyResult<Vec<String>> {
+    if !(12..=24).contains(&bits) {
+        return Err(PyValueError::new_err(format!("bits must be between 12 and 24, not {bits}")));
+    }
+    let train_docs = read_conll(&train)?;
+    let dev_docs = dev.as_ref().map(read_conll).transpose()?;
+    let options = TrainOptions { epochs, bits, seed };
+    py.detach(|| -> Result<Vec<String>, String> {
+        let mut log = Vec::new();
+        let model = ner::train::train(&train_docs, dev_docs.as_deref(), options, &mut |line| log.push(line))?;
+        std::fs::write(&out, model.to_bytes()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        Ok(log)
+    })
+    .map_err(PyValueError::new_err)
+}
+
+/// Tags a CoNLL file; returns, per sentence, its words, gold tags (maybe
+/// empty) and predicted IOB2 tags in CoNLL's four classes.
+#[pyfunction]
+#[pyo3(signature = (path, model=None))]
+fn tag_conll(py: Python<'_>, path: PathBuf, model: Option<PathBuf>) -> PyResult<Vec<(Vec<String>, Vec<String>, Vec<String>)>> {
+    let documents = read_conll(&path)?;
+    let model = options(None, model)?.model;
+    let predicted = py.detach(|| ner::tag_conll(&documents, &model));
+    Ok(documents
+        .into_iter()
+        .flatten()
+        .zip(predicted)
+        .map(|(sentence, spans)| {
+            let tags = conll::iob2_from_spans(&spans, sentence.words.len());
+            (sentence.words, sentence.tags, tags)
+        })
+        .collect())
+}
+
+/// Conlleval-style scores of predicted against gold tags (IOB1 or IOB2).
+#[pyfunction]
+fn score_tags(gold: Vec<Vec<String>>, predicted: Vec<Vec<String>>) -> HashMap<String, (f64, f64, f64, usize)> {
+    let mut scores = conll::Scores::default();
+    for (g, p) in gold.iter().zip(&predicted) {
+        scores.add(&conll::spans_from_iob(p), &conll::spans_from_iob(g));
+    }
+    let row = |c: &conll::Counts| (c.precision(), c.recall(), c.f1(), c.gold);
+    let mut out: HashMap<String, _> = scores.by_label.iter().map(|(label, c)| (label.clone(), row(c))).collect();
+    out.insert("overall".to_string(), row(&scores.overall));
+    out
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -399,5 +484,8 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
+    m.add_function(wrap_pyfunction!(train_tagger, m)?)?;
+    m.add_function(wrap_pyfunction!(tag_conll, m)?)?;
+    m.add_function(wrap_pyfunction!(score_tags, m)?)?;
     Ok(())
 }

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import datetime as _dt
 import glob
+import json
 import os
 from pathlib import Path
-from typing import Iterable, List, Optional, Union
+from typing import Dict, Iterable, List, Mapping, Optional, Union
 
 from . import _core
 from ._core import Article, Caption, Span, __version__, tokenize
 
-__all__ = ["Article", "Caption", "Span", "parse", "parse_many", "read", "tokenize", "__version__"]
+__all__ = ["Article", "Caption", "Span", "parse", "parse_many", "read", "tokenize", "train", "load_entities", "__version__"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 Text = Union[str, bytes]
+#: Names to fix before the tagger runs: ``{"Wagner Group": "ORG"}``, or a
+#: pattern file (see `load_entities`).
+Entities = Union[Mapping[str, str], PathLike, None]
 
 #: File endings `read` picks up in directories and globs.
 SUFFIXES = (".txt", ".jsonl", ".ndjson")
@@ -34,29 +38,47 @@ def parse(
     published: Union[str, _dt.date, None] = None,
     outlet: Optional[str] = None,
     url: Optional[str] = None,
+    entities: Entities = None,
+    model: Optional[PathLike] = None,
 ) -> Article:
     """Parse one article from its text (``str``, or ``bytes`` decoded as UTF-8).
 
     ``id``, ``published`` (an ISO string, any date format the parser reads,
     or a ``datetime``/``date``), ``outlet`` and ``url`` override what the
     parser infers from the text. Without ``id``, the id is a hash of the text.
+    ``entities`` fixes names before the tagger runs (a dict of phrase to
+    label, or a pattern file); ``model`` is a tagger trained with `train`
+    (default: the shipped CoNLL-2003 model).
     """
-    return _core.parse(text, id=id, published=_iso(published), outlet=outlet, url=url)
+    return _core.parse(
+        text, id=id, published=_iso(published), outlet=outlet, url=url,
+        entities=load_entities(entities), model=_path(model),
+    )
 
 
 def parse_many(
     texts: Iterable[Text],
     ids: Optional[Iterable[Optional[str]]] = None,
     threads: Optional[int] = None,
+    entities: Entities = None,
+    model: Optional[PathLike] = None,
 ) -> List[Article]:
     """Parse many articles in parallel on ``threads`` threads (all cores by
     default), with the GIL released. The result keeps the input order; an
     article that fails has its problems in ``errors`` and never stops the batch.
+    ``entities`` and ``model`` are as in `parse`.
     """
-    return _core.parse_many(texts, ids=ids, threads=_threads(threads))
+    return _core.parse_many(
+        texts, ids=ids, threads=_threads(threads), entities=load_entities(entities), model=_path(model),
+    )
 
 
-def read(paths: Union[PathLike, Iterable[PathLike]], threads: Optional[int] = None) -> List[Article]:
+def read(
+    paths: Union[PathLike, Iterable[PathLike]],
+    threads: Optional[int] = None,
+    entities: Entities = None,
+    model: Optional[PathLike] = None,
+) -> List[Article]:
     """Read and parse articles from files, directories (searched recursively)
     and glob patterns: ``.txt`` files hold one article each, ``.jsonl`` files
     one JSON object per line with a ``text`` field and optional ``id``,
@@ -64,7 +86,60 @@ def read(paths: Union[PathLike, Iterable[PathLike]], threads: Optional[int] = No
     infers. A ``.txt`` article's id is its file name without the ending.
     """
     files = [str(f) for f in expand_paths(paths)]
-    return _core.read_files(files, threads=_threads(threads))
+    return _core.read_files(files, threads=_threads(threads), entities=load_entities(entities), model=_path(model))
+
+
+def train(
+    train: PathLike,
+    out: PathLike,
+    dev: Optional[PathLike] = None,
+    epochs: int = 12,
+    bits: int = 20,
+    seed: int = 13,
+) -> List[str]:
+    """Train an entity tagger on a CoNLL-format file (one token per line, the
+    tag in the last column, IOB1 or IOB2, ``-DOCSTART-`` between documents)
+    and write it to ``out``; use it with ``parse(..., model=out)``.
+
+    With ``dev``, the pass over the training data that scores best on it is
+    kept. Training is reproducible: the same data and ``seed`` give the same
+    file. Returns one log line per pass.
+    """
+    return _core.train_tagger(str(train), str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed)
+
+
+def load_entities(entities: Entities) -> Optional[Dict[str, str]]:
+    """Names to fix before the tagger, as a dict of phrase to label.
+
+    Accepts a mapping, or a file: JSONL in spaCy's EntityRuler form
+    (``{"label": "ORG", "pattern": "Wagner Group"}`` per line), or
+    tab-separated ``phrase<TAB>label`` lines.
+    """
+    if entities is None:
+        return None
+    if isinstance(entities, Mapping):
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in entities.items()):
+            raise TypeError("entities must map str phrases to str labels")
+        return dict(entities)
+    if not isinstance(entities, (str, os.PathLike)):
+        raise TypeError(f"entities must be a dict or a file path, not {type(entities).__name__}")
+    found: Dict[str, str] = {}
+    with open(entities, encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            line = line.strip()
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("{"):
+                record = json.loads(line)
+                if not isinstance(record.get("pattern"), str) or not isinstance(record.get("label"), str):
+                    raise ValueError(f"{entities}:{number}: needs string 'pattern' and 'label'")
+                found[record["pattern"]] = record["label"]
+            else:
+                phrase, sep, label = line.rpartition("\t")
+                if not sep or not phrase:
+                    raise ValueError(f"{entities}:{number}: expected 'phrase<TAB>label'")
+                found[phrase] = label
+    return found
 
 
 def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
@@ -103,6 +178,14 @@ def _iso(published: Union[str, _dt.date, None]) -> Optional[str]:
     if isinstance(published, _dt.date):  # datetime is a date too
         return published.isoformat()
     raise TypeError(f"published must be str, datetime, date or None, not {type(published).__name__}")
+
+
+def _path(path: Optional[PathLike]) -> Optional[str]:
+    if path is None:
+        return None
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"model must be a file path, not {type(path).__name__}")
+    return os.fspath(path)
 
 
 def _threads(threads: Optional[int]) -> Optional[int]:

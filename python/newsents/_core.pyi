@@ -96,12 +96,29 @@ def parse(
     published: Optional[str] = None,
     outlet: Optional[str] = None,
     url: Optional[str] = None,
+    entities: Optional[Dict[str, str]] = None,
+    model: Optional[str] = None,
 ) -> Article: ...
 def parse_many(
     texts: Iterable[Union[str, bytes]],
     ids: Optional[Iterable[Optional[str]]] = None,
     threads: Optional[int] = None,
+    entities: Optional[Dict[str, str]] = None,
+    model: Optional[str] = None,
 ) -> List[Article]: ...
-def read_files(paths: Sequence[str], threads: Optional[int] = None) -> List[Article]: ...
+def read_files(
+    paths: Sequence[str],
+    threads: Optional[int] = None,
+    entities: Optional[Dict[str, str]] = None,
+    model: Optional[str] = None,
+) -> List[Article]: ...
+def train_tagger(
+    train: str, out: str, dev: Optional[str] = None, epochs: int = 12, bits: int = 20, seed: int = 13
+) -> List[str]:
+    """Train a tagger on CoNLL files, write it to `out`; returns the log lines."""
+def tag_conll(path: str, model: Optional[str] = None) -> List[Tuple[List[str], List[str], List[str]]]:
+    """Per sentence: words, gold tags (empty without), predicted IOB2 tags in CoNLL's classes."""
+def score_tags(gold: List[List[str]], predicted: List[List[str]]) -> Dict[str, Tuple[float, float, float, int]]:
+    """Label (and "overall") -> (precision, recall, F1, gold count) of exact spans."""
 def tokenize(text: str) -> List[Tuple[int, int]]:
     """Token offsets (code points, end exclusive) of a text."""

@@ -3,6 +3,8 @@
     newsents seeds/                          # a readable summary per article
     newsents corpus/*.jsonl --format jsonl --out records.jsonl
     newsents seeds/ --format csv --out articles.csv
+    newsents train --train eng.train --dev eng.testa --out my.model
+    newsents conll eng.testa --output predicted.conll [--model my.model]
 """
 
 from __future__ import annotations
@@ -24,11 +26,21 @@ CSV_COLUMNS = [
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return COMMANDS[argv[0]](argv[1:])
+    return parse_command(argv)
+
+
+def parse_command(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="newsents",
-        description="Turn raw news articles (.txt, .jsonl; files, directories, globs) into structured records.",
+        description="Turn raw news articles (.txt, .jsonl; files, directories, globs) into structured records. "
+        "Other commands: 'newsents train' (train an entity tagger), 'newsents conll' (tag a CoNLL file).",
     )
     parser.add_argument("paths", nargs="+", help="files, directories or glob patterns")
+    parser.add_argument("--entities", help="names to fix before the tagger: JSONL patterns or phrase<TAB>label lines")
+    parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
     parser.add_argument("--format", choices=["text", "jsonl", "csv"], default="text",
                         help="a readable summary (default), one JSON record per line, or one CSV row per article")
     parser.add_argument("--out", help="write to this file instead of standard output")
@@ -36,8 +48,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--version", action="version", version=f"newsents {newsents.__version__}")
     args = parser.parse_args(argv)
     try:
-        articles = newsents.read(args.paths, threads=args.threads)
-    except (FileNotFoundError, ValueError, TypeError) as e:
+        articles = newsents.read(args.paths, threads=args.threads, entities=args.entities, model=args.model)
+    except (OSError, ValueError, TypeError) as e:
         parser.error(str(e))
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
     try:
@@ -46,6 +58,65 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.out:
             out.close()
     return 0
+
+
+def train_command(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(prog="newsents train", description="Train an entity tagger on CoNLL-format data.")
+    parser.add_argument("--train", required=True, help="training data: token per line, tag in the last column")
+    parser.add_argument("--dev", help="development data: the best pass on it is kept")
+    parser.add_argument("--out", required=True, help="where to write the model")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--bits", type=int, default=20, help="log2 of the number of feature buckets")
+    parser.add_argument("--seed", type=int, default=13)
+    args = parser.parse_args(argv)
+    try:
+        log = newsents.train(args.train, args.out, dev=args.dev, epochs=args.epochs, bits=args.bits, seed=args.seed)
+    except (OSError, ValueError) as e:
+        parser.error(str(e))
+    print("\n".join(log))
+    print(f"model written to {args.out}")
+    return 0
+
+
+def conll_command(argv: List[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="newsents conll",
+        description="Tag a CoNLL-format file token by token (its tokens and sentence breaks kept) with CoNLL's "
+        "four classes (PER, ORG, LOC, MISC) in IOB2, as a last column; score against its own tags if it has them.",
+    )
+    parser.add_argument("input", help="CoNLL-format file")
+    parser.add_argument("--output", help="where to write the tagged file (default: no file, scores only)")
+    parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
+    args = parser.parse_args(argv)
+    try:
+        sentences = newsents._core.tag_conll(args.input, model=args.model)
+    except (OSError, ValueError) as e:
+        parser.error(str(e))
+    if args.output:
+        write_conll(args.input, args.output, sentences)
+    gold = [g for _, g, _ in sentences]
+    if any(gold):
+        print(conlleval_report(newsents._core.score_tags(gold, [p for _, _, p in sentences])))
+    return 0
+
+
+def write_conll(input_path: str, output_path: str, sentences) -> None:
+    """The input's lines, each token line with the predicted tag appended."""
+    predicted = iter(tag for _, _, tags in sentences for tag in tags)
+    with open(input_path, encoding="utf-8") as lines, open(output_path, "w", encoding="utf-8") as out:
+        for line in lines:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("-DOCSTART-"):
+                line = f"{line} {next(predicted)}"
+            out.write(line + "\n")
+
+
+def conlleval_report(scores: dict) -> str:
+    rows = [("overall", scores["overall"])] + sorted((k, v) for k, v in scores.items() if k != "overall")
+    return "\n".join(
+        f"{label:<8} precision {100 * p:6.2f}%  recall {100 * r:6.2f}%  F1 {100 * f:6.2f}  ({gold} gold)"
+        for label, (p, r, f, gold) in rows
+    )
 
 
 def write_text(articles: Iterable[Article], out: IO[str]) -> None:
@@ -119,6 +190,7 @@ def csv_row(article: Article) -> dict:
 
 
 WRITERS = {"text": write_text, "jsonl": write_jsonl, "csv": write_csv}
+COMMANDS = {"train": train_command, "conll": conll_command}
 
 
 if __name__ == "__main__":

@@ -5,16 +5,57 @@ mod offsets;
 mod sentences;
 mod tokenize;
 
+use std::ops::Range;
+
 pub use offsets::CharMap;
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{is_abbreviation, is_space, tokenize, tokenize_range, Token};
 
+/// Tokens and sentences of a sequence of text blocks, split block by block.
+#[derive(Clone, Debug, Default)]
+pub struct Segmented {
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<BlockSentence>,
+}
+
+/// A sentence: its tokens `first_token..end_token` and the block it is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BlockSentence {
+    pub first_token: usize,
+    pub end_token: usize,
+    pub block: usize,
+}
+
+impl Segmented {
+    /// Byte range of a sentence.
+    pub fn sentence_range(&self, s: &BlockSentence) -> Range<usize> {
+        self.tokens[s.first_token].start..self.tokens[s.end_token - 1].end
+    }
+
+    /// The tokens of a sentence.
+    pub fn sentence_tokens(&self, s: &BlockSentence) -> &[Token] {
+        &self.tokens[s.first_token..s.end_token]
+    }
+}
+
+/// Tokenizes and splits each block (byte ranges of `text`) into sentences.
+pub fn segment<'a>(text: &str, blocks: impl IntoIterator<Item = &'a Range<usize>>) -> Segmented {
+    let mut out = Segmented::default();
+    let mut block_tokens = Vec::new();
+    for (block, range) in blocks.into_iter().enumerate() {
+        block_tokens.clear();
+        tokenize_range(text, range.start, range.end, &mut block_tokens);
+        let offset = out.tokens.len();
+        for s in split_sentences(text, &block_tokens) {
+            out.sentences.push(BlockSentence { first_token: offset + s.first_token, end_token: offset + s.end_token, block });
+        }
+        out.tokens.extend_from_slice(&block_tokens);
+    }
+    out
+}
+
 /// Byte ranges of the sentences in `text[start..end]`.
-pub fn sentence_ranges(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    let mut tokens = Vec::new();
-    tokenize_range(text, start, end, &mut tokens);
-    split_sentences(text, &tokens)
-        .iter()
-        .map(|s| (tokens[s.first_token].start, tokens[s.end_token - 1].end))
-        .collect()
+pub fn sentence_ranges(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
+    let segmented = segment(text, [&(start..end)]);
+    segmented.sentences.iter().map(|s| segmented.sentence_range(s)).collect()
 }

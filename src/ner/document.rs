@@ -1,0 +1,294 @@
+//! Document-level corrections of the tagger's spans, in this order:
+//!
+//! 1. Drop names in title-case headings that nothing else in the article
+//!    backs (`Inching Toward Peril`): neither the gazetteer nor a tag or a
+//!    mid-sentence capital in the body.
+//! 2. Trim words that cannot start a name: a sentence-initial function word
+//!    (`Whereas Putin`) or a lower-case word (`pro-Western Ukrainska Pravda`);
+//!    split places joined by `and` (`East and West`).
+//! 3. Extend an organisation's head over `for`/`of`/`on` and the capitalised
+//!    words after it (`Center for a New American Security`), and a person's
+//!    name over the given name before an initial (`Grigory A. Yavlinsky`).
+//! 4. Merge a nationality into the organisation it qualifies
+//!    (`Indian` + `Foreign Ministry`).
+//! 5. One label per name in an article: the majority label of its mentions
+//!    with a vote for what the gazetteer says it is, and PERSON for a name
+//!    ending in a word that is a person's name elsewhere (`Putin` after
+//!    `Vladimir Putin`, `Volodymyr Zelensky` after `Zelensky`).
+//! 6. Tag the untagged repeats of a name the article tags elsewhere.
+//! 7. Keep an honorific before a person's name, as printed (`Mr. Putin`).
+//!
+//! Names the caller fixed are never changed.
+
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet};
+
+use super::gazetteer::{Gazetteer, Kind};
+use super::view::{View, Word};
+
+/// A name over words `start..end` of sentence `sentence` of a [`View`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameSpan {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    /// Given by the caller: kept as it is.
+    pub fixed: bool,
+}
+
+/// Words that start sentences but never names.
+const NOT_NAME_STARTS: &[&str] = &[
+    "Whereas", "While", "When", "After", "Before", "Although", "Though", "If", "As", "Since", "Because", "But",
+    "And", "Yet", "So", "Then", "However", "Meanwhile", "Like", "Unlike", "With", "Without", "For", "In", "On",
+    "At", "By", "From", "To", "Of", "A", "An", "This", "That", "These", "Those", "Make", "Let", "Both", "Even",
+    "Still", "Also", "Only", "Why", "How", "What", "Who", "Where", "Maybe", "Perhaps", "Despite", "Under", "Over",
+    "Until", "Unless", "Once", "Now", "Today", "Yesterday", "Tomorrow", "Whether", "Indeed", "Thus", "Hence",
+];
+
+const ORG_LINKS: &[&str] = &["for", "of", "on"];
+const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mx.", "Messrs."];
+/// Capitalised words that end an organisation's name: dates follow it.
+const DATE_WORDS: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
+];
+const ARTICLES: &[&str] = &["a", "the"];
+
+fn words_text(words: &[Word]) -> String {
+    words.iter().map(|w| w.form.as_ref()).collect::<Vec<_>>().join(" ")
+}
+
+fn capitalised(word: &Word) -> bool {
+    word.form.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Applies the corrections; returns spans sorted by position.
+pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec<NameSpan> {
+    drop_unbacked_heading_names(view, &mut spans, gazetteer);
+    for span in spans.iter_mut().filter(|s| !s.fixed) {
+        trim_start(view, span);
+    }
+    spans.retain(|s| s.start < s.end);
+    split_place_conjunctions(view, &mut spans, gazetteer);
+    extend_organisations(view, &mut spans, gazetteer);
+    extend_people_over_initials(view, &mut spans);
+    merge_nationality_into_organisation(view, &mut spans);
+    make_labels_consistent(view, &mut spans, gazetteer);
+    tag_repeats(view, &mut spans);
+    include_honorifics(view, &mut spans);
+    spans.sort_by_key(|s| (s.sentence, s.start));
+    spans
+}
+
+fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    let body_names: FxHashSet<String> = spans
+        .iter()
+        .filter(|s| !view.headings[s.sentence])
+        .map(|s| words_text(&view.sentences[s.sentence][s.start..s.end]))
+        .collect();
+    let mid_sentence_capitals: FxHashSet<&str> = view
+        .sentences
+        .iter()
+        .zip(&view.headings)
+        .filter(|(_, &heading)| !heading)
+        .flat_map(|(s, _)| s.iter().skip(1).filter(|w| capitalised(w)).map(|w| w.form.as_ref()))
+        .collect();
+    spans.retain(|s| {
+        if s.fixed || !view.headings[s.sentence] {
+            return true;
+        }
+        let words = &view.sentences[s.sentence][s.start..s.end];
+        let name = words_text(words);
+        body_names.contains(&name)
+            || gazetteer.kinds(&name).iter().any(|k| !matches!(k, Kind::GivenName | Kind::Title | Kind::OrgSuffix))
+            || words.iter().filter(|w| capitalised(w)).all(|w| mid_sentence_capitals.contains(w.form.as_ref()))
+    });
+}
+
+/// `East and West` → `East`, `West`, when both sides are listed places.
+fn split_place_conjunctions(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    let is_place = |words: &[Word]| gazetteer.kinds(&words_text(words)).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place));
+    let mut split = Vec::new();
+    spans.retain(|s| {
+        let words = &view.sentences[s.sentence][s.start..s.end];
+        let Some(and) = words.iter().position(|w| w.form == "and") else { return true };
+        if s.fixed || !matches!(s.label.as_str(), "GPE" | "LOC") || is_place(words) || !is_place(&words[..and]) || !is_place(&words[and + 1..]) {
+            return true;
+        }
+        for (start, end) in [(s.start, s.start + and), (s.start + and + 1, s.end)] {
+            let label = if gazetteer.kinds(&words_text(&view.sentences[s.sentence][start..end])).contains(&Kind::Place) { "LOC" } else { "GPE" };
+            split.push(NameSpan { sentence: s.sentence, start, end, label: label.to_string(), fixed: false });
+        }
+        false
+    });
+    spans.extend(split);
+}
+
+/// `A. Yavlinsky` after `Grigory` → `Grigory A. Yavlinsky`.
+fn extend_people_over_initials(view: &View, spans: &mut [NameSpan]) {
+    for span in spans.iter_mut().filter(|s| !s.fixed && s.label == "PERSON" && s.start > 0) {
+        let words = &view.sentences[span.sentence];
+        let starts_with_initial = {
+            let f = &words[span.start].form;
+            f.len() == 2 && f.ends_with('.') && f.starts_with(|c: char| c.is_uppercase())
+        };
+        let before = &words[span.start - 1];
+        if starts_with_initial && capitalised(before) && !NOT_NAME_STARTS.contains(&before.form.as_ref()) {
+            span.start -= 1;
+        }
+    }
+}
+
+/// `Mr.` + `Putin` → `Mr. Putin`.
+fn include_honorifics(view: &View, spans: &mut [NameSpan]) {
+    for span in spans.iter_mut().filter(|s| s.label == "PERSON" && s.start > 0) {
+        if HONORIFICS.contains(&view.sentences[span.sentence][span.start - 1].form.as_ref()) {
+            span.start -= 1;
+        }
+    }
+}
+
+fn trim_start(view: &View, span: &mut NameSpan) {
+    let words = &view.sentences[span.sentence];
+    while span.end - span.start > 1 {
+        let first = &words[span.start];
+        let function_word = span.start == 0 && NOT_NAME_STARTS.contains(&first.form.as_ref());
+        if function_word || !capitalised(first) {
+            span.start += 1;
+        } else {
+            break;
+        }
+    }
+}
+
+/// `Center` + `for a New American Security` → one ORG.
+fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    let mut extended = Vec::new();
+    for (k, span) in spans.iter().enumerate().filter(|(_, s)| !s.fixed) {
+        let words = &view.sentences[span.sentence];
+        let head = words[span.end - 1].form.as_ref();
+        if !gazetteer.kinds(head).contains(&Kind::OrgSuffix) {
+            continue;
+        }
+        let mut at = span.end;
+        if !words.get(at).is_some_and(|w| ORG_LINKS.contains(&w.form.as_ref())) {
+            continue;
+        }
+        at += 1;
+        if words.get(at).is_some_and(|w| ARTICLES.contains(&w.form.as_ref())) {
+            at += 1;
+        }
+        let name_start = at;
+        let name_word = |w: &Word| capitalised(w) && !DATE_WORDS.contains(&w.form.as_ref());
+        while words.get(at).is_some_and(|w| name_word(w) || w.form == "and" && words.get(at + 1).is_some_and(name_word)) {
+            at += 1;
+        }
+        if at > name_start {
+            extended.push((k, at));
+        }
+    }
+    for &(k, end) in extended.iter().rev() {
+        let (sentence, start) = (spans[k].sentence, spans[k].start);
+        spans[k].end = end;
+        spans[k].label = "ORG".to_string();
+        spans.retain(|s| s.sentence != sentence || s.end <= start || s.start >= end || (s.start == start && s.end == end));
+    }
+}
+
+/// `Indian` (NORP) directly before `Foreign Ministry` (ORG) → one ORG.
+fn merge_nationality_into_organisation(view: &View, spans: &mut Vec<NameSpan>) {
+    spans.sort_by_key(|s| (s.sentence, s.start));
+    let mut k = 0;
+    while k + 1 < spans.len() {
+        let (a, b) = (&spans[k], &spans[k + 1]);
+        let adjacent = a.sentence == b.sentence && a.end == b.start;
+        let title_case_org = view.sentences[b.sentence][b.start..b.end].iter().all(capitalised);
+        if adjacent && !a.fixed && !b.fixed && a.label == "NORP" && b.label == "ORG" && title_case_org {
+            spans[k].end = spans[k + 1].end;
+            spans[k].label = "ORG".to_string();
+            spans.remove(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazetteer) {
+    let text_of = |s: &NameSpan| words_text(&view.sentences[s.sentence][s.start..s.end]);
+    let mut votes: HashMap<String, HashMap<String, usize>> = HashMap::default();
+    let mut person_words: HashMap<String, usize> = HashMap::default();
+    for span in spans.iter() {
+        let name = text_of(span);
+        let ballot = votes.entry(name.clone()).or_insert_with(|| gazetteer_vote(&name, gazetteer));
+        *ballot.entry(span.label.clone()).or_default() += 1;
+        if span.label == "PERSON" {
+            for word in &view.sentences[span.sentence][span.start..span.end] {
+                *person_words.entry(word.form.to_string()).or_default() += 1;
+            }
+        }
+    }
+    for span in spans.iter_mut().filter(|s| !s.fixed) {
+        let name = text_of(span);
+        let kinds = gazetteer.kinds(&name);
+        let listed = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Organisation | Kind::Nationality));
+        let last = view.sentences[span.sentence][span.end - 1].form.as_ref();
+        let surname_elsewhere = person_words.get(last).copied().unwrap_or(0) >= 2 && !gazetteer.kinds(last).contains(&Kind::OrgSuffix);
+        if surname_elsewhere && !listed {
+            span.label = "PERSON".to_string();
+            continue;
+        }
+        if let Some(best) = votes[&name].iter().max_by_key(|(label, n)| (**n, *label == &span.label)).map(|(l, _)| l.clone()) {
+            span.label = best;
+        }
+    }
+}
+
+/// One vote for the label the gazetteer gives a name, if any.
+fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
+    let kinds = gazetteer.kinds(name);
+    let label = if kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region)) {
+        Some("GPE")
+    } else if kinds.contains(&Kind::Organisation) {
+        Some("ORG")
+    } else if kinds.contains(&Kind::Nationality) {
+        Some("NORP")
+    } else {
+        None
+    };
+    let mut vote = HashMap::default();
+    if let Some(l) = label {
+        vote.insert(l.to_string(), 1);
+    }
+    vote
+}
+
+/// Tags other occurrences of a tagged name (capitalised, same words).
+fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
+    let mut names: HashMap<Vec<&str>, String> = HashMap::default();
+    for span in spans.iter() {
+        let words = &view.sentences[span.sentence][span.start..span.end];
+        if words.iter().all(capitalised) {
+            names.entry(words.iter().map(|w| w.form.as_ref()).collect()).or_insert_with(|| span.label.clone());
+        }
+    }
+    let longest = names.keys().map(Vec::len).max().unwrap_or(0);
+    let mut added = Vec::new();
+    for (k, sentence) in view.sentences.iter().enumerate() {
+        let taken: Vec<(usize, usize)> = spans.iter().filter(|s| s.sentence == k).map(|s| (s.start, s.end)).collect();
+        let mut i = 0;
+        while i < sentence.len() {
+            let hit = (1..=longest.min(sentence.len() - i)).rev().find_map(|len| {
+                let key: Vec<&str> = sentence[i..i + len].iter().map(|w| w.form.as_ref()).collect();
+                names.get(&key).map(|label| (len, label.clone()))
+            });
+            match hit {
+                Some((len, label)) if !taken.iter().any(|&(s, e)| s < i + len && i < e) && !(i == 0 && len == 1 && NOT_NAME_STARTS.contains(&sentence[0].form.as_ref())) => {
+                    added.push(NameSpan { sentence: k, start: i, end: i + len, label, fixed: false });
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    spans.extend(added);
+}

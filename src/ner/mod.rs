@@ -1,0 +1,187 @@
+//! Named entities: a statistical tagger over the story's tokens.
+//!
+//! [`model`] is an averaged structured perceptron with BILOU tags; its
+//! [`features`] include the shipped [`gazetteer`]; [`train`] fits it on
+//! [`conll`] data; [`refine`] turns its CoNLL classes into OntoNotes labels.
+//! The model trained on CoNLL-2003 ships in `data/ner.model`, embedded in
+//! the extension. Names the caller lists ([`UserEntities`]) take precedence
+//! over the tagger.
+
+pub mod conll;
+mod document;
+pub mod features;
+pub mod gazetteer;
+pub mod model;
+pub mod refine;
+pub mod train;
+mod view;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use crate::fxhash::FxHashMap;
+use std::sync::{Arc, LazyLock, Mutex};
+
+use crate::text::{tokenize, Segmented};
+use document::NameSpan;
+use features::{document_features, normalise_word};
+use gazetteer::GAZETTEER;
+use model::Model;
+use view::{View, Word};
+
+const SHIPPED_MODEL: &[u8] = include_bytes!("../../data/ner.model");
+
+/// The model trained on CoNLL-2003, loaded on first use.
+pub static DEFAULT_MODEL: LazyLock<Arc<Model>> =
+    LazyLock::new(|| Arc::new(Model::from_bytes(SHIPPED_MODEL).expect("the shipped data/ner.model is valid")));
+
+static LOADED: LazyLock<Mutex<HashMap<PathBuf, Arc<Model>>>> = LazyLock::new(Default::default);
+
+/// A model file, loaded once per path.
+pub fn load_model(path: &Path) -> Result<Arc<Model>, String> {
+    let mut loaded = LOADED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(model) = loaded.get(path) {
+        return Ok(model.clone());
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read model {}: {e}", path.display()))?;
+    let model = Arc::new(Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?);
+    loaded.insert(path.to_path_buf(), model.clone());
+    Ok(model)
+}
+
+/// A name found in the story: bytes `start..end` of the text, in sentence
+/// `sentence` of the segmented story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+}
+
+/// Names the caller fixes, like spaCy's EntityRuler: phrase → label.
+#[derive(Clone, Debug, Default)]
+pub struct UserEntities {
+    /// Normalised words of each phrase → label.
+    phrases: FxHashMap<Vec<String>, String>,
+    longest: usize,
+}
+
+impl UserEntities {
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> UserEntities {
+        let mut entities = UserEntities::default();
+        for (phrase, label) in pairs {
+            let words: Vec<String> = tokenize(phrase).iter().map(|t| normalise_word(t.text(phrase)).into_owned()).collect();
+            if words.is_empty() {
+                continue;
+            }
+            entities.longest = entities.longest.max(words.len());
+            entities.phrases.insert(words, label.to_string());
+        }
+        entities
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// Longest matches, left to right, without overlaps: `(start, end, label)`.
+    fn find(&self, words: &[Word]) -> Vec<(usize, usize, String)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let hit = (1..=self.longest.min(words.len() - i)).rev().find_map(|len| {
+                let key: Vec<String> = words[i..i + len].iter().map(|w| w.form.to_string()).collect();
+                self.phrases.get(&key).map(|label| (i, i + len, label.clone()))
+            });
+            match hit {
+                Some((start, end, label)) => {
+                    i = end;
+                    found.push((start, end, label));
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+}
+
+/// Finds the names in the story's sentences, with OntoNotes labels.
+/// `heading_blocks[b]` says whether block `b` is a headline or heading.
+pub fn recognise(text: &str, segmented: &Segmented, heading_blocks: &[bool], model: &Model, user: &UserEntities) -> Vec<Found> {
+    let view = View::new(text, segmented, heading_blocks, &GAZETTEER);
+    let cased: Vec<Vec<&str>> = view.sentences.iter().map(|s| s.iter().map(Word::cased).collect()).collect();
+    let features = document_features(&cased, &GAZETTEER, model.bits);
+    let mut spans = Vec::new();
+    for (k, (words, f)) in view.sentences.iter().zip(&features).enumerate() {
+        let fixed = if user.is_empty() { Vec::new() } else { user.find(words) };
+        for span in model.tag(f) {
+            if fixed.iter().any(|&(start, end, _)| span.start < end && start < span.end) {
+                continue;
+            }
+            let forms: Vec<String> = words[span.start..span.end].iter().map(|w| w.form.to_string()).collect();
+            let label = refine::refine(&span.label, &forms, &GAZETTEER);
+            spans.push(NameSpan { sentence: k, start: span.start, end: span.end, label, fixed: false });
+        }
+        for (start, end, label) in fixed {
+            spans.push(NameSpan { sentence: k, start, end, label, fixed: true });
+        }
+    }
+    document::tidy(&view, spans, &GAZETTEER)
+        .into_iter()
+        .map(|s| {
+            let words = &view.sentences[s.sentence];
+            Found { sentence: s.sentence, start: words[s.start].start, end: words[s.end - 1].end, label: s.label }
+        })
+        .collect()
+}
+
+/// Tags CoNLL documents token by token, keeping their tokenisation, and
+/// returns each sentence's spans with the CoNLL class of the refined label
+/// (so that `Russia` acting as a government scores as LOC, as CoNLL marks it).
+pub fn tag_conll(documents: &[conll::Document], model: &Model) -> Vec<Vec<conll::TagSpan>> {
+    let features = train::featurise(documents, model.bits);
+    documents
+        .iter()
+        .flatten()
+        .zip(&features)
+        .map(|(sentence, f)| {
+            let words: Vec<String> = sentence.words.iter().map(|w| normalise_word(w).into_owned()).collect();
+            model
+                .tag(f)
+                .into_iter()
+                .map(|span| {
+                    let label = refine::refine(&span.label, &words[span.start..span.end], &GAZETTEER);
+                    conll::TagSpan { label: refine::coarse(&label).to_string(), ..span }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn names(text: &str, user: &UserEntities) -> Vec<(String, String)> {
+        let segmented = segment(text, [&(0..text.len())]);
+        recognise(text, &segmented, &[false], &DEFAULT_MODEL, user).iter().map(|f| (text[f.start..f.end].to_string(), f.label.clone())).collect()
+    }
+
+    #[test]
+    fn the_shipped_model_finds_people_and_places() {
+        let found = names("Russian President Vladimir Putin met Ukrainian officials in Kyiv on Monday.", &UserEntities::default());
+        assert!(found.contains(&("Vladimir Putin".into(), "PERSON".into())));
+        assert!(found.contains(&("Kyiv".into(), "GPE".into())));
+        assert!(found.contains(&("Ukrainian".into(), "NORP".into())));
+    }
+
+    #[test]
+    fn user_entities_take_precedence() {
+        let user = UserEntities::new([("Wagner Group", "ORG"), ("hypersonic missiles", "PRODUCT")]);
+        let found = names("The Wagner Group fired hypersonic missiles.", &user);
+        assert!(found.contains(&("Wagner Group".into(), "ORG".into())));
+        assert!(found.contains(&("hypersonic missiles".into(), "PRODUCT".into())));
+    }
+}

@@ -1,0 +1,408 @@
+//! The tagger: an averaged structured perceptron over BILOU tags with
+//! hashed features and Viterbi decoding under BILOU constraints.
+//!
+//! Tag `0` is `O`; label `l` has tags `1 + 4l + {0: B, 1: I, 2: L, 3: U}`.
+//! Weights are one row of `n_tags` values per feature bucket, so scoring a
+//! token adds one contiguous row per feature.
+
+use super::conll::TagSpan;
+use super::features::SentenceFeatures;
+
+const MAGIC: &[u8; 6] = b"NSNER\x01";
+
+/// A trained tagger.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// Entity labels as in the training data (`LOC`, `MISC`, `ORG`, `PER`).
+    pub labels: Vec<String>,
+    /// Feature buckets are `1 << bits`.
+    pub bits: u32,
+    /// Quantised weights, `(1 << bits) * n_tags`; multiply by `scale`.
+    weights: Vec<i16>,
+    scale: f32,
+    /// `(n_tags + 1) * n_tags`: row `prev` (row `n_tags` is the sentence start), column `next`.
+    transitions: Vec<f32>,
+    /// `transitions` with forbidden moves at minus infinity, for decoding.
+    constrained: Vec<f32>,
+}
+
+/// The B, I, L and U tag of a label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    Begin,
+    Inside,
+    Last,
+    Unit,
+}
+
+pub fn n_tags(labels: usize) -> usize {
+    1 + 4 * labels
+}
+
+fn tag_of(label: usize, part: Part) -> usize {
+    1 + 4 * label + part as usize
+}
+
+fn part_of(tag: usize) -> Option<(usize, Part)> {
+    (tag > 0).then(|| {
+        let part = match (tag - 1) % 4 {
+            0 => Part::Begin,
+            1 => Part::Inside,
+            2 => Part::Last,
+            _ => Part::Unit,
+        };
+        ((tag - 1) / 4, part)
+    })
+}
+
+/// Whether `next` may follow `prev` (`None` = sentence start) in BILOU.
+pub fn allowed(prev: Option<usize>, next: usize) -> bool {
+    let open = prev.and_then(part_of).filter(|(_, p)| matches!(p, Part::Begin | Part::Inside));
+    match (open, part_of(next)) {
+        (Some((label, _)), Some((next_label, Part::Inside | Part::Last))) => label == next_label,
+        (Some(_), _) => false,
+        (None, None) => true,
+        (None, Some((_, part))) => matches!(part, Part::Begin | Part::Unit),
+    }
+}
+
+/// Whether a sentence may end on `tag`.
+fn may_end(tag: usize) -> bool {
+    !matches!(part_of(tag), Some((_, Part::Begin | Part::Inside)))
+}
+
+/// BILOU tags for spans over `len` words.
+pub fn tags_from_spans(spans: &[TagSpan], labels: &[String], len: usize) -> Vec<usize> {
+    let mut tags = vec![0; len];
+    for span in spans {
+        let Some(label) = labels.iter().position(|l| *l == span.label) else { continue };
+        if span.end - span.start == 1 {
+            tags[span.start] = tag_of(label, Part::Unit);
+            continue;
+        }
+        for (k, tag) in tags[span.start..span.end].iter_mut().enumerate() {
+            *tag = tag_of(label, if k == 0 { Part::Begin } else { Part::Inside });
+        }
+        tags[span.end - 1] = tag_of(label, Part::Last);
+    }
+    tags
+}
+
+/// Spans from a valid BILOU tag sequence.
+pub fn spans_from_tags(tags: &[usize], labels: &[String]) -> Vec<TagSpan> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for (i, &tag) in tags.iter().enumerate() {
+        match part_of(tag) {
+            Some((_, Part::Begin)) => start = i,
+            Some((label, Part::Last)) => spans.push(TagSpan { start, end: i + 1, label: labels[label].clone() }),
+            Some((label, Part::Unit)) => spans.push(TagSpan { start: i, end: i + 1, label: labels[label].clone() }),
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// Transition scores with the moves BILOU forbids set to minus infinity.
+fn constrained(transitions: &[f32], n_tags: usize) -> Vec<f32> {
+    let mut out = transitions.to_vec();
+    for prev in 0..=n_tags {
+        for next in 0..n_tags {
+            if !allowed((prev < n_tags).then_some(prev), next) {
+                out[prev * n_tags + next] = f32::NEG_INFINITY;
+            }
+        }
+    }
+    out
+}
+
+/// Viterbi over emission scores (`n_tokens * n_tags`) and constrained transitions.
+fn viterbi(emissions: &[f32], transitions: &[f32], n_tags: usize) -> Vec<usize> {
+    let n = emissions.len() / n_tags;
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut score = vec![f32::NEG_INFINITY; n * n_tags];
+    let mut back = vec![0usize; n * n_tags];
+    for tag in 0..n_tags {
+        score[tag] = emissions[tag] + transitions[n_tags * n_tags + tag];
+    }
+    for t in 1..n {
+        let (done, rest) = score.split_at_mut(t * n_tags);
+        let previous = &done[(t - 1) * n_tags..];
+        for next in 0..n_tags {
+            let mut best = (f32::NEG_INFINITY, 0);
+            for (prev, &s) in previous.iter().enumerate() {
+                let candidate = s + transitions[prev * n_tags + next];
+                if candidate > best.0 {
+                    best = (candidate, prev);
+                }
+            }
+            rest[next] = best.0 + emissions[t * n_tags + next];
+            back[t * n_tags + next] = best.1;
+        }
+    }
+    let last = (0..n_tags)
+        .filter(|&tag| may_end(tag))
+        .max_by(|&a, &b| score[(n - 1) * n_tags + a].total_cmp(&score[(n - 1) * n_tags + b]))
+        .unwrap_or(0);
+    let mut tags = vec![last; n];
+    for t in (1..n).rev() {
+        tags[t - 1] = back[t * n_tags + tags[t]];
+    }
+    tags
+}
+
+impl Model {
+    pub fn n_tags(&self) -> usize {
+        n_tags(self.labels.len())
+    }
+
+    /// The best tag sequence for a sentence.
+    pub fn decode(&self, features: &SentenceFeatures) -> Vec<usize> {
+        let n_tags = self.n_tags();
+        let mut emissions = vec![0f32; features.len() * n_tags];
+        let mut sums = vec![0i32; n_tags];
+        for t in 0..features.len() {
+            sums.fill(0);
+            for &bucket in features.token(t) {
+                let row = bucket as usize * n_tags;
+                for (sum, &w) in sums.iter_mut().zip(&self.weights[row..row + n_tags]) {
+                    *sum += w as i32;
+                }
+            }
+            for (e, &sum) in emissions[t * n_tags..(t + 1) * n_tags].iter_mut().zip(&sums) {
+                *e = sum as f32 * self.scale;
+            }
+        }
+        viterbi(&emissions, &self.constrained, n_tags)
+    }
+
+    /// Entity spans of a sentence.
+    pub fn tag(&self, features: &SentenceFeatures) -> Vec<TagSpan> {
+        spans_from_tags(&self.decode(features), &self.labels)
+    }
+
+    /// A model from averaged float weights, quantised to 16 bits.
+    pub fn from_weights(labels: Vec<String>, bits: u32, weights: &[f32], transitions: Vec<f32>) -> Model {
+        assert!(n_tags(labels.len()) <= 64, "at most 15 entity labels");
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(f32::MIN_POSITIVE);
+        let scale = max / i16::MAX as f32;
+        let weights = weights.iter().map(|w| (w / scale).round() as i16).collect();
+        let constrained = constrained(&transitions, n_tags(labels.len()));
+        Model { labels, bits, weights, scale, transitions, constrained }
+    }
+
+    /// The model file: header, labels, transitions, then only the non-zero
+    /// weights of each bucket row as (tag, value) pairs.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let n_tags = self.n_tags();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
+        for label in &self.labels {
+            out.extend_from_slice(&(label.len() as u16).to_le_bytes());
+            out.extend_from_slice(label.as_bytes());
+        }
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for t in &self.transitions {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let rows: Vec<(usize, &[i16])> = self.weights.chunks(n_tags).enumerate().filter(|(_, r)| r.iter().any(|&w| w != 0)).collect();
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (bucket, row) in rows {
+            out.extend_from_slice(&(bucket as u32).to_le_bytes());
+            out.push(row.iter().filter(|&&w| w != 0).count() as u8);
+            for (tag, &w) in row.iter().enumerate().filter(|(_, &w)| w != 0) {
+                out.push(tag as u8);
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model file written by `to_bytes`.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err("not a newsents tagger model (bad magic bytes)".into());
+        }
+        let bits = r.u32()?;
+        if !(8..=26).contains(&bits) {
+            return Err(format!("bad model: {bits} feature bits"));
+        }
+        let n_labels = r.u32()? as usize;
+        if n_labels == 0 || n_tags(n_labels) > 64 {
+            return Err(format!("bad model: {n_labels} labels"));
+        }
+        let labels = (0..n_labels)
+            .map(|_| {
+                let len = u16::from_le_bytes(r.take(2)?.try_into().unwrap()) as usize;
+                String::from_utf8(r.take(len)?.to_vec()).map_err(|e| e.to_string())
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        let n_tags = n_tags(n_labels);
+        let scale = f32::from_le_bytes(r.take(4)?.try_into().unwrap());
+        let transitions = (0..(n_tags + 1) * n_tags)
+            .map(|_| Ok(f32::from_le_bytes(r.take(4)?.try_into().unwrap())))
+            .collect::<Result<Vec<_>, String>>()?;
+        let mut weights = vec![0i16; (1usize << bits) * n_tags];
+        for _ in 0..r.u32()? {
+            let bucket = r.u32()? as usize;
+            let count = r.take(1)?[0] as usize;
+            for _ in 0..count {
+                let tag = r.take(1)?[0] as usize;
+                let w = i16::from_le_bytes(r.take(2)?.try_into().unwrap());
+                let slot = weights.get_mut(bucket * n_tags + tag).filter(|_| tag < n_tags).ok_or("bad model: weight out of range")?;
+                *slot = w;
+            }
+        }
+        if r.at != bytes.len() {
+            return Err("bad model: trailing bytes".into());
+        }
+        let constrained = constrained(&transitions, n_tags);
+        Ok(Model { labels, bits, weights, scale, transitions, constrained })
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let slice = self.bytes.get(self.at..self.at + n).ok_or("bad model: truncated file")?;
+        self.at += n;
+        Ok(slice)
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+}
+
+/// Averaged-perceptron training state.
+pub struct Trainer {
+    labels: Vec<String>,
+    bits: u32,
+    n_tags: usize,
+    weights: Vec<f32>,
+    /// Sum of update-count-weighted changes, for averaging.
+    totals: Vec<f32>,
+    transitions: Vec<f32>,
+    transition_totals: Vec<f32>,
+    /// Updates so far, plus one.
+    clock: f32,
+}
+
+impl Trainer {
+    pub fn new(labels: Vec<String>, bits: u32) -> Trainer {
+        let n_tags = n_tags(labels.len());
+        let size = (1usize << bits) * n_tags;
+        Trainer {
+            labels,
+            bits,
+            n_tags,
+            weights: vec![0.0; size],
+            totals: vec![0.0; size],
+            transitions: vec![0.0; (n_tags + 1) * n_tags],
+            transition_totals: vec![0.0; (n_tags + 1) * n_tags],
+            clock: 1.0,
+        }
+    }
+
+    fn decode(&self, features: &SentenceFeatures) -> Vec<usize> {
+        let n_tags = self.n_tags;
+        let mut emissions = vec![0f32; features.len() * n_tags];
+        for t in 0..features.len() {
+            for &bucket in features.token(t) {
+                let weights = &self.weights[bucket as usize * n_tags..(bucket as usize + 1) * n_tags];
+                for (e, w) in emissions[t * n_tags..(t + 1) * n_tags].iter_mut().zip(weights) {
+                    *e += w;
+                }
+            }
+        }
+        viterbi(&emissions, &constrained(&self.transitions, n_tags), n_tags)
+    }
+
+    /// One perceptron step on a sentence; returns whether it was wrong.
+    pub fn learn(&mut self, features: &SentenceFeatures, gold: &[usize]) -> bool {
+        let predicted = self.decode(features);
+        if predicted == gold {
+            self.clock += 1.0;
+            return false;
+        }
+        let (n_tags, clock) = (self.n_tags, self.clock);
+        for t in 0..gold.len() {
+            let prev = |tags: &[usize]| if t == 0 { n_tags } else { tags[t - 1] };
+            if predicted[t] != gold[t] {
+                for &bucket in features.token(t) {
+                    let row = bucket as usize * n_tags;
+                    for (tag, delta) in [(gold[t], 1.0), (predicted[t], -1.0)] {
+                        self.weights[row + tag] += delta;
+                        self.totals[row + tag] += clock * delta;
+                    }
+                }
+            }
+            if predicted[t] != gold[t] || prev(&predicted) != prev(&gold) {
+                for (cell, delta) in [(prev(&gold) * n_tags + gold[t], 1.0), (prev(&predicted) * n_tags + predicted[t], -1.0)] {
+                    self.transitions[cell] += delta;
+                    self.transition_totals[cell] += clock * delta;
+                }
+            }
+        }
+        self.clock += 1.0;
+        true
+    }
+
+    /// The averaged model so far.
+    pub fn averaged(&self) -> Model {
+        let average = |w: &[f32], totals: &[f32]| w.iter().zip(totals).map(|(w, t)| w - t / self.clock).collect::<Vec<f32>>();
+        Model::from_weights(self.labels.clone(), self.bits, &average(&self.weights, &self.totals), average(&self.transitions, &self.transition_totals))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_round_trip_and_constraints() {
+        let labels = vec!["LOC".to_string(), "PER".to_string()];
+        let spans = vec![
+            TagSpan { start: 0, end: 2, label: "PER".into() },
+            TagSpan { start: 3, end: 4, label: "LOC".into() },
+        ];
+        let tags = tags_from_spans(&spans, &labels, 5);
+        assert_eq!(spans_from_tags(&tags, &labels), spans);
+        assert!(!allowed(Some(tag_of(0, Part::Begin)), 0));
+        assert!(!allowed(None, tag_of(1, Part::Inside)));
+        assert!(allowed(Some(tag_of(1, Part::Begin)), tag_of(1, Part::Last)));
+        assert!(!allowed(Some(tag_of(1, Part::Begin)), tag_of(0, Part::Last)));
+    }
+
+    #[test]
+    fn viterbi_respects_constraints() {
+        // One token whose best tag is B-LOC, which cannot end a sentence.
+        let n_tags = n_tags(1);
+        let mut emissions = vec![0.0; n_tags];
+        emissions[tag_of(0, Part::Begin)] = 10.0;
+        emissions[tag_of(0, Part::Unit)] = 1.0;
+        let transitions = constrained(&vec![0.0; (n_tags + 1) * n_tags], n_tags);
+        assert_eq!(viterbi(&emissions, &transitions, n_tags), vec![tag_of(0, Part::Unit)]);
+    }
+
+    #[test]
+    fn model_bytes_round_trip() {
+        let labels = vec!["PER".to_string()];
+        let n = n_tags(1);
+        let mut weights = vec![0.0; (1 << 8) * n];
+        weights[3] = 2.5;
+        weights[77] = -1.0;
+        let model = Model::from_weights(labels, 8, &weights, vec![0.5; (n + 1) * n]);
+        assert_eq!(Model::from_bytes(&model.to_bytes()).unwrap(), model);
+        assert!(Model::from_bytes(b"garbage").is_err());
+        assert!(Model::from_bytes(&model.to_bytes()[..20]).is_err());
+    }
+}

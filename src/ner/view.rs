@@ -1,0 +1,187 @@
+//! The story's words as the tagger reads them.
+//!
+//! Two changes from the text layer's tokens, both decided with what the
+//! whole article says:
+//! - Hyphenated compounds that join names to other words split at the
+//!   hyphens (`Russian-backed` → `Russian - backed`, `Starmer-Macron-Merz-Tusk`,
+//!   `US-Russia`), while hyphenated names stay whole (`Kendall-Taylor`,
+//!   `non-Western`).
+//! - Title-case headlines and section headings are truecased: a capitalised word the
+//!   article otherwise writes in lower case is read in lower case, so that
+//!   `Inching Toward Peril` is not taken for a name.
+
+use std::borrow::Cow;
+
+use super::features::normalise_word;
+use crate::fxhash::FxHashSet;
+use super::gazetteer::{Gazetteer, Kind};
+use crate::text::Segmented;
+
+/// Prefixes that make one word with what follows (`non-Western`).
+const BOUND_PREFIXES: &[&str] = &["non", "anti", "pro", "post", "pre", "ex", "neo", "mid", "semi", "self", "ultra", "pan", "co"];
+
+/// One word of the view: a byte range of the text and the form the tagger reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word<'t> {
+    pub start: usize,
+    pub end: usize,
+    /// Normalised as printed (quotes and dashes in ASCII).
+    pub form: Cow<'t, str>,
+    /// The lower-cased form, when truecasing says the capital is only the heading's.
+    pub truecased: Option<String>,
+}
+
+impl Word<'_> {
+    /// The form the tagger reads.
+    pub fn cased(&self) -> &str {
+        self.truecased.as_deref().unwrap_or(&self.form)
+    }
+}
+
+/// The sentences of a story, as words.
+pub struct View<'t> {
+    pub sentences: Vec<Vec<Word<'t>>>,
+    /// Whether each sentence is a title-case heading.
+    pub headings: Vec<bool>,
+}
+
+impl<'t> View<'t> {
+    /// `heading_blocks[b]`: block `b` is a headline or section heading.
+    pub fn new(text: &'t str, segmented: &Segmented, heading_blocks: &[bool], gazetteer: &Gazetteer) -> View<'t> {
+        let tokens: Vec<Vec<Word<'t>>> = segmented
+            .sentences
+            .iter()
+            .map(|s| {
+                segmented
+                    .sentence_tokens(s)
+                    .iter()
+                    .map(|t| Word { start: t.start, end: t.end, form: normalise_word(t.text(text)), truecased: None })
+                    .collect()
+            })
+            .collect();
+        let standalone: FxHashSet<&str> = tokens.iter().flatten().map(|w| w.form.as_ref()).collect();
+        let mut sentences: Vec<Vec<Word<'t>>> = tokens
+            .iter()
+            .map(|sentence| {
+                let mut words = Vec::with_capacity(sentence.len());
+                for word in sentence {
+                    // Only split what normalisation left as printed (borrowed), so byte offsets hold.
+                    if let Cow::Borrowed(form) = word.form {
+                        split_compound(word.start, form, &standalone, gazetteer, &mut words);
+                    }
+                    if words.last().is_none_or(|w: &Word| w.end != word.end) {
+                        words.push(word.clone());
+                    }
+                }
+                words
+            })
+            .collect();
+        let headings: Vec<bool> = segmented
+            .sentences
+            .iter()
+            .zip(&sentences)
+            .map(|(s, words)| heading_blocks.get(s.block).copied().unwrap_or(false) && is_title_case(words))
+            .collect();
+        truecase_headings(&mut sentences, &headings);
+        View { sentences, headings }
+    }
+}
+
+/// Pushes the parts of a compound that should split; pushes nothing otherwise.
+fn split_compound<'t>(start: usize, form: &'t str, standalone: &FxHashSet<&str>, gazetteer: &Gazetteer, out: &mut Vec<Word<'t>>) {
+    if !form.contains('-') || !form.chars().any(char::is_uppercase) || form.starts_with('-') || form.ends_with('-') {
+        return;
+    }
+    let parts: Vec<&str> = form.split('-').collect();
+    if parts.iter().any(|p| p.is_empty()) || BOUND_PREFIXES.contains(&parts[0].to_lowercase().as_str()) {
+        return;
+    }
+    let capitalised = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
+    // Countries and nationalities, not cities: `Kendall` and `Taylor` are US towns.
+    let known = |p: &str| standalone.contains(p) || gazetteer.kinds(p).iter().any(|k| matches!(k, Kind::Country | Kind::Nationality));
+    let splits = parts.iter().any(|p| !capitalised(p) && p.chars().all(char::is_alphabetic))
+        || parts.len() >= 3 && parts.iter().all(|p| capitalised(p))
+        || parts.iter().all(|p| capitalised(p) && known(p));
+    if !splits {
+        return;
+    }
+    let mut at = start;
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            out.push(Word { start: at, end: at + 1, form: Cow::Borrowed("-"), truecased: None });
+            at += 1;
+        }
+        out.push(Word { start: at, end: at + part.len(), form: Cow::Borrowed(part), truecased: None });
+        at += part.len();
+    }
+}
+
+/// Lower-cases the capitals of title-case sentences where the rest of the
+/// article writes the word in lower case and never capitalises it mid-sentence.
+fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
+    let mut lower = FxHashSet::default();
+    let mut capitalised = FxHashSet::default();
+    for (sentence, _) in sentences.iter().zip(headings).filter(|(_, &h)| !h) {
+        for (i, word) in sentence.iter().enumerate() {
+            match word.form.chars().next() {
+                Some(c) if c.is_lowercase() => {
+                    lower.insert(word.form.to_string());
+                }
+                Some(c) if c.is_uppercase() && i > 0 => {
+                    capitalised.insert(word.form.to_lowercase());
+                }
+                _ => {}
+            }
+        }
+    }
+    for (sentence, _) in sentences.iter_mut().zip(headings).filter(|(_, &h)| h) {
+        for word in sentence.iter_mut() {
+            let low = word.form.to_lowercase();
+            if low != word.form && lower.contains(&low) && !capitalised.contains(&low) {
+                word.truecased = Some(low);
+            }
+        }
+    }
+}
+
+/// At least three words, and four in five of the longer ones capitalised.
+fn is_title_case(sentence: &[Word]) -> bool {
+    let long: Vec<&Word> = sentence.iter().filter(|w| w.form.chars().count() > 3 && w.form.chars().all(char::is_alphabetic)).collect();
+    long.len() >= 3 && long.iter().filter(|w| w.form.chars().next().is_some_and(char::is_uppercase)).count() * 5 >= long.len() * 4
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn view(text: &str) -> View<'_> {
+        let gazetteer = Gazetteer::from_tsv("Russia\tcountry\nUS\tcountry\n");
+        View::new(text, &segment(text, [&(0..text.len())]), &[false], &gazetteer)
+    }
+
+    fn forms(v: &View) -> Vec<String> {
+        v.sentences.iter().flatten().map(|w| w.form.to_string()).collect()
+    }
+
+    #[test]
+    fn compounds_with_names_split_and_names_stay_whole() {
+        let v = view("Russian-backed rebels, the US-Russia talks, the Starmer-Macron-Merz-Tusk line, Andrea Kendall-Taylor, non-Western states.");
+        let f = forms(&v);
+        for expected in ["Russian", "backed", "US", "Russia", "Starmer", "Tusk", "Kendall-Taylor", "non-Western"] {
+            assert!(f.contains(&expected.to_string()), "{expected} in {f:?}");
+        }
+        let russian = v.sentences[0].iter().find(|w| w.form == "Russian").unwrap();
+        assert_eq!((russian.start, russian.end), (0, 7));
+    }
+
+    #[test]
+    fn title_case_headings_are_truecased_from_the_article() {
+        let text = "Inching Toward Peril For Kyiv\n\nThe peril of inching toward war grows, Kyiv says.";
+        let gazetteer = Gazetteer::from_tsv("");
+        let segmented = segment(text, [&(0..29), &(31..text.len())]);
+        let v = View::new(text, &segmented, &[true, false], &gazetteer);
+        let cased: Vec<&str> = v.sentences[0].iter().map(|w| w.cased()).collect();
+        assert_eq!(cased, ["inching", "toward", "peril", "For", "Kyiv"]);
+    }
+}
