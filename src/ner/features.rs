@@ -11,16 +11,59 @@ use std::borrow::Cow;
 use std::hash::Hasher as _;
 
 use super::gazetteer::{Gazetteer, Match};
-use crate::fxhash::{FxHashSet, FxHasher};
+use crate::fxhash::{FxHashMap, FxHashSet, FxHasher};
 
 /// Features of one sentence: token `i` has `buckets[starts[i]..starts[i + 1]]`.
 #[derive(Clone, Debug, Default)]
 pub struct SentenceFeatures {
     pub starts: Vec<usize>,
     pub buckets: Vec<u32>,
+    /// A hash of each token's lower-cased word, the key of [`History`].
+    pub word_keys: Vec<u64>,
+}
+
+/// The labels the tagger has given each word so far in a document
+/// (Ratinov and Roth's prediction history): word key → count per label,
+/// slot 0 for outside any name.
+#[derive(Default)]
+pub struct History {
+    counts: FxHashMap<u64, Vec<u16>>,
+}
+
+impl History {
+    /// Remembers the labels of a tagged sentence; `labels[i]` is 0 for O,
+    /// else 1 + the label's index.
+    pub fn record(&mut self, features: &SentenceFeatures, labels: &[usize], n_labels: usize) {
+        for (&key, &label) in features.word_keys.iter().zip(labels) {
+            let counts = self.counts.entry(key).or_insert_with(|| vec![0; n_labels + 1]);
+            if let Some(c) = counts.get_mut(label) {
+                *c = c.saturating_add(1);
+            }
+        }
+    }
 }
 
 impl SentenceFeatures {
+    /// These features plus, for each word seen before in the document, the
+    /// label it was given most often and whether that was unanimous.
+    pub fn with_history(&self, history: &History, bits: u32) -> SentenceFeatures {
+        let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(self.buckets.len() + 2 * self.len()) };
+        let mut starts = Vec::with_capacity(self.starts.len());
+        for t in 0..self.len() {
+            starts.push(h.out.len());
+            h.out.extend_from_slice(self.token(t));
+            if let Some(counts) = history.counts.get(&self.word_keys[t]) {
+                let (best, &n) = counts.iter().enumerate().max_by_key(|&(label, &n)| (n, std::cmp::Reverse(label))).expect("labels");
+                let total: u16 = counts.iter().sum();
+                let best = best.to_string();
+                h.add("hist", &[&best]);
+                h.add("hist,unanimous", &[&best, if n == total { "y" } else { "n" }]);
+            }
+        }
+        starts.push(h.out.len());
+        SentenceFeatures { starts, buckets: h.out, word_keys: self.word_keys.clone() }
+    }
+
     pub fn len(&self) -> usize {
         self.starts.len().saturating_sub(1)
     }
@@ -158,7 +201,15 @@ fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &Do
             &v[i as usize]
         }
     }
-    let mut features = SentenceFeatures { starts: Vec::with_capacity(n + 1), buckets: Vec::with_capacity(n * 48) };
+    let word_keys = lower
+        .iter()
+        .map(|w| {
+            let mut key = FxHasher::default();
+            key.write(w.as_bytes());
+            key.finish()
+        })
+        .collect();
+    let mut features = SentenceFeatures { starts: Vec::with_capacity(n + 1), buckets: Vec::with_capacity(n * 48), word_keys };
     let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(n * 48) };
     for i in 0..n {
         features.starts.push(h.out.len());

@@ -111,11 +111,11 @@ impl UserEntities {
 pub fn recognise(text: &str, segmented: &Segmented, heading_blocks: &[bool], model: &Model, user: &UserEntities) -> Vec<Found> {
     let view = View::new(text, segmented, heading_blocks, &GAZETTEER);
     let cased: Vec<Vec<&str>> = view.sentences.iter().map(|s| s.iter().map(Word::cased).collect()).collect();
-    let features = document_features(&cased, &GAZETTEER, model.bits);
+    let tagged = model.tag_document(&document_features(&cased, &GAZETTEER, model.bits));
     let mut spans = Vec::new();
-    for (k, (words, f)) in view.sentences.iter().zip(&features).enumerate() {
+    for (k, (words, tagged)) in view.sentences.iter().zip(tagged).enumerate() {
         let fixed = if user.is_empty() { Vec::new() } else { user.find(words) };
-        for span in model.tag(f) {
+        for span in tagged {
             if fixed.iter().any(|&(start, end, _)| span.start < end && start < span.end) {
                 continue;
             }
@@ -140,15 +140,14 @@ pub fn recognise(text: &str, segmented: &Segmented, heading_blocks: &[bool], mod
 /// returns each sentence's spans with the CoNLL class of the refined label
 /// (so that `Russia` acting as a government scores as LOC, as CoNLL marks it).
 pub fn tag_conll(documents: &[conll::Document], model: &Model) -> Vec<Vec<conll::TagSpan>> {
-    let features = train::featurise(documents, model.bits);
+    let tagged: Vec<Vec<conll::TagSpan>> = train::featurise(documents, model.bits).iter().flat_map(|doc| model.tag_document(doc)).collect();
     documents
         .iter()
         .flatten()
-        .zip(&features)
-        .map(|(sentence, f)| {
+        .zip(tagged)
+        .map(|(sentence, spans)| {
             let words: Vec<String> = sentence.words.iter().map(|w| normalise_word(w).into_owned()).collect();
-            model
-                .tag(f)
+            spans
                 .into_iter()
                 .map(|span| {
                     let label = refine::refine(&span.label, &words[span.start..span.end], &GAZETTEER);

@@ -6,9 +6,10 @@
 //! token adds one contiguous row per feature.
 
 use super::conll::TagSpan;
-use super::features::SentenceFeatures;
+use super::features::{History, SentenceFeatures};
 
-const MAGIC: &[u8; 6] = b"NSNER\x01";
+/// Version 2: features include the document's prediction history.
+const MAGIC: &[u8; 6] = b"NSNER\x02";
 
 /// A trained tagger.
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +72,11 @@ fn may_end(tag: usize) -> bool {
     !matches!(part_of(tag), Some((_, Part::Begin | Part::Inside)))
 }
 
+/// Each tag's label slot: 0 for O, else 1 + the label's index.
+pub fn label_slots(tags: &[usize]) -> Vec<usize> {
+    tags.iter().map(|&t| part_of(t).map_or(0, |(label, _)| label + 1)).collect()
+}
+
 /// BILOU tags for spans over `len` words.
 pub fn tags_from_spans(spans: &[TagSpan], labels: &[String], len: usize) -> Vec<usize> {
     let mut tags = vec![0; len];
@@ -123,7 +129,7 @@ fn viterbi(emissions: &[f32], transitions: &[f32], n_tags: usize) -> Vec<usize> 
         return Vec::new();
     }
     let mut score = vec![f32::NEG_INFINITY; n * n_tags];
-    let mut back = vec![0usize; n * n_tags];
+    let mut back = vec![0u8; n * n_tags];
     for tag in 0..n_tags {
         score[tag] = emissions[tag] + transitions[n_tags * n_tags + tag];
     }
@@ -139,7 +145,7 @@ fn viterbi(emissions: &[f32], transitions: &[f32], n_tags: usize) -> Vec<usize> 
                 }
             }
             rest[next] = best.0 + emissions[t * n_tags + next];
-            back[t * n_tags + next] = best.1;
+            back[t * n_tags + next] = best.1 as u8;
         }
     }
     let last = (0..n_tags)
@@ -148,7 +154,7 @@ fn viterbi(emissions: &[f32], transitions: &[f32], n_tags: usize) -> Vec<usize> 
         .unwrap_or(0);
     let mut tags = vec![last; n];
     for t in (1..n).rev() {
-        tags[t - 1] = back[t * n_tags + tags[t]];
+        tags[t - 1] = back[t * n_tags + tags[t]] as usize;
     }
     tags
 }
@@ -178,9 +184,18 @@ impl Model {
         viterbi(&emissions, &self.constrained, n_tags)
     }
 
-    /// Entity spans of a sentence.
-    pub fn tag(&self, features: &SentenceFeatures) -> Vec<TagSpan> {
-        spans_from_tags(&self.decode(features), &self.labels)
+    /// Entity spans of each sentence of a document, tagged in order so that
+    /// each sentence sees the labels given to its words before.
+    pub fn tag_document(&self, sentences: &[SentenceFeatures]) -> Vec<Vec<TagSpan>> {
+        let mut history = History::default();
+        sentences
+            .iter()
+            .map(|features| {
+                let tags = self.decode(&features.with_history(&history, self.bits));
+                history.record(features, &label_slots(&tags), self.labels.len());
+                spans_from_tags(&tags, &self.labels)
+            })
+            .collect()
     }
 
     /// A model from averaged float weights, quantised to 16 bits.
@@ -326,12 +341,13 @@ impl Trainer {
         viterbi(&emissions, &constrained(&self.transitions, n_tags), n_tags)
     }
 
-    /// One perceptron step on a sentence; returns whether it was wrong.
-    pub fn learn(&mut self, features: &SentenceFeatures, gold: &[usize]) -> bool {
+    /// One perceptron step on a sentence; returns the tags it predicted
+    /// before learning from them.
+    pub fn learn(&mut self, features: &SentenceFeatures, gold: &[usize]) -> Vec<usize> {
         let predicted = self.decode(features);
         if predicted == gold {
             self.clock += 1.0;
-            return false;
+            return predicted;
         }
         let (n_tags, clock) = (self.n_tags, self.clock);
         for t in 0..gold.len() {
@@ -353,7 +369,7 @@ impl Trainer {
             }
         }
         self.clock += 1.0;
-        true
+        predicted
     }
 
     /// The averaged model so far.

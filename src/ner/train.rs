@@ -3,9 +3,9 @@
 use std::collections::BTreeSet;
 
 use super::conll::{spans_from_iob, Document, Scores, TagSpan};
-use super::features::{document_features, normalise_word, SentenceFeatures};
+use super::features::{document_features, normalise_word, History, SentenceFeatures};
 use super::gazetteer::GAZETTEER;
-use super::model::{tags_from_spans, Model, Trainer};
+use super::model::{label_slots, tags_from_spans, Model, Trainer};
 
 /// How to train.
 #[derive(Clone, Copy, Debug)]
@@ -24,15 +24,20 @@ impl Default for TrainOptions {
     }
 }
 
-/// The features of every sentence of every document, in order.
-pub fn featurise(documents: &[Document], bits: u32) -> Vec<SentenceFeatures> {
+/// The features of every sentence, document by document.
+pub fn featurise(documents: &[Document], bits: u32) -> Vec<Vec<SentenceFeatures>> {
     documents
         .iter()
-        .flat_map(|doc| {
+        .map(|doc| {
             let words: Vec<Vec<std::borrow::Cow<str>>> = doc.iter().map(|s| s.words.iter().map(|w| normalise_word(w)).collect()).collect();
             document_features(&words, &GAZETTEER, bits)
         })
         .collect()
+}
+
+/// Predicted spans of every sentence, in order.
+fn tag_all(model: &Model, features: &[Vec<SentenceFeatures>]) -> Vec<Vec<TagSpan>> {
+    features.iter().flat_map(|doc| model.tag_document(doc)).collect()
 }
 
 fn gold_spans(documents: &[Document]) -> Vec<Vec<TagSpan>> {
@@ -41,10 +46,10 @@ fn gold_spans(documents: &[Document]) -> Vec<Vec<TagSpan>> {
 
 /// Exact-span scores of a model on documents with gold tags.
 pub fn evaluate(model: &Model, documents: &[Document]) -> Scores {
-    let features = featurise(documents, model.bits);
+    let predicted = tag_all(model, &featurise(documents, model.bits));
     let mut scores = Scores::default();
-    for (f, gold) in features.iter().zip(gold_spans(documents)) {
-        scores.add(&model.tag(f), &gold);
+    for (p, gold) in predicted.iter().zip(gold_spans(documents)) {
+        scores.add(p, &gold);
     }
     scores
 }
@@ -61,27 +66,43 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: TrainOptions
         return Err(format!("at most 15 entity labels, got {}", labels.len()));
     }
     let features = featurise(train, options.bits);
-    let gold_tags: Vec<Vec<usize>> = gold.iter().zip(&features).map(|(spans, f)| tags_from_spans(spans, &labels, f.len())).collect();
+    let mut gold_by_sentence = gold.iter();
+    let gold_tags: Vec<Vec<Vec<usize>>> = features
+        .iter()
+        .map(|doc| doc.iter().map(|f| tags_from_spans(gold_by_sentence.next().expect("one per sentence"), &labels, f.len())).collect())
+        .collect();
     let dev_features = dev.map(|d| (featurise(d, options.bits), gold_spans(d)));
+    let n_labels = labels.len();
+    let n_sentences: usize = features.iter().map(Vec::len).sum();
     let mut trainer = Trainer::new(labels, options.bits);
     let mut order: Vec<usize> = (0..features.len()).collect();
     let mut rng = options.seed.max(1);
     let mut best: Option<(f64, Model)> = None;
     for epoch in 1..=options.epochs {
+        // Documents in a new order each pass; sentences in document order,
+        // each seeing the labels the tagger gave earlier in its document.
         shuffle(&mut order, &mut rng);
-        let mistakes = order.iter().filter(|&&i| trainer.learn(&features[i], &gold_tags[i])).count();
+        let mut mistakes = 0;
+        for &d in &order {
+            let mut history = History::default();
+            for (f, gold) in features[d].iter().zip(&gold_tags[d]) {
+                let predicted = trainer.learn(&f.with_history(&history, options.bits), gold);
+                mistakes += usize::from(predicted != *gold);
+                history.record(f, &label_slots(&predicted), n_labels);
+            }
+        }
         let model = trainer.averaged();
         let Some((dev_features, dev_gold)) = &dev_features else {
-            log(format!("epoch {epoch}: {mistakes} sentences wrong of {}", order.len()));
+            log(format!("epoch {epoch}: {mistakes} sentences wrong of {n_sentences}"));
             best = Some((0.0, model));
             continue;
         };
         let mut scores = Scores::default();
-        for (f, gold) in dev_features.iter().zip(dev_gold) {
-            scores.add(&model.tag(f), gold);
+        for (p, gold) in tag_all(&model, dev_features).iter().zip(dev_gold) {
+            scores.add(p, gold);
         }
         let f1 = scores.overall.f1();
-        log(format!("epoch {epoch}: {mistakes} sentences wrong of {}; dev F1 {:.2}", order.len(), 100.0 * f1));
+        log(format!("epoch {epoch}: {mistakes} sentences wrong of {n_sentences}; dev F1 {:.2}", 100.0 * f1));
         if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
             best = Some((f1, model));
         }

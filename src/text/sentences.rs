@@ -38,12 +38,21 @@ const SENTENCE_STARTERS: &[&str] = &[
 const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '}', '»'];
 const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«'];
 
+/// The most tokens a sentence may have: longer runs without a boundary
+/// (tables, lists, binary junk) are cut here, which keeps every later stage
+/// linear in the input.
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
+
 /// Splits the tokens of one block (paragraph, headline, caption) into sentences.
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {
+        if i - first >= MAX_SENTENCE_TOKENS {
+            sentences.push(Sentence { first_token: first, end_token: i });
+            first = i;
+        }
         let word = tokens[i].text(text);
         if let Some(strength) = terminal_strength(word) {
             // Closing quotes and brackets glued to the terminal belong to this sentence.
@@ -156,6 +165,13 @@ mod tests {
             sentences("“They have removed them from the agenda.”Two former officials said so."),
             ["“They have removed them from the agenda.”", "Two former officials said so."]
         );
+    }
+
+    #[test]
+    fn runaway_sentences_are_cut() {
+        let text = "word ".repeat(2500);
+        let lengths: Vec<usize> = split_sentences(&text, &tokenize(&text)).iter().map(|s| s.end_token - s.first_token).collect();
+        assert_eq!(lengths, [1000, 1000, 500]);
     }
 
     #[test]
