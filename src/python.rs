@@ -425,14 +425,27 @@ fn read_conll(path: &PathBuf) -> PyResult<Vec<conll::Document>> {
 
 /// Trains a tagger on CoNLL files and writes the model; returns the log lines.
 #[pyfunction]
-#[pyo3(signature = (train, out, dev=None, epochs=12, bits=20, seed=13))]
-fn train_tagger(py: Python<'_>, train: PathBuf, out: PathBuf, dev: Option<PathBuf>, epochs: usize, bits: u32, seed: u64) -> PyResult<Vec<String>> {
-    if !(12..=24).contains(&bits) {
-        return Err(PyValueError::new_err(format!("bits must be between 12 and 24, not {bits}")));
+#[pyo3(signature = (train, out, dev=None, epochs=None, bits=None, seed=None))]
+fn train_tagger(
+    py: Python<'_>,
+    train: PathBuf,
+    out: PathBuf,
+    dev: Option<PathBuf>,
+    epochs: Option<usize>,
+    bits: Option<u32>,
+    seed: Option<u64>,
+) -> PyResult<Vec<String>> {
+    let defaults = TrainOptions::default();
+    let options = TrainOptions {
+        epochs: epochs.unwrap_or(defaults.epochs),
+        bits: bits.unwrap_or(defaults.bits),
+        seed: seed.unwrap_or(defaults.seed),
+    };
+    if !(12..=24).contains(&options.bits) {
+        return Err(PyValueError::new_err(format!("bits must be between 12 and 24, not {}", options.bits)));
     }
     let train_docs = read_conll(&train)?;
     let dev_docs = dev.as_ref().map(read_conll).transpose()?;
-    let options = TrainOptions { epochs, bits, seed };
     py.detach(|| -> Result<Vec<String>, String> {
         let mut log = Vec::new();
         let model = ner::train::train(&train_docs, dev_docs.as_deref(), options, &mut |line| log.push(line))?;

@@ -93,9 +93,9 @@ def train(
     train: PathLike,
     out: PathLike,
     dev: Optional[PathLike] = None,
-    epochs: int = 12,
-    bits: int = 20,
-    seed: int = 13,
+    epochs: Optional[int] = None,
+    bits: Optional[int] = None,
+    seed: Optional[int] = None,
 ) -> List[str]:
     """Train an entity tagger on a CoNLL-format file (one token per line, the
     tag in the last column, IOB1 or IOB2, ``-DOCSTART-`` between documents)
@@ -103,7 +103,8 @@ def train(
 
     With ``dev``, the pass over the training data that scores best on it is
     kept. Training is reproducible: the same data and ``seed`` give the same
-    file. Returns one log line per pass.
+    file. Defaults (those of the shipped model): 12 passes, 2**18 feature
+    buckets, seed 13. Returns one log line per pass.
     """
     return _core.train_tagger(str(train), str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed)
 

@@ -113,7 +113,12 @@ def read_files(
     model: Optional[str] = None,
 ) -> List[Article]: ...
 def train_tagger(
-    train: str, out: str, dev: Optional[str] = None, epochs: int = 12, bits: int = 20, seed: int = 13
+    train: str,
+    out: str,
+    dev: Optional[str] = None,
+    epochs: Optional[int] = None,
+    bits: Optional[int] = None,
+    seed: Optional[int] = None,
 ) -> List[str]:
     """Train a tagger on CoNLL files, write it to `out`; returns the log lines."""
 def tag_conll(path: str, model: Optional[str] = None) -> List[Tuple[List[str], List[str], List[str]]]:

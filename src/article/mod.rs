@@ -125,16 +125,16 @@ fn read_unit(text: &str, unit: &Unit, found: &mut Structure, datelines: &mut Vec
     if line.len() > LONGEST_PATTERN_LINE {
         return Role::Text;
     }
-    for signature in &PATTERNS.signatures {
-        if let Some(caps) = signature.regex.captures(line) {
-            let named = signature.outlet.as_deref().or_else(|| caps.name("outlet").and_then(|m| PATTERNS.outlet(m.as_str())));
-            if found.outlet.is_none() {
-                found.outlet = named.map(str::to_string);
+    if PATTERNS.may_be_clutter(line) {
+        for signature in &PATTERNS.signatures {
+            if let Some(caps) = signature.regex.captures(line) {
+                let named = signature.outlet.as_deref().or_else(|| caps.name("outlet").and_then(|m| PATTERNS.outlet(m.as_str())));
+                if found.outlet.is_none() {
+                    found.outlet = named.map(str::to_string);
+                }
+                return Role::Boilerplate;
             }
-            return Role::Boilerplate;
         }
-    }
-    if PATTERNS.boilerplate.iter().any(|r| r.is_match(line)) {
         return Role::Boilerplate;
     }
     let words = word_count(line);
@@ -199,11 +199,9 @@ fn read_meta(line: &str, found: &mut Structure, datelines: &mut Vec<dateline::Da
 
 /// A caption ending in a photo credit: `Text. (Name/Agency)` or `Text. Photograph: Name/Agency`.
 fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
-    let caps = PATTERNS
-        .credit_in_parens
-        .captures(line)
-        .filter(|c| PATTERNS.is_photo_credit(&c["credit"]))
-        .or_else(|| PATTERNS.credit_after_prefix.captures(line))?;
+    let in_parens = || line.ends_with(')').then(|| PATTERNS.credit_in_parens.captures(line)).flatten();
+    let after_prefix = || (line.contains(':') || line.contains(" by ")).then(|| PATTERNS.credit_after_prefix.captures(line)).flatten();
+    let caps = in_parens().filter(|c| PATTERNS.is_photo_credit(&c["credit"])).or_else(after_prefix)?;
     let (body, credit) = (caps.name("text")?, caps.name("credit")?);
     (word_count(body.as_str()) >= 3).then(|| CaptionRanges {
         text: offset + body.start()..offset + body.end(),

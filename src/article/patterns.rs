@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 const SOURCE: &str = include_str!("../../data/article_patterns.json");
@@ -47,7 +47,9 @@ pub struct Patterns {
     /// Lower-cased outlet name or alias → canonical name.
     outlets: HashMap<String, String>,
     pub signatures: Vec<Signature>,
-    pub boilerplate: Vec<Regex>,
+    /// Signatures and boilerplate in one automaton: most lines match
+    /// neither, and one pass tells.
+    clutter: RegexSet,
     /// A caption ending in a parenthesised credit.
     pub credit_in_parens: Regex,
     /// A caption ending in `Photograph: credit`.
@@ -85,14 +87,18 @@ impl Patterns {
             }
         }
         let prefixes = alternation(&raw.caption_credit_prefixes);
+        let clutter = RegexSetBuilder::new(raw.signatures.iter().map(|s| &s.pattern).chain(&raw.boilerplate))
+            .case_insensitive(true)
+            .build()
+            .expect("data/article_patterns.json patterns compile");
         Patterns {
+            clutter,
             outlets,
             signatures: raw
                 .signatures
                 .iter()
                 .map(|s| Signature { regex: line_regex(&s.pattern), outlet: s.outlet.clone() })
                 .collect(),
-            boilerplate: raw.boilerplate.iter().map(|p| line_regex(p)).collect(),
             credit_in_parens: Regex::new(r"(?s)^(?P<text>.*\S)\s*\((?P<credit>[^()]+)\)$").unwrap(),
             credit_after_prefix: Regex::new(&format!(
                 r"(?s)^(?P<text>.*[.!?”])\s+(?:{prefixes})s?\s*(?:by|:)\s*(?P<credit>[^.]+?)\.?$"
@@ -107,6 +113,11 @@ impl Patterns {
             timezones: raw.timezones,
             us_timezones_with_dst: raw.us_timezones_with_dst,
         }
+    }
+
+    /// Whether a line may be a signature or boilerplate (then test each).
+    pub fn may_be_clutter(&self, line: &str) -> bool {
+        self.clutter.is_match(line)
     }
 
     /// The canonical name of an outlet, given its name or an alias.

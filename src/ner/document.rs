@@ -272,11 +272,16 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
         }
     }
     let longest = names.keys().map(Vec::len).max().unwrap_or(0);
+    let first_words: FxHashSet<&str> = names.keys().map(|k| k[0]).collect();
     let mut added = Vec::new();
     for (k, sentence) in view.sentences.iter().enumerate() {
         let taken: Vec<(usize, usize)> = spans.iter().filter(|s| s.sentence == k).map(|s| (s.start, s.end)).collect();
         let mut i = 0;
         while i < sentence.len() {
+            if !first_words.contains(sentence[i].form.as_ref()) {
+                i += 1;
+                continue;
+            }
             let hit = (1..=longest.min(sentence.len() - i)).rev().find_map(|len| {
                 let key: Vec<&str> = sentence[i..i + len].iter().map(|w| w.form.as_ref()).collect();
                 names.get(&key).map(|label| (len, label.clone()))

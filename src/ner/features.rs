@@ -44,24 +44,24 @@ impl History {
 }
 
 impl SentenceFeatures {
-    /// These features plus, for each word seen before in the document, the
-    /// label it was given most often and whether that was unanimous.
-    pub fn with_history(&self, history: &History, bits: u32) -> SentenceFeatures {
-        let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(self.buckets.len() + 2 * self.len()) };
+    /// The history features of these tokens (added to them when decoding):
+    /// for each word seen before in the document, the label it was given
+    /// most often and whether that was unanimous.
+    pub fn history_features(&self, history: &History, bits: u32) -> SentenceFeatures {
+        let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(2 * self.len()) };
         let mut starts = Vec::with_capacity(self.starts.len());
         for t in 0..self.len() {
             starts.push(h.out.len());
-            h.out.extend_from_slice(self.token(t));
             if let Some(counts) = history.counts.get(&self.word_keys[t]) {
                 let (best, &n) = counts.iter().enumerate().max_by_key(|&(label, &n)| (n, std::cmp::Reverse(label))).expect("labels");
                 let total: u16 = counts.iter().sum();
                 let best = best.to_string();
-                h.add("hist", &[&best]);
-                h.add("hist,unanimous", &[&best, if n == total { "y" } else { "n" }]);
+                h.add(const { seed("hist") }, &[&best]);
+                h.add(const { seed("hist,unanimous") }, &[&best, if n == total { "y" } else { "n" }]);
             }
         }
         starts.push(h.out.len());
-        SentenceFeatures { starts, buckets: h.out, word_keys: self.word_keys.clone() }
+        SentenceFeatures { starts, buckets: h.out, word_keys: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -112,7 +112,9 @@ impl DocumentContext {
                 let word = word.as_ref();
                 let first = word.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
-                    seen_lower.insert(word.to_string());
+                    if !seen_lower.contains(word) {
+                        seen_lower.insert(word.to_string());
+                    }
                 } else if first.is_uppercase() && i > 0 && !is_all_caps(word) {
                     seen_capitalised.insert(word.to_lowercase());
                 }
@@ -126,12 +128,27 @@ fn is_all_caps(word: &str) -> bool {
     word.chars().any(char::is_alphabetic) && !word.chars().any(char::is_lowercase)
 }
 
-/// Shape: `Putin` → `Xxxxx`, `U.S.` → `X.X.`, `1996-08-22` → `dddd-dd-dd`.
-fn long_shape(word: &str) -> String {
-    word.chars()
-        .take(12)
-        .map(|c| {
-            if c.is_uppercase() {
+/// A word shape of at most 12 characters, kept on the stack.
+#[derive(Clone, Copy)]
+struct Shape {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Shape {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("shapes are built from chars")
+    }
+
+    fn push(&mut self, c: char) {
+        self.len += c.encode_utf8(&mut self.bytes[self.len..]).len();
+    }
+
+    /// `Putin` → `Xxxxx`, `U.S.` → `X.X.`, `1996-08-22` → `dddd-dd-dd`.
+    fn long(word: &str) -> Shape {
+        let mut shape = Shape { bytes: [0; 48], len: 0 };
+        for c in word.chars().take(12) {
+            shape.push(if c.is_uppercase() {
                 'X'
             } else if c.is_lowercase() {
                 'x'
@@ -139,43 +156,67 @@ fn long_shape(word: &str) -> String {
                 'd'
             } else {
                 c
-            }
-        })
-        .collect()
-}
-
-/// Shape with runs collapsed: `Xxxxx` → `Xx`.
-fn short_shape(long: &str) -> String {
-    let mut out = String::new();
-    for c in long.chars() {
-        if !out.ends_with(c) {
-            out.push(c);
+            });
         }
+        shape
     }
-    out
+
+    /// Runs collapsed: `Xxxxx` → `Xx`.
+    fn short(&self) -> Shape {
+        let mut shape = Shape { bytes: [0; 48], len: 0 };
+        let mut last = None;
+        for c in self.as_str().chars() {
+            if last != Some(c) {
+                shape.push(c);
+            }
+            last = Some(c);
+        }
+        shape
+    }
 }
 
-/// Hashes feature strings into buckets (Fx over 8-byte words, a final
-/// avalanche, then the low bits).
+/// A template's hash seed, computed at compile time from its name (FNV-1a).
+const fn seed(name: &str) -> u64 {
+    let bytes = name.as_bytes();
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        h = (h ^ bytes[i] as u64).wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    h
+}
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// Hashes feature strings into buckets: Fx over 8-byte words from the
+/// template's seed, each part's length folded into its last word (so `ab|c`
+/// and `a|bc` differ), a final avalanche, then the low bits.
 struct Hasher {
     mask: u64,
     out: Vec<u32>,
 }
 
 impl Hasher {
-    fn add(&mut self, template: &str, parts: &[&str]) {
-        let mut h = FxHasher::default();
-        h.write(template.as_bytes());
+    fn add(&mut self, template: u64, parts: &[&str]) {
+        let mut h = template;
         for part in parts {
-            h.write_u8(0x1f);
-            h.write(part.as_bytes());
+            let bytes = part.as_bytes();
+            let mut chunks = bytes.chunks_exact(8);
+            for chunk in &mut chunks {
+                h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes"))).wrapping_mul(K);
+            }
+            let mut last = [0u8; 8];
+            let rest = chunks.remainder();
+            last[..rest.len()].copy_from_slice(rest);
+            last[7] ^= bytes.len() as u8 | 0x80;
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
         }
         // Avalanche so that the low bits depend on every byte.
-        let mut x = h.finish();
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        self.out.push((x & self.mask) as u32);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        self.out.push((h & self.mask) as u32);
     }
 }
 
@@ -188,17 +229,19 @@ pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazett
 fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &DocumentContext, bits: u32) -> SentenceFeatures {
     let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     let n = words.len();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    let long: Vec<String> = words.iter().map(|w| long_shape(w)).collect();
-    let short: Vec<String> = long.iter().map(|s| short_shape(s)).collect();
+    let lower: Vec<Cow<str>> = words.iter().map(|w| if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(*w) }).collect();
+    let long_shapes: Vec<Shape> = words.iter().map(|w| Shape::long(w)).collect();
+    let short_shapes: Vec<Shape> = long_shapes.iter().map(Shape::short).collect();
+    let long: Vec<&str> = long_shapes.iter().map(Shape::as_str).collect();
+    let short: Vec<&str> = short_shapes.iter().map(Shape::as_str).collect();
     let caps_sentence = words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count().max(1);
-    fn at(v: &[String], i: isize) -> &str {
+    fn at<'a, S: AsRef<str>>(v: &'a [S], i: isize) -> &'a str {
         if i < 0 {
             "<s>"
         } else if i as usize >= v.len() {
             "</s>"
         } else {
-            &v[i as usize]
+            v[i as usize].as_ref()
         }
     }
     let word_keys = lower
@@ -216,39 +259,39 @@ fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &Do
         let k = i as isize;
         let word = words[i];
         let low = &lower[i];
-        h.add("bias", &[]);
-        h.add("w", &[word]);
-        h.add("lw", &[low]);
-        h.add("shape", &[&long[i]]);
-        h.add("sshape", &[&short[i]]);
+        h.add(const { seed("bias") }, &[]);
+        h.add(const { seed("w") }, &[word]);
+        h.add(const { seed("lw") }, &[low]);
+        h.add(const { seed("shape") }, &[long[i]]);
+        h.add(const { seed("sshape") }, &[short[i]]);
         for (end, c) in low.char_indices().take(4) {
-            h.add("pre", &[&low[..end + c.len_utf8()]]);
+            h.add(const { seed("pre") }, &[&low[..end + c.len_utf8()]]);
         }
         for (start, _) in low.char_indices().rev().take(4) {
-            h.add("suf", &[&low[start..]]);
+            h.add(const { seed("suf") }, &[&low[start..]]);
         }
-        h.add("lw-1", &[at(&lower, k - 1)]);
-        h.add("lw+1", &[at(&lower, k + 1)]);
-        h.add("lw-2", &[at(&lower, k - 2)]);
-        h.add("lw+2", &[at(&lower, k + 2)]);
-        h.add("lw-1,lw", &[at(&lower, k - 1), low]);
-        h.add("lw,lw+1", &[low, at(&lower, k + 1)]);
-        h.add("ss-1,ss", &[at(&short, k - 1), &short[i]]);
-        h.add("ss,ss+1", &[&short[i], at(&short, k + 1)]);
-        h.add("ss-1,ss,ss+1", &[at(&short, k - 1), &short[i], at(&short, k + 1)]);
-        h.add("sshape-1", &[at(&short, k - 1)]);
-        h.add("sshape+1", &[at(&short, k + 1)]);
+        h.add(const { seed("lw-1") }, &[at(&lower, k - 1)]);
+        h.add(const { seed("lw+1") }, &[at(&lower, k + 1)]);
+        h.add(const { seed("lw-2") }, &[at(&lower, k - 2)]);
+        h.add(const { seed("lw+2") }, &[at(&lower, k + 2)]);
+        h.add(const { seed("lw-1,lw") }, &[at(&lower, k - 1), low]);
+        h.add(const { seed("lw,lw+1") }, &[low, at(&lower, k + 1)]);
+        h.add(const { seed("ss-1,ss") }, &[at(&short, k - 1), short[i]]);
+        h.add(const { seed("ss,ss+1") }, &[short[i], at(&short, k + 1)]);
+        h.add(const { seed("ss-1,ss,ss+1") }, &[at(&short, k - 1), short[i], at(&short, k + 1)]);
+        h.add(const { seed("sshape-1") }, &[at(&short, k - 1)]);
+        h.add(const { seed("sshape+1") }, &[at(&short, k + 1)]);
         if i == 0 {
-            h.add("first", &[&short[i]]);
+            h.add(const { seed("first") }, &[short[i]]);
         }
         if caps_sentence {
-            h.add("caps-sentence,lw", &[low]);
+            h.add(const { seed("caps-sentence,lw") }, &[low]);
         }
         let first = word.chars().next().unwrap_or(' ');
         if first.is_uppercase() {
-            let lower_elsewhere = context.seen_lower.contains(low.as_str());
-            let capitalised_elsewhere = context.seen_capitalised.contains(low.as_str());
-            h.add("doc-case", &[if lower_elsewhere { "lower" } else { "-" }, if capitalised_elsewhere { "cap" } else { "-" }, if i == 0 || caps_sentence { "initial" } else { "mid" }]);
+            let lower_elsewhere = context.seen_lower.contains(low.as_ref());
+            let capitalised_elsewhere = context.seen_capitalised.contains(low.as_ref());
+            h.add(const { seed("doc-case") }, &[if lower_elsewhere { "lower" } else { "-" }, if capitalised_elsewhere { "cap" } else { "-" }, if i == 0 || caps_sentence { "initial" } else { "mid" }]);
         }
         for m in matches.iter().filter(|m| m.start <= i && i < m.end) {
             let position = match (m.end - m.start, i - m.start) {
@@ -257,14 +300,14 @@ fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &Do
                 (len, k) if k + 1 == len => "L",
                 _ => "I",
             };
-            h.add("gaz", &[m.kind.code(), position]);
-            h.add("gaz,shape", &[m.kind.code(), position, &short[i]]);
+            h.add(const { seed("gaz") }, &[m.kind.code(), position]);
+            h.add(const { seed("gaz,shape") }, &[m.kind.code(), position, short[i]]);
         }
         for m in matches.iter().filter(|m| m.end == i) {
-            h.add("gaz-before", &[m.kind.code()]);
+            h.add(const { seed("gaz-before") }, &[m.kind.code()]);
         }
         for m in matches.iter().filter(|m| m.start == i + 1) {
-            h.add("gaz-after", &[m.kind.code()]);
+            h.add(const { seed("gaz-after") }, &[m.kind.code()]);
         }
     }
     features.starts.push(h.out.len());
@@ -278,9 +321,10 @@ mod tests {
 
     #[test]
     fn shapes_and_normalisation() {
-        assert_eq!(long_shape("Putin"), "Xxxxx");
-        assert_eq!(short_shape(&long_shape("U.S.")), "X.X.");
-        assert_eq!(short_shape(&long_shape("1996-08-22")), "d-d-d");
+        assert_eq!(Shape::long("Putin").as_str(), "Xxxxx");
+        assert_eq!(Shape::long("U.S.").short().as_str(), "X.X.");
+        assert_eq!(Shape::long("1996-08-22").short().as_str(), "d-d-d");
+        assert_eq!(Shape::long("Erdoğan’s-longer-than-twelve").as_str(), "Xxxxxxx’x-xx");
         assert_eq!(normalise_word("Putin’s"), "Putin's");
         assert!(matches!(normalise_word("Erdoğan"), Cow::Borrowed(_)));
     }

@@ -76,10 +76,19 @@ impl Kind {
 
 /// Phrases (words joined by single spaces, as printed) and their kinds.
 pub struct Gazetteer {
-    entries: FxHashMap<String, Vec<Kind>>,
-    /// Every proper word-prefix of a phrase (`New` of `New York`), to stop
-    /// extending a lookup early.
-    prefixes: FxHashSet<String>,
+    entries: FxHashMap<String, Entry>,
+    /// First words of the few phrases that start in lower case (`al-Qaeda`);
+    /// other lower-case words start no phrase and are skipped.
+    lower_case_starts: FxHashSet<String>,
+}
+
+/// What the gazetteer knows of a phrase.
+#[derive(Default)]
+struct Entry {
+    /// Empty when the phrase is only the start of longer ones.
+    kinds: Vec<Kind>,
+    /// Whether longer phrases start with this one (`New` of `New York`).
+    continues: bool,
 }
 
 /// A gazetteer phrase found over words `start..end` of a sentence.
@@ -93,26 +102,29 @@ pub struct Match {
 impl Gazetteer {
     /// Reads `phrase<TAB>kind[,kind...]` lines; `#` starts a comment.
     pub fn from_tsv(tsv: &str) -> Gazetteer {
-        let mut entries: FxHashMap<String, Vec<Kind>> = FxHashMap::default();
-        let mut prefixes = FxHashSet::default();
+        let mut entries: FxHashMap<String, Entry> = FxHashMap::default();
+        let mut lower_case_starts = FxHashSet::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let Some((phrase, kinds)) = line.split_once('\t') else { continue };
-            for (at, _) in phrase.match_indices(' ') {
-                prefixes.insert(phrase[..at].to_string());
+            if phrase.starts_with(char::is_lowercase) {
+                lower_case_starts.insert(phrase.split(' ').next().unwrap_or(phrase).to_string());
             }
-            let list = entries.entry(phrase.to_string()).or_default();
+            for (at, _) in phrase.match_indices(' ') {
+                entries.entry(phrase[..at].to_string()).or_default().continues = true;
+            }
+            let entry = entries.entry(phrase.to_string()).or_default();
             for kind in kinds.split(',').filter_map(Kind::parse) {
-                if !list.contains(&kind) {
-                    list.push(kind);
+                if !entry.kinds.contains(&kind) {
+                    entry.kinds.push(kind);
                 }
             }
         }
-        Gazetteer { entries, prefixes }
+        Gazetteer { entries, lower_case_starts }
     }
 
     /// The kinds of a phrase as printed.
     pub fn kinds(&self, phrase: &str) -> &[Kind] {
-        self.entries.get(phrase).map_or(&[], Vec::as_slice)
+        self.entries.get(phrase).map_or(&[], |e| e.kinds.as_slice())
     }
 
     /// Every phrase of at most `MAX_WORDS` words found in a sentence.
@@ -120,16 +132,19 @@ impl Gazetteer {
         let mut found = Vec::new();
         let mut phrase = String::new();
         for start in 0..words.len() {
+            let first = words[start].as_ref();
+            if first.starts_with(char::is_lowercase) && !self.lower_case_starts.contains(first) {
+                continue;
+            }
             phrase.clear();
             for end in start + 1..=(start + MAX_WORDS).min(words.len()) {
                 if end > start + 1 {
                     phrase.push(' ');
                 }
                 phrase.push_str(words[end - 1].as_ref());
-                for &kind in self.kinds(&phrase) {
-                    found.push(Match { start, end, kind });
-                }
-                if !self.prefixes.contains(&phrase) {
+                let Some(entry) = self.entries.get(&phrase) else { break };
+                found.extend(entry.kinds.iter().map(|&kind| Match { start, end, kind }));
+                if !entry.continues {
                     break;
                 }
             }
@@ -147,14 +162,15 @@ mod tests {
 
     #[test]
     fn finds_multiword_phrases_with_all_their_kinds() {
-        let g = Gazetteer::from_tsv("New York\tcity,region\nUkrainian\tnationality\n# comment\n");
-        let found = g.find(&["the", "New", "York", "Ukrainian"]);
+        let g = Gazetteer::from_tsv("New York\tcity,region\nUkrainian\tnationality\n# comment\nal-Qaeda\torg\n");
+        let found = g.find(&["the", "New", "York", "Ukrainian", "al-Qaeda"]);
         assert_eq!(
             found,
             [
                 Match { start: 1, end: 3, kind: Kind::City },
                 Match { start: 1, end: 3, kind: Kind::Region },
-                Match { start: 3, end: 4, kind: Kind::Nationality }
+                Match { start: 3, end: 4, kind: Kind::Nationality },
+                Match { start: 4, end: 5, kind: Kind::Organisation }
             ]
         );
     }

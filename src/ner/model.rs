@@ -23,8 +23,8 @@ pub struct Model {
     scale: f32,
     /// `(n_tags + 1) * n_tags`: row `prev` (row `n_tags` is the sentence start), column `next`.
     transitions: Vec<f32>,
-    /// `transitions` with forbidden moves at minus infinity, for decoding.
-    constrained: Vec<f32>,
+    /// `transitions` as decoding reads them.
+    constrained: Transitions,
 }
 
 /// The B, I, L and U tag of a label.
@@ -109,21 +109,42 @@ pub fn spans_from_tags(tags: &[usize], labels: &[String]) -> Vec<TagSpan> {
     spans
 }
 
-/// Transition scores with the moves BILOU forbids set to minus infinity.
-fn constrained(transitions: &[f32], n_tags: usize) -> Vec<f32> {
-    let mut out = transitions.to_vec();
-    for prev in 0..=n_tags {
-        for next in 0..n_tags {
-            if !allowed((prev < n_tags).then_some(prev), next) {
-                out[prev * n_tags + next] = f32::NEG_INFINITY;
-            }
-        }
+/// Hints the CPU to load the cache line holding `value`.
+#[inline(always)]
+fn prefetch<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it reads nothing and cannot fault,
+    // and the pointer comes from a live reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((value as *const T).cast());
     }
-    out
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
 }
 
-/// Viterbi over emission scores (`n_tokens * n_tags`) and constrained transitions.
-fn viterbi(emissions: &[f32], transitions: &[f32], n_tags: usize) -> Vec<usize> {
+/// Transition scores for decoding: for each tag, the tags BILOU lets
+/// precede it (not the start) with their scores, and the start scores
+/// (minus infinity where a tag cannot open a sentence).
+#[derive(Clone, Debug, PartialEq)]
+struct Transitions {
+    /// `(prev, score)` pairs of each next tag.
+    allowed_before: Vec<Vec<(usize, f32)>>,
+    start: Vec<f32>,
+}
+
+fn constrained(transitions: &[f32], n_tags: usize) -> Transitions {
+    Transitions {
+        allowed_before: (0..n_tags)
+            .map(|next| (0..n_tags).filter(|&prev| allowed(Some(prev), next)).map(|prev| (prev, transitions[prev * n_tags + next])).collect())
+            .collect(),
+        start: (0..n_tags)
+            .map(|next| if allowed(None, next) { transitions[n_tags * n_tags + next] } else { f32::NEG_INFINITY })
+            .collect(),
+    }
+}
+
+/// Viterbi over emission scores (`n_tokens * n_tags`) and allowed transitions.
+fn viterbi(emissions: &[f32], transitions: &Transitions, n_tags: usize) -> Vec<usize> {
     let n = emissions.len() / n_tags;
     if n == 0 {
         return Vec::new();
@@ -131,15 +152,15 @@ fn viterbi(emissions: &[f32], transitions: &[f32], n_tags: usize) -> Vec<usize> 
     let mut score = vec![f32::NEG_INFINITY; n * n_tags];
     let mut back = vec![0u8; n * n_tags];
     for tag in 0..n_tags {
-        score[tag] = emissions[tag] + transitions[n_tags * n_tags + tag];
+        score[tag] = emissions[tag] + transitions.start[tag];
     }
     for t in 1..n {
         let (done, rest) = score.split_at_mut(t * n_tags);
         let previous = &done[(t - 1) * n_tags..];
-        for next in 0..n_tags {
+        for (next, before) in transitions.allowed_before.iter().enumerate() {
             let mut best = (f32::NEG_INFINITY, 0);
-            for (prev, &s) in previous.iter().enumerate() {
-                let candidate = s + transitions[prev * n_tags + next];
+            for &(prev, transition) in before {
+                let candidate = previous[prev] + transition;
                 if candidate > best.0 {
                     best = (candidate, prev);
                 }
@@ -164,14 +185,20 @@ impl Model {
         n_tags(self.labels.len())
     }
 
-    /// The best tag sequence for a sentence.
-    pub fn decode(&self, features: &SentenceFeatures) -> Vec<usize> {
+    /// The best tag sequence for a sentence, from its features and the
+    /// extra (history) features of each token.
+    pub fn decode(&self, features: &SentenceFeatures, extra: &SentenceFeatures) -> Vec<usize> {
         let n_tags = self.n_tags();
+        // Weight rows are scattered over a table larger than the caches: ask
+        // for all of the sentence's rows first, so their loads overlap.
+        for &bucket in features.buckets.iter().chain(&extra.buckets) {
+            prefetch(&self.weights[bucket as usize * n_tags]);
+        }
         let mut emissions = vec![0f32; features.len() * n_tags];
         let mut sums = vec![0i32; n_tags];
         for t in 0..features.len() {
             sums.fill(0);
-            for &bucket in features.token(t) {
+            for &bucket in features.token(t).iter().chain(extra.token(t)) {
                 let row = bucket as usize * n_tags;
                 for (sum, &w) in sums.iter_mut().zip(&self.weights[row..row + n_tags]) {
                     *sum += w as i32;
@@ -191,7 +218,7 @@ impl Model {
         sentences
             .iter()
             .map(|features| {
-                let tags = self.decode(&features.with_history(&history, self.bits));
+                let tags = self.decode(features, &features.history_features(&history, self.bits));
                 history.record(features, &label_slots(&tags), self.labels.len());
                 spans_from_tags(&tags, &self.labels)
             })
@@ -327,11 +354,11 @@ impl Trainer {
         }
     }
 
-    fn decode(&self, features: &SentenceFeatures) -> Vec<usize> {
+    fn decode(&self, features: &SentenceFeatures, extra: &SentenceFeatures) -> Vec<usize> {
         let n_tags = self.n_tags;
         let mut emissions = vec![0f32; features.len() * n_tags];
         for t in 0..features.len() {
-            for &bucket in features.token(t) {
+            for &bucket in features.token(t).iter().chain(extra.token(t)) {
                 let weights = &self.weights[bucket as usize * n_tags..(bucket as usize + 1) * n_tags];
                 for (e, w) in emissions[t * n_tags..(t + 1) * n_tags].iter_mut().zip(weights) {
                     *e += w;
@@ -341,10 +368,10 @@ impl Trainer {
         viterbi(&emissions, &constrained(&self.transitions, n_tags), n_tags)
     }
 
-    /// One perceptron step on a sentence; returns the tags it predicted
-    /// before learning from them.
-    pub fn learn(&mut self, features: &SentenceFeatures, gold: &[usize]) -> Vec<usize> {
-        let predicted = self.decode(features);
+    /// One perceptron step on a sentence (its features and extra features);
+    /// returns the tags it predicted before learning from them.
+    pub fn learn(&mut self, features: &SentenceFeatures, extra: &SentenceFeatures, gold: &[usize]) -> Vec<usize> {
+        let predicted = self.decode(features, extra);
         if predicted == gold {
             self.clock += 1.0;
             return predicted;
@@ -353,7 +380,7 @@ impl Trainer {
         for t in 0..gold.len() {
             let prev = |tags: &[usize]| if t == 0 { n_tags } else { tags[t - 1] };
             if predicted[t] != gold[t] {
-                for &bucket in features.token(t) {
+                for &bucket in features.token(t).iter().chain(extra.token(t)) {
                     let row = bucket as usize * n_tags;
                     for (tag, delta) in [(gold[t], 1.0), (predicted[t], -1.0)] {
                         self.weights[row + tag] += delta;

@@ -20,7 +20,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, bits: 20, seed: 13 }
+        TrainOptions { epochs: 12, bits: 18, seed: 13 }
     }
 }
 
@@ -86,7 +86,7 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: TrainOptions
         for &d in &order {
             let mut history = History::default();
             for (f, gold) in features[d].iter().zip(&gold_tags[d]) {
-                let predicted = trainer.learn(&f.with_history(&history, options.bits), gold);
+                let predicted = trainer.learn(f, &f.history_features(&history, options.bits), gold);
                 mistakes += usize::from(predicted != *gold);
                 history.record(f, &label_slots(&predicted), n_labels);
             }

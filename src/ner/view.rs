@@ -125,7 +125,9 @@ fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
         for (i, word) in sentence.iter().enumerate() {
             match word.form.chars().next() {
                 Some(c) if c.is_lowercase() => {
-                    lower.insert(word.form.to_string());
+                    if !lower.contains(word.form.as_ref()) {
+                        lower.insert(word.form.to_string());
+                    }
                 }
                 Some(c) if c.is_uppercase() && i > 0 => {
                     capitalised.insert(word.form.to_lowercase());
