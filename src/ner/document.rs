@@ -12,9 +12,10 @@
 //! 4. Merge a nationality into the organisation it qualifies
 //!    (`Indian` + `Foreign Ministry`).
 //! 5. One label per name in an article: the majority label of its mentions
-//!    with a vote for what the gazetteer says it is, and PERSON for a name
+//!    with a vote for what the gazetteer says it is, PERSON for a name
 //!    ending in a word that is a person's name elsewhere (`Putin` after
-//!    `Vladimir Putin`, `Volodymyr Zelensky` after `Zelensky`).
+//!    `Vladimir Putin`, `Volodymyr Zelensky` after `Zelensky`), and GPE
+//!    for a listed place tagged PERSON or a listed region tagged ORG.
 //! 6. Tag the untagged repeats of a name the article tags elsewhere.
 //! 7. Keep an honorific before a person's name, as printed (`Mr. Putin`).
 //!
@@ -239,6 +240,13 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         }
         if let Some(best) = votes[&name].iter().max_by_key(|(label, n)| (**n, *label == &span.label)).map(|(l, _)| l.clone()) {
             span.label = best;
+        }
+        // A listed place that is no one's given name is no person (`Kyiv is
+        // making a bet`), and a listed region no organisation (`Crimea`).
+        let place = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region));
+        let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region)) && !kinds.contains(&Kind::Organisation);
+        if (span.label == "PERSON" && place || span.label == "ORG" && region) && !kinds.contains(&Kind::GivenName) {
+            span.label = "GPE".to_string();
         }
     }
 }

@@ -7,7 +7,8 @@
 //!   word names a natural feature.
 //! - ORG → ORG, except a country named as an actor (`Russia said`), which
 //!   stays GPE as in OntoNotes, and a nationality, which is NORP. (Cities
-//!   tagged ORG are mostly clubs named after them: `Leeds`, `Barcelona`.)
+//!   and regions tagged ORG are often clubs named after them: `Leeds`,
+//!   `Lazio`; in news articles the document step settles those.)
 //! - MISC → NORP (nationalities, groups, `-ian`/`-ese` adjectives), EVENT,
 //!   LAW, or MISC when nothing types it further.
 //! - Labels of other tag sets pass through unchanged.

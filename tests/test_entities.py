@@ -1,0 +1,168 @@
+"""Named entities: the shipped tagger against gold data, training, model
+loading, user gazetteers and label refinement."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import newsents
+from conftest import SEEDS, SHARED, gold_files, load_gold
+from newsents.cli import main
+
+CONLL = SHARED / "data" / "conll2003"
+GOLD_FILES = gold_files()
+
+TINY_TRAIN = """-DOCSTART- -X- O O
+
+Alice NNP B-PER
+visited VBD O
+Paris NNP B-LOC
+. . O
+
+Bob NNP B-PER
+left VBD O
+Rome NNP B-LOC
+. . O
+
+Alice NNP B-PER
+and CC O
+Bob NNP B-PER
+met VBD O
+in IN O
+Rome NNP B-LOC
+. . O
+"""
+
+
+def entity_scores(articles, gold_paths):
+    """Document-level entity precision, recall and F1: a gold entity is found
+    when a predicted entity with the same label shares an alias with it."""
+    found = gold_total = correct = predicted_total = 0
+    for path in gold_paths:
+        gold = load_gold(path)["entities"]
+        predicted = articles[path.stem].entities
+
+        def same(p, g):
+            return p["label"] == g["label"] and set(p["aliases"]) & set(g["aliases"])
+
+        found += sum(any(same(p, g) for p in predicted) for g in gold)
+        gold_total += len(gold)
+        correct += sum(any(same(p, g) for g in gold) for p in predicted)
+        predicted_total += len(predicted)
+    precision, recall = correct / predicted_total, found / gold_total
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+@pytest.mark.skipif(not GOLD_FILES, reason="../shared/gold is not beside the repo")
+def test_seed_entity_f1_against_gold(seed_articles):
+    precision, recall, f1 = entity_scores(seed_articles, GOLD_FILES)
+    print(f"seed entities: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
+    assert f1 >= 0.85
+
+
+PLACES = ["Kyiv", "Luhansk", "Kharkiv", "Zaporizhzhia", "Crimea", "Mariupol"]
+
+
+def test_places_spacy_gets_wrong_are_never_people_or_organisations(seed_articles):
+    for article in seed_articles.values():
+        for mention in article.mentions:
+            if mention["text"] in PLACES:
+                assert mention["label"] not in ("PERSON", "ORG"), (article.id, mention)
+            if mention["text"] == "Blinken":
+                assert mention["label"] == "PERSON"
+            assert "hypersonic" not in mention["text"]
+
+
+def test_mentions_point_into_the_text_and_exclude_titles_and_possessives(seed_articles):
+    article = seed_articles["001_8198d089bb7464af"]
+    for mention in article.mentions:
+        assert article.text[mention["start"]:mention["end"]] == mention["text"]
+        assert not mention["text"].endswith(("’s", "'s"))
+        assert not mention["text"].startswith(("President ", "Prime Minister "))
+    texts = {m["text"] for m in article.mentions}
+    assert {"Vladimir Putin", "Naftali Bennett", "Volodymyr Zelensky", "Sergei Lavrov"} <= texts
+    entity_ids = {m["entity"] for m in article.mentions}
+    assert entity_ids == {e["id"] for e in article.entities}
+
+
+def test_refinement_into_ontonotes_labels():
+    article = newsents.parse(
+        "Russia said on Monday that Ukrainian forces had shelled the Zaporizhzhia Nuclear Power Plant "
+        "near the Black Sea, as the Kremlin and NATO traded blame across Europe."
+    )
+    labels = {m["text"]: m["label"] for m in article.mentions}
+    assert labels["Russia"] == "GPE"
+    assert labels["Ukrainian"] == "NORP"
+    assert labels["Zaporizhzhia Nuclear Power Plant"] == "FAC"
+    assert labels["Black Sea"] == "LOC"
+    assert labels["Kremlin"] == "ORG"
+    assert labels["NATO"] == "ORG"
+    assert labels["Europe"] == "LOC"
+
+
+def test_user_entities_from_a_dict_and_from_files(tmp_path):
+    text = "The Wagner Group said its fighters used hypersonic missiles near Bakhmut."
+    by_dict = newsents.parse(text, entities={"Wagner Group": "ORG", "hypersonic missiles": "PRODUCT"})
+    assert {(m["text"], m["label"]) for m in by_dict.mentions} >= {("Wagner Group", "ORG"), ("hypersonic missiles", "PRODUCT")}
+    jsonl = tmp_path / "patterns.jsonl"
+    jsonl.write_text(json.dumps({"label": "PRODUCT", "pattern": "hypersonic missiles"}) + "\n", encoding="utf-8")
+    tsv = tmp_path / "patterns.tsv"
+    tsv.write_text("hypersonic missiles\tPRODUCT\n", encoding="utf-8")
+    for patterns in (jsonl, tsv):
+        article = newsents.parse(text, entities=patterns)
+        assert ("hypersonic missiles", "PRODUCT") in {(m["text"], m["label"]) for m in article.mentions}
+    batch = newsents.parse_many([text, text], entities={"Bakhmut": "GPE"})
+    assert all(("Bakhmut", "GPE") in {(m["text"], m["label"]) for m in a.mentions} for a in batch)
+    with pytest.raises(TypeError):
+        newsents.parse(text, entities={"Wagner Group": 1})
+
+
+def test_a_tiny_corpus_trains_and_its_model_loads(tmp_path):
+    train = tmp_path / "tiny.conll"
+    train.write_text(TINY_TRAIN, encoding="utf-8")
+    model = tmp_path / "tiny.model"
+    log = newsents.train(train, model, dev=train, epochs=8, bits=12, seed=3)
+    assert len(log) == 8 and "dev F1 100.00" in log[-1]
+    again = tmp_path / "again.model"
+    newsents.train(train, again, dev=train, epochs=8, bits=12, seed=3)
+    assert again.read_bytes() == model.read_bytes()
+    article = newsents.parse("Alice and Bob visited Rome.", model=model)
+    assert {(m["text"], m["label"]) for m in article.mentions} == {("Alice", "PERSON"), ("Bob", "PERSON"), ("Rome", "GPE")}
+
+
+def test_bad_models_raise_value_errors(tmp_path):
+    bad = tmp_path / "bad.model"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ValueError, match="not a newsents tagger model"):
+        newsents.parse("Text.", model=bad)
+    with pytest.raises(ValueError, match="cannot read model"):
+        newsents.parse("Text.", model=tmp_path / "missing.model")
+    with pytest.raises(ValueError, match="no entity tags"):
+        empty = tmp_path / "empty.conll"
+        empty.write_text("a O\nb O\n", encoding="utf-8")
+        newsents.train(empty, tmp_path / "x.model")
+
+
+def test_conll_command_keeps_tokens_and_adds_a_column(tmp_path, capsys):
+    train = tmp_path / "tiny.conll"
+    train.write_text(TINY_TRAIN, encoding="utf-8")
+    out = tmp_path / "pred.conll"
+    assert main(["conll", str(train), "--output", str(out)]) == 0
+    lines_in = train.read_text(encoding="utf-8").splitlines()
+    lines_out = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines_in) == len(lines_out)
+    for a, b in zip(lines_in, lines_out):
+        if a.strip() and not a.startswith("-DOCSTART-"):
+            assert b.startswith(a + " ") and b.split()[-1].split("-")[-1] in ("O", "PER", "LOC", "ORG", "MISC")
+    assert "overall" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not (CONLL / "eng.testa").is_file(), reason="../shared/data is not beside the repo")
+def test_conll_dev_f1(capsys):
+    assert main(["conll", str(CONLL / "eng.testa")]) == 0
+    overall = capsys.readouterr().out.splitlines()[0]
+    f1 = float(overall.split("F1")[1].split()[0])
+    print(overall)
+    assert f1 >= 91.0
