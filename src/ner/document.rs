@@ -164,8 +164,8 @@ fn trim_start(view: &View, span: &mut NameSpan) {
 
 /// `Center` + `for a New American Security` → one ORG.
 fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
-    let mut extended = Vec::new();
-    for (k, span) in spans.iter().enumerate().filter(|(_, s)| !s.fixed) {
+    let mut extended: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, start, new end)
+    for span in spans.iter_mut().filter(|s| !s.fixed) {
         let words = &view.sentences[span.sentence];
         let head = words[span.end - 1].form.as_ref();
         if !gazetteer.kinds(head).contains(&Kind::OrgSuffix) {
@@ -185,33 +185,43 @@ fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
             at += 1;
         }
         if at > name_start {
-            extended.push((k, at));
+            span.end = at;
+            span.label = "ORG".to_string();
+            extended.push((span.sentence, span.start, at));
         }
     }
-    for &(k, end) in extended.iter().rev() {
-        let (sentence, start) = (spans[k].sentence, spans[k].start);
-        spans[k].end = end;
-        spans[k].label = "ORG".to_string();
-        spans.retain(|s| s.sentence != sentence || s.end <= start || s.start >= end || (s.start == start && s.end == end));
+    if extended.is_empty() {
+        return;
     }
+    // Drop the spans an extension swallowed (the extended spans themselves stay).
+    let by_sentence: HashMap<usize, Vec<(usize, usize)>> = extended.iter().fold(HashMap::default(), |mut map, &(k, start, end)| {
+        map.entry(k).or_default().push((start, end));
+        map
+    });
+    spans.retain(|s| {
+        by_sentence.get(&s.sentence).is_none_or(|ranges| {
+            ranges.iter().all(|&(start, end)| s.end <= start || s.start >= end || (s.start == start && s.end == end))
+        })
+    });
 }
 
 /// `Indian` (NORP) directly before `Foreign Ministry` (ORG) → one ORG.
 fn merge_nationality_into_organisation(view: &View, spans: &mut Vec<NameSpan>) {
     spans.sort_by_key(|s| (s.sentence, s.start));
-    let mut k = 0;
-    while k + 1 < spans.len() {
-        let (a, b) = (&spans[k], &spans[k + 1]);
-        let adjacent = a.sentence == b.sentence && a.end == b.start;
-        let title_case_org = view.sentences[b.sentence][b.start..b.end].iter().all(capitalised);
-        if adjacent && !a.fixed && !b.fixed && a.label == "NORP" && b.label == "ORG" && title_case_org {
-            spans[k].end = spans[k + 1].end;
-            spans[k].label = "ORG".to_string();
-            spans.remove(k + 1);
-        } else {
-            k += 1;
+    let mut merged: Vec<NameSpan> = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        if let Some(previous) = merged.last_mut() {
+            let adjacent = previous.sentence == span.sentence && previous.end == span.start;
+            let title_case_org = view.sentences[span.sentence][span.start..span.end].iter().all(capitalised);
+            if adjacent && !previous.fixed && !span.fixed && previous.label == "NORP" && span.label == "ORG" && title_case_org {
+                previous.end = span.end;
+                previous.label = "ORG".to_string();
+                continue;
+            }
         }
+        merged.push(span);
     }
+    *spans = merged;
 }
 
 fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazetteer) {
@@ -281,9 +291,13 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
     }
     let longest = names.keys().map(Vec::len).max().unwrap_or(0);
     let first_words: FxHashSet<&str> = names.keys().map(|k| k[0]).collect();
+    let mut taken_by_sentence: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
+    for s in spans.iter() {
+        taken_by_sentence.entry(s.sentence).or_default().push((s.start, s.end));
+    }
     let mut added = Vec::new();
     for (k, sentence) in view.sentences.iter().enumerate() {
-        let taken: Vec<(usize, usize)> = spans.iter().filter(|s| s.sentence == k).map(|s| (s.start, s.end)).collect();
+        let taken = taken_by_sentence.get(&k).map_or(&[][..], Vec::as_slice);
         let mut i = 0;
         while i < sentence.len() {
             if !first_words.contains(sentence[i].form.as_ref()) {
