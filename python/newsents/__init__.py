@@ -103,7 +103,7 @@ def train(
 
     With ``dev``, the pass over the training data that scores best on it is
     kept. Training is reproducible: the same data and ``seed`` give the same
-    file. Defaults (those of the shipped model): 12 passes, 2**18 feature
+    file. Defaults (those of the shipped model): 12 passes, 2**17 feature
     buckets, seed 13. Returns one log line per pass.
     """
     return _core.train_tagger(str(train), str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed)

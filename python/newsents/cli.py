@@ -66,7 +66,7 @@ def train_command(argv: List[str]) -> int:
     parser.add_argument("--dev", help="development data: the best pass on it is kept")
     parser.add_argument("--out", required=True, help="where to write the model")
     parser.add_argument("--epochs", type=int, help="passes over the training data (default 12)")
-    parser.add_argument("--bits", type=int, help="log2 of the number of feature buckets (default 18)")
+    parser.add_argument("--bits", type=int, help="log2 of the number of feature buckets (default 17)")
     parser.add_argument("--seed", type=int, help="shuffle seed (default 13)")
     args = parser.parse_args(argv)
     try:

@@ -8,10 +8,9 @@
 //! all-capitals headline words.
 
 use std::borrow::Cow;
-use std::hash::Hasher as _;
 
 use super::gazetteer::{Gazetteer, Match};
-use crate::fxhash::{FxHashMap, FxHashSet, FxHasher};
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// Features of one sentence: token `i` has `buckets[starts[i]..starts[i + 1]]`.
 #[derive(Clone, Debug, Default)]
@@ -27,16 +26,18 @@ pub struct SentenceFeatures {
 /// slot 0 for outside any name.
 #[derive(Default)]
 pub struct History {
-    counts: FxHashMap<u64, Vec<u16>>,
+    counts: FxHashMap<u64, [u16; MAX_SLOTS]>,
 }
+
+/// Label slots a history keeps: O and up to 15 labels (the model's limit).
+const MAX_SLOTS: usize = 16;
 
 impl History {
     /// Remembers the labels of a tagged sentence; `labels[i]` is 0 for O,
     /// else 1 + the label's index.
-    pub fn record(&mut self, features: &SentenceFeatures, labels: &[usize], n_labels: usize) {
+    pub fn record(&mut self, features: &SentenceFeatures, labels: &[usize]) {
         for (&key, &label) in features.word_keys.iter().zip(labels) {
-            let counts = self.counts.entry(key).or_insert_with(|| vec![0; n_labels + 1]);
-            if let Some(c) = counts.get_mut(label) {
+            if let Some(c) = self.counts.entry(key).or_insert([0; MAX_SLOTS]).get_mut(label) {
                 *c = c.saturating_add(1);
             }
         }
@@ -55,9 +56,8 @@ impl SentenceFeatures {
             if let Some(counts) = history.counts.get(&self.word_keys[t]) {
                 let (best, &n) = counts.iter().enumerate().max_by_key(|&(label, &n)| (n, std::cmp::Reverse(label))).expect("labels");
                 let total: u16 = counts.iter().sum();
-                let best = best.to_string();
-                h.add(const { seed("hist") }, &[&best]);
-                h.add(const { seed("hist,unanimous") }, &[&best, if n == total { "y" } else { "n" }]);
+                h.add(const { seed("hist") }, &[best as u64]);
+                h.add(const { seed("hist,unanimous") }, &[best as u64, (n == total) as u64]);
             }
         }
         starts.push(h.out.len());
@@ -189,30 +189,36 @@ const fn seed(name: &str) -> u64 {
 
 const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-/// Hashes feature strings into buckets: Fx over 8-byte words from the
-/// template's seed, each part's length folded into its last word (so `ab|c`
-/// and `a|bc` differ), a final avalanche, then the low bits.
+/// Hashes features into buckets. Strings are hashed once each (Fx over
+/// 8-byte words, the length folded into the last one); a feature combines its
+/// template's seed with the hashes or small codes of its parts, then an
+/// avalanche spreads every bit into the low bits kept.
 struct Hasher {
     mask: u64,
     out: Vec<u32>,
 }
 
+/// The hash of one string, to combine into features.
+fn hash_str(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes"))).wrapping_mul(K);
+    }
+    let mut last = [0u8; 8];
+    let rest = chunks.remainder();
+    last[..rest.len()].copy_from_slice(rest);
+    last[7] ^= bytes.len() as u8 | 0x80;
+    (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K)
+}
+
 impl Hasher {
-    fn add(&mut self, template: u64, parts: &[&str]) {
+    fn add(&mut self, template: u64, parts: &[u64]) {
         let mut h = template;
-        for part in parts {
-            let bytes = part.as_bytes();
-            let mut chunks = bytes.chunks_exact(8);
-            for chunk in &mut chunks {
-                h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes"))).wrapping_mul(K);
-            }
-            let mut last = [0u8; 8];
-            let rest = chunks.remainder();
-            last[..rest.len()].copy_from_slice(rest);
-            last[7] ^= bytes.len() as u8 | 0x80;
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+        for &part in parts {
+            h = (h.rotate_left(5) ^ part).wrapping_mul(K);
         }
-        // Avalanche so that the low bits depend on every byte.
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 33;
@@ -230,84 +236,75 @@ fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &Do
     let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     let n = words.len();
     let lower: Vec<Cow<str>> = words.iter().map(|w| if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(*w) }).collect();
-    let long_shapes: Vec<Shape> = words.iter().map(|w| Shape::long(w)).collect();
-    let short_shapes: Vec<Shape> = long_shapes.iter().map(Shape::short).collect();
-    let long: Vec<&str> = long_shapes.iter().map(Shape::as_str).collect();
-    let short: Vec<&str> = short_shapes.iter().map(Shape::as_str).collect();
     let caps_sentence = words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count().max(1);
-    fn at<'a, S: AsRef<str>>(v: &'a [S], i: isize) -> &'a str {
+    // Each token's strings hashed once: word, lower case, long and short shape.
+    let word_hash: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
+    let lower_hash: Vec<u64> = lower.iter().map(|w| hash_str(w)).collect();
+    let long_hash: Vec<u64> = words.iter().map(|w| hash_str(Shape::long(w).as_str())).collect();
+    let short_hash: Vec<u64> = words.iter().map(|w| hash_str(Shape::long(w).short().as_str())).collect();
+    let (start, end) = (const { seed("<s>") }, const { seed("</s>") });
+    let at = |v: &[u64], i: isize| -> u64 {
         if i < 0 {
-            "<s>"
-        } else if i as usize >= v.len() {
-            "</s>"
+            start
         } else {
-            v[i as usize].as_ref()
+            v.get(i as usize).copied().unwrap_or(end)
         }
-    }
-    let word_keys = lower
-        .iter()
-        .map(|w| {
-            let mut key = FxHasher::default();
-            key.write(w.as_bytes());
-            key.finish()
-        })
-        .collect();
-    let mut features = SentenceFeatures { starts: Vec::with_capacity(n + 1), buckets: Vec::with_capacity(n * 48), word_keys };
-    let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(n * 48) };
+    };
+    let mut features = SentenceFeatures { starts: Vec::with_capacity(n + 1), buckets: Vec::new(), word_keys: lower_hash.clone() };
+    let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(n * 40) };
     for i in 0..n {
         features.starts.push(h.out.len());
         let k = i as isize;
-        let word = words[i];
-        let low = &lower[i];
+        let (low, lw, ss) = (&lower[i], lower_hash[i], short_hash[i]);
         h.add(const { seed("bias") }, &[]);
-        h.add(const { seed("w") }, &[word]);
-        h.add(const { seed("lw") }, &[low]);
-        h.add(const { seed("shape") }, &[long[i]]);
-        h.add(const { seed("sshape") }, &[short[i]]);
+        h.add(const { seed("w") }, &[word_hash[i]]);
+        h.add(const { seed("lw") }, &[lw]);
+        h.add(const { seed("shape") }, &[long_hash[i]]);
+        h.add(const { seed("sshape") }, &[ss]);
         for (end, c) in low.char_indices().take(4) {
-            h.add(const { seed("pre") }, &[&low[..end + c.len_utf8()]]);
+            h.add(const { seed("pre") }, &[hash_str(&low[..end + c.len_utf8()])]);
         }
         for (start, _) in low.char_indices().rev().take(4) {
-            h.add(const { seed("suf") }, &[&low[start..]]);
+            h.add(const { seed("suf") }, &[hash_str(&low[start..])]);
         }
-        h.add(const { seed("lw-1") }, &[at(&lower, k - 1)]);
-        h.add(const { seed("lw+1") }, &[at(&lower, k + 1)]);
-        h.add(const { seed("lw-2") }, &[at(&lower, k - 2)]);
-        h.add(const { seed("lw+2") }, &[at(&lower, k + 2)]);
-        h.add(const { seed("lw-1,lw") }, &[at(&lower, k - 1), low]);
-        h.add(const { seed("lw,lw+1") }, &[low, at(&lower, k + 1)]);
-        h.add(const { seed("ss-1,ss") }, &[at(&short, k - 1), short[i]]);
-        h.add(const { seed("ss,ss+1") }, &[short[i], at(&short, k + 1)]);
-        h.add(const { seed("ss-1,ss,ss+1") }, &[at(&short, k - 1), short[i], at(&short, k + 1)]);
-        h.add(const { seed("sshape-1") }, &[at(&short, k - 1)]);
-        h.add(const { seed("sshape+1") }, &[at(&short, k + 1)]);
+        h.add(const { seed("lw-1") }, &[at(&lower_hash, k - 1)]);
+        h.add(const { seed("lw+1") }, &[at(&lower_hash, k + 1)]);
+        h.add(const { seed("lw-2") }, &[at(&lower_hash, k - 2)]);
+        h.add(const { seed("lw+2") }, &[at(&lower_hash, k + 2)]);
+        h.add(const { seed("lw-1,lw") }, &[at(&lower_hash, k - 1), lw]);
+        h.add(const { seed("lw,lw+1") }, &[lw, at(&lower_hash, k + 1)]);
+        h.add(const { seed("ss-1,ss") }, &[at(&short_hash, k - 1), ss]);
+        h.add(const { seed("ss,ss+1") }, &[ss, at(&short_hash, k + 1)]);
+        h.add(const { seed("ss-1,ss,ss+1") }, &[at(&short_hash, k - 1), ss, at(&short_hash, k + 1)]);
+        h.add(const { seed("sshape-1") }, &[at(&short_hash, k - 1)]);
+        h.add(const { seed("sshape+1") }, &[at(&short_hash, k + 1)]);
         if i == 0 {
-            h.add(const { seed("first") }, &[short[i]]);
+            h.add(const { seed("first") }, &[ss]);
         }
         if caps_sentence {
-            h.add(const { seed("caps-sentence,lw") }, &[low]);
+            h.add(const { seed("caps-sentence,lw") }, &[lw]);
         }
-        let first = word.chars().next().unwrap_or(' ');
-        if first.is_uppercase() {
+        if words[i].starts_with(char::is_uppercase) {
             let lower_elsewhere = context.seen_lower.contains(low.as_ref());
             let capitalised_elsewhere = context.seen_capitalised.contains(low.as_ref());
-            h.add(const { seed("doc-case") }, &[if lower_elsewhere { "lower" } else { "-" }, if capitalised_elsewhere { "cap" } else { "-" }, if i == 0 || caps_sentence { "initial" } else { "mid" }]);
+            let initial = i == 0 || caps_sentence;
+            h.add(const { seed("doc-case") }, &[lower_elsewhere as u64, capitalised_elsewhere as u64, initial as u64]);
         }
         for m in matches.iter().filter(|m| m.start <= i && i < m.end) {
             let position = match (m.end - m.start, i - m.start) {
-                (1, _) => "U",
-                (_, 0) => "B",
-                (len, k) if k + 1 == len => "L",
-                _ => "I",
+                (1, _) => 0,
+                (_, 0) => 1,
+                (len, k) if k + 1 == len => 2,
+                _ => 3,
             };
-            h.add(const { seed("gaz") }, &[m.kind.code(), position]);
-            h.add(const { seed("gaz,shape") }, &[m.kind.code(), position, short[i]]);
+            h.add(const { seed("gaz") }, &[m.kind as u64, position]);
+            h.add(const { seed("gaz,shape") }, &[m.kind as u64, position, ss]);
         }
         for m in matches.iter().filter(|m| m.end == i) {
-            h.add(const { seed("gaz-before") }, &[m.kind.code()]);
+            h.add(const { seed("gaz-before") }, &[m.kind as u64]);
         }
         for m in matches.iter().filter(|m| m.start == i + 1) {
-            h.add(const { seed("gaz-after") }, &[m.kind.code()]);
+            h.add(const { seed("gaz-after") }, &[m.kind as u64]);
         }
     }
     features.starts.push(h.out.len());

@@ -219,7 +219,7 @@ impl Model {
             .iter()
             .map(|features| {
                 let tags = self.decode(features, &features.history_features(&history, self.bits));
-                history.record(features, &label_slots(&tags), self.labels.len());
+                history.record(features, &label_slots(&tags));
                 spans_from_tags(&tags, &self.labels)
             })
             .collect()

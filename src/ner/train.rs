@@ -20,7 +20,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, bits: 18, seed: 13 }
+        TrainOptions { epochs: 12, bits: 17, seed: 13 }
     }
 }
 
@@ -72,7 +72,6 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: TrainOptions
         .map(|doc| doc.iter().map(|f| tags_from_spans(gold_by_sentence.next().expect("one per sentence"), &labels, f.len())).collect())
         .collect();
     let dev_features = dev.map(|d| (featurise(d, options.bits), gold_spans(d)));
-    let n_labels = labels.len();
     let n_sentences: usize = features.iter().map(Vec::len).sum();
     let mut trainer = Trainer::new(labels, options.bits);
     let mut order: Vec<usize> = (0..features.len()).collect();
@@ -88,7 +87,7 @@ pub fn train(train: &[Document], dev: Option<&[Document]>, options: TrainOptions
             for (f, gold) in features[d].iter().zip(&gold_tags[d]) {
                 let predicted = trainer.learn(f, &f.history_features(&history, options.bits), gold);
                 mistakes += usize::from(predicted != *gold);
-                history.record(f, &label_slots(&predicted), n_labels);
+                history.record(f, &label_slots(&predicted));
             }
         }
         let model = trainer.averaged();
