@@ -95,12 +95,13 @@ pub fn normalise_word(word: &str) -> Cow<'_, str> {
         .collect())
 }
 
-/// What the whole document says about its words.
+/// What the whole document says about its words, by the hash of their
+/// lower case ([`lower_case_hash`]).
 struct DocumentContext {
-    /// Lower-cased words seen in lower case.
-    seen_lower: FxHashSet<String>,
+    /// Words seen in lower case.
+    seen_lower: FxHashSet<u64>,
     /// Words seen capitalised (not all capitals) away from the start of a sentence.
-    seen_capitalised: FxHashSet<String>,
+    seen_capitalised: FxHashSet<u64>,
 }
 
 impl DocumentContext {
@@ -112,15 +113,22 @@ impl DocumentContext {
                 let word = word.as_ref();
                 let first = word.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
-                    if !seen_lower.contains(word) {
-                        seen_lower.insert(word.to_string());
-                    }
+                    seen_lower.insert(lower_case_hash(word));
                 } else if first.is_uppercase() && i > 0 && !is_all_caps(word) {
-                    seen_capitalised.insert(word.to_lowercase());
+                    seen_capitalised.insert(lower_case_hash(word));
                 }
             }
         }
         DocumentContext { seen_lower, seen_capitalised }
+    }
+}
+
+/// The hash of a word's lower case, without allocating for words already in it.
+pub fn lower_case_hash(word: &str) -> u64 {
+    if word.chars().any(char::is_uppercase) {
+        hash_str(&word.to_lowercase())
+    } else {
+        hash_str(word)
     }
 }
 
@@ -285,8 +293,8 @@ fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &Do
             h.add(const { seed("caps-sentence,lw") }, &[lw]);
         }
         if words[i].starts_with(char::is_uppercase) {
-            let lower_elsewhere = context.seen_lower.contains(low.as_ref());
-            let capitalised_elsewhere = context.seen_capitalised.contains(low.as_ref());
+            let lower_elsewhere = context.seen_lower.contains(&lw);
+            let capitalised_elsewhere = context.seen_capitalised.contains(&lw);
             let initial = i == 0 || caps_sentence;
             h.add(const { seed("doc-case") }, &[lower_elsewhere as u64, capitalised_elsewhere as u64, initial as u64]);
         }

@@ -12,7 +12,7 @@
 
 use std::borrow::Cow;
 
-use super::features::normalise_word;
+use super::features::{lower_case_hash, normalise_word};
 use crate::fxhash::FxHashSet;
 use super::gazetteer::{Gazetteer, Kind};
 use crate::text::Segmented;
@@ -119,28 +119,30 @@ fn split_compound<'t>(start: usize, form: &'t str, standalone: &FxHashSet<&str>,
 /// Lower-cases the capitals of title-case sentences where the rest of the
 /// article writes the word in lower case and never capitalises it mid-sentence.
 fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
+    if !headings.contains(&true) {
+        return;
+    }
+    // Words of the body by the hash of their lower case.
     let mut lower = FxHashSet::default();
     let mut capitalised = FxHashSet::default();
     for (sentence, _) in sentences.iter().zip(headings).filter(|(_, &h)| !h) {
         for (i, word) in sentence.iter().enumerate() {
             match word.form.chars().next() {
                 Some(c) if c.is_lowercase() => {
-                    if !lower.contains(word.form.as_ref()) {
-                        lower.insert(word.form.to_string());
-                    }
+                    lower.insert(lower_case_hash(&word.form));
                 }
                 Some(c) if c.is_uppercase() && i > 0 => {
-                    capitalised.insert(word.form.to_lowercase());
+                    capitalised.insert(lower_case_hash(&word.form));
                 }
                 _ => {}
             }
         }
     }
     for (sentence, _) in sentences.iter_mut().zip(headings).filter(|(_, &h)| h) {
-        for word in sentence.iter_mut() {
-            let low = word.form.to_lowercase();
-            if low != word.form && lower.contains(&low) && !capitalised.contains(&low) {
-                word.truecased = Some(low);
+        for word in sentence.iter_mut().filter(|w| w.form.chars().any(char::is_uppercase)) {
+            let key = lower_case_hash(&word.form);
+            if lower.contains(&key) && !capitalised.contains(&key) {
+                word.truecased = Some(word.form.to_lowercase());
             }
         }
     }
