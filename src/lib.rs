@@ -2,8 +2,8 @@
 //!
 //! Data flows one way through the stages, one module each:
 //! [`article`] (structure and metadata of the page) → [`text`] (tokens and
-//! sentences) → [`ner`] (entity mentions) → the [`record`] every interface
-//! speaks. [`pipeline`] runs
+//! sentences) → [`ner`] (entity mentions) → [`resolve`] (entities, roles,
+//! places, keys) → the [`record`] every interface speaks. [`pipeline`] runs
 //! the stages on one article, [`corpus`] on many in parallel, and `python`
 //! (with the `python` feature) converts to and from Python objects.
 
@@ -13,6 +13,7 @@ mod fxhash;
 pub mod ner;
 pub mod pipeline;
 pub mod record;
+pub mod resolve;
 pub mod text;
 
 #[cfg(feature = "python")]

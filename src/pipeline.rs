@@ -1,14 +1,14 @@
 //! One article through every stage: text → article structure → tokens and
-//! sentences → entity mentions → the record with code-point offsets.
+//! sentences → entity mentions → entities → the record with code-point offsets.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::{self, normalise_date, BlockKind, Structure};
 use crate::ner::{self, model::Model, Found, UserEntities};
-use crate::record::{Article, Caption, Entity, Mention, Span};
-use crate::text::{segment, CharMap, Segmented};
+use crate::record::{Article, Caption, Span};
+use crate::resolve;
+use crate::text::{one_line, segment, CharMap, Segmented};
 
 /// How to parse: shared by every article of a batch.
 #[derive(Clone)]
@@ -65,8 +65,9 @@ pub fn parse(input: Input, options: &Options) -> Article {
     };
     let outlet = outlet.or_else(|| structure.outlet.clone());
     let segmented = segment(&text, structure.story.iter().map(|b| &b.range));
-    let headings: Vec<bool> = structure.story.iter().map(|b| matches!(b.kind, BlockKind::Headline | BlockKind::Section)).collect();
-    let found = ner::recognise(&text, &segmented, &headings, &options.model, &options.entities);
+    let blocks: Vec<BlockKind> = structure.story.iter().map(|b| b.kind).collect();
+    let mut found = ner::recognise(&text, &segmented, &blocks, &options.model, &options.entities);
+    found.retain(|f| !structure.bylines.iter().any(|b| f.start < b.end && b.start < f.end));
     let mut record = build_record(&text, &structure, &segmented, &found);
     record.id = id;
     record.published = published;
@@ -92,7 +93,7 @@ fn build_record(text: &str, structure: &Structure, segmented: &Segmented, found:
         .flat_map(|s| segmented.sentence_tokens(s))
         .filter(|t| t.text(text).chars().any(char::is_alphanumeric))
         .count();
-    let (mentions, entities) = mentions_and_entities(text, &chars, found);
+    let (mentions, entities) = resolve::resolve(text, segmented, found, &chars);
     Article {
         headline: structure.headline.as_ref().map(|r| one_line(&text[r.clone()])),
         dek: structure.dek.as_ref().map(|r| one_line(&text[r.clone()])),
@@ -117,52 +118,6 @@ fn build_record(text: &str, structure: &Structure, segmented: &Segmented, found:
         word_count,
         ..Article::default()
     }
-}
-
-/// Mentions in document order, and one entity per distinct name and label.
-fn mentions_and_entities(text: &str, chars: &CharMap, found: &[Found]) -> (Vec<Mention>, Vec<Entity>) {
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut ids: HashMap<(String, String), usize> = HashMap::new();
-    let mut mentions = Vec::with_capacity(found.len());
-    for f in found {
-        let surface = one_line(&text[f.start..f.end]);
-        let (start, end) = chars.char_range(f.start, f.end);
-        let id = *ids.entry((surface.clone(), f.label.clone())).or_insert_with(|| {
-            entities.push(Entity {
-                id: entities.len(),
-                name: surface.clone(),
-                label: f.label.clone(),
-                aliases: vec![surface.clone()],
-                key: surface.to_lowercase(),
-                ..Entity::default()
-            });
-            entities.len() - 1
-        });
-        entities[id].mentions.push((start, end));
-        mentions.push(Mention { start, end, text: surface, label: f.label.clone(), entity: id, sentence: f.sentence });
-    }
-    (mentions, entities)
-}
-
-/// Text of a title or caption on one line: line breaks and runs of spaces
-/// become one space (a lone no-break space is kept as printed).
-fn one_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending: Option<char> = None;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            pending = Some(match pending {
-                None if c != '\n' && c != '\r' && c != '\t' => c,
-                _ => ' ',
-            });
-        } else {
-            if let Some(space) = pending.take() {
-                out.push(space);
-            }
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// A stable id from the text: 16 hex digits of its FNV-1a hash.

@@ -44,6 +44,9 @@ pub struct Structure {
     /// The story text in document order: headline, dek, caption texts,
     /// section headings and paragraphs. Later stages read these.
     pub story: Vec<StoryBlock>,
+    /// Bylines inside story text (`..., writes Mark Almond.` in a dek):
+    /// metadata, not story, so later stages find no names there.
+    pub bylines: Vec<Range<usize>>,
 }
 
 /// One block of story text.
@@ -107,7 +110,9 @@ pub fn analyse(text: &str) -> Structure {
         units.iter().map(|u| read_unit(text, u, &mut found, &mut datelines)).collect();
     place_headline_and_dek(text, &units, &mut roles);
     if found.authors.is_empty() {
-        found.authors = authors_in_dek(text, &units, &roles);
+        let (authors, byline) = authors_in_dek(text, &units, &roles);
+        found.authors = authors;
+        found.bylines.extend(byline);
     }
     drop_author_bios(text, &units, &mut roles, &found.authors);
     place_body(text, &units, &mut roles);
@@ -281,10 +286,16 @@ fn place_body(text: &str, units: &[Unit], roles: &mut [Role]) {
 }
 
 /// `..., writes Mark Almond.` in the dek.
-fn authors_in_dek(text: &str, units: &[Unit], roles: &[Role]) -> Vec<String> {
-    let Some(k) = roles.iter().position(|r| *r == Role::Dek) else { return Vec::new() };
+/// Returns the names and where they stand in the text.
+fn authors_in_dek(text: &str, units: &[Unit], roles: &[Role]) -> (Vec<String>, Option<Range<usize>>) {
+    let Some(k) = roles.iter().position(|r| *r == Role::Dek) else { return (Vec::new(), None) };
     let dek = units[k].text(text);
-    PATTERNS.byline_in_text.iter().find_map(|r| r.captures(dek)).map(|c| names::split_names(&c["names"])).unwrap_or_default()
+    let Some(names) = PATTERNS.byline_in_text.iter().find_map(|r| r.captures(dek)).and_then(|c| c.name("names")) else {
+        return (Vec::new(), None);
+    };
+    let authors = names::split_names(names.as_str());
+    let range = (!authors.is_empty()).then(|| units[k].start + names.start()..units[k].start + names.end());
+    (authors, range)
 }
 
 /// `Mark Almond is director of ...`: an author's bio line is not story text.

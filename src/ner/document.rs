@@ -1,8 +1,9 @@
 //! Document-level corrections of the tagger's spans, in this order:
 //!
-//! 1. Drop names in title-case headings that nothing else in the article
-//!    backs (`Inching Toward Peril`): neither the gazetteer nor a tag or a
-//!    mid-sentence capital in the body.
+//! 1. Drop names in title-case headings (and markdown bold lead-ins) that
+//!    nothing else in the article backs (`Inching Toward Peril`): neither the
+//!    gazetteer, nor a tag in the body, nor (for names of several words)
+//!    capitals of the same words mid-sentence in the body.
 //! 2. Trim words that cannot start a name: a sentence-initial function word
 //!    (`Whereas Putin`) or a lower-case word (`pro-Western Ukrainska Pravda`);
 //!    split places joined by `and` (`East and West`).
@@ -22,6 +23,7 @@
 //! Names the caller fixed are never changed.
 
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet};
+use crate::text::fold;
 
 use super::gazetteer::{Gazetteer, Kind};
 use super::view::{View, Word};
@@ -82,27 +84,30 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
 }
 
 fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    // Heading words: a heading sentence's, or a bold label's.
+    let in_heading = |sentence: usize, word: &Word| view.headings[sentence] || view.bold_label_ends[sentence].is_some_and(|end| word.end <= end);
+    let span_in_heading = |s: &NameSpan| in_heading(s.sentence, &view.sentences[s.sentence][s.end - 1]);
     let body_names: FxHashSet<String> = spans
         .iter()
-        .filter(|s| !view.headings[s.sentence])
+        .filter(|s| !span_in_heading(s))
         .map(|s| words_text(&view.sentences[s.sentence][s.start..s.end]))
         .collect();
     let mid_sentence_capitals: FxHashSet<&str> = view
         .sentences
         .iter()
-        .zip(&view.headings)
-        .filter(|(_, &heading)| !heading)
-        .flat_map(|(s, _)| s.iter().skip(1).filter(|w| capitalised(w)).map(|w| w.form.as_ref()))
+        .enumerate()
+        .flat_map(|(k, s)| s.iter().skip(1).filter(move |w| capitalised(w) && !in_heading(k, w)))
+        .map(|w| w.form.as_ref())
         .collect();
     spans.retain(|s| {
-        if s.fixed || !view.headings[s.sentence] {
+        if s.fixed || !span_in_heading(s) {
             return true;
         }
         let words = &view.sentences[s.sentence][s.start..s.end];
         let name = words_text(words);
         body_names.contains(&name)
             || gazetteer.kinds(&name).iter().any(|k| !matches!(k, Kind::GivenName | Kind::Title | Kind::OrgSuffix))
-            || words.iter().filter(|w| capitalised(w)).all(|w| mid_sentence_capitals.contains(w.form.as_ref()))
+            || (words.len() > 1 && words.iter().filter(|w| capitalised(w)).all(|w| mid_sentence_capitals.contains(w.form.as_ref())))
     });
 }
 
@@ -280,17 +285,18 @@ fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
     vote
 }
 
-/// Tags other occurrences of a tagged name (capitalised, same words).
+/// Tags other occurrences of a tagged name (capitalised, the same words up
+/// to spelling: `Erdogan` after `Erdoğan`).
 fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
-    let mut names: HashMap<Vec<&str>, String> = HashMap::default();
+    let mut names: HashMap<Vec<String>, String> = HashMap::default();
     for span in spans.iter() {
         let words = &view.sentences[span.sentence][span.start..span.end];
         if words.iter().all(capitalised) {
-            names.entry(words.iter().map(|w| w.form.as_ref()).collect()).or_insert_with(|| span.label.clone());
+            names.entry(words.iter().map(|w| fold(&w.form)).collect()).or_insert_with(|| span.label.clone());
         }
     }
     let longest = names.keys().map(Vec::len).max().unwrap_or(0);
-    let first_words: FxHashSet<&str> = names.keys().map(|k| k[0]).collect();
+    let first_words: FxHashSet<&str> = names.keys().map(|k| k[0].as_str()).collect();
     let mut taken_by_sentence: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
     for s in spans.iter() {
         taken_by_sentence.entry(s.sentence).or_default().push((s.start, s.end));
@@ -298,15 +304,15 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
     let mut added = Vec::new();
     for (k, sentence) in view.sentences.iter().enumerate() {
         let taken = taken_by_sentence.get(&k).map_or(&[][..], Vec::as_slice);
+        let folded: Vec<String> = sentence.iter().map(|w| if capitalised(w) { fold(&w.form) } else { String::new() }).collect();
         let mut i = 0;
         while i < sentence.len() {
-            if !first_words.contains(sentence[i].form.as_ref()) {
+            if !first_words.contains(folded[i].as_str()) {
                 i += 1;
                 continue;
             }
             let hit = (1..=longest.min(sentence.len() - i)).rev().find_map(|len| {
-                let key: Vec<&str> = sentence[i..i + len].iter().map(|w| w.form.as_ref()).collect();
-                names.get(&key).map(|label| (len, label.clone()))
+                names.get(&folded[i..i + len]).map(|label| (len, label.clone()))
             });
             match hit {
                 Some((len, label)) if !taken.iter().any(|&(s, e)| s < i + len && i < e) && !(i == 0 && len == 1 && NOT_NAME_STARTS.contains(&sentence[0].form.as_ref())) => {

@@ -127,6 +127,11 @@ impl Gazetteer {
         self.entries.get(phrase).map_or(&[], |e| e.kinds.as_slice())
     }
 
+    /// Every phrase of a kind, in no particular order.
+    pub fn phrases(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.entries.iter().filter(move |(_, e)| e.kinds.contains(&kind)).map(|(p, _)| p.as_str())
+    }
+
     /// Every phrase of at most `MAX_WORDS` words found in a sentence.
     pub fn find<S: AsRef<str>>(&self, words: &[S]) -> Vec<Match> {
         let mut found = Vec::new();

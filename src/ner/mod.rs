@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use crate::fxhash::FxHashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
+use crate::article::BlockKind;
 use crate::text::{tokenize, Segmented};
 use document::NameSpan;
 use features::{document_features, normalise_word};
@@ -107,11 +108,18 @@ impl UserEntities {
 }
 
 /// Finds the names in the story's sentences, with OntoNotes labels.
-/// `heading_blocks[b]` says whether block `b` is a headline or heading.
-pub fn recognise(text: &str, segmented: &Segmented, heading_blocks: &[bool], model: &Model, user: &UserEntities) -> Vec<Found> {
-    let view = View::new(text, segmented, heading_blocks, &GAZETTEER);
+/// `blocks[b]` is the kind of story block `b`. Paragraphs are tagged before
+/// headlines, deks, captions and headings, so that what the tagger learns of
+/// a word in the body (its prediction history) informs the titles, not the
+/// other way round.
+pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model: &Model, user: &UserEntities) -> Vec<Found> {
+    let headings: Vec<bool> = blocks.iter().map(|k| matches!(k, BlockKind::Headline | BlockKind::Section)).collect();
+    let view = View::new(text, segmented, &headings, &GAZETTEER);
     let cased: Vec<Vec<&str>> = view.sentences.iter().map(|s| s.iter().map(Word::cased).collect()).collect();
-    let tagged = model.tag_document(&document_features(&cased, &GAZETTEER, model.bits));
+    let is_body = |k: &usize| blocks.get(segmented.sentences[*k].block) == Some(&BlockKind::Paragraph);
+    let (body, titles): (Vec<usize>, Vec<usize>) = (0..segmented.sentences.len()).partition(is_body);
+    let features = document_features(&cased, &GAZETTEER, model.bits);
+    let tagged = model.tag_document_in_order(&features, body.into_iter().chain(titles));
     let mut spans = Vec::new();
     for (k, (words, tagged)) in view.sentences.iter().zip(tagged).enumerate() {
         let fixed = if user.is_empty() { Vec::new() } else { user.find(words) };
@@ -165,7 +173,7 @@ mod tests {
 
     fn names(text: &str, user: &UserEntities) -> Vec<(String, String)> {
         let segmented = segment(text, [&(0..text.len())]);
-        recognise(text, &segmented, &[false], &DEFAULT_MODEL, user).iter().map(|f| (text[f.start..f.end].to_string(), f.label.clone())).collect()
+        recognise(text, &segmented, &[BlockKind::Paragraph], &DEFAULT_MODEL, user).iter().map(|f| (text[f.start..f.end].to_string(), f.label.clone())).collect()
     }
 
     #[test]

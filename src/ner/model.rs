@@ -214,15 +214,21 @@ impl Model {
     /// Entity spans of each sentence of a document, tagged in order so that
     /// each sentence sees the labels given to its words before.
     pub fn tag_document(&self, sentences: &[SentenceFeatures]) -> Vec<Vec<TagSpan>> {
+        self.tag_document_in_order(sentences, 0..sentences.len())
+    }
+
+    /// Like [`Model::tag_document`], visiting the sentences in `order` (for
+    /// instance the body before the headline); spans come back by sentence.
+    pub fn tag_document_in_order(&self, sentences: &[SentenceFeatures], order: impl IntoIterator<Item = usize>) -> Vec<Vec<TagSpan>> {
         let mut history = History::default();
-        sentences
-            .iter()
-            .map(|features| {
-                let tags = self.decode(features, &features.history_features(&history, self.bits));
-                history.record(features, &label_slots(&tags));
-                spans_from_tags(&tags, &self.labels)
-            })
-            .collect()
+        let mut spans = vec![Vec::new(); sentences.len()];
+        for k in order {
+            let features = &sentences[k];
+            let tags = self.decode(features, &features.history_features(&history, self.bits));
+            history.record(features, &label_slots(&tags));
+            spans[k] = spans_from_tags(&tags, &self.labels);
+        }
+        spans
     }
 
     /// A model from averaged float weights, quantised to 16 bits.

@@ -43,6 +43,10 @@ pub struct View<'t> {
     pub sentences: Vec<Vec<Word<'t>>>,
     /// Whether each sentence is a title-case heading.
     pub headings: Vec<bool>,
+    /// For a sentence opening with a markdown bold label (`- **Territorial
+    /// Disputes**: ...`), the byte where the label ends: names before it are
+    /// treated as a heading's.
+    pub bold_label_ends: Vec<Option<usize>>,
 }
 
 impl<'t> View<'t> {
@@ -76,14 +80,20 @@ impl<'t> View<'t> {
                 words
             })
             .collect();
-        let headings: Vec<bool> = segmented
-            .sentences
-            .iter()
-            .zip(&sentences)
-            .map(|(s, words)| heading_blocks.get(s.block).copied().unwrap_or(false) && is_title_case(words))
-            .collect();
+        // A heading block is judged whole (`What Are the Chances...? It’s Complicated.`).
+        let mut block_words: Vec<Vec<&Word>> = vec![Vec::new(); heading_blocks.len()];
+        for (s, words) in segmented.sentences.iter().zip(&sentences) {
+            if let Some(bucket) = block_words.get_mut(s.block) {
+                bucket.extend(words.iter());
+            }
+        }
+        let title_blocks: Vec<bool> =
+            block_words.iter().zip(heading_blocks).map(|(words, &heading)| heading && is_title_case(words)).collect();
+        let headings: Vec<bool> =
+            segmented.sentences.iter().map(|s| title_blocks.get(s.block).copied().unwrap_or(false)).collect();
+        let bold_label_ends = sentences.iter().map(|words| bold_label_end(text, words)).collect();
         truecase_headings(&mut sentences, &headings);
-        View { sentences, headings }
+        View { sentences, headings, bold_label_ends }
     }
 }
 
@@ -148,10 +158,20 @@ fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
     }
 }
 
-/// At least three words, and four in five of the longer ones capitalised.
-fn is_title_case(sentence: &[Word]) -> bool {
-    let long: Vec<&Word> = sentence.iter().filter(|w| w.form.chars().count() > 3 && w.form.chars().all(char::is_alphabetic)).collect();
-    long.len() >= 3 && long.iter().filter(|w| w.form.chars().next().is_some_and(char::is_uppercase)).count() * 5 >= long.len() * 4
+/// At least two longer words, four in five of them capitalised.
+fn is_title_case(words: &[&Word]) -> bool {
+    let long: Vec<&&Word> = words.iter().filter(|w| w.form.chars().count() > 3 && w.form.chars().all(char::is_alphabetic)).collect();
+    long.len() >= 2 && long.iter().filter(|w| w.form.chars().next().is_some_and(char::is_uppercase)).count() * 5 >= long.len() * 4
+}
+
+/// Where the markdown bold label opening a sentence ends, if it has one.
+fn bold_label_end(text: &str, words: &[Word]) -> Option<usize> {
+    let first = words.first()?;
+    let rest = &text[first.start..];
+    let opened = rest.trim_start_matches(['-', ' ', '\t']);
+    let label = opened.strip_prefix("**")?;
+    let close = label.find("**")?;
+    Some(first.start + (rest.len() - opened.len()) + 2 + close)
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
-//! The text layer: tokens and sentences with offsets, and the map from byte
-//! offsets to the code-point offsets the article record speaks.
+//! The text layer: tokens and sentences with offsets, the map from byte
+//! offsets to the code-point offsets the article record speaks, and folded
+//! normal forms of names.
 
+mod fold;
 mod offsets;
 mod sentences;
 mod tokenize;
 
 use std::ops::Range;
 
+pub use fold::fold;
 pub use offsets::CharMap;
 pub use sentences::{split_sentences, Sentence};
 pub use tokenize::{is_abbreviation, is_space, tokenize, tokenize_range, Token};
@@ -50,6 +53,27 @@ pub fn segment<'a>(text: &str, blocks: impl IntoIterator<Item = &'a Range<usize>
             out.sentences.push(BlockSentence { first_token: offset + s.first_token, end_token: offset + s.end_token, block });
         }
         out.tokens.extend_from_slice(&block_tokens);
+    }
+    out
+}
+
+/// Text of a title, caption or name on one line: line breaks and runs of
+/// spaces become one space (a lone no-break space is kept as printed).
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending: Option<char> = None;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending = Some(match pending {
+                None if c != '\n' && c != '\r' && c != '\t' => c,
+                _ => ' ',
+            });
+        } else {
+            if let Some(space) = pending.take() {
+                out.push(space);
+            }
+            out.push(c);
+        }
     }
     out
 }

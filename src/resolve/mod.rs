@@ -1,0 +1,249 @@
+//! Mentions into entities: one per real-world thing in an article, with a
+//! key that is the same in every article.
+//!
+//! Clustering, in document order:
+//! - PERSON: a name with a given name joins the latest person with the same
+//!   surname and a compatible given name (equal, or not yet known); a surname
+//!   alone (`Putin`, `Mr. Putin`) joins the latest person with that surname.
+//!   Surnames and given names compare by their folded forms ([`fold`]), so
+//!   `Zelensky` and `Zelenskyy` meet.
+//! - GPE, LOC, FAC: names that lead to the same place of the shipped
+//!   gazetteer are one (`Kiev` and `Kyiv`, `U.S.` and `United States`).
+//! - NORP: a plural joins its singular (`Russians`, `Russian`).
+//! - ORG: an acronym joins the name whose initials it spells, in the article
+//!   or in the gazetteer (`UN`, `United Nations`).
+//! - Anything else: the same folded name and label.
+//!
+//! An entity's label is the majority of its mentions'; its name is the alias
+//! with the most words (then the most frequent, then the first); its key is
+//! `given surname` folded for people, the gazetteer's name folded for places
+//! (`kyiv`, `united states`), the expansion for acronyms, else the folded
+//! name.
+
+pub mod places;
+mod roles;
+
+use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::ner::gazetteer::{Kind, GAZETTEER};
+use crate::ner::Found;
+use crate::record::{Entity, Geo, Mention};
+use crate::text::{fold, one_line, CharMap, Segmented};
+use places::{Place, PLACE_GAZETTEER};
+
+const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mx.", "Messrs.", "Dr."];
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+
+/// A person's name split for matching.
+#[derive(Clone, Debug, Default)]
+struct PersonName {
+    /// Folded given name, when the mention has one.
+    given: Option<String>,
+    surname: String,
+}
+
+fn person_name(alias: &str) -> PersonName {
+    let words: Vec<&str> = alias
+        .split_whitespace()
+        .filter(|w| !HONORIFICS.contains(w) && !NAME_SUFFIXES.contains(w))
+        .collect();
+    let surname = words.last().map_or_else(|| fold(alias), |w| fold(w));
+    let given = (words.len() > 1)
+        .then(|| words[0])
+        .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
+        .map(fold);
+    PersonName { given, surname }
+}
+
+/// One entity while mentions are gathered.
+struct Cluster {
+    mentions: Vec<usize>,
+    person: Option<PersonName>,
+    place: Option<&'static Place>,
+    /// The name the key is made from, for non-person entities.
+    key_name: String,
+}
+
+/// Mentions and entities of an article from the names found in it.
+pub fn resolve(text: &str, segmented: &Segmented, found: &[Found], chars: &CharMap) -> (Vec<Mention>, Vec<Entity>) {
+    let aliases: Vec<String> = found.iter().map(|f| one_line(&text[f.start..f.end])).collect();
+    let context = country_context(found, &aliases);
+    let expansions = acronym_expansions(found, &aliases);
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: FxHashMap<(String, String), usize> = FxHashMap::default();
+    let mut cluster_of = Vec::with_capacity(found.len());
+    for (k, (f, alias)) in found.iter().zip(&aliases).enumerate() {
+        let id = match family(&f.label) {
+            "PERSON" => join_person(&mut clusters, alias),
+            family => {
+                let (key_name, place) = match family {
+                    "PLACE" => match PLACE_GAZETTEER.choose([alias.as_str()], &context) {
+                        Some(p) => (p.name.clone(), Some(p)),
+                        None => (alias.clone(), None),
+                    },
+                    "NORP" => (singular(alias), None),
+                    "ORG" => (expansions.get(alias.as_str()).cloned().unwrap_or_else(|| alias.clone()), None),
+                    _ => (alias.clone(), None),
+                };
+                let slot = (family.to_string(), place.map_or_else(|| fold(&key_name), |p| p.geonameid.to_string()));
+                *by_key.entry(slot).or_insert_with(|| {
+                    clusters.push(Cluster { mentions: Vec::new(), person: None, place, key_name });
+                    clusters.len() - 1
+                })
+            }
+        };
+        clusters[id].mentions.push(k);
+        cluster_of.push(id);
+    }
+    // Entities are numbered by first mention, which is cluster order.
+    let roles = roles::find(text, segmented, found, &aliases, &cluster_of);
+    let entities: Vec<Entity> = clusters
+        .iter()
+        .enumerate()
+        .map(|(id, c)| build_entity(id, c, found, &aliases, chars, roles.get(&id)))
+        .collect();
+    let mentions = found
+        .iter()
+        .zip(aliases)
+        .zip(&cluster_of)
+        .map(|((f, alias), &entity)| {
+            let (start, end) = chars.char_range(f.start, f.end);
+            Mention { start, end, text: alias, label: entities[entity].label.clone(), entity, sentence: f.sentence }
+        })
+        .collect();
+    (mentions, entities)
+}
+
+/// Labels that cluster alike.
+fn family(label: &str) -> &str {
+    match label {
+        "PERSON" => "PERSON",
+        "GPE" | "LOC" | "FAC" => "PLACE",
+        other => other,
+    }
+}
+
+fn join_person(clusters: &mut Vec<Cluster>, alias: &str) -> usize {
+    let name = person_name(alias);
+    let compatible = |c: &Cluster| {
+        c.person.as_ref().is_some_and(|p| {
+            p.surname == name.surname
+                && match (&name.given, &p.given) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                }
+        })
+    };
+    // The latest compatible person: the last one mentioned.
+    let latest = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| compatible(c))
+        .max_by_key(|(_, c)| c.mentions.last().copied())
+        .map(|(id, _)| id);
+    match latest {
+        Some(id) => {
+            let person = clusters[id].person.as_mut().expect("a person cluster");
+            if person.given.is_none() {
+                person.given = name.given;
+            }
+            id
+        }
+        None => {
+            clusters.push(Cluster { mentions: Vec::new(), person: Some(name), place: None, key_name: String::new() });
+            clusters.len() - 1
+        }
+    }
+}
+
+/// ISO codes of the countries an article names, as countries or through
+/// nationality words.
+fn country_context(found: &[Found], aliases: &[String]) -> FxHashSet<String> {
+    found
+        .iter()
+        .zip(aliases)
+        .filter(|(f, _)| matches!(f.label.as_str(), "GPE" | "NORP"))
+        .filter_map(|(_, a)| PLACE_GAZETTEER.country_code(a).map(str::to_string))
+        .collect()
+}
+
+/// `Russians` → `Russian`: a plural whose singular is a nationality or group.
+fn singular(alias: &str) -> String {
+    match alias.strip_suffix('s') {
+        Some(one) if GAZETTEER.kinds(one).iter().any(|k| matches!(k, Kind::Nationality | Kind::Group)) => one.to_string(),
+        _ => alias.to_string(),
+    }
+}
+
+/// The letters of an acronym (`U.N.` → `UN`), if the alias is one.
+fn acronym_letters(alias: &str) -> Option<String> {
+    let letters: String = alias.chars().filter(|c| *c != '.').collect();
+    ((2..=6).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
+}
+
+/// `United Nations` → `UN`: the initials of the capitalised words.
+fn initials(name: &str) -> String {
+    name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
+}
+
+/// Acronym → expansion, from names in the article, else from the
+/// gazetteer's organisations.
+fn acronym_expansions<'a>(found: &[Found], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
+    let orgs: Vec<&String> = found.iter().zip(aliases).filter(|(f, _)| f.label == "ORG").map(|(_, a)| a).collect();
+    let mut expansions = FxHashMap::default();
+    for alias in &orgs {
+        let Some(letters) = acronym_letters(alias) else { continue };
+        let in_article = orgs.iter().find(|other| other.contains(' ') && initials(other) == letters);
+        let known = || GAZETTEER.phrases(Kind::Organisation).find(|p| p.contains(' ') && initials(p) == letters);
+        if let Some(expansion) = in_article.map(|s| s.as_str()).or_else(known) {
+            expansions.insert(alias.as_str(), expansion.to_string());
+        }
+    }
+    expansions
+}
+
+fn build_entity(
+    id: usize,
+    cluster: &Cluster,
+    found: &[Found],
+    aliases: &[String],
+    chars: &CharMap,
+    roles: Option<&roles::PersonRoles>,
+) -> Entity {
+    let mut votes: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut distinct: Vec<&str> = Vec::new();
+    for &m in &cluster.mentions {
+        *votes.entry(found[m].label.as_str()).or_default() += 1;
+        let alias = aliases[m].as_str();
+        if *counts.entry(alias).or_default() == 0 {
+            distinct.push(alias);
+        }
+        *counts.get_mut(alias).expect("counted") += 1;
+    }
+    let first_label = found[cluster.mentions[0]].label.as_str();
+    let label = votes.iter().max_by_key(|(l, n)| (**n, **l == first_label)).map_or(first_label, |(l, _)| *l);
+    let name_words = |a: &str| a.split_whitespace().filter(|w| !HONORIFICS.contains(w)).count();
+    let name = distinct
+        .iter()
+        .enumerate()
+        .max_by_key(|(order, a)| (name_words(a), counts[**a], std::cmp::Reverse(*order)))
+        .map(|(_, a)| a.to_string())
+        .unwrap_or_default();
+    let key = match (&cluster.person, cluster.place) {
+        (Some(p), _) => p.given.as_ref().map_or_else(|| p.surname.clone(), |g| format!("{g} {}", p.surname)),
+        (None, Some(place)) => fold(&place.name),
+        (None, None) => fold(&cluster.key_name),
+    };
+    let geo = cluster.place.map(|p| Geo { geonameid: p.geonameid, country: p.country.clone(), lat: p.lat, lon: p.lon });
+    Entity {
+        id,
+        name,
+        label: label.to_string(),
+        aliases: distinct.iter().map(|a| a.to_string()).collect(),
+        roles: roles.map(|r| r.roles.clone()).unwrap_or_default(),
+        affiliation: roles.and_then(|r| r.affiliation.clone()),
+        mentions: cluster.mentions.iter().map(|&m| chars.char_range(found[m].start, found[m].end)).collect(),
+        key,
+        geo,
+    }
+}

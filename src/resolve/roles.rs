@@ -1,0 +1,270 @@
+//! The roles and affiliations an article gives people, read from the words
+//! around their mentions:
+//!
+//! - titles before the name: `Russian Foreign Minister Sergei Lavrov`
+//!   (role `Foreign Minister`, affiliation Russia), `Kremlin spokesman Dmitry
+//!   Peskov`, `former German chancellor Gerhard Schröder` (`former
+//!   chancellor`, Germany), `committee chair Representative Adam Smith` (two
+//!   roles: a capitalised title and a description);
+//! - an appositive or a copula after it: `Evelyn Farkas, the director of the
+//!   McCain Institute,` and `Mark Almond is director of the Crisis Research
+//!   Institute` (role `director`, affiliation the institute), `a senior fellow
+//!   and Russia specialist at the Center for a New American Security` (two
+//!   roles);
+//! - `of` and a place after a titled name: `Prime Minister Narendra Modi of
+//!   India`;
+//! - a possessive appositive before it: `Mr. Putin’s foreign policy adviser,
+//!   Yuri Ushakov` (role `foreign policy adviser`).
+//!
+//! A phrase is a role only if it holds a role noun (`minister`, `spokesman`,
+//! `director`...). The affiliation is the organisation or place named with the
+//! role, a nationality word standing for its country (`Russian` → Russia).
+
+use crate::fxhash::FxHashMap;
+use crate::ner::gazetteer::{Kind, GAZETTEER};
+use crate::ner::Found;
+use crate::text::{Segmented, Token};
+
+use super::places::PLACE_GAZETTEER;
+
+/// What an article says a person is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PersonRoles {
+    pub roles: Vec<String>,
+    pub affiliation: Option<String>,
+}
+
+/// Nouns that make a phrase a role.
+const ROLE_NOUNS: &[&str] = &[
+    "president", "minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "secretary-general", "director", "adviser", "advisor", "official", "officials", "ambassador", "envoy", "leader",
+    "chief", "chair", "chairman", "chairwoman", "head", "king", "queen", "prince", "emperor", "pope", "general",
+    "senator", "governor", "mayor", "representative", "fellow", "specialist", "expert", "analyst", "diplomat",
+    "marine", "star", "thinker", "politician", "member", "commander", "negotiator", "lawmaker", "professor",
+    "researcher", "editor", "reporter", "correspondent", "economist", "strategist", "aide", "deputy", "founder",
+    "executive", "ceo", "judge", "prosecutor", "lawyer", "attorney", "colonel", "officer", "soldier", "activist",
+    "journalist", "writer", "author", "historian", "scientist", "candidate", "nominee", "monarch", "sheikh",
+    "cardinal", "bishop", "patriarch", "speaker", "commissioner", "coordinator", "manager", "partner", "consultant",
+];
+
+/// Words that may stand in a title besides role nouns.
+const ROLE_MODIFIERS: &[&str] = &[
+    "former", "acting", "deputy", "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "state",
+    "government", "ministry", "senior", "chief", "top", "veteran", "longtime", "national", "security", "policy",
+    "research", "grand", "strategy", "program", "press", "military", "permanent", "special", "assistant",
+    "general", "staff", "presidential", "opposition", "party", "political", "economic", "intelligence", "ex",
+];
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
+const PREPOSITIONS: &[&str] = &["of", "at", "for", "to", "with", "in"];
+const STOPS: &[&str] = &["who", "which", "that", "said", "says", "told", "and", "but", "when", "while", "where", "has", "had", "is", "was"];
+
+fn is_role_noun(word: &str) -> bool {
+    ROLE_NOUNS.contains(&word.to_lowercase().as_str()) || GAZETTEER.kinds(word).contains(&Kind::Title)
+}
+
+fn is_role_word(word: &str) -> bool {
+    is_role_noun(word) || ROLE_MODIFIERS.contains(&word.to_lowercase().as_str())
+}
+
+/// A mention seen from the tokens: where it is and what it names.
+struct Spot {
+    first: usize,
+    end: usize,
+}
+
+/// Roles of each person entity (by entity id).
+pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[String], entity_of: &[usize]) -> FxHashMap<usize, PersonRoles> {
+    let spots: Vec<Option<Spot>> = found.iter().map(|f| token_span(segmented, f)).collect();
+    // Token index → the mention starting or ending there.
+    let mut starting: FxHashMap<usize, usize> = FxHashMap::default();
+    let mut ending: FxHashMap<usize, usize> = FxHashMap::default();
+    for (k, spot) in spots.iter().enumerate() {
+        if let Some(s) = spot {
+            starting.insert(s.first, k);
+            ending.insert(s.end, k);
+        }
+    }
+    let words = |i: usize| segmented.tokens[i].text(text);
+    let affiliation_of = |k: usize| -> Option<String> {
+        match found[k].label.as_str() {
+            "NORP" => PLACE_GAZETTEER.country_of_demonym(&aliases[k]).map(str::to_string),
+            "GPE" | "ORG" | "FAC" | "LOC" => Some(aliases[k].clone()),
+            _ => None,
+        }
+    };
+    let mut out: FxHashMap<usize, PersonRoles> = FxHashMap::default();
+    for (k, f) in found.iter().enumerate().filter(|(_, f)| f.label == "PERSON") {
+        let Some(spot) = &spots[k] else { continue };
+        let sentence = &segmented.sentences[f.sentence];
+        let bounds = (sentence.first_token, sentence.end_token);
+        let mut found_roles: Vec<String> = Vec::new();
+        let mut affiliation: Option<String> = None;
+
+        // Titles before the name, walking left.
+        let (runs, before_affiliation, stopped_at) = title_before(spot.first, bounds.0, &words, &ending, &spots, found);
+        found_roles.extend(runs);
+        if affiliation.is_none() {
+            affiliation = before_affiliation.and_then(affiliation_of);
+        }
+        // `Mr. Putin’s foreign policy adviser, Yuri Ushakov`.
+        if found_roles.is_empty() && stopped_at + 1 == spot.first && words(stopped_at) == "," {
+            let (runs, owner, at) = title_before(stopped_at, bounds.0, &words, &ending, &spots, found);
+            let possessive = at >= bounds.0 && matches!(words(at), "’s" | "'s");
+            if possessive && !runs.is_empty() {
+                found_roles.push(runs.into_iter().rev().collect::<Vec<_>>().join(" "));
+                let owner = owner.or_else(|| at.checked_sub(1).and_then(|i| ending.get(&(i + 1)).copied()));
+                affiliation = affiliation.or_else(|| owner.and_then(affiliation_of));
+            }
+        }
+        // An appositive (`, the director of X,`), a copula (`is director of X`) or `of India`.
+        let mut at = spot.end;
+        let after = |i: usize| (i < bounds.1).then(|| words(i));
+        match after(at) {
+            Some(",") => at += 1,
+            Some("is" | "was") => at += 1,
+            Some("of") if !found_roles.is_empty() => {
+                if let Some(&place) = starting.get(&(at + 1)) {
+                    affiliation = affiliation.or_else(|| affiliation_of(place));
+                }
+                at = bounds.1;
+            }
+            _ => at = bounds.1,
+        }
+        if at < bounds.1 {
+            let (roles, phrase_affiliation) = appositive(at, bounds.1, &words, &starting, &spots, found);
+            if !roles.is_empty() {
+                found_roles.extend(roles);
+                affiliation = phrase_affiliation.and_then(affiliation_of).or(affiliation);
+            }
+        }
+        let entry = out.entry(entity_of[k]).or_default();
+        for role in found_roles {
+            if !entry.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+                entry.roles.push(role);
+            }
+        }
+        if entry.affiliation.is_none() {
+            entry.affiliation = affiliation;
+        }
+    }
+    out
+}
+
+/// The tokens of a mention.
+fn token_span(segmented: &Segmented, f: &Found) -> Option<Spot> {
+    let sentence = &segmented.sentences[f.sentence];
+    let tokens: &[Token] = &segmented.tokens[sentence.first_token..sentence.end_token];
+    let first = tokens.iter().position(|t| t.start >= f.start)?;
+    let end = tokens.iter().rposition(|t| t.end <= f.end)? + 1;
+    (first < end).then_some(Spot { first: sentence.first_token + first, end: sentence.first_token + end })
+}
+
+/// Walks left from `before` over title words. Returns the role runs (a
+/// capitalised title next to the name and a lower-case description are two
+/// roles), the affiliation mention met, and where the walk stopped.
+fn title_before<'t>(
+    before: usize,
+    sentence_start: usize,
+    words: &impl Fn(usize) -> &'t str,
+    ending: &FxHashMap<usize, usize>,
+    spots: &[Option<Spot>],
+    found: &[Found],
+) -> (Vec<String>, Option<usize>, usize) {
+    let mut collected: Vec<&str> = Vec::new(); // right to left
+    let mut affiliation = None;
+    let mut i = before;
+    while i > sentence_start {
+        if let Some(&m) = ending.get(&i) {
+            if affiliation.is_none() && matches!(found[m].label.as_str(), "NORP" | "GPE" | "ORG") {
+                affiliation = Some(m);
+                // Step over the mention; modifiers before it still count (`former German chancellor`).
+                i = spots[m].as_ref().map_or(i - 1, |s| s.first);
+                continue;
+            }
+            break;
+        }
+        let word = words(i - 1);
+        if !is_role_word(word) {
+            break;
+        }
+        collected.push(word);
+        i -= 1;
+    }
+    // Trim modifiers that end no role (`Foreign` alone is none).
+    while collected.first().is_some_and(|w| !is_role_noun(w)) {
+        collected.remove(0);
+    }
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    let mut capitalised_run = None;
+    for word in collected.iter().rev() {
+        let capitalised = word.starts_with(char::is_uppercase);
+        if capitalised_run != Some(capitalised) {
+            runs.push(Vec::new());
+            capitalised_run = Some(capitalised);
+        }
+        runs.last_mut().expect("a run").push(word);
+    }
+    let roles = runs.into_iter().filter(|r| r.iter().any(|w| is_role_noun(w))).map(|r| r.join(" ")).collect();
+    (roles, affiliation, i.saturating_sub(1).max(sentence_start))
+}
+
+/// Roles and the affiliation mention in a phrase after a name, up to the
+/// next comma, full stop or clause word.
+fn appositive<'t>(
+    start: usize,
+    end: usize,
+    words: &impl Fn(usize) -> &'t str,
+    starting: &FxHashMap<usize, usize>,
+    spots: &[Option<Spot>],
+    found: &[Found],
+) -> (Vec<String>, Option<usize>) {
+    let mut i = start;
+    while i < end && DETERMINERS.contains(&words(i).to_lowercase().as_str()) {
+        i += 1;
+    }
+    let mut roles: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut affiliation = None;
+    let mut after_preposition = false;
+    while i < end {
+        let word = words(i);
+        let lower = word.to_lowercase();
+        if [",", ".", ";", ":", "(", ")", "—", "–", "“", "”", "\""].contains(&word) || (STOPS.contains(&lower.as_str()) && lower != "and") {
+            break;
+        }
+        if let Some(&m) = starting.get(&i) {
+            if found[m].label == "PERSON" {
+                // `Bennett, Ukrainian President Volodymyr Zelensky and ...`: a list, not an appositive.
+                return (Vec::new(), None);
+            }
+            let is_affiliation = matches!(found[m].label.as_str(), "ORG" | "GPE" | "NORP" | "FAC" | "LOC");
+            if is_affiliation && (after_preposition || affiliation.is_none()) {
+                affiliation = Some(m);
+            }
+            if !after_preposition && found[m].label != "NORP" {
+                // `Russia specialist`: a place inside the role is part of it.
+                current.extend((i..spots[m].as_ref().map_or(i + 1, |s| s.end)).map(words));
+            }
+            i = spots[m].as_ref().map_or(i + 1, |s| s.end);
+            continue;
+        }
+        if lower == "and" && !after_preposition {
+            roles.extend(finish(&mut current));
+        } else if PREPOSITIONS.contains(&lower.as_str()) {
+            roles.extend(finish(&mut current));
+            after_preposition = true;
+        } else if !after_preposition {
+            current.push(word);
+        }
+        i += 1;
+    }
+    roles.extend(finish(&mut current));
+    (roles, affiliation)
+}
+
+/// A collected phrase as a role, if it holds a role noun.
+fn finish(current: &mut Vec<&str>) -> Option<String> {
+    let phrase = std::mem::take(current);
+    phrase.iter().any(|w| is_role_noun(w)).then(|| phrase.join(" "))
+}
