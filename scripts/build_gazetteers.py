@@ -20,7 +20,8 @@ Outputs:
 - places.tsv: `geonameid<TAB>kind<TAB>country<TAB>lat<TAB>lon<TAB>population
   <TAB>name<TAB>alternate|alternate...` for countries (GeoNames ids, REST
   Countries' representative points via countryinfo) and cities of 15,000+.
-- demonyms.tsv: `word<TAB>country` (`Ukrainians<TAB>Ukraine`).
+- demonyms.tsv: `word<TAB>country` (`Ukrainians<TAB>Ukraine`, and provinces:
+  `Texas<TAB>United States`).
 """
 
 from __future__ import annotations
@@ -252,7 +253,8 @@ def places() -> list:
     for info in countryinfo.all_countries():
         data = info.info()
         iso = (data.get("ISO") or {}).get("alpha2")
-        if iso:
+        # Several records share a code (Wales and the United Kingdom): keep the one with coordinates.
+        if iso and (iso not in info_by_iso or not info_by_iso[iso].get("latlng")):
             info_by_iso[iso] = data
     for iso, country in sorted(cache.get_countries().items()):
         data = info_by_iso.get(iso, {})
@@ -273,11 +275,17 @@ def places() -> list:
 
 
 def demonyms() -> list:
-    """(word, country) pairs: countryinfo's demonyms, their plurals, and the extras above."""
+    """(word, country) pairs: countryinfo's demonyms, their plurals, the extras
+    above, then its provinces (`Texas` → United States), which tell the
+    country an article is about as much as a nationality word does."""
     pairs = {}
+    provinces = {}
     for info in countryinfo.all_countries():
         data = info.info()
         demonym, name = data.get("demonym") or "", data.get("name") or ""
+        for province in data.get("provinces") or []:
+            if latin(province) and name:
+                provinces.setdefault(province, name)
         if latin(demonym) and name:
             pairs.setdefault(demonym, name)
             if not demonym.endswith(("sh", "ch", "ese", "ss", "i")):
@@ -289,6 +297,8 @@ def demonyms() -> list:
         if country:
             for form in [demonym, *plurals]:
                 pairs.setdefault(form, country)
+    for province, country in provinces.items():
+        pairs.setdefault(province, country)
     return sorted(pairs.items())
 
 
@@ -302,7 +312,7 @@ def main() -> None:
     print(f"{DATA / 'places.tsv'}: {len(rows)} places")
     pairs = demonyms()
     (DATA / "demonyms.tsv").write_text(
-        "# newsents demonyms: word<TAB>country. Built by scripts/build_gazetteers.py from countryinfo (MIT).\n"
+        "# newsents demonyms and provinces: word<TAB>country. Built by scripts/build_gazetteers.py from countryinfo (MIT).\n"
         + "".join(f"{word}\t{country}\n" for word, country in pairs), encoding="utf-8")
     print(f"{DATA / 'demonyms.tsv'}: {len(pairs)} words")
     kinds = build()

@@ -1,12 +1,14 @@
 //! Many articles at once: files read and articles parsed in parallel on a
 //! rayon pool, order kept, one failing article never losing the others.
 
+use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Deserialize;
 
+use crate::fxhash::FxHashMap;
 use crate::pipeline::{self, Input, Options};
 use crate::record::Article;
 
@@ -54,6 +56,38 @@ pub fn parse_guarded(input: Input, options: &Options) -> Article {
             ..Article::default()
         }
     })
+}
+
+/// Which mentions count as together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Sentence,
+    Article,
+}
+
+/// Pairs of entity keys that appear together (in one sentence, or one
+/// article), with how many sentences or articles they share; most frequent
+/// first, then by keys.
+pub fn cooccurrence<'a>(articles: impl IntoIterator<Item = &'a Article>, level: Level) -> Vec<(String, String, usize)> {
+    let mut counts: FxHashMap<(&str, &str), usize> = FxHashMap::default();
+    for article in articles {
+        let mut groups: FxHashMap<usize, BTreeSet<&str>> = FxHashMap::default();
+        for mention in &article.mentions {
+            let group = if level == Level::Sentence { mention.sentence } else { 0 };
+            groups.entry(group).or_default().insert(article.entities[mention.entity].key.as_str());
+        }
+        for keys in groups.values() {
+            let keys: Vec<&str> = keys.iter().copied().collect();
+            for (i, a) in keys.iter().enumerate() {
+                for b in &keys[i + 1..] {
+                    *counts.entry((a, b)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(String, String, usize)> = counts.into_iter().map(|((a, b), n)| (a.to_string(), b.to_string(), n)).collect();
+    pairs.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| (&x.0, &x.1).cmp(&(&y.0, &y.1))));
+    pairs
 }
 
 /// Text from bytes: UTF-8 (invalid sequences replaced with U+FFFD, which is
@@ -161,6 +195,18 @@ mod tests {
         let bad = jsonl_input("{not json", "f:2".into(), &[]);
         assert_eq!(bad.id.as_deref(), Some("f:2"));
         assert!(bad.errors[0].starts_with("jsonl:"));
+    }
+
+    #[test]
+    fn cooccurrence_counts_sentences_and_articles() {
+        let text = "Vladimir Putin met Volodymyr Zelensky in Istanbul. Putin left. Zelensky stayed in Istanbul.";
+        let article = pipeline::parse(Input::new(text), &Options::default());
+        let sentence = cooccurrence([&article], Level::Sentence);
+        let count = |pairs: &[(String, String, usize)], a: &str, b: &str| pairs.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2);
+        assert_eq!(count(&sentence, "istanbul", "volodymyr zelensky"), Some(2));
+        assert_eq!(count(&sentence, "vladimir putin", "volodymyr zelensky"), Some(1));
+        let articles = cooccurrence([&article, &article], Level::Article);
+        assert_eq!(count(&articles, "istanbul", "vladimir putin"), Some(2));
     }
 
     #[test]

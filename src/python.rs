@@ -487,6 +487,27 @@ fn score_tags(gold: Vec<Vec<String>>, predicted: Vec<Vec<String>>) -> HashMap<St
     out
 }
 
+/// Pairs of entity keys seen together, with counts.
+#[pyfunction]
+#[pyo3(signature = (articles, level="sentence"))]
+fn cooccurrence(articles: Vec<Bound<'_, Article>>, level: &str) -> PyResult<Vec<(String, String, usize)>> {
+    let level = match level {
+        "sentence" => corpus::Level::Sentence,
+        "article" => corpus::Level::Article,
+        other => return Err(PyValueError::new_err(format!("level must be 'sentence' or 'article', not {other:?}"))),
+    };
+    Ok(corpus::cooccurrence(articles.iter().map(|a| &a.get().record), level))
+}
+
+/// The shipped gazetteer's place for a name, as the parser would choose it
+/// with no other context: `(geonameid, country, lat, lon, name)`.
+#[pyfunction]
+fn place(name: &str) -> Option<(u64, String, f64, f64, String)> {
+    crate::resolve::places::PLACE_GAZETTEER
+        .choose([name], &Default::default())
+        .map(|p| (p.geonameid, p.country.clone(), p.lat, p.lon, p.name.clone()))
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
@@ -500,5 +521,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(train_tagger, m)?)?;
     m.add_function(wrap_pyfunction!(tag_conll, m)?)?;
     m.add_function(wrap_pyfunction!(score_tags, m)?)?;
+    m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
+    m.add_function(wrap_pyfunction!(place, m)?)?;
     Ok(())
 }

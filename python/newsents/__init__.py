@@ -20,7 +20,10 @@ from typing import Dict, Iterable, List, Mapping, Optional, Union
 from . import _core
 from ._core import Article, Caption, Span, __version__, tokenize
 
-__all__ = ["Article", "Caption", "Span", "parse", "parse_many", "read", "tokenize", "train", "load_entities", "__version__"]
+__all__ = [
+    "Article", "Caption", "Span", "parse", "parse_many", "read", "tokenize", "train", "load_entities",
+    "cooccurrence", "place", "__version__",
+]
 
 PathLike = Union[str, "os.PathLike[str]"]
 Text = Union[str, bytes]
@@ -107,6 +110,31 @@ def train(
     buckets, seed 13. Returns one log line per pass.
     """
     return _core.train_tagger(str(train), str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed)
+
+
+def cooccurrence(articles: Iterable[Article], level: str = "sentence") -> List[Dict[str, object]]:
+    """Pairs of entity keys that appear in the same sentence (``level=
+    "sentence"``) or the same article (``"article"``), with how many
+    sentences or articles they share, most frequent first:
+    ``[{"source": "vladimir putin", "target": "volodymyr zelensky", "count": 12}, ...]``.
+    """
+    return [
+        {"source": a, "target": b, "count": n}
+        for a, b, n in _core.cooccurrence(list(articles), level=level)
+    ]
+
+
+def place(name: str) -> Optional[Dict[str, object]]:
+    """The place the shipped gazetteer gives a name with no other context
+    (countries first, then the most populous city of that name):
+    ``{"geonameid": 703448, "country": "UA", "lat": 50.45, "lon": 30.52, "name": "Kyiv"}``,
+    or None.
+    """
+    found = _core.place(name)
+    if found is None:
+        return None
+    geonameid, country, lat, lon, canonical = found
+    return {"geonameid": geonameid, "country": country, "lat": lat, "lon": lon, "name": canonical}
 
 
 def load_entities(entities: Entities) -> Optional[Dict[str, str]]:

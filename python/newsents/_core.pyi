@@ -127,3 +127,7 @@ def score_tags(gold: List[List[str]], predicted: List[List[str]]) -> Dict[str, T
     """Label (and "overall") -> (precision, recall, F1, gold count) of exact spans."""
 def tokenize(text: str) -> List[Tuple[int, int]]:
     """Token offsets (code points, end exclusive) of a text."""
+def cooccurrence(articles: Sequence[Article], level: str = "sentence") -> List[Tuple[str, str, int]]:
+    """(key, key, count) for entities seen together in a sentence or an article."""
+def place(name: str) -> Optional[Tuple[int, str, float, float, str]]:
+    """(geonameid, country, lat, lon, name) of the shipped gazetteer's place for a name."""

@@ -246,17 +246,16 @@ fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
     }
 }
 
-/// A headline: at most 30 words, and no full stop at the end unless it is
-/// in title case, asks a question, or is one sentence of at most 20 words
-/// standing alone before a blank line and more text.
+/// A headline: text follows it, at most 30 words, and no full stop at the
+/// end unless it is in title case, asks a question, or is one sentence of at
+/// most 20 words standing alone before a blank line.
 fn is_headline_shaped(unit: &Unit, text: &str, more_follows: bool) -> bool {
     let line = unit.text(text);
     let words = word_count(line);
-    let lone_short_sentence = unit.ends_block
-        && more_follows
-        && words <= 20
-        && crate::text::sentence_ranges(text, unit.start, unit.end).len() == 1;
-    (1..=30).contains(&words)
+    let lone_short_sentence =
+        unit.ends_block && words <= 20 && crate::text::sentence_ranges(text, unit.start, unit.end).len() == 1;
+    more_follows
+        && (1..=30).contains(&words)
         && line.chars().count() <= 250
         && (!ends_sentence(line) || line.ends_with(['?', '!']) || is_title_case(line) || lone_short_sentence)
 }

@@ -127,7 +127,7 @@ impl Gazetteer {
         self.entries.get(phrase).map_or(&[], |e| e.kinds.as_slice())
     }
 
-    /// Every phrase of a kind, in no particular order.
+    /// Every phrase of a kind, in no particular order (a scan of all phrases).
     pub fn phrases(&self, kind: Kind) -> impl Iterator<Item = &str> {
         self.entries.iter().filter(move |(_, e)| e.kinds.contains(&kind)).map(|(p, _)| p.as_str())
     }

@@ -23,6 +23,8 @@
 pub mod places;
 mod roles;
 
+use std::sync::LazyLock;
+
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ner::gazetteer::{Kind, GAZETTEER};
 use crate::ner::Found;
@@ -185,6 +187,19 @@ fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
 }
 
+/// Initials → the gazetteer's organisation with them (`UN` → `United
+/// Nations`; of several, the alphabetically first, so the choice is stable).
+static KNOWN_EXPANSIONS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut known: FxHashMap<String, &'static str> = FxHashMap::default();
+    for phrase in GAZETTEER.phrases(Kind::Organisation).filter(|p| p.contains(' ')) {
+        let entry = known.entry(initials(phrase)).or_insert(phrase);
+        if phrase < *entry {
+            *entry = phrase;
+        }
+    }
+    known
+});
+
 /// Acronym → expansion, from names in the article, else from the
 /// gazetteer's organisations.
 fn acronym_expansions<'a>(found: &[Found], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
@@ -193,7 +208,7 @@ fn acronym_expansions<'a>(found: &[Found], aliases: &'a [String]) -> FxHashMap<&
     for alias in &orgs {
         let Some(letters) = acronym_letters(alias) else { continue };
         let in_article = orgs.iter().find(|other| other.contains(' ') && initials(other) == letters);
-        let known = || GAZETTEER.phrases(Kind::Organisation).find(|p| p.contains(' ') && initials(p) == letters);
+        let known = || KNOWN_EXPANSIONS.get(&letters).copied();
         if let Some(expansion) = in_article.map(|s| s.as_str()).or_else(known) {
             expansions.insert(alias.as_str(), expansion.to_string());
         }

@@ -4,7 +4,8 @@
 //!
 //! The sense rule: a name that names a country is that country. Otherwise,
 //! among the cities it names, those in a country the article names (as a
-//! country, or through a nationality word such as `Ukrainian`) come first,
+//! country, through a nationality word such as `Ukrainian`, or through one of
+//! its provinces or states such as `Texas`) come first,
 //! and the most populous of them wins; without such context, the most
 //! populous city of that name. So `Paris` is Paris, France unless the article
 //! is about Texas, and `Washington` in an article about the United States is
@@ -38,7 +39,7 @@ pub struct Gazetteer {
     by_name: FxHashMap<String, Vec<usize>>,
     /// ISO code → the country's place.
     countries: FxHashMap<String, usize>,
-    /// `Ukrainians` → `Ukraine`.
+    /// `Ukrainians` → `Ukraine`, and provinces: `Texas` → `United States`.
     demonyms: FxHashMap<String, String>,
 }
 
@@ -84,7 +85,8 @@ impl Gazetteer {
         self.by_name.get(name).into_iter().flatten().map(|&k| &self.places[k])
     }
 
-    /// The country a nationality word belongs to (`Russians` → `Russia`).
+    /// The country a nationality word or a province belongs to (`Russians` →
+    /// `Russia`, `Texas` → `United States`).
     pub fn country_of_demonym(&self, word: &str) -> Option<&str> {
         self.demonyms.get(word).map(String::as_str)
     }
@@ -94,7 +96,7 @@ impl Gazetteer {
         self.candidates(name).find(|p| p.is_country)
     }
 
-    /// The ISO code of a country given its name or a nationality word.
+    /// The ISO code of a country given its name, a nationality word or a province.
     pub fn country_code(&self, name: &str) -> Option<&str> {
         let country = self.country_of_demonym(name).unwrap_or(name);
         self.country_named(country).map(|p| p.country.as_str())

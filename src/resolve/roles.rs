@@ -45,7 +45,11 @@ const ROLE_NOUNS: &[&str] = &[
     "executive", "ceo", "judge", "prosecutor", "lawyer", "attorney", "colonel", "officer", "soldier", "activist",
     "journalist", "writer", "author", "historian", "scientist", "candidate", "nominee", "monarch", "sheikh",
     "cardinal", "bishop", "patriarch", "speaker", "commissioner", "coordinator", "manager", "partner", "consultant",
+    "staff",
 ];
+
+/// Words that join role words (`chief of staff`, `Secretary of State`).
+const CONNECTORS: &[&str] = &["of"];
 
 /// Words that may stand in a title besides role nouns.
 const ROLE_MODIFIERS: &[&str] = &[
@@ -88,7 +92,11 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
     let words = |i: usize| segmented.tokens[i].text(text);
     let affiliation_of = |k: usize| -> Option<String> {
         match found[k].label.as_str() {
-            "NORP" => PLACE_GAZETTEER.country_of_demonym(&aliases[k]).map(str::to_string),
+            // A nationality stands for its country; a historical one (`Prussian`) for `Prussia`.
+            "NORP" => PLACE_GAZETTEER
+                .country_of_demonym(&aliases[k])
+                .map(str::to_string)
+                .or_else(|| aliases[k].strip_suffix("ian").map(|stem| format!("{stem}ia"))),
             "GPE" | "ORG" | "FAC" | "LOC" => Some(aliases[k].clone()),
             _ => None,
         }
@@ -107,13 +115,15 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
         if affiliation.is_none() {
             affiliation = before_affiliation.and_then(affiliation_of);
         }
-        // `Mr. Putin’s foreign policy adviser, Yuri Ushakov`.
+        // A titled appositive before the name: `Mr. Putin’s foreign policy
+        // adviser, Yuri Ushakov`, `Russian ambassador to the United States, Anatoly Antonov`.
         if found_roles.is_empty() && stopped_at + 1 == spot.first && words(stopped_at) == "," {
-            let (runs, owner, at) = title_before(stopped_at, bounds.0, &words, &ending, &spots, found);
-            let possessive = at >= bounds.0 && matches!(words(at), "’s" | "'s");
-            if possessive && !runs.is_empty() {
+            let end = skip_prepositional_mention(stopped_at, bounds.0, &words, &ending, &spots);
+            let (runs, owner, at) = title_before(end, bounds.0, &words, &ending, &spots, found);
+            if !runs.is_empty() {
                 found_roles.push(runs.into_iter().rev().collect::<Vec<_>>().join(" "));
-                let owner = owner.or_else(|| at.checked_sub(1).and_then(|i| ending.get(&(i + 1)).copied()));
+                let possessive = at > bounds.0 && matches!(words(at), "’s" | "'s");
+                let owner = owner.or_else(|| possessive.then(|| ending.get(&at).copied()).flatten());
                 affiliation = affiliation.or_else(|| owner.and_then(affiliation_of));
             }
         }
@@ -151,6 +161,27 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
     out
 }
 
+/// Where a role phrase ends before `end` once a trailing `to the United
+/// States` (a preposition, maybe `the`, and a mention) is set aside.
+fn skip_prepositional_mention<'t>(
+    end: usize,
+    sentence_start: usize,
+    words: &impl Fn(usize) -> &'t str,
+    ending: &FxHashMap<usize, usize>,
+    spots: &[Option<Spot>],
+) -> usize {
+    let Some(first) = ending.get(&end).and_then(|&m| spots[m].as_ref()).map(|s| s.first) else { return end };
+    let mut i = first;
+    if i > sentence_start && words(i - 1) == "the" {
+        i -= 1;
+    }
+    if i > sentence_start && PREPOSITIONS.contains(&words(i - 1)) {
+        i - 1
+    } else {
+        end
+    }
+}
+
 /// The tokens of a mention.
 fn token_span(segmented: &Segmented, f: &Found) -> Option<Spot> {
     let sentence = &segmented.sentences[f.sentence];
@@ -185,7 +216,8 @@ fn title_before<'t>(
             break;
         }
         let word = words(i - 1);
-        if !is_role_word(word) {
+        let connects = CONNECTORS.contains(&word) && i >= 2 && i - 2 >= sentence_start && is_role_word(words(i - 2)) && !collected.is_empty();
+        if !(is_role_word(word) || connects) {
             break;
         }
         collected.push(word);
@@ -198,7 +230,7 @@ fn title_before<'t>(
     let mut runs: Vec<Vec<&str>> = Vec::new();
     let mut capitalised_run = None;
     for word in collected.iter().rev() {
-        let capitalised = word.starts_with(char::is_uppercase);
+        let capitalised = if CONNECTORS.contains(word) { capitalised_run.unwrap_or(false) } else { word.starts_with(char::is_uppercase) };
         if capitalised_run != Some(capitalised) {
             runs.push(Vec::new());
             capitalised_run = Some(capitalised);
@@ -226,6 +258,7 @@ fn appositive<'t>(
     let mut roles: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let mut affiliation = None;
+    let mut affiliation_after_preposition = false;
     let mut after_preposition = false;
     while i < end {
         let word = words(i);
@@ -234,19 +267,31 @@ fn appositive<'t>(
             break;
         }
         if let Some(&m) = starting.get(&i) {
-            if found[m].label == "PERSON" {
+            let end_of_mention = spots[m].as_ref().map_or(i + 1, |s| s.end);
+            let next = (end_of_mention < end).then(|| words(end_of_mention));
+            if found[m].label == "PERSON" && !next.is_some_and(is_role_word) {
                 // `Bennett, Ukrainian President Volodymyr Zelensky and ...`: a list, not an appositive.
                 return (Vec::new(), None);
             }
+            let possessive = matches!(next, Some("’s" | "'s"));
             let is_affiliation = matches!(found[m].label.as_str(), "ORG" | "GPE" | "NORP" | "FAC" | "LOC");
-            if is_affiliation && (after_preposition || affiliation.is_none()) {
+            // The first organisation or place after `of`/`at` (or an owner with `’s`) wins
+            // over one inside the role (`Russia specialist`) and over later ones (`in Oxford`).
+            let stronger = (after_preposition || possessive) && !affiliation_after_preposition;
+            if is_affiliation && (stronger || affiliation.is_none()) {
                 affiliation = Some(m);
+                affiliation_after_preposition |= after_preposition || possessive;
+            }
+            if possessive {
+                // `the United States Institute of Peace’s Russia expert`: the owner is the affiliation.
+                i = end_of_mention + 1;
+                continue;
             }
             if !after_preposition && found[m].label != "NORP" {
-                // `Russia specialist`: a place inside the role is part of it.
-                current.extend((i..spots[m].as_ref().map_or(i + 1, |s| s.end)).map(words));
+                // `Russia specialist`, `former John Kasich advisor`: a name inside the role is part of it.
+                current.extend((i..end_of_mention).map(words));
             }
-            i = spots[m].as_ref().map_or(i + 1, |s| s.end);
+            i = end_of_mention;
             continue;
         }
         if lower == "and" && !after_preposition {
