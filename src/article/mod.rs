@@ -143,7 +143,9 @@ fn read_unit(text: &str, unit: &Unit, found: &mut Structure, datelines: &mut Vec
         return Role::Boilerplate;
     }
     let words = word_count(line);
-    if words <= 40 {
+    // The contributor patterns all hold one of these words; most lines none.
+    let may_credit_contributors = line.contains("ontribut") || line.contains("eporting");
+    if words <= 40 && may_credit_contributors {
         if let Some(names) = PATTERNS.contributor_lines.iter().find_map(|r| r.captures(line)).map(|c| names::split_names(&c["names"])) {
             if !names.is_empty() {
                 found.contributors.extend(names);
@@ -205,7 +207,8 @@ fn read_meta(line: &str, found: &mut Structure, datelines: &mut Vec<dateline::Da
 /// A caption ending in a photo credit: `Text. (Name/Agency)` or `Text. Photograph: Name/Agency`.
 fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
     let in_parens = || line.ends_with(')').then(|| PATTERNS.credit_in_parens.captures(line)).flatten();
-    let after_prefix = || (line.contains(':') || line.contains(" by ")).then(|| PATTERNS.credit_after_prefix.captures(line)).flatten();
+    let names_a_credit = ["Photo", "Credit", "Image", "Picture", "Illustration"].iter().any(|p| line.contains(p));
+    let after_prefix = || names_a_credit.then(|| PATTERNS.credit_after_prefix.captures(line)).flatten();
     let caps = in_parens().filter(|c| PATTERNS.is_photo_credit(&c["credit"])).or_else(after_prefix)?;
     let (body, credit) = (caps.name("text")?, caps.name("credit")?);
     (word_count(body.as_str()) >= 3).then(|| CaptionRanges {

@@ -90,6 +90,9 @@ fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer
     // Heading words: a heading sentence's, or a bold label's.
     let in_heading = |sentence: usize, word: &Word| view.headings[sentence] || view.bold_label_ends[sentence].is_some_and(|end| word.end <= end);
     let span_in_heading = |s: &NameSpan| in_heading(s.sentence, &view.sentences[s.sentence][s.end - 1]);
+    if !spans.iter().any(|s| !s.fixed && span_in_heading(s)) {
+        return;
+    }
     let body_names: FxHashSet<String> = spans
         .iter()
         .filter(|s| !span_in_heading(s))
@@ -324,17 +327,23 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
         taken_by_sentence.entry(s.sentence).or_default().push((s.start, s.end));
     }
     let mut added = Vec::new();
+    // Each distinct capitalised word folded once per article.
+    let mut folds: HashMap<&str, String> = HashMap::default();
+    for word in view.sentences.iter().flatten().filter(|w| capitalised(w)) {
+        folds.entry(word.form.as_ref()).or_insert_with(|| fold(&word.form));
+    }
     for (k, sentence) in view.sentences.iter().enumerate() {
         let taken = taken_by_sentence.get(&k).map_or(&[][..], Vec::as_slice);
-        let folded: Vec<String> = sentence.iter().map(|w| if capitalised(w) { fold(&w.form) } else { String::new() }).collect();
+        let folded: Vec<&str> = sentence.iter().map(|w| folds.get(w.form.as_ref()).map_or("", String::as_str)).collect();
         let mut i = 0;
         while i < sentence.len() {
-            if !first_words.contains(folded[i].as_str()) {
+            if !first_words.contains(folded[i]) {
                 i += 1;
                 continue;
             }
             let hit = (1..=longest.min(sentence.len() - i)).rev().find_map(|len| {
-                names.get(&folded[i..i + len]).map(|label| (len, label.clone()))
+                let key: Vec<String> = folded[i..i + len].iter().map(|f| f.to_string()).collect();
+                names.get(&key).map(|label| (len, label.clone()))
             });
             match hit {
                 Some((len, label)) if !taken.iter().any(|&(s, e)| s < i + len && i < e) && !(i == 0 && len == 1 && NOT_NAME_STARTS.contains(&sentence[0].form.as_ref())) => {

@@ -300,38 +300,44 @@ fn fold_char(c: char, out: &mut String) {
 /// Lower case, diacritics folded, punctuation (but apostrophes inside words)
 /// dropped, one space between words, transliteration endings unified.
 pub fn fold(text: &str) -> String {
-    let mut words = Vec::new();
+    let mut out = String::with_capacity(text.len());
     for word in text.split(|c: char| c.is_whitespace() || c == '-') {
-        let mut folded = String::with_capacity(word.len());
-        for c in word.chars().filter(|c| c.is_alphanumeric()) {
-            fold_char(c, &mut folded);
+        let before = out.len();
+        if before > 0 {
+            out.push(' ');
         }
-        if !folded.is_empty() {
-            words.push(unify_ending(folded));
+        let word_start = out.len();
+        for c in word.chars().filter(|c| c.is_alphanumeric()) {
+            fold_char(c, &mut out);
+        }
+        if out.len() == word_start {
+            out.truncate(before);
+        } else {
+            unify_ending(&mut out, word_start);
         }
     }
-    words.join(" ")
+    out
 }
 
-/// `zelenskyy` → `zelensky`, `dmitriy`/`dmitrii`/`dmitri` → `dmitry`,
-/// `sergei` → `sergey`.
-fn unify_ending(mut word: String) -> String {
+/// Unifies the ending of the word at `out[start..]`: `zelenskyy` →
+/// `zelensky`, `dmitriy`/`dmitrii`/`dmitri` → `dmitry`, `sergei` → `sergey`.
+fn unify_ending(out: &mut String, start: usize) {
+    let word = &out[start..];
     if word.len() <= 3 || !word.is_ascii() {
-        return word;
+        return;
     }
     for (ending, replacement) in [("yy", "y"), ("iy", "y"), ("ii", "y"), ("ei", "ey")] {
         if word.ends_with(ending) {
-            word.truncate(word.len() - ending.len());
-            word.push_str(replacement);
-            return word;
+            out.truncate(out.len() - ending.len());
+            out.push_str(replacement);
+            return;
         }
     }
     let bytes = word.as_bytes();
     if bytes[bytes.len() - 1] == b'i' && !b"aeiouy".contains(&bytes[bytes.len() - 2]) {
-        word.pop();
-        word.push('y');
+        out.pop();
+        out.push('y');
     }
-    word
 }
 
 #[cfg(test)]
