@@ -455,11 +455,14 @@ fn train_tagger(
     .map_err(PyValueError::new_err)
 }
 
+/// One tagged CoNLL sentence: words, gold tags, predicted tags.
+type TaggedSentence = (Vec<String>, Vec<String>, Vec<String>);
+
 /// Tags a CoNLL file; returns, per sentence, its words, gold tags (maybe
 /// empty) and predicted IOB2 tags in CoNLL's four classes.
 #[pyfunction]
 #[pyo3(signature = (path, model=None))]
-fn tag_conll(py: Python<'_>, path: PathBuf, model: Option<PathBuf>) -> PyResult<Vec<(Vec<String>, Vec<String>, Vec<String>)>> {
+fn tag_conll(py: Python<'_>, path: PathBuf, model: Option<PathBuf>) -> PyResult<Vec<TaggedSentence>> {
     let documents = read_conll(&path)?;
     let model = options(None, model)?.model;
     let predicted = py.detach(|| ner::tag_conll(&documents, &model));

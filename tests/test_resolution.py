@@ -235,6 +235,14 @@ def test_the_sense_of_a_place_follows_the_article():
     assert geo(paris_texas)["country"] == "US"
 
 
+def test_georgia_the_country_or_the_state():
+    state = newsents.parse("Storms hit Atlanta and Savannah in Georgia on Monday, and Texas and Florida braced for more.")
+    country = newsents.parse("Tbilisi is the capital of Georgia, which fought a war with Russia in 2008.")
+    georgia = lambda article: next(e for e in article.entities if e["name"] == "Georgia")  # noqa: E731
+    assert georgia(country)["geo"]["country"] == "GE"
+    assert georgia(state)["geo"] is None and georgia(state)["key"] == "georgia united states"
+
+
 def test_cooccurrence_counts_sentences_and_articles():
     text = "Vladimir Putin met Volodymyr Zelensky in Istanbul. Putin left. Zelensky stayed in Istanbul."
     articles = [newsents.parse(text, id="a"), newsents.parse(text, id="b")]

@@ -346,7 +346,10 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
                 names.get(&key).map(|label| (len, label.clone()))
             });
             match hit {
-                Some((len, label)) if !taken.iter().any(|&(s, e)| s < i + len && i < e) && !(i == 0 && len == 1 && NOT_NAME_STARTS.contains(&sentence[0].form.as_ref())) => {
+                Some((len, label))
+                    if !taken.iter().any(|&(s, e)| s < i + len && i < e)
+                        && (i > 0 || len > 1 || !NOT_NAME_STARTS.contains(&sentence[0].form.as_ref())) =>
+                {
                     added.push(NameSpan { sentence: k, start: i, end: i + len, label, fixed: false });
                     i += len;
                 }

@@ -394,8 +394,8 @@ impl Trainer {
                     }
                 }
             }
-            if predicted[t] != gold[t] || prev(&predicted) != prev(&gold) {
-                for (cell, delta) in [(prev(&gold) * n_tags + gold[t], 1.0), (prev(&predicted) * n_tags + predicted[t], -1.0)] {
+            if predicted[t] != gold[t] || prev(predicted.as_slice()) != prev(gold) {
+                for (cell, delta) in [(prev(gold) * n_tags + gold[t], 1.0), (prev(predicted.as_slice()) * n_tags + predicted[t], -1.0)] {
                     self.transitions[cell] += delta;
                     self.transition_totals[cell] += clock * delta;
                 }

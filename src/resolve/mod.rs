@@ -68,7 +68,8 @@ struct Cluster {
 /// Mentions and entities of an article from the names found in it.
 pub fn resolve(text: &str, segmented: &Segmented, found: &[Found], chars: &CharMap) -> (Vec<Mention>, Vec<Entity>) {
     let aliases: Vec<String> = found.iter().map(|f| one_line(&text[f.start..f.end])).collect();
-    let context = country_context(found, &aliases);
+    let named_by = country_context(found, &aliases);
+    let context: FxHashSet<String> = named_by.keys().cloned().collect();
     let expansions = acronym_expansions(found, &aliases);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: FxHashMap<(String, String), usize> = FxHashMap::default();
@@ -78,9 +79,12 @@ pub fn resolve(text: &str, segmented: &Segmented, found: &[Found], chars: &CharM
             "PERSON" => join_person(&mut clusters, alias),
             family => {
                 let (key_name, place) = match family {
-                    "PLACE" => match PLACE_GAZETTEER.choose([alias.as_str()], &context) {
-                        Some(p) => (p.name.clone(), Some(p)),
-                        None => (alias.clone(), None),
+                    "PLACE" => match province_sense(alias, &named_by) {
+                        Some(country) => (format!("{alias} {country}"), None),
+                        None => match PLACE_GAZETTEER.choose([alias.as_str()], &context) {
+                            Some(p) => (p.name.clone(), Some(p)),
+                            None => (alias.clone(), None),
+                        },
                     },
                     "NORP" => (singular(alias), None),
                     "ORG" => (expansions.get(alias.as_str()).cloned().unwrap_or_else(|| alias.clone()), None),
@@ -157,15 +161,32 @@ fn join_person(clusters: &mut Vec<Cluster>, alias: &str) -> usize {
     }
 }
 
-/// ISO codes of the countries an article names, as countries or through
-/// nationality words.
-fn country_context(found: &[Found], aliases: &[String]) -> FxHashSet<String> {
-    found
-        .iter()
-        .zip(aliases)
-        .filter(|(f, _)| matches!(f.label.as_str(), "GPE" | "NORP"))
-        .filter_map(|(_, a)| PLACE_GAZETTEER.country_code(a).map(str::to_string))
-        .collect()
+/// ISO codes of the countries an article names, as countries, through
+/// nationality words or through provinces, each with the names that point to it.
+fn country_context(found: &[Found], aliases: &[String]) -> FxHashMap<String, FxHashSet<String>> {
+    let mut named_by: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+    for (_, alias) in found.iter().zip(aliases).filter(|(f, _)| matches!(f.label.as_str(), "GPE" | "NORP")) {
+        if let Some(iso) = PLACE_GAZETTEER.country_code(alias) {
+            named_by.entry(iso.to_string()).or_default().insert(alias.clone());
+        }
+        // A name that is a country and a province (`Georgia`) points to both.
+        if let Some(country) = PLACE_GAZETTEER.country_named(alias) {
+            named_by.entry(country.country.clone()).or_default().insert(alias.clone());
+        }
+    }
+    named_by
+}
+
+/// `Georgia` in an article about the United States is the state: a country's
+/// name that is also a province of a country the article names otherwise,
+/// while nothing else in it names the first country. Returns the province's
+/// country (the table holds no coordinates for provinces).
+fn province_sense(alias: &str, named_by: &FxHashMap<String, FxHashSet<String>>) -> Option<String> {
+    let province_of = PLACE_GAZETTEER.country_of_demonym(alias)?;
+    let country = PLACE_GAZETTEER.country_named(alias)?;
+    let province_iso = PLACE_GAZETTEER.country_named(province_of)?.country.as_str();
+    let named_besides = |iso: &str| named_by.get(iso).is_some_and(|names| names.iter().any(|n| n != alias));
+    (province_iso != country.country && named_besides(province_iso) && !named_besides(&country.country)).then(|| province_of.to_string())
 }
 
 /// `Russians` → `Russian`: a plural whose singular is a nationality or group.

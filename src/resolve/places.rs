@@ -9,7 +9,9 @@
 //! and the most populous of them wins; without such context, the most
 //! populous city of that name. So `Paris` is Paris, France unless the article
 //! is about Texas, and `Washington` in an article about the United States is
-//! the capital.
+//! the capital. (A country's name that is also a province of another country
+//! the article is about, `Georgia` in a story on the United States, is the
+//! province: see `province_sense` in the parent module.)
 
 use std::sync::LazyLock;
 
