@@ -2,18 +2,22 @@
 //!
 //! Data flows one way through the stages, one module each:
 //! [`article`] (structure and metadata of the page) → [`text`] (tokens and
-//! sentences) → [`ner`] (entity mentions) → [`resolve`] (entities, roles,
-//! places, keys) → the [`record`] every interface speaks. [`pipeline`] runs
+//! sentences) → [`temporal`] and [`quantities`] (dates, times, numbers) →
+//! [`ner`] (entity mentions) → [`resolve`] (entities, roles, places, keys) →
+//! the [`record`] every interface speaks. [`pipeline`] runs
 //! the stages on one article, [`corpus`] on many in parallel, and `python`
 //! (with the `python` feature) converts to and from Python objects.
 
 pub mod article;
+pub mod calendar;
 pub mod corpus;
 mod fxhash;
 pub mod ner;
 pub mod pipeline;
+pub mod quantities;
 pub mod record;
 pub mod resolve;
+pub mod temporal;
 pub mod text;
 
 #[cfg(feature = "python")]

@@ -1,13 +1,15 @@
 //! One article through every stage: text → article structure → tokens and
-//! sentences → entity mentions → entities → the record with code-point offsets.
+//! sentences → dates, times and numbers → entity mentions → entities → the
+//! record with code-point offsets.
 
 use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::{self, normalise_date, BlockKind, Structure};
 use crate::ner::{self, model::Model, Found, UserEntities};
-use crate::record::{Article, Caption, Span};
-use crate::resolve;
+use crate::calendar::Date;
+use crate::record::{Article, Caption, Quantity, Span, Temporal};
+use crate::{quantities, resolve, temporal};
 use crate::text::{one_line, segment, CharMap, Segmented};
 
 /// How to parse: shared by every article of a batch.
@@ -66,9 +68,31 @@ pub fn parse(input: Input, options: &Options) -> Article {
     let outlet = outlet.or_else(|| structure.outlet.clone());
     let segmented = segment(&text, structure.story.iter().map(|b| &b.range));
     let blocks: Vec<BlockKind> = structure.story.iter().map(|b| b.kind).collect();
+    let anchor = published.as_deref().and_then(date_of);
+    let times = temporal::find(&text, &segmented, anchor);
+    let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
+    let numbers = quantities::find(&text, &segmented, &time_spans);
+    // Names are neither bylines nor dates and numbers.
+    let not_names: Vec<Range<usize>> =
+        structure.bylines.iter().cloned().chain(time_spans).chain(numbers.iter().map(|q| q.start..q.end)).collect();
     let mut found = ner::recognise(&text, &segmented, &blocks, &options.model, &options.entities);
-    found.retain(|f| !structure.bylines.iter().any(|b| f.start < b.end && b.start < f.end));
+    found.retain(|f| !not_names.iter().any(|r| f.start < r.end && r.start < f.end));
     let mut record = build_record(&text, &structure, &segmented, &found);
+    let chars = CharMap::new(&text);
+    record.temporal = times
+        .into_iter()
+        .map(|t| {
+            let (start, end) = chars.char_range(t.start, t.end);
+            Temporal { text: one_line(&text[t.start..t.end]), start, end, label: t.label.to_string(), value: t.value, anchored: t.anchored }
+        })
+        .collect();
+    record.quantities = numbers
+        .into_iter()
+        .map(|q| {
+            let (start, end) = chars.char_range(q.start, q.end);
+            Quantity { text: one_line(&text[q.start..q.end]), start, end, label: q.label.to_string(), value: q.value, unit: q.unit }
+        })
+        .collect();
     record.id = id;
     record.published = published;
     record.outlet = outlet;
@@ -118,6 +142,13 @@ fn build_record(text: &str, structure: &Structure, segmented: &Segmented, found:
         word_count,
         ..Article::default()
     }
+}
+
+/// The calendar date of an ISO 8601 date or date-time.
+fn date_of(iso: &str) -> Option<Date> {
+    let mut parts = iso.get(..10)?.split('-');
+    let (y, m, d) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    Date::new(y, m, d)
 }
 
 /// A stable id from the text: 16 hex digits of its FNV-1a hash.

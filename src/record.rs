@@ -111,7 +111,11 @@ pub struct Temporal {
     pub start: usize,
     pub end: usize,
     pub label: String,
+    /// TIMEX3-style: `2025-05-12`, `2024-08`, `2024-SU`, `P30M`, `T02:00`.
     pub value: Option<String>,
+    /// False when a relative expression had no publication date to resolve
+    /// against; its value is then underspecified (`XXXX-WXX-1`, `DCT-P1Y`).
+    pub anchored: bool,
 }
 
 /// Money, a percentage, a quantity or a number with its value.

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::patterns::PATTERNS;
+use crate::calendar::{days_in_month, Date};
 
 /// A parsed dateline.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,6 +65,16 @@ pub fn parse_dateline(line: &str) -> Option<Dateline> {
 /// that pass a publication time (`published=` in `parse`).
 pub fn normalise_date(text: &str) -> Option<String> {
     parse_dateline(text).map(|d| d.iso)
+}
+
+/// The ISO offset of a time-zone abbreviation as printed (`BST` → `+01:00`).
+pub fn zone_suffix(word: &str) -> Option<String> {
+    if word.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let minutes = *PATTERNS.timezones.get(word)?;
+    let sign = if minutes < 0 { '-' } else { '+' };
+    Some(format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60))
 }
 
 fn is_update_segment(segment: &str) -> bool {
@@ -364,33 +375,12 @@ fn to_iso(parts: &Parts) -> String {
     format!("{date}T{h:02}:{m:02}:{s:02}{zone}")
 }
 
-pub fn is_leap_year(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-pub fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
-/// Day of the week, 0 = Monday (Sakamoto's method).
-pub fn weekday(year: i32, month: u32, day: u32) -> u32 {
-    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-    let y = if month < 3 { year - 1 } else { year };
-    let sunday_based = (y + y / 4 - y / 100 + y / 400 + T[month as usize - 1] + day as i32).rem_euclid(7);
-    ((sunday_based + 6) % 7) as u32
-}
-
 /// Whether US daylight saving time is in force: from the second Sunday of
 /// March to the first Sunday of November (the rule since 2007).
 fn us_daylight_saving(parts: &Parts) -> bool {
     let nth_sunday = |month: u32, n: u32| {
-        let first = (7 - weekday(parts.year, month, 1) + 6) % 7 + 1; // day of the first Sunday
+        let first_weekday = Date { year: parts.year, month, day: 1 }.weekday(); // 0 = Monday
+        let first = (6 + 7 - first_weekday) % 7 + 1; // day of the first Sunday
         first + 7 * (n - 1)
     };
     let date = (parts.month, parts.day);
@@ -442,7 +432,6 @@ mod tests {
 
     #[test]
     fn calendar_helpers() {
-        assert_eq!(weekday(2025, 5, 12), 0);
         assert_eq!(days_in_month(2024, 2), 29);
         assert_eq!(days_in_month(1900, 2), 28);
     }

@@ -19,9 +19,10 @@ impl Unit {
     }
 }
 
-/// Trimmed, non-empty lines of `text`, in order, with `None` for blank lines.
-/// `\n`, `\r\n` and a lone `\r` all end a line.
-fn lines(text: &str) -> Vec<Option<Unit>> {
+/// Trimmed, non-empty lines of `text`, in order, with `None` for blank lines,
+/// and whether each starts indented (a tab or two spaces). `\n`, `\r\n`
+/// and a lone `\r` all end a line.
+fn lines_with_indent(text: &str) -> Vec<Option<(Unit, bool)>> {
     let mut out = Vec::new();
     let mut line_start = 0;
     let bytes = text.as_bytes();
@@ -29,7 +30,8 @@ fn lines(text: &str) -> Vec<Option<Unit>> {
     while i <= bytes.len() {
         let at_end = i == bytes.len();
         if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            out.push(trimmed(text, line_start, i));
+            let indented = text[line_start..i].starts_with('\t') || text[line_start..i].starts_with("  ");
+            out.push(trimmed(text, line_start, i).map(|u| (u, indented)));
             if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                 i += 1;
             }
@@ -63,10 +65,27 @@ pub fn ends_sentence(line: &str) -> bool {
 /// starting in lower case continues a previous line that ended mid-sentence.
 pub fn units(text: &str) -> Vec<Unit> {
     let mut out = Vec::new();
-    let all = lines(text);
+    let all = lines_with_indent(text);
     for block in all.split(Option::is_none) {
-        let block: Vec<Unit> = block.iter().flatten().copied().collect();
+        let indents: Vec<bool> = block.iter().flatten().map(|(_, indented)| *indented).collect();
+        let block: Vec<Unit> = block.iter().flatten().map(|(unit, _)| *unit).collect();
         if block.is_empty() {
+            continue;
+        }
+        // Wire copy: paragraphs start with an indent and run on over the
+        // lines that do not (`\t   NAIROBI, Kenya (AP) _ Thousands of...`).
+        let indented = indents.iter().filter(|&&i| i).count();
+        if indented >= 2 && indented < block.len() {
+            let mut current = block[0];
+            for (line, &starts_paragraph) in block.iter().zip(&indents).skip(1) {
+                if starts_paragraph {
+                    out.push(Unit { ends_block: false, ..current });
+                    current = *line;
+                } else {
+                    current.end = line.end;
+                }
+            }
+            out.push(Unit { ends_block: true, ..current });
             continue;
         }
         if is_hard_wrapped(text, &block) {
@@ -123,6 +142,14 @@ mod tests {
     fn hard_wrapped_paragraphs_are_joined() {
         let text = "The company said on Monday that it would cut 500 jobs in\nits European division, where sales have fallen for three\nyears.\n\nNext paragraph.";
         assert_eq!(units(text).len(), 2);
+    }
+
+    #[test]
+    fn indented_wire_paragraphs_run_over_their_lines() {
+        let text = "\t   NAIROBI, Kenya (AP) _ Thousands of laborers on Saturday protested tax hikes imposed by\ntheir government.\n\t   Beneath a scorching sun, they sang songs and\nchanted slogans.\n";
+        let got = unit_texts(text);
+        assert_eq!(got.len(), 2);
+        assert!(got[0].ends_with("their government."));
     }
 
     #[test]

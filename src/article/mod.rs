@@ -20,7 +20,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub use dateline::normalise_date;
+pub use dateline::{normalise_date, zone_suffix};
 use dateline::parse_dateline;
 use lines::{ends_sentence, Unit};
 use patterns::PATTERNS;

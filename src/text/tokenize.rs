@@ -44,7 +44,8 @@ pub fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase() && c != 'I');
     // `U.S`, `a.m`, `e.g`, `Ph.D`: letters joined by full stops.
-    let dotted = word.contains('.') && word.split('.').all(|part| !part.is_empty() && part.chars().count() <= 2);
+    let dotted = word.contains('.')
+        && word.split('.').all(|part| !part.is_empty() && part.chars().count() <= 2 && part.chars().all(char::is_alphabetic));
     single_capital || dotted || ABBREVIATIONS.contains(&word)
 }
 
@@ -242,6 +243,7 @@ mod tests {
         assert_eq!(words("Mr. Putin met Vladimir V. Putin"), ["Mr.", "Putin", "met", "Vladimir", "V.", "Putin"]);
         assert_eq!(words("the U.S. and Feb. 24"), ["the", "U.S.", "and", "Feb.", "24"]);
         assert_eq!(words("at 5 p.m. today."), ["at", "5", "p.m.", "today", "."]);
+        assert_eq!(words("to $12.63. But"), ["to", "$", "12.63", ".", "But"]);
     }
 
     #[test]

@@ -1,0 +1,309 @@
+//! Money, percentages, quantities and numbers, with numeric values.
+//!
+//! - MONEY: a currency sign or code and an amount (`$750 billion`, `€2.5bn`,
+//!   `£1 million`, `$8-billion`, `US$5`), or an amount and a currency word
+//!   (`10 million dollars`, `500 euros`); `unit` is the ISO 4217 code.
+//! - PERCENT: an amount and `percent`, `per cent`, `%` or `percentage
+//!   point(s)` (`53 percent`, `66%`, `Twenty-eight percent`).
+//! - QUANTITY: an amount and a unit of measure (`720,000 tons`, `5 km`).
+//! - CARDINAL: other numbers, in digits or words (`5,000`, `thirty-three`,
+//!   `92-country` → 92).
+//! - ORDINAL: `third`, `21st`.
+//!
+//! Amounts read digits with separators, decimals, scale words (`million`,
+//! `bn`) and number words (`twenty-eight`). Spans already taken by dates and
+//! durations are skipped.
+
+use std::ops::Range;
+
+use crate::text::Segmented;
+
+/// A numeric expression: bytes `start..end` of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub label: &'static str,
+    pub value: Option<f64>,
+    pub unit: Option<String>,
+}
+
+const CURRENCY_SIGNS: [(&str, &str); 8] = [("$", "USD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"), ("₴", "UAH"), ("₹", "INR")];
+const CURRENCY_CODES: [(&str, &str); 13] = [
+    ("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"), ("RUB", "RUB"), ("UAH", "UAH"), ("CNY", "CNY"),
+    ("CHF", "CHF"), ("INR", "INR"), ("CAD", "CAD"), ("dlrs", "USD"), ("RM", "MYR"), ("HK$", "HKD"),
+];
+const CURRENCY_WORDS: [(&str, &str); 17] = [
+    ("ringgit", "MYR"), ("krone", "NOK"), ("kroner", "NOK"),
+    ("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"), ("yen", "JPY"), ("yuan", "CNY"),
+    ("ruble", "RUB"), ("rouble", "RUB"), ("hryvnia", "UAH"), ("hryvnias", "UAH"), ("rupee", "INR"), ("franc", "CHF"),
+    ("cent", "USD"), ("lira", "TRY"),
+];
+const SCALES: [(&str, f64); 11] = [
+    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("k", 1e3), ("m", 1e6), ("mn", 1e6),
+    ("bn", 1e9), ("b", 1e9), ("tn", 1e12), ("trn", 1e12),
+];
+const MEASURES: [(&str, &str); 26] = [
+    ("ton", "ton"), ("tonne", "tonne"), ("kilometer", "km"), ("kilometre", "km"), ("km", "km"), ("mile", "mile"),
+    ("meter", "m"), ("metre", "m"), ("kilogram", "kg"), ("kg", "kg"), ("barrel", "barrel"), ("acre", "acre"),
+    ("hectare", "ha"), ("degree", "degree"), ("megawatt", "MW"), ("mw", "MW"), ("gigawatt", "GW"), ("gallon", "gallon"),
+    ("liter", "l"), ("litre", "l"), ("foot", "ft"), ("feet", "ft"), ("inch", "in"), ("square", "sq"), ("cubic", "cu"),
+    ("kilowatt", "kW"),
+];
+const UNITS_WORDS: [&str; 20] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS_WORDS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const ORDINAL_WORDS: [&str; 20] = [
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth",
+];
+
+/// The value of a number word or hyphenated pair (`twenty-eight`).
+fn word_number(word: &str) -> Option<f64> {
+    let w = word.to_lowercase();
+    if let Some(k) = UNITS_WORDS.iter().position(|u| *u == w) {
+        return Some(k as f64);
+    }
+    if let Some(k) = TENS_WORDS.iter().position(|t| *t == w) {
+        return Some(20.0 + 10.0 * k as f64);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    let t = TENS_WORDS.iter().position(|x| *x == tens)?;
+    let u = UNITS_WORDS.iter().position(|x| *x == unit).filter(|&u| (1..10).contains(&u))?;
+    Some(20.0 + 10.0 * t as f64 + u as f64)
+}
+
+/// Digits with thousands separators and decimals (`1,000.5`); a trailing
+/// scale letter glued on (`2.5bn`) is returned apart.
+fn digits(word: &str) -> Option<(f64, Option<f64>)> {
+    let split = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
+    let (number, suffix) = word.split_at(split);
+    if number.is_empty() || !number.starts_with(|c: char| c.is_ascii_digit()) || !number.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+        return None;
+    }
+    let value: f64 = number.replace(',', "").parse().ok()?;
+    let scale = if suffix.is_empty() { None } else { Some(SCALES.iter().find(|(s, _)| *s == suffix.to_lowercase())?.1) };
+    Some((value, scale))
+}
+
+struct Reader<'a> {
+    words: &'a [&'a str],
+    lower: &'a [String],
+}
+
+/// An amount: its value and the tokens it covers.
+struct Amount {
+    value: f64,
+    end: usize,
+}
+
+impl Reader<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+    fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// An amount at `i`: digits or number words, then maybe a scale word.
+    fn amount(&self, i: usize) -> Option<Amount> {
+        let word = self.word(i);
+        let (mut value, glued) = match digits(word) {
+            Some((v, scale)) => (v * scale.unwrap_or(1.0), scale.is_some()),
+            None => (word_number(word)?, false),
+        };
+        let mut end = i + 1;
+        if !glued {
+            if let Some((_, scale)) = SCALES.iter().find(|(s, _)| s.len() > 2 && *s == self.low(end)) {
+                value *= scale;
+                end += 1;
+            }
+        }
+        Some(Amount { value, end })
+    }
+
+    fn at(&self, i: usize) -> Option<Found> {
+        self.money(i)
+            .or_else(|| self.vague_money(i))
+            .or_else(|| self.coin(i))
+            .or_else(|| self.percent_or_measure(i))
+            .or_else(|| self.ordinal(i))
+    }
+
+    /// `hundreds of billions of dollars`, `several thousand dollars`,
+    /// `millions of ringgit`: money without a figure (no value).
+    fn vague_money(&self, i: usize) -> Option<Found> {
+        const VAGUE: &[&str] = &["hundreds", "tens", "thousands", "millions", "billions", "several", "a", "few", "many"];
+        if !VAGUE.contains(&self.low(i)) {
+            return None;
+        }
+        let mut j = i + 1;
+        while matches!(self.low(j), "of" | "few" | "thousand" | "thousands" | "million" | "millions" | "billion" | "billions" | "hundred" | "hundreds") {
+            j += 1;
+        }
+        let unit = self.low(j).trim_end_matches('s');
+        let (_, code) = CURRENCY_WORDS.iter().find(|(w, _)| *w == unit)?;
+        // At least one scale word between: `a dollar` is no vague sum.
+        let scaled = self.lower[i..j].iter().any(|w| w.starts_with("thousand") || w.starts_with("million") || w.starts_with("billion") || w.starts_with("hundred"));
+        scaled.then(|| Found { start: i, end: j + 1, label: "MONEY", value: None, unit: Some(code.to_string()) })
+    }
+
+    /// `penny`, `dime`, `nickel`: coins named as sums.
+    fn coin(&self, i: usize) -> Option<Found> {
+        let value = match self.low(i).trim_end_matches('s') {
+            "penny" | "pennie" => 0.01,
+            "nickel" => 0.05,
+            "dime" => 0.10,
+            _ => return None,
+        };
+        Some(found(i, i + 1, "MONEY", value, Some("USD")))
+    }
+
+    /// `$750 billion`, `$8-billion`, `US$5`, `€2.5bn`, `500 euros`.
+    fn money(&self, i: usize) -> Option<Found> {
+        let (code, start_of_amount) = if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == self.word(i)) {
+            (*code, i + 1)
+        } else if let Some((_, code)) = CURRENCY_CODES.iter().find(|(c, _)| *c == self.word(i)) {
+            (*code, i + 1)
+        } else if let Some((prefix, code)) = CURRENCY_CODES.iter().find(|(c, _)| c.len() > 1 && self.word(i).starts_with(c) && digits(&self.word(i)[c.len()..]).is_some()) {
+            // `RM50,000`: the code glued to the amount.
+            let (value, scale) = digits(&self.word(i)[prefix.len()..])?;
+            let mut end = i + 1;
+            let mut value = value * scale.unwrap_or(1.0);
+            if let Some((_, s)) = SCALES.iter().find(|(s, _)| s.len() > 2 && *s == self.low(end)) {
+                value *= s;
+                end += 1;
+            }
+            return Some(found(i, end, "MONEY", value, Some(code)));
+        } else {
+            let amount = self.amount(i)?;
+            let unit = self.low(amount.end).trim_end_matches('s');
+            let (_, code) = CURRENCY_WORDS.iter().find(|(w, _)| *w == unit)?;
+            let value = if unit == "cent" { amount.value / 100.0 } else { amount.value };
+            return Some(found(i, amount.end + 1, "MONEY", value, Some(code)));
+        };
+        // `$8-billion`: the amount and the scale in one token.
+        if let Some((number, scale)) = self.word(start_of_amount).split_once('-') {
+            if let (Some((v, None)), Some((_, s))) = (digits(number), SCALES.iter().find(|(s, _)| *s == scale.to_lowercase())) {
+                return Some(found(i, start_of_amount + 1, "MONEY", v * s, Some(code)));
+            }
+        }
+        let amount = self.amount(start_of_amount)?;
+        Some(found(i, amount.end, "MONEY", amount.value, Some(code)))
+    }
+
+    /// `53 percent`, `66%`, `720,000 tons`; otherwise a CARDINAL.
+    fn percent_or_measure(&self, i: usize) -> Option<Found> {
+        // `92-country`: a number glued to a noun is the number.
+        if let Some((number, rest)) = self.word(i).split_once('-') {
+            if let (Some((v, None)), true) = (digits(number), rest.chars().all(char::is_alphabetic)) {
+                return Some(found(i, i + 1, "CARDINAL", v, None));
+            }
+        }
+        let amount = self.amount(i)?;
+        let next = self.low(amount.end);
+        if next == "%" || next == "percent" {
+            return Some(found(i, amount.end + 1, "PERCENT", amount.value, None));
+        }
+        if next == "per" && self.low(amount.end + 1) == "cent" {
+            return Some(found(i, amount.end + 2, "PERCENT", amount.value, None));
+        }
+        if next == "percentage" && self.low(amount.end + 1).starts_with("point") {
+            return Some(found(i, amount.end + 2, "PERCENT", amount.value, Some("pp")));
+        }
+        if next == "basis" && self.low(amount.end + 1).starts_with("point") {
+            return Some(found(i, amount.end + 2, "PERCENT", amount.value / 100.0, Some("bp")));
+        }
+        let singular = next.trim_end_matches('s');
+        if let Some((_, unit)) = MEASURES.iter().find(|(m, _)| *m == singular || *m == next) {
+            return Some(found(i, amount.end + 1, "QUANTITY", amount.value, Some(unit)));
+        }
+        Some(found(i, amount.end, "CARDINAL", amount.value, None))
+    }
+
+    /// `third`, `21st`.
+    fn ordinal(&self, i: usize) -> Option<Found> {
+        let w = self.low(i);
+        if let Some(k) = ORDINAL_WORDS.iter().position(|o| *o == w) {
+            return Some(found(i, i + 1, "ORDINAL", (k + 1) as f64, None));
+        }
+        let digits_part = w.trim_end_matches(|c: char| c.is_alphabetic());
+        let suffix = &w[digits_part.len()..];
+        if !digits_part.is_empty() && ["st", "nd", "rd", "th"].contains(&suffix) {
+            return Some(found(i, i + 1, "ORDINAL", digits_part.parse().ok()?, None));
+        }
+        None
+    }
+}
+
+/// A match over tokens `start..end`; the caller turns token indices into bytes.
+fn found(start: usize, end: usize, label: &'static str, value: f64, unit: Option<&str>) -> Found {
+    Found { start, end, label, value: value.is_finite().then_some(value), unit: unit.map(str::to_string) }
+}
+
+/// Finds the numeric expressions of a story's sentences, skipping `taken`
+/// byte ranges (dates, times, durations).
+pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for sentence in &segmented.sentences {
+        let tokens = segmented.sentence_tokens(sentence);
+        let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let reader = Reader { words: &words, lower: &lower };
+        let is_taken = |k: usize| taken.iter().any(|r| tokens[k].start < r.end && r.start < tokens[k].end);
+        let mut i = 0;
+        while i < words.len() {
+            if is_taken(i) {
+                i += 1;
+                continue;
+            }
+            match reader.at(i).filter(|f| f.end > i && !(i..f.end).any(is_taken)) {
+                Some(f) => {
+                    out.push(Found { start: tokens[f.start].start, end: tokens[f.end - 1].end, ..f });
+                    i = f.end.max(i + 1);
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+
+    fn all(text: &str) -> Vec<(String, &'static str, Option<f64>, Option<String>)> {
+        let segmented = segment(text, [&(0..text.len())]);
+        find(text, &segmented, &[]).into_iter().map(|f| (text[f.start..f.end].to_string(), f.label, f.value, f.unit)).collect()
+    }
+
+    #[test]
+    fn money_in_its_forms() {
+        let got = all("It costs $750 billion, €2.5bn, £1 million, $8-billion and 500 euros.");
+        assert_eq!(got[0], ("$750 billion".into(), "MONEY", Some(750e9), Some("USD".into())));
+        assert_eq!(got[1], ("€2.5bn".into(), "MONEY", Some(2.5e9), Some("EUR".into())));
+        assert_eq!(got[2], ("£1 million".into(), "MONEY", Some(1e6), Some("GBP".into())));
+        assert_eq!(got[3], ("$8-billion".into(), "MONEY", Some(8e9), Some("USD".into())));
+        assert_eq!(got[4], ("500 euros".into(), "MONEY", Some(500.0), Some("EUR".into())));
+    }
+
+    #[test]
+    fn percents_quantities_cardinals_ordinals() {
+        let got = all("Some 53 percent, 66% and Twenty-eight percent; 720,000 tons of grain; thirty-three ships at a 92-country summit in its third week.");
+        assert!(got.contains(&("53 percent".into(), "PERCENT", Some(53.0), None)));
+        assert!(got.contains(&("66%".into(), "PERCENT", Some(66.0), None)) || got.contains(&("66 %".into(), "PERCENT", Some(66.0), None)));
+        assert!(got.contains(&("Twenty-eight percent".into(), "PERCENT", Some(28.0), None)));
+        assert!(got.contains(&("720,000 tons".into(), "QUANTITY", Some(720_000.0), Some("ton".into()))));
+        assert!(got.contains(&("thirty-three".into(), "CARDINAL", Some(33.0), None)));
+        assert!(got.contains(&("92-country".into(), "CARDINAL", Some(92.0), None)));
+        assert!(got.contains(&("third".into(), "ORDINAL", Some(3.0), None)));
+    }
+
+    #[test]
+    fn huge_and_malformed_numbers_do_not_fail() {
+        let got = all("A 1,000,000,000,000,000,000,000,000 figure and 1.2.3 and $ and 99999999999999999999999999999999 items.");
+        assert!(got.iter().all(|(_, _, v, _)| v.is_none_or(f64::is_finite)));
+    }
+}
