@@ -10,7 +10,7 @@ use crate::ner::{self, model::Model, Found, UserEntities};
 use crate::calendar::Date;
 use crate::record::{Article, Caption, Quantity, Span, Temporal};
 use crate::{quantities, resolve, temporal};
-use crate::text::{one_line, segment, CharMap, Segmented};
+use crate::text::{one_line, overlaps_sorted, segment, CharMap, Segmented};
 
 /// How to parse: shared by every article of a batch.
 #[derive(Clone)]
@@ -72,11 +72,12 @@ pub fn parse(input: Input, options: &Options) -> Article {
     let times = temporal::find(&text, &segmented, anchor);
     let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
     let numbers = quantities::find(&text, &segmented, &time_spans);
-    // Names are neither bylines nor dates and numbers.
-    let not_names: Vec<Range<usize>> =
+    // Names are neither bylines nor dates and numbers (disjoint ranges).
+    let mut not_names: Vec<Range<usize>> =
         structure.bylines.iter().cloned().chain(time_spans).chain(numbers.iter().map(|q| q.start..q.end)).collect();
+    not_names.sort_by_key(|r| r.start);
     let mut found = ner::recognise(&text, &segmented, &blocks, &options.model, &options.entities);
-    found.retain(|f| !not_names.iter().any(|r| f.start < r.end && r.start < f.end));
+    found.retain(|f| !overlaps_sorted(&not_names, f.start, f.end));
     let mut record = build_record(&text, &structure, &segmented, &found);
     let chars = CharMap::new(&text);
     record.temporal = times

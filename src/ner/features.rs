@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use super::gazetteer::{Gazetteer, Match};
+use crate::text::lower_case;
 use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// Features of one sentence: token `i` has `buckets[starts[i]..starts[i + 1]]`.
@@ -243,7 +244,7 @@ pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazett
 fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &DocumentContext, bits: u32) -> SentenceFeatures {
     let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     let n = words.len();
-    let lower: Vec<Cow<str>> = words.iter().map(|w| if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(*w) }).collect();
+    let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
     let caps_sentence = words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count().max(1);
     // Each token's strings hashed once: word, lower case, long and short shape.
     let word_hash: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();

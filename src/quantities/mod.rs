@@ -14,9 +14,12 @@
 //! `bn`) and number words (`twenty-eight`). Spans already taken by dates and
 //! durations are skipped.
 
+use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::text::Segmented;
+use crate::fxhash::FxHashSet;
+use crate::text::{lower_case, overlaps_sorted, Segmented};
 
 /// A numeric expression: bytes `start..end` of the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,6 +61,12 @@ const ORDINAL_WORDS: [&str; 20] = [
     "twentieth",
 ];
 
+/// Words that may start an amount, a vague sum, a coin or an ordinal.
+static STARTERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let other = ["hundreds", "tens", "thousands", "millions", "billions", "several", "a", "few", "many", "penny", "pennies", "nickel", "nickels", "dime", "dimes"];
+    UNITS_WORDS.iter().chain(&TENS_WORDS).chain(&ORDINAL_WORDS).chain(&other).copied().collect()
+});
+
 /// The value of a number word or hyphenated pair (`twenty-eight`).
 fn word_number(word: &str) -> Option<f64> {
     let w = word.to_lowercase();
@@ -88,7 +97,7 @@ fn digits(word: &str) -> Option<(f64, Option<f64>)> {
 
 struct Reader<'a> {
     words: &'a [&'a str],
-    lower: &'a [String],
+    lower: &'a [Cow<'a, str>],
 }
 
 /// An amount: its value and the tokens it covers.
@@ -102,7 +111,7 @@ impl Reader<'_> {
         self.words.get(i).copied().unwrap_or("")
     }
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// An amount at `i`: digits or number words, then maybe a scale word.
@@ -122,7 +131,24 @@ impl Reader<'_> {
         Some(Amount { value, end })
     }
 
+    /// Whether anything can start at token `i`: a digit, a currency sign or
+    /// code, or a number, ordinal, coin or vague-amount word.
+    fn may_start(&self, i: usize) -> bool {
+        let w = self.word(i);
+        if w.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let low = self.low(i);
+        STARTERS.contains(low)
+            || low.split_once('-').is_some_and(|(tens, _)| STARTERS.contains(tens))
+            || CURRENCY_SIGNS.iter().any(|(s, _)| w.starts_with(s))
+            || CURRENCY_CODES.iter().any(|(c, _)| w.starts_with(c))
+    }
+
     fn at(&self, i: usize) -> Option<Found> {
+        if !self.may_start(i) {
+            return None;
+        }
         self.money(i)
             .or_else(|| self.vague_money(i))
             .or_else(|| self.coin(i))
@@ -144,7 +170,7 @@ impl Reader<'_> {
         let unit = self.low(j).trim_end_matches('s');
         let (_, code) = CURRENCY_WORDS.iter().find(|(w, _)| *w == unit)?;
         // At least one scale word between: `a dollar` is no vague sum.
-        let scaled = self.lower[i..j].iter().any(|w| w.starts_with("thousand") || w.starts_with("million") || w.starts_with("billion") || w.starts_with("hundred"));
+        let scaled = self.lower[i..j].iter().any(|w| ["thousand", "million", "billion", "hundred"].iter().any(|s| w.starts_with(s)));
         scaled.then(|| Found { start: i, end: j + 1, label: "MONEY", value: None, unit: Some(code.to_string()) })
     }
 
@@ -242,15 +268,15 @@ fn found(start: usize, end: usize, label: &'static str, value: f64, unit: Option
 }
 
 /// Finds the numeric expressions of a story's sentences, skipping `taken`
-/// byte ranges (dates, times, durations).
+/// byte ranges (dates, times, durations: sorted, not overlapping).
 pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Found> {
     let mut out = Vec::new();
     for sentence in &segmented.sentences {
         let tokens = segmented.sentence_tokens(sentence);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
         let reader = Reader { words: &words, lower: &lower };
-        let is_taken = |k: usize| taken.iter().any(|r| tokens[k].start < r.end && r.start < tokens[k].end);
+        let is_taken = |k: usize| overlaps_sorted(taken, tokens[k].start, tokens[k].end);
         let mut i = 0;
         while i < words.len() {
             if is_taken(i) {

@@ -15,8 +15,12 @@
 //! relative expression keeps an underspecified value (`XXXX-WXX-1`,
 //! `XXXX-08-06`, `DCT-P1Y`) and `anchored` is false, rather than a guess.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
 use crate::calendar::Date;
-use crate::text::Segmented;
+use crate::fxhash::FxHashSet;
+use crate::text::{lower_case, Segmented};
 
 /// A temporal expression: bytes `start..end` of the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,6 +31,25 @@ pub struct Found {
     pub value: Option<String>,
     /// Whether the value was fixed by the anchor (or needed none).
     pub anchored: bool,
+}
+
+/// Lower-case words that may open an expression, and the first words of holidays.
+static OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let words = [
+        "the", "this", "that", "last", "next", "past", "previous", "coming", "early", "late", "mid", "end", "today",
+        "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight", "spring", "summer", "fall", "autumn",
+        "winter", "first", "second", "third", "fourth", "a", "an", "several", "few", "many", "'", "’", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+        "thirty", "forty", "fifty", "hundred",
+    ];
+    words.into_iter().chain(HOLIDAYS.iter().filter_map(|(h, _)| h.split(' ').next())).collect()
+});
+
+/// Whether a capitalised word starts like a month or a weekday (`Sept.`,
+/// `Thursday`), without allocating.
+fn names_a_day_or_month(word: &str) -> bool {
+    const STARTS: [&str; 19] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    word.get(..3).is_some_and(|start| STARTS.iter().any(|s| s.eq_ignore_ascii_case(start)))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -62,7 +85,7 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Foun
     for sentence in &segmented.sentences {
         let tokens = segmented.sentence_tokens(sentence);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
         let tense = tense(&lower);
         let reader = Reader { words: &words, lower: &lower, anchor, tense };
         let mut i = 0;
@@ -79,9 +102,9 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Foun
     found
 }
 
-fn tense(lower: &[String]) -> Tense {
-    let future = lower.iter().any(|w| FUTURE_CUES.contains(&w.as_str()));
-    let past = lower.iter().any(|w| PAST_CUES.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)));
+fn tense(lower: &[Cow<str>]) -> Tense {
+    let future = lower.iter().any(|w| FUTURE_CUES.contains(&w.as_ref()));
+    let past = lower.iter().any(|w| PAST_CUES.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)));
     match (past, future) {
         (true, false) => Tense::Past,
         (false, true) => Tense::Future,
@@ -107,20 +130,23 @@ impl Match {
 
 struct Reader<'a> {
     words: &'a [&'a str],
-    lower: &'a [String],
+    lower: &'a [Cow<'a, str>],
     anchor: Option<Date>,
     tense: Tense,
 }
 
 fn month_of(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
+    if !word.starts_with(|c: char| c.is_alphabetic()) || word.len() < 3 || word.len() > 10 {
         return None;
     }
+    let w = word.trim_end_matches('.').to_lowercase();
     MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|k| k as u32 + 1)
 }
 
 fn weekday_of(word: &str) -> Option<u32> {
+    if !word.starts_with(|c: char| c.is_alphabetic()) || word.len() < 3 || word.len() > 10 {
+        return None;
+    }
     let w = word.trim_end_matches('.').to_lowercase();
     let w = w.strip_suffix('s').filter(|s| s.ends_with("day")).unwrap_or(&w).to_string();
     WEEKDAYS
@@ -129,14 +155,13 @@ fn weekday_of(word: &str) -> Option<u32> {
         .map(|k| k as u32)
 }
 
-/// `twelve`, `12`, `a`: small numbers for durations and `ago`.
-fn number_of(word: &str) -> Option<u32> {
+/// `twelve`, `12`, `a` (in lower case): small numbers for durations and `ago`.
+fn number_of(w: &str) -> Option<u32> {
     const WORDS: [&str; 21] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
-    let w = word.to_lowercase();
     if let Some(k) = WORDS.iter().position(|x| *x == w) {
         return Some(k as u32);
     }
-    match w.as_str() {
+    match w {
         "a" | "an" => Some(1),
         "thirty" => Some(30),
         "forty" => Some(40),
@@ -147,8 +172,8 @@ fn number_of(word: &str) -> Option<u32> {
     }
 }
 
-fn unit_of(word: &str) -> Option<&'static str> {
-    let w = word.to_lowercase();
+/// A unit of time (in lower case, maybe plural) as a TIMEX3 letter.
+fn unit_of(w: &str) -> Option<&'static str> {
     let w = w.trim_end_matches('s');
     if w == "centurie" || w == "century" {
         return Some("CE");
@@ -171,11 +196,22 @@ impl Reader<'_> {
         self.words.get(i).copied().unwrap_or("")
     }
     fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).map_or("", |w| w.as_ref())
+    }
+
+    /// Whether anything can start at token `i`: a digit, a month, weekday
+    /// or holiday, or one of the few lower-case words that open an
+    /// expression. Most tokens are none of these.
+    fn may_start(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.starts_with(|c: char| c.is_ascii_digit()) || OPENERS.contains(self.low(i)) || (w.starts_with(char::is_uppercase) && names_a_day_or_month(w))
     }
 
     /// The longest expression starting at token `i`.
     fn at(&self, i: usize) -> Option<Match> {
+        if !self.may_start(i) {
+            return None;
+        }
         [
             self.modified_period(i),
             self.calendar_date(i),
@@ -484,8 +520,8 @@ impl Reader<'_> {
 
     /// `two weeks ago`, `three years ago`.
     fn ago(&self, i: usize) -> Option<Match> {
-        let n = number_of(self.word(i))?;
-        let unit = unit_of(self.word(i + 1))?;
+        let n = number_of(self.low(i))?;
+        let unit = unit_of(self.low(i + 1))?;
         if self.low(i + 2) != "ago" {
             return None;
         }
@@ -559,13 +595,13 @@ impl Reader<'_> {
             j += 1;
         }
         // `30-day`: a number and a unit in one token.
-        if let Some((n, unit)) = self.word(j).split_once('-') {
+        if let Some((n, unit)) = self.low(j).split_once('-') {
             if let (Some(n), Some(unit)) = (number_of(n), unit_of(unit)) {
                 return Some(Match { end: j + 1, label: "DURATION", value: Some(duration_value(Some(n), unit)), anchored: true });
             }
         }
-        let n = number_of(self.word(j));
-        let unit = unit_of(self.word(j + 1))?;
+        let n = number_of(self.low(j));
+        let unit = unit_of(self.low(j + 1))?;
         let word = self.low(j);
         if n.is_none() && !["several", "few", "many"].contains(&word) {
             return None;
@@ -578,6 +614,9 @@ impl Reader<'_> {
 
     /// Christmas, St. Patrick's Day, New Year's Day...
     fn holiday(&self, i: usize) -> Option<Match> {
+        if !HOLIDAYS.iter().any(|(h, _)| h.split(' ').next() == Some(self.low(i))) {
+            return None;
+        }
         for len in (1..=4).rev() {
             if i + len > self.words.len() {
                 continue;

@@ -57,6 +57,22 @@ pub fn segment<'a>(text: &str, blocks: impl IntoIterator<Item = &'a Range<usize>
     out
 }
 
+/// Whether `start..end` overlaps one of `ranges`, which are sorted by start
+/// and do not overlap each other (a binary search).
+pub fn overlaps_sorted(ranges: &[Range<usize>], start: usize, end: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start < end);
+    after > 0 && ranges[after - 1].end > start
+}
+
+/// A word in lower case, borrowed when it has no capitals.
+pub fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// Text of a title, caption or name on one line: line breaks and runs of
 /// spaces become one space (a lone no-break space is kept as printed).
 pub fn one_line(text: &str) -> String {
