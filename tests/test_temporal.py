@@ -24,7 +24,7 @@ def quantities(text):
 @pytest.mark.skipif(not IEER.is_dir(), reason="../shared/data is not beside the repo")
 def test_ieer_dates_money_and_percentages():
     sys.path.insert(0, str(ROOT / "scripts"))
-    import eval_ieer
+    import eval_dates_numbers as eval_ieer
 
     results = eval_ieer.score()
     date_recall = results["DATE"][1]

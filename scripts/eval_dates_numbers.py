@@ -8,7 +8,7 @@ with its `<DATE_TIME>` header as the publication time. Scores:
   finds ("yesterday", "last year") count against precision although right.
 - MONEY and PERCENT: exact-span precision, recall and F1.
 
-    python scripts/eval_ieer.py [--show-misses N]
+    python scripts/eval_dates_numbers.py [--show-misses N]
 
 Prints the figures; exits 1 when ../shared/data/ieer is missing.
 """
