@@ -39,8 +39,6 @@ pub struct Gazetteer {
     places: Vec<Place>,
     /// A name as printed → places it may be (countries before cities).
     by_name: FxHashMap<String, Vec<usize>>,
-    /// ISO code → the country's place.
-    countries: FxHashMap<String, usize>,
     /// `Ukrainians` → `Ukraine`, and provinces: `Texas` → `United States`.
     demonyms: FxHashMap<String, String>,
 }
@@ -49,7 +47,6 @@ impl Gazetteer {
     fn load() -> Gazetteer {
         let mut places = Vec::new();
         let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-        let mut countries = FxHashMap::default();
         for line in PLACES.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             let [id, kind, country, lat, lon, population, name, alternates] = f[..] else { continue };
@@ -63,9 +60,6 @@ impl Gazetteer {
                 population: population.parse().unwrap_or(0),
                 name: name.to_string(),
             });
-            if kind == "country" {
-                countries.insert(country.to_string(), k);
-            }
             let mut seen = FxHashSet::default();
             for alias in std::iter::once(name).chain(alternates.split('|')).filter(|a| !a.is_empty()) {
                 if seen.insert(alias) {
@@ -79,7 +73,7 @@ impl Gazetteer {
             .filter_map(|l| l.split_once('\t'))
             .map(|(word, country)| (word.to_string(), country.to_string()))
             .collect();
-        Gazetteer { places, by_name, countries, demonyms }
+        Gazetteer { places, by_name, demonyms }
     }
 
     /// The places a name as printed may be.
@@ -114,27 +108,22 @@ impl Gazetteer {
         let in_context = candidates.iter().filter(|p| context.contains(&p.country)).max_by_key(|p| p.population);
         in_context.or_else(|| candidates.iter().max_by_key(|p| p.population)).copied()
     }
-
-    /// A country by ISO code.
-    pub fn country(&self, iso: &str) -> Option<&Place> {
-        self.countries.get(iso).map(|&k| &self.places[k])
-    }
 }
 
 /// The shipped places, loaded on first use.
 pub static PLACE_GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
-/// Great-circle distance in kilometres.
-pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().asin()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Great-circle distance in kilometres.
+    fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+        let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+        let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
+        let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        2.0 * 6371.0 * a.sqrt().asin()
+    }
 
     fn context(codes: &[&str]) -> FxHashSet<String> {
         codes.iter().map(|c| c.to_string()).collect()
