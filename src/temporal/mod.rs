@@ -254,7 +254,7 @@ impl Reader<'_> {
         let context = i > 0 && DATE_CONTEXT.contains(&self.low(i - 1));
         // Day Month [Year]
         if let (Some(day), Some(month)) = (self.day_at(j), month_of(self.word(j + 1))) {
-            return self.finish_day_month(j + 2, month, day, weekday.is_some() || true);
+            return self.finish_date(j + 2, month, day);
         }
         if let Some(month) = month_of(self.word(j)) {
             let capital = self.word(j).starts_with(char::is_uppercase);
@@ -267,7 +267,7 @@ impl Reader<'_> {
                 if self.word(end) == "," && self.year_at(end + 1).is_some() {
                     end += 1;
                 }
-                return self.finish_month_day(end, month, day);
+                return self.finish_date(end, month, day);
             }
             // Month Year
             if let Some(year) = self.year_at(j + 1) {
@@ -302,22 +302,14 @@ impl Reader<'_> {
         if let Some(decade) = w.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0') && d.chars().all(|c| c.is_ascii_digit())) {
             let marked = i > 0 && ["'", "’", "the", "mid", "late", "early"].contains(&self.low(i - 1));
             if marked {
-                let start = if matches!(self.low(i - 1), "'" | "’") { i - 1 } else { i };
-                let _ = start;
                 return Match::date(i + 1, format!("19{}X", &decade[..1]), true);
             }
         }
         None
     }
 
-    fn finish_day_month(&self, end: usize, month: u32, day: u32, _: bool) -> Option<Match> {
-        if let Some(year) = self.year_at(end) {
-            return Date::new(year, month, day).map(|d| Match { end: end + 1, label: "DATE", value: Some(d.iso()), anchored: true });
-        }
-        self.month_day_value(end, month, day)
-    }
-
-    fn finish_month_day(&self, end: usize, month: u32, day: u32) -> Option<Match> {
+    /// A day and month read up to `end`, with the year after it if there is one.
+    fn finish_date(&self, end: usize, month: u32, day: u32) -> Option<Match> {
         if let Some(year) = self.year_at(end) {
             return Date::new(year, month, day).map(|d| Match { end: end + 1, label: "DATE", value: Some(d.iso()), anchored: true });
         }
