@@ -78,22 +78,7 @@ pub fn parse(input: Input, options: &Options) -> Article {
     not_names.sort_by_key(|r| r.start);
     let mut found = ner::recognise(&text, &segmented, &blocks, &options.model, &options.entities);
     found.retain(|f| !overlaps_sorted(&not_names, f.start, f.end));
-    let mut record = build_record(&text, &structure, &segmented, &found);
-    let chars = CharMap::new(&text);
-    record.temporal = times
-        .into_iter()
-        .map(|t| {
-            let (start, end) = chars.char_range(t.start, t.end);
-            Temporal { text: one_line(&text[t.start..t.end]), start, end, label: t.label.to_string(), value: t.value, anchored: t.anchored }
-        })
-        .collect();
-    record.quantities = numbers
-        .into_iter()
-        .map(|q| {
-            let (start, end) = chars.char_range(q.start, q.end);
-            Quantity { text: one_line(&text[q.start..q.end]), start, end, label: q.label.to_string(), value: q.value, unit: q.unit }
-        })
-        .collect();
+    let mut record = build_record(&text, &structure, &segmented, &found, times, numbers);
     record.id = id;
     record.published = published;
     record.outlet = outlet;
@@ -104,7 +89,14 @@ pub fn parse(input: Input, options: &Options) -> Article {
 }
 
 /// The record of an analysed text, offsets converted to code points.
-fn build_record(text: &str, structure: &Structure, segmented: &Segmented, found: &[Found]) -> Article {
+fn build_record(
+    text: &str,
+    structure: &Structure,
+    segmented: &Segmented,
+    found: &[Found],
+    times: Vec<temporal::Found>,
+    numbers: Vec<quantities::Found>,
+) -> Article {
     let chars = CharMap::new(text);
     let span = |r: &Range<usize>| {
         let (start, end) = chars.char_range(r.start, r.end);
@@ -119,6 +111,20 @@ fn build_record(text: &str, structure: &Structure, segmented: &Segmented, found:
         .filter(|t| t.text(text).chars().any(char::is_alphanumeric))
         .count();
     let (mentions, entities) = resolve::resolve(text, segmented, found, &chars);
+    let temporal = times
+        .into_iter()
+        .map(|t| {
+            let (start, end) = chars.char_range(t.start, t.end);
+            Temporal { text: one_line(&text[t.start..t.end]), start, end, label: t.label.to_string(), value: t.value, anchored: t.anchored }
+        })
+        .collect();
+    let quantities = numbers
+        .into_iter()
+        .map(|q| {
+            let (start, end) = chars.char_range(q.start, q.end);
+            Quantity { text: one_line(&text[q.start..q.end]), start, end, label: q.label.to_string(), value: q.value, unit: q.unit }
+        })
+        .collect();
     Article {
         headline: structure.headline.as_ref().map(|r| one_line(&text[r.clone()])),
         dek: structure.dek.as_ref().map(|r| one_line(&text[r.clone()])),
@@ -140,6 +146,8 @@ fn build_record(text: &str, structure: &Structure, segmented: &Segmented, found:
         sentences,
         mentions,
         entities,
+        temporal,
+        quantities,
         word_count,
         ..Article::default()
     }
