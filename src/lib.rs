@@ -4,7 +4,7 @@
 //! [`article`] (structure and metadata of the page) → [`text`] (tokens and
 //! sentences) → [`temporal`] and [`quantities`] (dates, times, numbers) →
 //! [`ner`] (entity mentions) → [`resolve`] (entities, roles, places, keys) →
-//! the [`record`] every interface speaks. [`pipeline`] runs
+//! [`quotes`] (who said what) → the [`record`] every interface speaks. [`pipeline`] runs
 //! the stages on one article, [`corpus`] on many in parallel, and `python`
 //! (with the `python` feature) converts to and from Python objects.
 
@@ -15,6 +15,7 @@ mod fxhash;
 pub mod ner;
 pub mod pipeline;
 pub mod quantities;
+pub mod quotes;
 pub mod record;
 pub mod resolve;
 pub mod temporal;

@@ -1,6 +1,6 @@
 //! One article through every stage: text → article structure → tokens and
-//! sentences → dates, times and numbers → entity mentions → entities → the
-//! record with code-point offsets.
+//! sentences → dates, times and numbers → entity mentions → entities →
+//! quotations → the record with code-point offsets.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -8,8 +8,8 @@ use std::sync::Arc;
 use crate::article::{self, normalise_date, BlockKind, Structure};
 use crate::ner::{self, model::Model, Found, UserEntities};
 use crate::calendar::Date;
-use crate::record::{Article, Caption, Quantity, Span, Temporal};
-use crate::{quantities, resolve, temporal};
+use crate::record::{Article, Caption, Entity, Mention, Quantity, Quote, Sources, Span, Temporal};
+use crate::{quantities, quotes, resolve, temporal};
 use crate::text::{one_line, overlaps_sorted, segment, CharMap, Segmented};
 
 /// How to parse: shared by every article of a batch.
@@ -111,6 +111,7 @@ fn build_record(
         .filter(|t| t.text(text).chars().any(char::is_alphanumeric))
         .count();
     let (mentions, entities) = resolve::resolve(text, segmented, found, &chars);
+    let quotes = find_quotes(text, structure, segmented, found, &mentions, &entities, &chars);
     let temporal = times
         .into_iter()
         .map(|t| {
@@ -146,11 +147,55 @@ fn build_record(
         sentences,
         mentions,
         entities,
+        sources: count_sources(&quotes),
+        quotes,
         temporal,
         quantities,
         word_count,
         ..Article::default()
     }
+}
+
+/// The quotations of the story's paragraphs, offsets in code points.
+fn find_quotes(
+    text: &str,
+    structure: &Structure,
+    segmented: &Segmented,
+    found: &[Found],
+    mentions: &[Mention],
+    entities: &[Entity],
+    chars: &CharMap,
+) -> Vec<Quote> {
+    let story: Vec<(usize, &Range<usize>)> =
+        structure.story.iter().enumerate().filter(|(_, b)| b.kind == BlockKind::Paragraph).map(|(i, b)| (i, &b.range)).collect();
+    let paragraphs: Vec<Range<usize>> = story.iter().map(|(_, r)| (*r).clone()).collect();
+    let continues: Vec<bool> = story.windows(2).map(|w| w[1].0 == w[0].0 + 1).collect();
+    let entity_of: Vec<usize> = mentions.iter().map(|m| m.entity).collect();
+    quotes::find(text, segmented, &paragraphs, &continues, found, &entity_of, entities)
+        .into_iter()
+        .map(|q| {
+            let (start, end) = chars.char_range(q.start, q.end);
+            let (speaker, speaker_entity, speaker_span, anonymous) = match q.speaker {
+                Some(s) => (s.name, s.entity, Some(chars.char_range(s.span.start, s.span.end)), s.anonymous),
+                None => (None, None, None, false),
+            };
+            Quote { text: q.text, start, end, kind: q.kind.as_str().to_string(), speaker, speaker_entity, speaker_span, anonymous, cue: q.cue }
+        })
+        .collect()
+}
+
+/// Distinct named and anonymous speakers of the quotes.
+fn count_sources(quotes: &[Quote]) -> Sources {
+    let mut named = crate::fxhash::FxHashSet::default();
+    let mut anonymous = crate::fxhash::FxHashSet::default();
+    for q in quotes {
+        match (&q.speaker, q.anonymous) {
+            (Some(s), true) => anonymous.insert(s.to_lowercase()),
+            (Some(s), false) => named.insert(q.speaker_entity.map_or_else(|| s.clone(), |e| e.to_string())),
+            (None, _) => false,
+        };
+    }
+    Sources { named: named.len(), anonymous: anonymous.len() }
 }
 
 /// The calendar date of an ISO 8601 date or date-time.

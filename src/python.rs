@@ -204,6 +204,11 @@ impl Article {
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.quotes)
     }
+    /// Distinct speakers of the quotes: `{"named": n, "anonymous": m}`.
+    #[getter]
+    fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        json_to_py(py, &to_value(&self.record.sources)?)
+    }
     #[getter]
     fn temporal<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.temporal)

@@ -28,6 +28,8 @@ pub struct Article {
     pub entities: Vec<Entity>,
     pub mentions: Vec<Mention>,
     pub quotes: Vec<Quote>,
+    /// How many distinct speakers the quotes have, named and unnamed.
+    pub sources: Sources,
     pub temporal: Vec<Temporal>,
     pub quantities: Vec<Quantity>,
     /// Problems met while parsing; the rest of the record is still filled.
@@ -102,6 +104,14 @@ pub struct Quote {
     pub speaker_span: Option<(usize, usize)>,
     pub anonymous: bool,
     pub cue: Option<String>,
+}
+
+/// Distinct speakers of an article's quotes: named ones (entities, or
+/// names the tagger missed) and anonymous ones (unnamed sources).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sources {
+    pub named: usize,
+    pub anonymous: usize,
 }
 
 /// A date, time or duration with its normalised value.

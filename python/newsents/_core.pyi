@@ -69,7 +69,12 @@ class Article:
     @property
     def mentions(self) -> List[Dict[str, Any]]: ...
     @property
-    def quotes(self) -> List[Dict[str, Any]]: ...
+    def quotes(self) -> List[Dict[str, Any]]:
+        """Who said what: `text`, `start`, `end`, `kind` (direct, partial,
+        indirect), `speaker`, `speaker_entity`, `speaker_span`, `anonymous`, `cue`."""
+    @property
+    def sources(self) -> Dict[str, int]:
+        """Distinct speakers of the quotes: `{"named": n, "anonymous": m}`."""
     @property
     def temporal(self) -> List[Dict[str, Any]]: ...
     @property

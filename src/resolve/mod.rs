@@ -23,6 +23,8 @@
 pub mod places;
 mod roles;
 
+pub use roles::ROLE_NOUNS;
+
 use std::sync::LazyLock;
 
 use crate::fxhash::{FxHashMap, FxHashSet};

@@ -35,7 +35,7 @@ pub struct PersonRoles {
 }
 
 /// Nouns that make a phrase a role.
-const ROLE_NOUNS: &[&str] = &[
+pub const ROLE_NOUNS: &[&str] = &[
     "president", "minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "secretary",
     "secretary-general", "director", "adviser", "advisor", "official", "officials", "ambassador", "envoy", "leader",
     "chief", "chair", "chairman", "chairwoman", "head", "king", "queen", "prince", "emperor", "pope", "general",

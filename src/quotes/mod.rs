@@ -1,0 +1,971 @@
+//! Who said what: quotations in the story's paragraphs, their kind and
+//! their speakers, and indirect speech from reporting verbs.
+//!
+//! - [`marks`] finds the quoted passages (curly and straight marks, nesting,
+//!   quotes running over paragraphs, unbalanced marks).
+//! - Each passage is `direct` (a sentence or clause of someone's words) or
+//!   `partial` (a fragment woven into the reporter's sentence); names and
+//!   scare quotes (`the so-called “sherpas”`, titles in Title Case) are
+//!   nobody's words and are left out.
+//! - The speaker comes from a reporting verb ([`lexicon`]) after the quote
+//!   (`“...,” said X`, `“...,” X said`, `“...,” X, a ..., said`) or before it
+//!   (`X said: “...”`, `X said that “...”`, `Putin promised to “...”`),
+//!   `according to X`, a dash (`“...” — X`), or, failing those, the previous
+//!   quote: the other half of a split quote, the next sentence or a
+//!   quote-only paragraph continuing its speaker.
+//! - A speaker is an entity mention, a pronoun (resolved to the person it
+//!   refers to), or a description: a title that the article gives a named
+//!   person (`the Kremlin spokesman` → Dmitry Peskov), a description seen
+//!   before (`the official` → `one senior European official`), `One` of a
+//!   group described before, or an unnamed source as printed, `anonymous`.
+//! - Indirect speech: `X said (that) CLAUSE`, `X told Y CLAUSE`, `CLAUSE,
+//!   X said`, `according to X, CLAUSE`, in sentences without quotation marks.
+
+mod lexicon;
+mod marks;
+
+use std::ops::Range;
+
+use crate::fxhash::FxHashMap;
+use crate::ner::gazetteer::{Kind as GazetteerKind, GAZETTEER};
+use crate::ner::Found as Name;
+use crate::record::Entity;
+use crate::text::{lower_case, one_line, Segmented, Token};
+use lexicon::{Cue, Head};
+
+/// What a quotation is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Direct,
+    Partial,
+    Indirect,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Indirect => "indirect",
+        }
+    }
+}
+
+/// Who a quotation is attributed to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speaker {
+    /// The entity's name, or the description as printed for an unnamed
+    /// source; none for a pronoun whose person the article does not name.
+    pub name: Option<String>,
+    pub entity: Option<usize>,
+    /// Bytes where the speaker is named for this quotation (for a pronoun, the pronoun).
+    pub span: Range<usize>,
+    pub anonymous: bool,
+}
+
+/// A quotation found in the story, in bytes of the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// The quoted words, one line (the pieces of a quote running over paragraphs joined).
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    pub speaker: Option<Speaker>,
+    /// The reporting verb or phrase, as printed.
+    pub cue: Option<String>,
+}
+
+/// The quotations of an article. `paragraphs` are the story's paragraph
+/// blocks (byte ranges, in order, with whether each directly follows the
+/// previous one); `names` are the entity mentions, `entity_of` their
+/// entities.
+pub fn find(
+    text: &str,
+    segmented: &Segmented,
+    paragraphs: &[Range<usize>],
+    continues: &[bool],
+    names: &[Name],
+    entity_of: &[usize],
+    entities: &[Entity],
+) -> Vec<Found> {
+    let passages = marks::find(text, paragraphs, continues);
+    let doc = Doc::new(text, segmented, paragraphs, names, entity_of, entities, &passages);
+    let mut memory = Memory::default();
+    let mut quotes: Vec<Found> = Vec::new();
+    // The latest attributed passage: its speaker, cue and closing sentence.
+    let mut latest: Option<(Speaker, Option<String>, usize)> = None;
+    let mut next_passage = 0;
+    // Sentence by sentence, so that a description is remembered before the
+    // quotes that refer back to it.
+    for (s, sentence) in segmented.sentences.iter().enumerate() {
+        let first_passage = next_passage;
+        while next_passage < passages.len() && doc.token_at(passages[next_passage].start) < sentence.end_token {
+            let i = next_passage;
+            next_passage += 1;
+            let passage = &passages[i];
+            let frame = doc.frame(&passages, i);
+            let kind = doc.kind_of(passage, &frame);
+            let found = doc.attribute(passage, &frame, &mut memory).or_else(|| {
+                // The previous quote's speaker: the other half of a split quote,
+                // or a quote that opens its sentence and has no cue of its own.
+                let (speaker, cue, sentence) = latest.clone()?;
+                let same_sentence = sentence == frame.open_sentence;
+                let opens_sentence = frame.pre.is_empty() && frame.open_sentence <= sentence + 3;
+                (same_sentence || opens_sentence).then_some((speaker, cue))
+            });
+            if doc.is_nobodys_words(passage, &frame, kind, found.is_some()) {
+                continue;
+            }
+            let (speaker, cue) = match found {
+                Some((speaker, cue)) => (Some(speaker), cue),
+                None => (None, None),
+            };
+            if let Some(speaker) = &speaker {
+                latest = Some((speaker.clone(), cue.clone(), frame.close_sentence));
+            }
+            let pieces: Vec<&str> = passage.pieces.iter().map(|r| &text[r.clone()]).collect();
+            quotes.push(Found { text: one_line(&pieces.join(" ")), start: passage.start, end: passage.end, kind, speaker, cue });
+        }
+        if next_passage == first_passage && doc.in_paragraph[s] {
+            quotes.extend(doc.indirect_in(sentence.first_token..sentence.end_token, &mut memory));
+        }
+    }
+    quotes
+}
+
+/// What attribution remembers across an article: unnamed sources described
+/// so far, so that `the official` or `One` can refer back to them.
+#[derive(Default)]
+struct Memory {
+    descriptions: Vec<Speaker>,
+}
+
+/// Where a passage sits among the tokens: its sentence(s) and the reporter's
+/// words before and after it in the sentence, up to the neighbouring quotes.
+struct Frame {
+    /// Tokens of the sentence before the opening mark, after any previous quote.
+    pre: Range<usize>,
+    /// Tokens of the sentence after the closing mark, before any next quote.
+    post: Range<usize>,
+    /// The whole sentence before the opening mark (where a subject may be).
+    sentence_start: usize,
+    open_sentence: usize,
+    close_sentence: usize,
+    /// The token just before the opening mark, if in the same sentence.
+    before: Option<usize>,
+}
+
+/// A possible speaker in the tokens.
+#[derive(Clone, Debug)]
+struct Candidate {
+    first: usize,
+    end: usize,
+    who: Who,
+}
+
+#[derive(Clone, Debug)]
+enum Who {
+    /// An entity mention (index into the names).
+    Name(usize),
+    /// `he`, `she`, `they`...
+    Pronoun,
+    /// `One` (of a group described before).
+    One,
+    /// A description headed by a noun for a person or an institution.
+    Description { head: String, kind: Head, definite: bool },
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    segmented: &'a Segmented,
+    names: &'a [Name],
+    entity_of: &'a [usize],
+    entities: &'a [Entity],
+    /// Token index → sentence index.
+    sentence_of: Vec<usize>,
+    /// First token → name, and end token → name.
+    name_starting: FxHashMap<usize, usize>,
+    name_ending: FxHashMap<usize, usize>,
+    /// Byte ranges of the names, sorted.
+    name_ranges: Vec<Range<usize>>,
+    /// Token ranges inside quoted passages.
+    quoted: Vec<Range<usize>>,
+    /// Tokens that are the passages' quotation marks, sorted.
+    marks: Vec<usize>,
+    /// Whether each sentence is in a story paragraph.
+    in_paragraph: Vec<bool>,
+}
+
+impl<'a> Doc<'a> {
+    fn new(
+        text: &'a str,
+        segmented: &'a Segmented,
+        paragraphs: &[Range<usize>],
+        names: &'a [Name],
+        entity_of: &'a [usize],
+        entities: &'a [Entity],
+        passages: &[marks::Passage],
+    ) -> Self {
+        let tokens = &segmented.tokens[..];
+        let mut sentence_of = vec![0; tokens.len()];
+        for (s, sentence) in segmented.sentences.iter().enumerate() {
+            sentence_of[sentence.first_token..sentence.end_token].fill(s);
+        }
+        let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
+        let token_end = |byte: usize| tokens.partition_point(|t| t.end <= byte);
+        let mut name_starting = FxHashMap::default();
+        let mut name_ending = FxHashMap::default();
+        for (k, name) in names.iter().enumerate() {
+            name_starting.insert(token_at(name.start), k);
+            name_ending.insert(token_end(name.end), k);
+        }
+        let mut name_ranges: Vec<Range<usize>> = names.iter().map(|n| n.start..n.end).collect();
+        name_ranges.sort_by_key(|r| r.start);
+        let quoted = passages.iter().map(|p| token_at(p.start)..token_end(p.end)).collect();
+        let mut marks: Vec<usize> = passages
+            .iter()
+            .flat_map(|p| [p.open.map(token_at), p.close.map(|c| token_end(c).saturating_sub(1))])
+            .flatten()
+            .collect();
+        marks.sort_unstable();
+        let in_paragraph = segmented
+            .sentences
+            .iter()
+            .map(|s| {
+                let start = tokens[s.first_token].start;
+                let after = paragraphs.partition_point(|p| p.start <= start);
+                after > 0 && start < paragraphs[after - 1].end
+            })
+            .collect();
+        Doc { text, tokens, segmented, names, entity_of, entities, sentence_of, name_starting, name_ending, name_ranges, quoted, marks, in_paragraph }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    fn lower(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        lower_case(self.word(i))
+    }
+
+    fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < byte)
+    }
+
+    fn sentence_bounds(&self, s: usize) -> Range<usize> {
+        let sentence = &self.segmented.sentences[s];
+        sentence.first_token..sentence.end_token
+    }
+
+    fn is_quoted(&self, i: usize) -> bool {
+        let after = self.quoted.partition_point(|r| r.start <= i);
+        after > 0 && self.quoted[after - 1].contains(&i)
+    }
+
+    fn frame(&self, passages: &[marks::Passage], i: usize) -> Frame {
+        let p = &passages[i];
+        let open_token = p.open.map_or_else(|| self.token_at(p.start), |o| self.token_at(o));
+        let close_token = p.close.map_or_else(|| self.tokens.partition_point(|t| t.end <= p.end), |c| self.tokens.partition_point(|t| t.end <= c));
+        let open_sentence = self.sentence_of.get(open_token).copied().unwrap_or(0);
+        let last = close_token.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
+        let close_sentence = self.sentence_of.get(last).copied().unwrap_or(open_sentence);
+        let open_bounds = self.sentence_bounds(open_sentence);
+        let close_bounds = self.sentence_bounds(close_sentence);
+        let previous_close = i
+            .checked_sub(1)
+            .and_then(|j| passages[j].close.or(Some(passages[j].end)))
+            .map(|c| self.tokens.partition_point(|t| t.end <= c))
+            .filter(|&t| t > open_bounds.start && t <= open_token);
+        let next_open = passages
+            .get(i + 1)
+            .map(|n| self.token_at(n.open.unwrap_or(n.start)))
+            .filter(|&t| t >= close_token && t < close_bounds.end);
+        let mut pre = previous_close.unwrap_or(open_bounds.start)..open_token.max(open_bounds.start);
+        let mut sentence_start = open_bounds.start;
+        // `He said:` closing the previous paragraph introduces this one's quote.
+        if pre.is_empty() && open_sentence > 0 {
+            let previous = self.sentence_bounds(open_sentence - 1);
+            if previous.end == open_bounds.start && self.word(previous.end - 1) == ":" {
+                pre = previous.start..previous.end - 1;
+                sentence_start = previous.start;
+            }
+        }
+        let mut post = close_token.min(close_bounds.end)..next_open.unwrap_or(close_bounds.end);
+        // `“...?” Graham asked.`: a quote ending its sentence may be attributed in the next one.
+        let following = self.segmented.sentences.get(close_sentence + 1);
+        if let Some(next) = following.filter(|n| post.is_empty() && n.block == self.segmented.sentences[close_sentence].block) {
+            if !self.is_quote_mark(next.first_token) {
+                let next_open = passages.get(i + 1).map(|n| self.token_at(n.open.unwrap_or(n.start)));
+                post = next.first_token..next_open.filter(|&t| t < next.end_token).unwrap_or(next.end_token);
+            }
+        }
+        Frame {
+            before: (open_token > open_bounds.start).then(|| open_token - 1),
+            pre,
+            post,
+            sentence_start,
+            open_sentence,
+            close_sentence,
+        }
+    }
+
+    /// Direct when the passage is a sentence or clause of its own, partial
+    /// when it is a fragment of the reporter's sentence.
+    fn kind_of(&self, p: &marks::Passage, frame: &Frame) -> Kind {
+        let quoted = &self.text[p.start..p.end];
+        let Some(first) = quoted.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').find(|w| !w.is_empty()) else {
+            return Kind::Partial;
+        };
+        let introduced = frame.before.is_none_or(|b| {
+            matches!(self.word(b), ":" | "," | "-" | "(") || self.is_dash(b) || lexicon::cue(&self.lower(b)).is_some()
+        });
+        let capital = first.chars().next().is_some_and(char::is_uppercase);
+        let words = quoted.split_whitespace().count();
+        let clause = lexicon::CLAUSE_OPENERS.contains(&lower_case(first).as_ref()) && words >= 4;
+        let sentences = quoted.match_indices(". ").filter(|(at, _)| quoted[at + 2..].starts_with(char::is_uppercase)).count();
+        // The second half of a split quote: `“...,” he added, “and they have ...”`.
+        let continues_after_cue = frame.before.is_some() && introduced && words >= 4;
+        if (capital && introduced) || clause || continues_after_cue || sentences > 0 {
+            Kind::Direct
+        } else {
+            Kind::Partial
+        }
+    }
+
+    /// Scare quotes, names and titles: the so-called “sherpas”, a film
+    /// called “The Godfather”, a lone word nobody is said to have said.
+    fn is_nobodys_words(&self, p: &marks::Passage, frame: &Frame, kind: Kind, attributed: bool) -> bool {
+        let marked = (frame.pre.start..frame.pre.end)
+            .rev()
+            .map(|i| self.lower(i))
+            .filter(|w| !matches!(w.as_ref(), "of" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "as" | "what" | "is"))
+            .take(2)
+            .any(|w| lexicon::SCARE_MARKERS.contains(&w.as_ref()) || w == "known");
+        if marked {
+            return true;
+        }
+        let quoted = &self.text[p.start..p.end];
+        let words: Vec<&str> = quoted.split_whitespace().collect();
+        // Titles and names: every long word capitalised (`All Bets Are Off.`, `Morning Joe`).
+        let long_words: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
+        if long_words.len() >= 2 && long_words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+            return true;
+        }
+        !attributed && kind == Kind::Partial && words.len() <= 3
+    }
+
+    /// The speaker of a passage and the cue, from the reporter's words
+    /// around it: after it first, unless the quote is a whole sentence
+    /// introduced by the words before it (`he added, “They have ... agenda.”`).
+    fn attribute(&self, p: &marks::Passage, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        let ends_sentence = self.text[p.start..p.end].ends_with(['.', '?', '!']);
+        let introduced = frame.before.is_some_and(|b| matches!(self.word(b), ":" | ",") || self.lower(b) == "that");
+        if ends_sentence && introduced {
+            self.attribute_before(frame, memory).or_else(|| self.attribute_after(frame, memory))
+        } else {
+            self.attribute_after(frame, memory).or_else(|| self.attribute_before(frame, memory))
+        }
+    }
+
+    /// `“...,” said X`, `“...,” X said`, `“...” — X`.
+    fn attribute_after(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        let post = frame.post.clone();
+        if post.start < post.end && self.is_dash(post.start) {
+            let c = self.candidate_starting_at(post.start + 1, post.end);
+            match c.and_then(|c| self.speaker(&c, memory)) {
+                Some(speaker) => return Some((speaker, None)),
+                None => {
+                    if let Some(speaker) = self.capitalised_name(post.start + 1, post.end) {
+                        return Some((speaker, None));
+                    }
+                }
+            }
+        }
+        let opening = post.start + usize::from(post.start < post.end && (self.word(post.start) == "," || self.is_dash(post.start)));
+        for k in post.start..post.end.min(post.start + 25) {
+            if self.cue_at(k).is_some() {
+                if let Some((candidate, cue)) = self.cue_candidate(k, post.start, post.end) {
+                    // The attribution follows the quote (`said X`, `X said`,
+                    // `panel Chairman Rep. X (R-Utah) said`) or ends the sentence
+                    // (`“...” for criminal behavior, she said.`).
+                    let titled = (opening..candidate.first).all(|i| self.may_stand_before_a_speaker(i));
+                    let tail_start = candidate.first.min(k);
+                    let ends_sentence = tail_start > post.start
+                        && self.word(tail_start - 1) == ","
+                        && (candidate.end.max(k + 1)..post.end).all(|i| !self.word(i).chars().any(char::is_alphanumeric));
+                    let phrase = matches!(cue.as_str(), "according to" | "in the words of" | "per");
+                    if titled || k <= opening || ends_sentence || phrase {
+                        if let Some(speaker) = self.speaker(&candidate, memory) {
+                            return Some((speaker, Some(cue)));
+                        }
+                    }
+                }
+            }
+            if self.cue_at(k).is_some() || matches!(self.word(k), ";" | "“" | "\"") {
+                break;
+            }
+        }
+        None
+    }
+
+    /// `X said: “...”`, `X said that “...”`, `X promised to “...”`.
+    fn attribute_before(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        for k in (frame.pre.start..frame.pre.end).rev() {
+            if self.is_quoted(k) {
+                continue;
+            }
+            if let Some(found) = self.cue_speaker(k, frame.sentence_start, frame.pre.end, memory) {
+                return Some(found);
+            }
+        }
+        None
+    }
+
+    /// The cue word at token `k`: a reporting verb, or `according` of `according to`.
+    fn cue_at(&self, k: usize) -> Option<Cue> {
+        // Cues are lower-case words, but for a sentence's `According to`.
+        let word = self.word(k);
+        if !(word.starts_with(|c: char| c.is_ascii_lowercase()) || word == "According") {
+            return None;
+        }
+        let lower = self.lower(k);
+        if lower == "according" {
+            return (k + 1 < self.tokens.len() && self.lower(k + 1) == "to").then_some(Cue::Speech);
+        }
+        // `continued` reports speech only at a pause: `he continued: “...”`, not `continued backing`.
+        if lower.starts_with("continu") && self.tokens.get(k + 1).is_some_and(|_| self.word(k + 1).starts_with(char::is_alphabetic)) {
+            return None;
+        }
+        if lower == "words" {
+            let in_the_words_of = k >= 2 && self.lower(k - 1) == "the" && self.lower(k - 2) == "in" && k + 1 < self.tokens.len() && self.lower(k + 1) == "of";
+            return in_the_words_of.then_some(Cue::Quoting);
+        }
+        if lower == "per" {
+            return (k > 0 && self.word(k - 1) == ",").then_some(Cue::Quoting);
+        }
+        let cue = lexicon::cue(&lower)?;
+        // After a determiner it is a noun: `the states`, `a report`.
+        let noun = k > 0 && matches!(self.lower(k - 1).as_ref(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "any" | "no" | "every" | "each" | "’s" | "'s");
+        (!noun).then_some(cue)
+    }
+
+    /// The speaker of the reporting verb at `k`, with the cue as printed;
+    /// `floor..ceil` are the tokens the speaker may be found in.
+    fn cue_speaker(&self, k: usize, floor: usize, ceil: usize, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        self.cue_at(k)?;
+        let (candidate, cue) = self.cue_candidate(k, floor, ceil)?;
+        Some((self.speaker(&candidate, memory)?, Some(cue)))
+    }
+
+    /// Who the cue at `k` belongs to, and the cue's words.
+    fn cue_candidate(&self, k: usize, floor: usize, ceil: usize) -> Option<(Candidate, String)> {
+        match self.lower(k).as_ref() {
+            "according" => return Some((self.candidate_starting_at(k + 2, ceil)?, "according to".to_string())),
+            "per" => return Some((self.candidate_starting_at(k + 1, ceil)?, "per".to_string())),
+            "words" => return Some((self.candidate_starting_at(k + 2, ceil)?, "in the words of".to_string())),
+            _ => {}
+        }
+        let cue = self.word(k).to_string();
+        // A subject before the verb, over auxiliaries and adverbs.
+        let progressive = self.lower(k).ends_with("ing");
+        let mut j = k;
+        while j > floor && (lexicon::is_between_subject_and_verb(&self.lower(j - 1)) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
+            j -= 1;
+        }
+        // A participle after a comma shares the subject of the clause before it
+        // (`Putin said, later speaking of ...`), else of the sentence
+        // (`Clinton spoke out about a death in Tulsa, Oklahoma, arguing that ...`).
+        if progressive && j > floor && self.word(j - 1) == "," {
+            let clause_start = (floor..j - 1).rev().find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i)).map_or(floor, |i| i + 1);
+            let clause_has_cue = (clause_start..j - 1).any(|i| self.cue_at(i).is_some());
+            let clause_subject = clause_has_cue.then(|| self.sentence_subject(clause_start, j - 1)).flatten();
+            if let Some(c) = clause_subject.or_else(|| self.sentence_subject(floor, k)) {
+                return Some((c, cue));
+            }
+        }
+        if j > floor {
+            if let Some(c) = self.candidate_ending_at(j, floor) {
+                return Some((c, cue));
+            }
+            if matches!(self.word(j - 1), "," | ")") || self.is_dash(j - 1) {
+                if let Some(c) = self.subject_before_apposition(j - 1, floor) {
+                    return Some((c, cue));
+                }
+            }
+        }
+        // The inverted order: `said X`, `added the official`.
+        let inverted = k == floor || self.word(k - 1) == "," || self.is_dash(k - 1) || self.is_quote_mark(k - 1);
+        if inverted {
+            if let Some(c) = self.candidate_starting_at(k + 1, ceil) {
+                return Some((c, cue));
+            }
+        }
+        // A participle or a second verb shares the sentence's subject:
+        // `Trump unleashed tweets saying ...`, `The nominee outlined a plan and vowed to ...`.
+        let shares_subject = progressive || (j > floor && matches!(self.lower(j - 1).as_ref(), "and" | "but" | "or"));
+        if shares_subject {
+            return self.sentence_subject(floor, k).map(|c| (c, cue));
+        }
+        None
+    }
+
+    /// The first speaker opening a chunk of the sentence before token `before`
+    /// (past an introductory phrase: `At a forum on Monday, one questioner ...`).
+    fn sentence_subject(&self, floor: usize, before: usize) -> Option<Candidate> {
+        let mut start = floor;
+        while start < before {
+            let mut first = start;
+            while first < before && lexicon::CONJUNCTIONS.contains(&self.lower(first).as_ref()) {
+                first += 1;
+            }
+            let end = (first..before).find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i)).unwrap_or(before);
+            if let Some(c) = self.candidate_starting_at(first, end) {
+                return Some(c);
+            }
+            start = end + 1;
+        }
+        None
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        matches!(self.word(i), "—" | "–" | "―" | "--")
+    }
+
+    /// Titles, descriptions and punctuation that may come between a quote
+    /// and the name of its speaker: `“...,” panel Chairman Rep. X said`.
+    fn may_stand_before_a_speaker(&self, i: usize) -> bool {
+        let lower = self.lower(i);
+        self.word(i).starts_with(char::is_uppercase)
+            || lexicon::head(&lower).is_some()
+            || lexicon::MODIFIERS.contains(&lower.as_ref())
+            || lexicon::DETERMINERS.contains(&lower.as_ref())
+            || matches!(lower.as_ref(), "," | "’s" | "'s")
+    }
+
+    /// A speaker the tagger did not name: up to five capitalised words at
+    /// `first` (`“...” ― Christina N Luis Olidem`).
+    fn capitalised_name(&self, first: usize, ceil: usize) -> Option<Speaker> {
+        let end = (first..ceil.min(first + 5)).find(|&i| !self.word(i).starts_with(char::is_uppercase)).unwrap_or(ceil.min(first + 5));
+        (end > first).then(|| {
+            let span = self.bytes(first, end);
+            Speaker { name: Some(one_line(&self.text[span.clone()])), entity: None, span, anonymous: false }
+        })
+    }
+
+    /// Whether token `i` is a quotation mark: curly double marks always,
+    /// others (`"`, `'`, `’`) when they open or close a passage.
+    fn is_quote_mark(&self, i: usize) -> bool {
+        matches!(self.word(i), "”" | "“" | "»" | "«") || self.marks.binary_search(&i).is_ok()
+    }
+
+    /// The subject of a verb after an apposition or parenthesis ending at
+    /// token `at` (a comma, dash or bracket): `Grigory A. Yavlinsky, a longtime
+    /// Russian politician who ..., said`; `Last month, Rajan Menon, director
+    /// of ..., argued`. Walks back chunk by chunk; a chunk that opens with a
+    /// name wins, else the nearest that opens with a description.
+    fn subject_before_apposition(&self, at: usize, floor: usize) -> Option<Candidate> {
+        let mut end = at;
+        let mut fallback = None;
+        for _ in 0..4 {
+            if end <= floor {
+                break;
+            }
+            if self.word(end) == ")" {
+                // `Paul D. Ryan (R-Wis.) said`: the name before the bracket.
+                let open = (floor..end).rev().find(|&i| self.word(i) == "(")?;
+                return self.candidate_ending_at(open, floor);
+            }
+            let start = (floor..end)
+                .rev()
+                .find(|&i| matches!(self.word(i), "," | ";" | "(") || self.is_dash(i) || self.is_quote_mark(i))
+                .map_or(floor, |i| i + 1);
+            let mut first = start;
+            while first < end && lexicon::CONJUNCTIONS.contains(&self.lower(first).as_ref()) {
+                first += 1;
+            }
+            if let Some(c) = self.candidate_starting_at(first, end) {
+                match c.who {
+                    Who::Name(_) | Who::Pronoun => return Some(c),
+                    _ => {
+                        fallback.get_or_insert(c);
+                    }
+                }
+            }
+            if start == floor || self.is_quote_mark(start - 1) {
+                break;
+            }
+            end = start - 1;
+        }
+        fallback
+    }
+
+    /// A speaker ending just before token `end`.
+    fn candidate_ending_at(&self, end: usize, floor: usize) -> Option<Candidate> {
+        let last = end - 1;
+        // A description whose tail ends here: `officials close to the Kremlin`.
+        for h in (floor..end).rev().take(12) {
+            if matches!(self.word(h), "," | ";" | "(" | ")") || self.is_quote_mark(h) {
+                break;
+            }
+            if let Some(c) = self.description_at(h, floor, end) {
+                if c.end == end {
+                    return Some(c);
+                }
+            }
+        }
+        if let Some(&k) = self.name_ending.get(&end).filter(|&&k| self.may_speak(k)) {
+            let first = self.token_at(self.names[k].start);
+            // `Mr. Morgan of the Sierra Club said`: the person, not the organisation.
+            let mut at = first;
+            while at > floor + 1 && matches!(self.lower(at - 1).as_ref(), "the") {
+                at -= 1;
+            }
+            if at > floor + 1 && matches!(self.lower(at - 1).as_ref(), "of" | "at" | "from" | "for" | "with") {
+                if let Some(&person) = self.name_ending.get(&(at - 1)).filter(|&&p| self.names[p].label == "PERSON") {
+                    let first = self.token_at(self.names[person].start);
+                    return Some(Candidate { first, end, who: Who::Name(person) });
+                }
+            }
+            return Some(Candidate { first, end, who: Who::Name(k) });
+        }
+        let lower = self.lower(last);
+        let opens_clause = last == floor || matches!(self.word(last - 1), "," | ":" | ";") || self.is_dash(last - 1) || self.is_quote_mark(last - 1);
+        if lexicon::SUBJECT_PRONOUNS.contains(&lower.as_ref()) {
+            return Some(Candidate { first: last, end, who: Who::Pronoun });
+        }
+        if matches!(lower.as_ref(), "one" | "another") && opens_clause {
+            return Some(Candidate { first: last, end, who: Who::One });
+        }
+        None
+    }
+
+    /// A speaker starting at token `first`, within `..ceil`.
+    fn candidate_starting_at(&self, first: usize, ceil: usize) -> Option<Candidate> {
+        if first >= ceil {
+            return None;
+        }
+        // A description (which may be a title before a name) first, since it
+        // may begin with a name: `French officials`, `Kremlin spokesman Dmitry Peskov`.
+        for h in first..ceil.min(first + 10) {
+            if matches!(self.word(h), "," | ";" | "(" | ")" | ".") || self.is_quote_mark(h) {
+                break;
+            }
+            if let Some(c) = self.description_at(h, first, ceil) {
+                if c.first == first {
+                    return Some(c);
+                }
+            }
+        }
+        // Titles before a name: `Rep. Elijah Cummings`.
+        let mut at = first;
+        while at < ceil && !self.name_starting.contains_key(&at) && self.is_title(at) {
+            at += 1;
+        }
+        if let Some(&k) = self.name_starting.get(&at).filter(|&&k| self.may_speak(k)) {
+            let end = self.tokens.partition_point(|t| t.end <= self.names[k].end);
+            return Some(Candidate { first: at, end, who: Who::Name(k) });
+        }
+        let lower = self.lower(first);
+        if lexicon::SUBJECT_PRONOUNS.contains(&lower.as_ref()) {
+            return Some(Candidate { first, end: first + 1, who: Who::Pronoun });
+        }
+        None
+    }
+
+    /// The description headed by the noun at token `h`, within `floor..ceil`:
+    /// determiners, modifiers and names before it, a tail (`familiar with
+    /// the talks`) after it. A title followed by a person's name is that
+    /// person (`German government spokesman Steffen Hebestreit`).
+    fn description_at(&self, h: usize, floor: usize, ceil: usize) -> Option<Candidate> {
+        let lower = self.lower(h);
+        let (head, kind) = lexicon::head(&lower)?;
+        let next_is_head = h + 1 < ceil && lexicon::head(&self.lower(h + 1)).is_some();
+        if next_is_head || self.inside_name(h) || (self.word(h).starts_with(char::is_uppercase) && h > floor && kind == Head::Institution) {
+            return None;
+        }
+        // Left: determiners, modifiers, names and possessives.
+        let mut first = h;
+        while first > floor {
+            let i = first - 1;
+            let w = self.lower(i);
+            let allowed = lexicon::DETERMINERS.contains(&w.as_ref())
+                || lexicon::MODIFIERS.contains(&w.as_ref())
+                || matches!(w.as_ref(), "’s" | "'s")
+                || (w == "of" && i > floor && lexicon::DETERMINERS.contains(&self.lower(i - 1).as_ref()))
+                || self.inside_name(i)
+                || (self.word(i).starts_with(char::is_uppercase) && !self.is_sentence_start(i))
+                || w.chars().all(|c| c.is_ascii_digit())
+                || lexicon::head(&w).is_some_and(|(_, k)| k == Head::Institution);
+            if !allowed {
+                break;
+            }
+            first = i;
+        }
+        // A title before a person's name names that person.
+        if let Some(&k) = self.name_starting.get(&(h + 1)) {
+            if self.names[k].label == "PERSON" {
+                let end = self.tokens.partition_point(|t| t.end <= self.names[k].end);
+                return Some(Candidate { first, end, who: Who::Name(k) });
+            }
+        }
+        // Right: a tail opened by `familiar`, `close`, `with`, `at`...
+        let mut end = h + 1;
+        if end < ceil && lexicon::POSTMODIFIER_OPENERS.contains(&self.lower(end).as_ref()) {
+            let mut i = end + 1;
+            while i < ceil && i < h + 10 {
+                let w = self.lower(i);
+                let stop = !w.chars().next().is_some_and(char::is_alphanumeric)
+                    || matches!(w.as_ref(), "who" | "which" | "that" | "and" | "but" | "as")
+                    || lexicon::cue(&w).is_some()
+                    || lexicon::is_between_subject_and_verb(&w);
+                if stop {
+                    break;
+                }
+                i += 1;
+            }
+            if i > end + 1 {
+                end = i;
+            }
+        }
+        let determiner = self.lower(first);
+        let definite = matches!(determiner.as_ref(), "the" | "his" | "her" | "their" | "its" | "this" | "that")
+            || (first..h).any(|i| matches!(self.word(i), "’s" | "'s"));
+        Some(Candidate { first, end, who: Who::Description { head, kind, definite } })
+    }
+
+    /// Whether name `k` can be a speaker: a nationality or group only as a
+    /// plural (`Republicans said`, not the adjective of `Republican nominee`).
+    fn may_speak(&self, k: usize) -> bool {
+        let name = &self.names[k];
+        name.label != "NORP" || self.text[name.start..name.end].ends_with('s')
+    }
+
+    /// A capitalised title: `Rep.`, `President`, `Gov.`.
+    fn is_title(&self, i: usize) -> bool {
+        let word = self.word(i);
+        word.starts_with(char::is_uppercase)
+            && (GAZETTEER.kinds(word).contains(&GazetteerKind::Title) || lexicon::head(&self.lower(i)).is_some_and(|(_, k)| k == Head::Person))
+    }
+
+    fn inside_name(&self, i: usize) -> bool {
+        let byte = self.tokens[i].start;
+        let after = self.name_ranges.partition_point(|n| n.start <= byte);
+        after > 0 && self.name_ranges[after - 1].end > byte
+    }
+
+    fn is_sentence_start(&self, i: usize) -> bool {
+        self.segmented.sentences[self.sentence_of[i]].first_token == i || (i > 0 && self.is_quote_mark(i - 1))
+    }
+
+    fn bytes(&self, first: usize, end: usize) -> Range<usize> {
+        self.tokens[first].start..self.tokens[end - 1].end
+    }
+
+    /// The speaker a candidate stands for.
+    fn speaker(&self, c: &Candidate, memory: &mut Memory) -> Option<Speaker> {
+        let span = self.bytes(c.first, c.end);
+        match &c.who {
+            Who::Name(k) => {
+                let name = &self.names[*k];
+                let entity = self.entity_of[*k];
+                Some(self.named(entity, name.start..name.end))
+            }
+            Who::Pronoun => Some(match self.antecedent(c.first) {
+                Some(entity) => self.named(entity, span),
+                None => Speaker { name: None, entity: None, span, anonymous: false },
+            }),
+            Who::One => {
+                let group = memory.descriptions.iter().rev().find(|d| d.anonymous)?;
+                let name = group.name.as_ref().map(|g| format!("one of {g}"));
+                Some(Speaker { name, entity: None, span, anonymous: true })
+            }
+            Who::Description { head, kind, definite } => {
+                if *definite {
+                    if let Some(entity) = self.entity_titled(head, *kind, span.start) {
+                        return Some(self.named(entity, span));
+                    }
+                    let same_head = |d: &&Speaker| d.name.as_deref().is_some_and(|n| lexicon::head(&description_head(n)).is_some_and(|(h, _)| &h == head));
+                    if let Some(earlier) = memory.descriptions.iter().rev().find(same_head) {
+                        return Some(Speaker { span, ..earlier.clone() });
+                    }
+                }
+                let name = printed_description(&self.text[span.clone()], self.is_sentence_start(c.first));
+                let speaker = Speaker { name: Some(name), entity: None, span, anonymous: *kind == Head::Person };
+                memory.descriptions.push(speaker.clone());
+                Some(speaker)
+            }
+        }
+    }
+
+    fn named(&self, entity: usize, span: Range<usize>) -> Speaker {
+        Speaker { name: Some(self.entities[entity].name.clone()), entity: Some(entity), span, anonymous: false }
+    }
+
+    /// The named person an article gives the title `head` (`spokesman`),
+    /// the latest mentioned before byte `before` first; or, for an
+    /// institution (`the ministry`), the organisation whose name ends so.
+    fn entity_titled(&self, head: &str, kind: Head, before: usize) -> Option<usize> {
+        let matches = |e: &Entity| match kind {
+            Head::Person => e.label == "PERSON" && e.roles.iter().any(|r| r.split_whitespace().any(|w| lexicon::singular(&w.to_lowercase()) == head)),
+            Head::Institution => e.label == "ORG" && e.name.split_whitespace().last().is_some_and(|w| w.to_lowercase() == head),
+        };
+        let latest = self
+            .names
+            .iter()
+            .zip(self.entity_of)
+            .filter(|(n, &e)| n.start < before && matches(&self.entities[e]))
+            .max_by_key(|(n, _)| n.start)
+            .map(|(_, &e)| e);
+        latest.or_else(|| self.entities.iter().position(matches))
+    }
+
+    /// The person a `he`/`she` at token `at` refers to: in the nearest
+    /// sentence back that names a fitting person as a subject (not after a
+    /// preposition, not possessive, not inside a quote), the first one.
+    fn antecedent(&self, at: usize) -> Option<usize> {
+        let pronoun = self.lower(at);
+        let wanted = match pronoun.as_ref() {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => return None,
+        };
+        let here = self.sentence_of[at];
+        let byte = self.tokens[at].start;
+        for s in (here.saturating_sub(8)..=here).rev() {
+            if !self.in_paragraph[s] {
+                continue;
+            }
+            let bounds = self.sentence_bounds(s);
+            // People of this sentence who may be the pronoun's antecedent, and whether each is a possessive.
+            let people: Vec<(usize, bool)> = self
+                .names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.sentence == s && n.label == "PERSON" && n.start < byte && !self.is_quoted(self.token_at(n.start)))
+                .filter(|(k, _)| self.gender(self.entity_of[*k]).is_none_or(|g| Some(g) == wanted))
+                .filter_map(|(k, n)| {
+                    let first = self.token_at(n.start);
+                    let end = self.tokens.partition_point(|t| t.end <= n.end);
+                    let after_preposition = first > bounds.start && PREPOSITIONS.contains(&self.lower(first - 1).as_ref());
+                    let possessive = end < bounds.end && matches!(self.word(end), "’s" | "'s" | "’" | "'");
+                    (!after_preposition).then_some((k, possessive))
+                })
+                .collect();
+            // A subject first; a possessive (`Gatilov’s dismissal ... he complained`) only failing one.
+            let chosen = people.iter().find(|(_, possessive)| !possessive).or_else(|| people.first());
+            if let Some(&(k, _)) = chosen {
+                return Some(self.entity_of[k]);
+            }
+        }
+        None
+    }
+
+    /// A person's gender when the article's honorifics tell it.
+    fn gender(&self, entity: usize) -> Option<Gender> {
+        self.entities[entity].aliases.iter().find_map(|a| match a.split_whitespace().next() {
+            Some("Mr." | "Mr") => Some(Gender::Male),
+            Some("Ms." | "Mrs." | "Ms" | "Mrs" | "Miss") => Some(Gender::Female),
+            _ => None,
+        })
+    }
+
+    /// The reported clause of one sentence and its speaker, if it has one.
+    fn indirect_in(&self, bounds: Range<usize>, memory: &mut Memory) -> Option<Found> {
+        let cues: Vec<usize> = bounds.clone().filter(|&k| self.cue_at(k) == Some(Cue::Speech)).collect();
+        if cues.is_empty() || bounds.clone().any(|i| self.is_quote_mark(i) || self.is_quoted(i)) {
+            return None;
+        }
+        let mut end = bounds.end;
+        while end > bounds.start && !self.word(end - 1).chars().any(char::is_alphanumeric) {
+            end -= 1;
+        }
+        for k in cues {
+            let according = self.lower(k) == "according";
+            let Some((candidate, cue)) = self.cue_candidate(k, bounds.start, end) else { continue };
+            // Known first, so that a source described here is remembered even without a clause.
+            let Some(speaker) = self.speaker(&candidate, memory) else { continue };
+            // `CLAUSE, X said.`, `CLAUSE, according to X.`: the clause before the comma.
+            let at_the_end = k + 1 == end || candidate.end >= end;
+            let clause = if at_the_end {
+                let Some(comma) = (bounds.start..candidate.first.min(k)).rev().find(|&i| self.word(i) == ",") else { continue };
+                bounds.start..comma
+            } else if according {
+                // `According to X, CLAUSE.`
+                let Some(comma) = (candidate.end..end).find(|&i| self.word(i) == ",") else { continue };
+                (comma + 1)..end
+            } else {
+                let Some(clause) = self.reported_clause(k.max(candidate.end.saturating_sub(1)), end) else { continue };
+                clause
+            };
+            if clause.end <= clause.start || clause.end - clause.start < 4 {
+                continue;
+            }
+            let bytes = self.bytes(clause.start, clause.end);
+            return Some(Found {
+                text: one_line(&self.text[bytes.clone()]),
+                start: bytes.start,
+                end: bytes.end,
+                kind: Kind::Indirect,
+                speaker: Some(speaker),
+                cue: Some(cue),
+            });
+        }
+        None
+    }
+
+    /// The clause a reporting verb ending at `after` introduces: after
+    /// `that` when it comes within a few words (`said in an interview that`),
+    /// else right after the verb (and its object, for `told`) when a clause
+    /// opens there.
+    fn reported_clause(&self, after: usize, end: usize) -> Option<Range<usize>> {
+        let start = after + 1;
+        let that = (start..end.min(start + 8)).take_while(|&i| self.word(i) != ",").find(|&i| self.lower(i) == "that");
+        if let Some(that) = that {
+            return Some((that + 1)..end);
+        }
+        let mut first = start;
+        if matches!(self.lower(after).as_ref(), "told" | "tell" | "tells" | "telling" | "informed" | "assured" | "reminded" | "warned") {
+            first = self.candidate_starting_at(start, end).map_or(start + 1, |c| c.end);
+        }
+        let opener = self.lower(first.min(end.saturating_sub(1)));
+        let opens = first < end
+            && (lexicon::CLAUSE_OPENERS.contains(&opener.as_ref())
+                || matches!(opener.as_ref(), "a" | "an")
+                || self.word(first).starts_with(char::is_uppercase)
+                || self.name_starting.contains_key(&first));
+        opens.then_some(first..end)
+    }
+}
+
+/// Words before a name that make it an object rather than a subject.
+const PREPOSITIONS: &[&str] = &["with", "to", "by", "of", "for", "from", "against", "on", "at", "about", "than", "told", "and"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// The last word of a description before its tail: its head noun.
+fn description_head(description: &str) -> String {
+    let words: Vec<&str> = description.split_whitespace().collect();
+    let before_tail = words
+        .iter()
+        .position(|w| lexicon::POSTMODIFIER_OPENERS.contains(&w.to_lowercase().as_str()) && !w.eq_ignore_ascii_case("of"))
+        .unwrap_or(words.len());
+    words[..before_tail].iter().rev().find(|w| lexicon::head(&w.to_lowercase()).is_some()).map_or_else(String::new, |w| w.to_lowercase())
+}
+
+/// A description as printed, on one line, its opening determiner lower-cased
+/// when it only has a capital for opening the sentence (`One senior official`).
+fn printed_description(text: &str, sentence_start: bool) -> String {
+    let text = one_line(text);
+    let first = text.split_whitespace().next().unwrap_or("");
+    if sentence_start && lexicon::DETERMINERS.contains(&first.to_lowercase().as_str()) {
+        format!("{}{}", first.to_lowercase(), &text[first.len()..])
+    } else {
+        text
+    }
+}
