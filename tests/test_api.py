@@ -14,7 +14,7 @@ from conftest import SEEDS, SHARED
 SCHEMA_FIELDS = {
     "id", "outlet", "headline", "dek", "authors", "contributors", "published",
     "reading_time_minutes", "captions", "sections", "boilerplate", "body", "paragraphs",
-    "sentences", "entities", "mentions", "quotes", "temporal", "quantities", "errors",
+    "sentences", "entities", "mentions", "quotes", "sources", "temporal", "quantities", "errors",
 }
 
 PAGE = (
@@ -47,7 +47,8 @@ def test_parse_fills_the_record():
 def test_to_dict_has_every_schema_field():
     record = newsents.parse(PAGE).to_dict()
     assert SCHEMA_FIELDS <= set(record)
-    assert record["quotes"] == []
+    assert [(q["speaker"], q["text"], q["cue"]) for q in record["quotes"]] == [("Mr. Putin", "talks are possible.", "said")]
+    assert record["sources"] == {"named": 1, "anonymous": 0}
     assert {m["text"] for m in record["mentions"]} >= {"Mr. Putin", "Kyiv"}
     assert [t["text"] for t in record["temporal"]] == ["Monday", "this month"]
     for span in record["sentences"] + record["paragraphs"]:
