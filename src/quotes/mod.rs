@@ -190,6 +190,8 @@ struct Doc<'a> {
     name_ending: FxHashMap<usize, usize>,
     /// Byte ranges of the names, sorted.
     name_ranges: Vec<Range<usize>>,
+    /// The names of each sentence.
+    names_in_sentence: Vec<Vec<usize>>,
     /// Token ranges inside quoted passages.
     quoted: Vec<Range<usize>>,
     /// Tokens that are the passages' quotation marks, sorted.
@@ -221,6 +223,15 @@ impl<'a> Doc<'a> {
             name_starting.insert(token_at(name.start), k);
             name_ending.insert(token_end(name.end), k);
         }
+        let mut names_in_sentence = vec![Vec::new(); segmented.sentences.len()];
+        for (k, name) in names.iter().enumerate() {
+            if let Some(list) = names_in_sentence.get_mut(name.sentence) {
+                list.push(k);
+            }
+        }
+        for list in &mut names_in_sentence {
+            list.sort_by_key(|&k| names[k].start);
+        }
         let mut name_ranges: Vec<Range<usize>> = names.iter().map(|n| n.start..n.end).collect();
         name_ranges.sort_by_key(|r| r.start);
         let quoted = passages.iter().map(|p| token_at(p.start)..token_end(p.end)).collect();
@@ -239,7 +250,7 @@ impl<'a> Doc<'a> {
                 after > 0 && start < paragraphs[after - 1].end
             })
             .collect();
-        Doc { text, tokens, segmented, names, entity_of, entities, sentence_of, name_starting, name_ending, name_ranges, quoted, marks, in_paragraph }
+        Doc { text, tokens, segmented, names, entity_of, entities, sentence_of, name_starting, name_ending, name_ranges, names_in_sentence, quoted, marks, in_paragraph }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -811,6 +822,10 @@ impl<'a> Doc<'a> {
             Head::Person => e.label == "PERSON" && e.roles.iter().any(|r| r.split_whitespace().any(|w| lexicon::singular(&w.to_lowercase()) == head)),
             Head::Institution => e.label == "ORG" && e.name.split_whitespace().last().is_some_and(|w| w.to_lowercase() == head),
         };
+        // Most descriptions match nobody: then there is no mention to look through.
+        if !self.entities.iter().any(matches) {
+            return None;
+        }
         let latest = self
             .names
             .iter()
@@ -839,11 +854,10 @@ impl<'a> Doc<'a> {
             }
             let bounds = self.sentence_bounds(s);
             // People of this sentence who may be the pronoun's antecedent, and whether each is a possessive.
-            let people: Vec<(usize, bool)> = self
-                .names
+            let people: Vec<(usize, bool)> = self.names_in_sentence[s]
                 .iter()
-                .enumerate()
-                .filter(|(_, n)| n.sentence == s && n.label == "PERSON" && n.start < byte && !self.is_quoted(self.token_at(n.start)))
+                .map(|&k| (k, &self.names[k]))
+                .filter(|(_, n)| n.label == "PERSON" && n.start < byte && !self.is_quoted(self.token_at(n.start)))
                 .filter(|(k, _)| self.gender(self.entity_of[*k]).is_none_or(|g| Some(g) == wanted))
                 .filter_map(|(k, n)| {
                     let first = self.token_at(n.start);
