@@ -261,8 +261,15 @@ impl<'a> Doc<'a> {
         lower_case(self.word(i))
     }
 
+    /// The first token starting at or after `byte`.
     fn token_at(&self, byte: usize) -> usize {
         self.tokens.partition_point(|t| t.start < byte)
+    }
+
+    /// The first token not ending by `byte`: the end of a token range that
+    /// stops at `byte`.
+    fn token_end(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.end <= byte)
     }
 
     fn sentence_bounds(&self, s: usize) -> Range<usize> {
@@ -278,7 +285,7 @@ impl<'a> Doc<'a> {
     fn frame(&self, passages: &[marks::Passage], i: usize) -> Frame {
         let p = &passages[i];
         let open_token = p.open.map_or_else(|| self.token_at(p.start), |o| self.token_at(o));
-        let close_token = p.close.map_or_else(|| self.tokens.partition_point(|t| t.end <= p.end), |c| self.tokens.partition_point(|t| t.end <= c));
+        let close_token = self.token_end(p.close.unwrap_or(p.end));
         let open_sentence = self.sentence_of.get(open_token).copied().unwrap_or(0);
         let last = close_token.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
         let close_sentence = self.sentence_of.get(last).copied().unwrap_or(open_sentence);
@@ -287,7 +294,7 @@ impl<'a> Doc<'a> {
         let previous_close = i
             .checked_sub(1)
             .and_then(|j| passages[j].close.or(Some(passages[j].end)))
-            .map(|c| self.tokens.partition_point(|t| t.end <= c))
+            .map(|c| self.token_end(c))
             .filter(|&t| t > open_bounds.start && t <= open_token);
         let next_open = passages
             .get(i + 1)
@@ -675,7 +682,7 @@ impl<'a> Doc<'a> {
             at += 1;
         }
         if let Some(&k) = self.name_starting.get(&at).filter(|&&k| self.may_speak(k)) {
-            let end = self.tokens.partition_point(|t| t.end <= self.names[k].end);
+            let end = self.token_end(self.names[k].end);
             return Some(Candidate { first: at, end, who: Who::Name(k) });
         }
         let lower = self.lower(first);
@@ -717,7 +724,7 @@ impl<'a> Doc<'a> {
         // A title before a person's name names that person.
         if let Some(&k) = self.name_starting.get(&(h + 1)) {
             if self.names[k].label == "PERSON" {
-                let end = self.tokens.partition_point(|t| t.end <= self.names[k].end);
+                let end = self.token_end(self.names[k].end);
                 return Some(Candidate { first, end, who: Who::Name(k) });
             }
         }
@@ -861,7 +868,7 @@ impl<'a> Doc<'a> {
                 .filter(|(k, _)| self.gender(self.entity_of[*k]).is_none_or(|g| Some(g) == wanted))
                 .filter_map(|(k, n)| {
                     let first = self.token_at(n.start);
-                    let end = self.tokens.partition_point(|t| t.end <= n.end);
+                    let end = self.token_end(n.end);
                     let after_preposition = first > bounds.start && PREPOSITIONS.contains(&self.lower(first - 1).as_ref());
                     let possessive = end < bounds.end && matches!(self.word(end), "’s" | "'s" | "’" | "'");
                     (!after_preposition).then_some((k, possessive))
