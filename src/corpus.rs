@@ -15,16 +15,51 @@ use crate::record::Article;
 /// Parses articles in parallel, in input order, on `threads` threads (all
 /// cores when `None`). A panic in one article becomes an error entry in its
 /// record.
-pub fn parse_batch(inputs: Vec<Input>, options: &Options, threads: Option<usize>) -> Result<Vec<Article>, String> {
-    in_pool(threads, || inputs.into_par_iter().map(|input| parse_guarded(input, options)).collect())
+pub fn parse_batch(
+    inputs: Vec<Input>,
+    options: &Options,
+    threads: Option<usize>,
+) -> Result<Vec<Article>, String> {
+    in_pool(threads, || {
+        inputs
+            .into_par_iter()
+            .map(|input| parse_guarded(input, options))
+            .collect()
+    })
 }
 
 /// Reads `.txt` and `.jsonl` files and parses their articles in parallel,
 /// in path order. A file that cannot be read gives one record with an error.
-pub fn read_files(paths: &[PathBuf], options: &Options, threads: Option<usize>) -> Result<Vec<Article>, String> {
+pub fn read_files(
+    paths: &[PathBuf],
+    options: &Options,
+    threads: Option<usize>,
+) -> Result<Vec<Article>, String> {
     in_pool(threads, || {
         let inputs: Vec<Input> = paths.par_iter().flat_map_iter(|p| read_inputs(p)).collect();
-        inputs.into_par_iter().map(|input| parse_guarded(input, options)).collect()
+        inputs
+            .into_par_iter()
+            .map(|input| parse_guarded(input, options))
+            .collect()
+    })
+}
+
+/// Parses JSONL lines in parallel, in order; each line comes with the id
+/// its article gets when the record has none (`file:line`). Lines are
+/// decoded one by one, so a bad byte only marks its own article.
+pub fn parse_jsonl(
+    lines: Vec<(Vec<u8>, String)>,
+    options: &Options,
+    threads: Option<usize>,
+) -> Result<Vec<Article>, String> {
+    in_pool(threads, || {
+        lines
+            .into_par_iter()
+            .map(|(bytes, fallback_id)| {
+                let (line, errors) = decode(&bytes);
+                parse_guarded(jsonl_input(&line, fallback_id, &errors), options)
+            })
+            .collect()
     })
 }
 
@@ -33,7 +68,10 @@ fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> 
         None => Ok(work()),
         Some(0) => Err("threads must be at least 1".to_string()),
         Some(n) => {
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(n).build().map_err(|e| e.to_string())?;
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(n)
+                .build()
+                .map_err(|e| e.to_string())?;
             Ok(pool.install(work))
         }
     }
@@ -52,7 +90,9 @@ pub fn parse_guarded(input: Input, options: &Options) -> Article {
         Article {
             id: id.unwrap_or_default(),
             url,
-            errors: vec![format!("internal error while parsing this article (please report it): {message}")],
+            errors: vec![format!(
+                "internal error while parsing this article (please report it): {message}"
+            )],
             ..Article::default()
         }
     })
@@ -68,13 +108,23 @@ pub enum Level {
 /// Pairs of entity keys that appear together (in one sentence, or one
 /// article), with how many sentences or articles they share; most frequent
 /// first, then by keys.
-pub fn cooccurrence<'a>(articles: impl IntoIterator<Item = &'a Article>, level: Level) -> Vec<(String, String, usize)> {
+pub fn cooccurrence<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+    level: Level,
+) -> Vec<(String, String, usize)> {
     let mut counts: FxHashMap<(&str, &str), usize> = FxHashMap::default();
     for article in articles {
         let mut groups: FxHashMap<usize, BTreeSet<&str>> = FxHashMap::default();
         for mention in &article.mentions {
-            let group = if level == Level::Sentence { mention.sentence } else { 0 };
-            groups.entry(group).or_default().insert(article.entities[mention.entity].key.as_str());
+            let group = if level == Level::Sentence {
+                mention.sentence
+            } else {
+                0
+            };
+            groups
+                .entry(group)
+                .or_default()
+                .insert(article.entities[mention.entity].key.as_str());
         }
         for keys in groups.values() {
             let keys: Vec<&str> = keys.iter().copied().collect();
@@ -85,7 +135,10 @@ pub fn cooccurrence<'a>(articles: impl IntoIterator<Item = &'a Article>, level: 
             }
         }
     }
-    let mut pairs: Vec<(String, String, usize)> = counts.into_iter().map(|((a, b), n)| (a.to_string(), b.to_string(), n)).collect();
+    let mut pairs: Vec<(String, String, usize)> = counts
+        .into_iter()
+        .map(|((a, b), n)| (a.to_string(), b.to_string(), n))
+        .collect();
     pairs.sort_by(|x, y| y.2.cmp(&x.2).then_with(|| (&x.0, &x.1).cmp(&(&y.0, &y.1))));
     pairs
 }
@@ -93,10 +146,19 @@ pub fn cooccurrence<'a>(articles: impl IntoIterator<Item = &'a Article>, level: 
 /// Text from bytes: UTF-8 (invalid sequences replaced with U+FFFD, which is
 /// reported), or UTF-16 when a byte-order mark says so.
 pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
-    let utf16 = |units: &mut dyn Iterator<Item = u16>| String::from_utf16_lossy(&units.collect::<Vec<_>>());
+    let utf16 =
+        |units: &mut dyn Iterator<Item = u16>| String::from_utf16_lossy(&units.collect::<Vec<_>>());
     let text = match bytes {
-        [0xff, 0xfe, rest @ ..] => utf16(&mut rest.chunks_exact(2).map(|c| u16::from_le_bytes([c[0], c[1]]))),
-        [0xfe, 0xff, rest @ ..] => utf16(&mut rest.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]]))),
+        [0xff, 0xfe, rest @ ..] => utf16(
+            &mut rest
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]])),
+        ),
+        [0xfe, 0xff, rest @ ..] => utf16(
+            &mut rest
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]])),
+        ),
         _ => match std::str::from_utf8(bytes) {
             Ok(text) => return (text.to_string(), Vec::new()),
             Err(_) => String::from_utf8_lossy(bytes).into_owned(),
@@ -123,7 +185,10 @@ struct JsonlRecord {
 
 /// The articles in one file: one for a text file, one per line of JSONL.
 fn read_inputs(path: &Path) -> Vec<Input> {
-    let stem = path.file_stem().map_or_else(|| path.display().to_string(), |s| s.to_string_lossy().into_owned());
+    let stem = path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -135,9 +200,16 @@ fn read_inputs(path: &Path) -> Vec<Input> {
         }
     };
     let (text, errors) = decode(&bytes);
-    let is_jsonl = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    let is_jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
     if !is_jsonl {
-        return vec![Input { text, id: Some(stem), errors, ..Input::default() }];
+        return vec![Input {
+            text,
+            id: Some(stem),
+            errors,
+            ..Input::default()
+        }];
     }
     text.lines()
         .enumerate()
@@ -171,7 +243,11 @@ fn jsonl_input(line: &str, fallback_id: String, decode_errors: &[String]) -> Inp
         }
         Err(e) => {
             errors.push(format!("jsonl: not a valid record: {e}"));
-            Input { id: Some(fallback_id), errors, ..Input::default() }
+            Input {
+                id: Some(fallback_id),
+                errors,
+                ..Input::default()
+            }
         }
     }
 }
@@ -185,13 +261,23 @@ mod tests {
         let (text, errors) = decode(b"Kyiv \xff\xfe said");
         assert_eq!(text, "Kyiv \u{fffd}\u{fffd} said");
         assert!(errors[0].contains("2 byte sequences"));
-        assert_eq!(decode("Erdoğan".as_bytes()), ("Erdoğan".to_string(), vec![]));
+        assert_eq!(
+            decode("Erdoğan".as_bytes()),
+            ("Erdoğan".to_string(), vec![])
+        );
     }
 
     #[test]
     fn jsonl_lines_become_inputs_or_errors() {
-        let good = jsonl_input(r#"{"text": "Body.", "id": 7, "outlet": "Reuters"}"#, "f:1".into(), &[]);
-        assert_eq!((good.id.as_deref(), good.outlet.as_deref()), (Some("7"), Some("Reuters")));
+        let good = jsonl_input(
+            r#"{"text": "Body.", "id": 7, "outlet": "Reuters"}"#,
+            "f:1".into(),
+            &[],
+        );
+        assert_eq!(
+            (good.id.as_deref(), good.outlet.as_deref()),
+            (Some("7"), Some("Reuters"))
+        );
         let bad = jsonl_input("{not json", "f:2".into(), &[]);
         assert_eq!(bad.id.as_deref(), Some("f:2"));
         assert!(bad.errors[0].starts_with("jsonl:"));
@@ -202,17 +288,31 @@ mod tests {
         let text = "Vladimir Putin met Volodymyr Zelensky in Istanbul. Putin left. Zelensky stayed in Istanbul.";
         let article = pipeline::parse(Input::new(text), &Options::default());
         let sentence = cooccurrence([&article], Level::Sentence);
-        let count = |pairs: &[(String, String, usize)], a: &str, b: &str| pairs.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2);
+        let count = |pairs: &[(String, String, usize)], a: &str, b: &str| {
+            pairs.iter().find(|p| p.0 == a && p.1 == b).map(|p| p.2)
+        };
         assert_eq!(count(&sentence, "istanbul", "volodymyr zelensky"), Some(2));
-        assert_eq!(count(&sentence, "vladimir putin", "volodymyr zelensky"), Some(1));
+        assert_eq!(
+            count(&sentence, "vladimir putin", "volodymyr zelensky"),
+            Some(1)
+        );
         let articles = cooccurrence([&article, &article], Level::Article);
         assert_eq!(count(&articles, "istanbul", "vladimir putin"), Some(2));
     }
 
     #[test]
     fn a_batch_keeps_order() {
-        let inputs = (0..50).map(|i| Input { id: Some(i.to_string()), ..Input::new(format!("Text {i}.")) }).collect();
-        let ids: Vec<String> = parse_batch(inputs, &Options::default(), Some(2)).unwrap().into_iter().map(|a| a.id).collect();
+        let inputs = (0..50)
+            .map(|i| Input {
+                id: Some(i.to_string()),
+                ..Input::new(format!("Text {i}."))
+            })
+            .collect();
+        let ids: Vec<String> = parse_batch(inputs, &Options::default(), Some(2))
+            .unwrap()
+            .into_iter()
+            .map(|a| a.id)
+            .collect();
         assert_eq!(ids, (0..50).map(|i| i.to_string()).collect::<Vec<_>>());
     }
 }

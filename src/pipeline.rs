@@ -6,11 +6,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::{self, normalise_date, BlockKind, Structure};
-use crate::ner::{self, model::Model, Found, UserEntities};
 use crate::calendar::Date;
+use crate::ner::{self, model::Model, Found, UserEntities};
 use crate::record::{Article, Caption, Entity, Mention, Quantity, Quote, Sources, Span, Temporal};
-use crate::{quantities, quotes, resolve, temporal};
 use crate::text::{one_line, overlaps_sorted, segment, CharMap, Segmented};
+use crate::{quantities, quotes, resolve, temporal};
 
 /// How to parse: shared by every article of a batch.
 #[derive(Clone)]
@@ -23,7 +23,10 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { model: ner::DEFAULT_MODEL.clone(), entities: Arc::default() }
+        Options {
+            model: ner::DEFAULT_MODEL.clone(),
+            entities: Arc::default(),
+        }
     }
 }
 
@@ -42,17 +45,35 @@ pub struct Input {
 
 impl Input {
     pub fn new(text: impl Into<String>) -> Self {
-        Input { text: text.into(), ..Input::default() }
+        Input {
+            text: text.into(),
+            ..Input::default()
+        }
     }
 }
 
 /// Parses one article.
 pub fn parse(input: Input, options: &Options) -> Article {
-    let Input { text, id, published, outlet, url, mut errors } = input;
+    let Input {
+        text,
+        id,
+        published,
+        outlet,
+        url,
+        mut errors,
+    } = input;
     let id = id.unwrap_or_else(|| content_id(&text));
     if looks_binary(&text) {
-        errors.push("binary data: the input does not look like text, so no structure was read".to_string());
-        return Article { id, url, errors, text, ..Article::default() };
+        errors.push(
+            "binary data: the input does not look like text, so no structure was read".to_string(),
+        );
+        return Article {
+            id,
+            url,
+            errors,
+            text,
+            ..Article::default()
+        };
     }
     if text.trim_matches(crate::text::is_space).is_empty() {
         errors.push("empty text: nothing to parse".to_string());
@@ -60,7 +81,9 @@ pub fn parse(input: Input, options: &Options) -> Article {
     let structure = article::analyse(&text);
     let published = match published {
         Some(given) => normalise_date(&given).or_else(|| {
-            errors.push(format!("published: could not read {given:?} as a date; kept the article's own"));
+            errors.push(format!(
+                "published: could not read {given:?} as a date; kept the article's own"
+            ));
             structure.published.clone()
         }),
         None => structure.published.clone(),
@@ -73,10 +96,21 @@ pub fn parse(input: Input, options: &Options) -> Article {
     let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
     let numbers = quantities::find(&text, &segmented, &time_spans);
     // Names are neither bylines nor dates and numbers (disjoint ranges).
-    let mut not_names: Vec<Range<usize>> =
-        structure.bylines.iter().cloned().chain(time_spans).chain(numbers.iter().map(|q| q.start..q.end)).collect();
+    let mut not_names: Vec<Range<usize>> = structure
+        .bylines
+        .iter()
+        .cloned()
+        .chain(time_spans)
+        .chain(numbers.iter().map(|q| q.start..q.end))
+        .collect();
     not_names.sort_by_key(|r| r.start);
-    let mut found = ner::recognise(&text, &segmented, &blocks, &options.model, &options.entities);
+    let mut found = ner::recognise(
+        &text,
+        &segmented,
+        &blocks,
+        &options.model,
+        &options.entities,
+    );
     found.retain(|f| !overlaps_sorted(&not_names, f.start, f.end));
     let mut record = build_record(&text, &structure, &segmented, &found, times, numbers);
     record.id = id;
@@ -102,7 +136,11 @@ fn build_record(
         let (start, end) = chars.char_range(r.start, r.end);
         Span { start, end }
     };
-    let sentences = segmented.sentences.iter().map(|s| span(&segmented.sentence_range(s))).collect();
+    let sentences = segmented
+        .sentences
+        .iter()
+        .map(|s| span(&segmented.sentence_range(s)))
+        .collect();
     let word_count = segmented
         .sentences
         .iter()
@@ -111,23 +149,42 @@ fn build_record(
         .filter(|t| t.text(text).chars().any(char::is_alphanumeric))
         .count();
     let (mentions, entities) = resolve::resolve(text, segmented, found, &chars);
-    let quotes = find_quotes(text, structure, segmented, found, &mentions, &entities, &chars);
+    let quotes = find_quotes(
+        text, structure, segmented, found, &mentions, &entities, &chars,
+    );
     let temporal = times
         .into_iter()
         .map(|t| {
             let (start, end) = chars.char_range(t.start, t.end);
-            Temporal { text: one_line(&text[t.start..t.end]), start, end, label: t.label.to_string(), value: t.value, anchored: t.anchored }
+            Temporal {
+                text: one_line(&text[t.start..t.end]),
+                start,
+                end,
+                label: t.label.to_string(),
+                value: t.value,
+                anchored: t.anchored,
+            }
         })
         .collect();
     let quantities = numbers
         .into_iter()
         .map(|q| {
             let (start, end) = chars.char_range(q.start, q.end);
-            Quantity { text: one_line(&text[q.start..q.end]), start, end, label: q.label.to_string(), value: q.value, unit: q.unit }
+            Quantity {
+                text: one_line(&text[q.start..q.end]),
+                start,
+                end,
+                label: q.label.to_string(),
+                value: q.value,
+                unit: q.unit,
+            }
         })
         .collect();
     Article {
-        headline: structure.headline.as_ref().map(|r| one_line(&text[r.clone()])),
+        headline: structure
+            .headline
+            .as_ref()
+            .map(|r| one_line(&text[r.clone()])),
         dek: structure.dek.as_ref().map(|r| one_line(&text[r.clone()])),
         authors: structure.authors.clone(),
         contributors: structure.contributors.clone(),
@@ -137,12 +194,30 @@ fn build_record(
             .iter()
             .map(|c| {
                 let Span { start, end } = span(&c.text);
-                Caption { text: one_line(&text[c.text.clone()]), credit: c.credit.as_ref().map(|r| one_line(&text[r.clone()])), start, end }
+                Caption {
+                    text: one_line(&text[c.text.clone()]),
+                    credit: c.credit.as_ref().map(|r| one_line(&text[r.clone()])),
+                    start,
+                    end,
+                }
             })
             .collect(),
-        sections: structure.sections.iter().map(|r| one_line(&text[r.clone()])).collect(),
-        boilerplate: structure.boilerplate.iter().map(|r| text[r.clone()].to_string()).collect(),
-        body: structure.paragraphs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("\n\n"),
+        sections: structure
+            .sections
+            .iter()
+            .map(|r| one_line(&text[r.clone()]))
+            .collect(),
+        boilerplate: structure
+            .boilerplate
+            .iter()
+            .map(|r| text[r.clone()].to_string())
+            .collect(),
+        body: structure
+            .paragraphs
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect::<Vec<_>>()
+            .join("\n\n"),
         paragraphs: structure.paragraphs.iter().map(span).collect(),
         sentences,
         mentions,
@@ -166,22 +241,50 @@ fn find_quotes(
     entities: &[Entity],
     chars: &CharMap,
 ) -> Vec<Quote> {
-    let story: Vec<(usize, &Range<usize>)> =
-        structure.story.iter().enumerate().filter(|(_, b)| b.kind == BlockKind::Paragraph).map(|(i, b)| (i, &b.range)).collect();
+    let story: Vec<(usize, &Range<usize>)> = structure
+        .story
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+        .map(|(i, b)| (i, &b.range))
+        .collect();
     let paragraphs: Vec<Range<usize>> = story.iter().map(|(_, r)| (*r).clone()).collect();
     let continues: Vec<bool> = story.windows(2).map(|w| w[1].0 == w[0].0 + 1).collect();
     let entity_of: Vec<usize> = mentions.iter().map(|m| m.entity).collect();
-    quotes::find(text, segmented, &paragraphs, &continues, found, &entity_of, entities)
-        .into_iter()
-        .map(|q| {
-            let (start, end) = chars.char_range(q.start, q.end);
-            let (speaker, speaker_entity, speaker_span, anonymous) = match q.speaker {
-                Some(s) => (s.name, s.entity, Some(chars.char_range(s.span.start, s.span.end)), s.anonymous),
-                None => (None, None, None, false),
-            };
-            Quote { text: q.text, start, end, kind: q.kind.as_str().to_string(), speaker, speaker_entity, speaker_span, anonymous, cue: q.cue }
-        })
-        .collect()
+    quotes::find(
+        text,
+        segmented,
+        &paragraphs,
+        &continues,
+        found,
+        &entity_of,
+        entities,
+    )
+    .into_iter()
+    .map(|q| {
+        let (start, end) = chars.char_range(q.start, q.end);
+        let (speaker, speaker_entity, speaker_span, anonymous) = match q.speaker {
+            Some(s) => (
+                s.name,
+                s.entity,
+                Some(chars.char_range(s.span.start, s.span.end)),
+                s.anonymous,
+            ),
+            None => (None, None, None, false),
+        };
+        Quote {
+            text: q.text,
+            start,
+            end,
+            kind: q.kind.as_str().to_string(),
+            speaker,
+            speaker_entity,
+            speaker_span,
+            anonymous,
+            cue: q.cue,
+        }
+    })
+    .collect()
 }
 
 /// Distinct named and anonymous speakers of the quotes.
@@ -191,23 +294,35 @@ fn count_sources(quotes: &[Quote]) -> Sources {
     for q in quotes {
         match (&q.speaker, q.anonymous) {
             (Some(s), true) => anonymous.insert(s.to_lowercase()),
-            (Some(s), false) => named.insert(q.speaker_entity.map_or_else(|| s.clone(), |e| e.to_string())),
+            (Some(s), false) => named.insert(
+                q.speaker_entity
+                    .map_or_else(|| s.clone(), |e| e.to_string()),
+            ),
             (None, _) => false,
         };
     }
-    Sources { named: named.len(), anonymous: anonymous.len() }
+    Sources {
+        named: named.len(),
+        anonymous: anonymous.len(),
+    }
 }
 
 /// The calendar date of an ISO 8601 date or date-time.
 fn date_of(iso: &str) -> Option<Date> {
     let mut parts = iso.get(..10)?.split('-');
-    let (y, m, d) = (parts.next()?.parse().ok()?, parts.next()?.parse().ok()?, parts.next()?.parse().ok()?);
+    let (y, m, d) = (
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+    );
     Date::new(y, m, d)
 }
 
 /// A stable id from the text: 16 hex digits of its FNV-1a hash.
 fn content_id(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ b as u64).wrapping_mul(0x0100_0000_01b3)
+    });
     format!("{hash:016x}")
 }
 
@@ -236,15 +351,27 @@ mod tests {
         let chars: Vec<char> = text.chars().collect();
         let slice = |s: &Span| chars[s.start..s.end].iter().collect::<String>();
         assert_eq!(article.headline.as_deref(), Some("Putin’s Talks Resume"));
-        assert_eq!(article.paragraphs.iter().map(slice).collect::<Vec<_>>(), ["Erdoğan said “yes.” Then he left."]);
-        assert_eq!(article.sentences.iter().map(slice).collect::<Vec<_>>(), ["Putin’s Talks Resume", "Erdoğan said “yes.”", "Then he left."]);
+        assert_eq!(
+            article.paragraphs.iter().map(slice).collect::<Vec<_>>(),
+            ["Erdoğan said “yes.” Then he left."]
+        );
+        assert_eq!(
+            article.sentences.iter().map(slice).collect::<Vec<_>>(),
+            [
+                "Putin’s Talks Resume",
+                "Erdoğan said “yes.”",
+                "Then he left."
+            ]
+        );
         assert_eq!(article.word_count, 6);
     }
 
     #[test]
     fn bad_input_gives_an_error_entry_not_a_failure() {
         assert!(parse(Input::new(""), &Options::default()).errors[0].starts_with("empty text"));
-        let binary: String = (0..2000u32).map(|i| char::from_u32(i % 32).unwrap()).collect();
+        let binary: String = (0..2000u32)
+            .map(|i| char::from_u32(i % 32).unwrap())
+            .collect();
         let article = parse(Input::new(binary), &Options::default());
         assert!(article.errors[0].starts_with("binary data"));
         assert!(article.paragraphs.is_empty());

@@ -28,11 +28,16 @@ pub struct Article {
 
 impl Article {
     fn new(record: record::Article) -> Self {
-        Article { record, text: PyOnceLock::new() }
+        Article {
+            record,
+            text: PyOnceLock::new(),
+        }
     }
 
     fn text_object<'py>(&self, py: Python<'py>) -> &Bound<'py, PyString> {
-        self.text.get_or_init(py, || PyString::new(py, &self.record.text).unbind()).bind(py)
+        self.text
+            .get_or_init(py, || PyString::new(py, &self.record.text).unbind())
+            .bind(py)
     }
 }
 
@@ -63,7 +68,12 @@ impl Span {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let text: String = self.text(py)?.extract()?;
-        Ok(format!("<Span {}:{} {:?}>", self.start, self.end, preview(&text, 60)))
+        Ok(format!(
+            "<Span {}:{} {:?}>",
+            self.start,
+            self.end,
+            preview(&text, 60)
+        ))
     }
 }
 
@@ -79,7 +89,11 @@ pub struct Caption {
 #[pymethods]
 impl Caption {
     fn __repr__(&self) -> String {
-        format!("<Caption {:?} credit={:?}>", preview(&self.text, 60), self.credit)
+        format!(
+            "<Caption {:?} credit={:?}>",
+            preview(&self.text, 60),
+            self.credit
+        )
     }
 }
 
@@ -91,12 +105,25 @@ fn preview(text: &str, chars: usize) -> String {
 }
 
 fn spans(slf: &Bound<'_, Article>, ranges: &[record::Span]) -> Vec<Span> {
-    ranges.iter().map(|s| Span { article: slf.clone().unbind(), start: s.start, end: s.end }).collect()
+    ranges
+        .iter()
+        .map(|s| Span {
+            article: slf.clone().unbind(),
+            start: s.start,
+            end: s.end,
+        })
+        .collect()
 }
 
 /// Converts a list of records to Python dicts (for the lists later stages fill).
-fn records_to_py<'py, T: serde::Serialize>(py: Python<'py>, items: &[T]) -> PyResult<Bound<'py, PyList>> {
-    let values = items.iter().map(|item| json_to_py(py, &to_value(item)?)).collect::<PyResult<Vec<_>>>()?;
+fn records_to_py<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    items: &[T],
+) -> PyResult<Bound<'py, PyList>> {
+    let values = items
+        .iter()
+        .map(|item| json_to_py(py, &to_value(item)?))
+        .collect::<PyResult<Vec<_>>>()?;
     PyList::new(py, values)
 }
 
@@ -113,9 +140,14 @@ fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>
             None => n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any(),
         },
         Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            PyList::new(py, items.iter().map(|v| json_to_py(py, v)).collect::<PyResult<Vec<_>>>()?)?.into_any()
-        }
+        Value::Array(items) => PyList::new(
+            py,
+            items
+                .iter()
+                .map(|v| json_to_py(py, v))
+                .collect::<PyResult<Vec<_>>>()?,
+        )?
+        .into_any(),
         Value::Object(map) => {
             let dict = PyDict::new(py);
             for (k, v) in map {
@@ -166,7 +198,12 @@ impl Article {
         self.record
             .captions
             .iter()
-            .map(|c| Caption { text: c.text.clone(), credit: c.credit.clone(), start: c.start, end: c.end })
+            .map(|c| Caption {
+                text: c.text.clone(),
+                credit: c.credit.clone(),
+                start: c.start,
+                end: c.end,
+            })
             .collect()
     }
     #[getter]
@@ -251,7 +288,8 @@ impl Article {
                 let mut out = Vec::new();
                 let formatter = serde_json::ser::PrettyFormatter::with_indent(indent.as_bytes());
                 let mut serializer = serde_json::Serializer::with_formatter(&mut out, formatter);
-                serde::Serialize::serialize(&self.record, &mut serializer).map(|_| String::from_utf8(out).unwrap_or_default())
+                serde::Serialize::serialize(&self.record, &mut serializer)
+                    .map(|_| String::from_utf8(out).unwrap_or_default())
             }
         };
         result.map_err(|e| PyValueError::new_err(e.to_string()))
@@ -270,16 +308,41 @@ impl Article {
         Ok((from_json, (slf.get().to_json(None)?,)))
     }
 
+    /// HTML for notebooks: the headline, the metadata, and the story with
+    /// entities and quotations marked (drawn by `newsents.display`).
+    fn _repr_html_<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py()
+            .import("newsents.display")?
+            .call_method1("article_html", (slf,))
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<Article>().is_ok_and(|o| o.get().record == self.record)
+        other
+            .cast::<Article>()
+            .is_ok_and(|o| o.get().record == self.record)
     }
 
     fn __repr__(&self) -> String {
         let r = &self.record;
-        let title = r.headline.as_deref().map_or(String::new(), |h| format!(" {:?}", preview(h, 60)));
-        let outlet = r.outlet.as_deref().map_or(String::new(), |o| format!(" outlet={o:?}"));
-        let errors = if r.errors.is_empty() { String::new() } else { format!(" errors={}", r.errors.len()) };
-        format!("<Article {}{title}{outlet} paragraphs={} words={}{errors}>", r.id, r.paragraphs.len(), r.word_count)
+        let title = r
+            .headline
+            .as_deref()
+            .map_or(String::new(), |h| format!(" {:?}", preview(h, 60)));
+        let outlet = r
+            .outlet
+            .as_deref()
+            .map_or(String::new(), |o| format!(" outlet={o:?}"));
+        let errors = if r.errors.is_empty() {
+            String::new()
+        } else {
+            format!(" errors={}", r.errors.len())
+        };
+        format!(
+            "<Article {}{title}{outlet} paragraphs={} words={}{errors}>",
+            r.id,
+            r.paragraphs.len(),
+            r.word_count
+        )
     }
 }
 
@@ -298,7 +361,10 @@ fn text_of(obj: &Bound<'_, PyAny>) -> PyResult<(String, Vec<String>)> {
     if let Ok(b) = obj.cast::<PyBytes>() {
         return Ok(corpus::decode(b.as_bytes()));
     }
-    Err(PyTypeError::new_err(format!("text must be str or bytes, not {}", obj.get_type().name()?)))
+    Err(PyTypeError::new_err(format!(
+        "text must be str or bytes, not {}",
+        obj.get_type().name()?
+    )))
 }
 
 /// The code points of a `str` that holds surrogates, each surrogate replaced
@@ -316,10 +382,15 @@ fn optional_string(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Optio
     match obj {
         None => Ok(None),
         Some(o) if o.is_none() => Ok(None),
-        Some(o) => o
-            .extract::<String>()
-            .map(Some)
-            .map_err(|_| PyTypeError::new_err(format!("{what} must be str or None, not {}", o.get_type().name().map(|n| n.to_string()).unwrap_or_default()))),
+        Some(o) => o.extract::<String>().map(Some).map_err(|_| {
+            PyTypeError::new_err(format!(
+                "{what} must be str or None, not {}",
+                o.get_type()
+                    .name()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+            ))
+        }),
     }
 }
 
@@ -330,7 +401,9 @@ fn options(entities: Option<HashMap<String, String>>, model: Option<PathBuf>) ->
         options.model = ner::load_model(&path).map_err(PyValueError::new_err)?;
     }
     if let Some(entities) = entities {
-        options.entities = Arc::new(UserEntities::new(entities.iter().map(|(k, v)| (k.as_str(), v.as_str()))));
+        options.entities = Arc::new(UserEntities::new(
+            entities.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        ));
     }
     Ok(options)
 }
@@ -354,7 +427,9 @@ fn parse(
     let published = optional_string(published, "published")?;
     if let Some(p) = &published {
         if normalise_date(p).is_none() {
-            return Err(PyValueError::new_err(format!("published: cannot read {p:?} as a date")));
+            return Err(PyValueError::new_err(format!(
+                "published: cannot read {p:?} as a date"
+            )));
         }
     }
     let input = Input {
@@ -365,7 +440,9 @@ fn parse(
         url: optional_string(url, "url")?,
         errors,
     };
-    Ok(Article::new(py.detach(|| corpus::parse_guarded(input, &options))))
+    Ok(Article::new(
+        py.detach(|| corpus::parse_guarded(input, &options)),
+    ))
 }
 
 /// Parses many articles in parallel, in order.
@@ -383,19 +460,31 @@ fn parse_many(
     let mut inputs = Vec::new();
     for item in texts.try_iter()? {
         let (text, errors) = text_of(&item?)?;
-        inputs.push(Input { text, errors, ..Input::default() });
+        inputs.push(Input {
+            text,
+            errors,
+            ..Input::default()
+        });
     }
     if let Some(ids) = ids.filter(|ids| !ids.is_none()) {
-        let ids: Vec<Option<String>> =
-            ids.try_iter()?.map(|id| optional_string(Some(&id?), "each id")).collect::<PyResult<_>>()?;
+        let ids: Vec<Option<String>> = ids
+            .try_iter()?
+            .map(|id| optional_string(Some(&id?), "each id"))
+            .collect::<PyResult<_>>()?;
         if ids.len() != inputs.len() {
-            return Err(PyValueError::new_err(format!("got {} ids for {} texts", ids.len(), inputs.len())));
+            return Err(PyValueError::new_err(format!(
+                "got {} ids for {} texts",
+                ids.len(),
+                inputs.len()
+            )));
         }
         for (input, id) in inputs.iter_mut().zip(ids) {
             input.id = id;
         }
     }
-    let articles = py.detach(|| corpus::parse_batch(inputs, &options, threads)).map_err(PyValueError::new_err)?;
+    let articles = py
+        .detach(|| corpus::parse_batch(inputs, &options, threads))
+        .map_err(PyValueError::new_err)?;
     Ok(articles.into_iter().map(Article::new).collect())
 }
 
@@ -410,7 +499,40 @@ fn read_files(
     model: Option<PathBuf>,
 ) -> PyResult<Vec<Article>> {
     let options = options(entities, model)?;
-    let articles = py.detach(|| corpus::read_files(&paths, &options, threads)).map_err(PyValueError::new_err)?;
+    let articles = py
+        .detach(|| corpus::read_files(&paths, &options, threads))
+        .map_err(PyValueError::new_err)?;
+    Ok(articles.into_iter().map(Article::new).collect())
+}
+
+/// Parses JSONL lines (bytes, one record each) in parallel, in order; `ids`
+/// are the ids of records that carry none.
+#[pyfunction]
+#[pyo3(signature = (lines, ids, threads=None, entities=None, model=None))]
+fn parse_jsonl(
+    py: Python<'_>,
+    lines: Vec<Bound<'_, PyBytes>>,
+    ids: Vec<String>,
+    threads: Option<usize>,
+    entities: Option<HashMap<String, String>>,
+    model: Option<PathBuf>,
+) -> PyResult<Vec<Article>> {
+    if ids.len() != lines.len() {
+        return Err(PyValueError::new_err(format!(
+            "got {} ids for {} lines",
+            ids.len(),
+            lines.len()
+        )));
+    }
+    let options = options(entities, model)?;
+    let lines: Vec<(Vec<u8>, String)> = lines
+        .iter()
+        .map(|line| line.as_bytes().to_vec())
+        .zip(ids)
+        .collect();
+    let articles = py
+        .detach(|| corpus::parse_jsonl(lines, &options, threads))
+        .map_err(PyValueError::new_err)?;
     Ok(articles.into_iter().map(Article::new).collect())
 }
 
@@ -419,12 +541,16 @@ fn read_files(
 fn tokenize(py: Python<'_>, text: &str) -> Vec<(usize, usize)> {
     py.detach(|| {
         let chars = crate::text::CharMap::new(text);
-        crate::text::tokenize(text).iter().map(|t| chars.char_range(t.start, t.end)).collect()
+        crate::text::tokenize(text)
+            .iter()
+            .map(|t| chars.char_range(t.start, t.end))
+            .collect()
     })
 }
 
 fn read_conll(path: &PathBuf) -> PyResult<Vec<conll::Document>> {
-    let text = std::fs::read_to_string(path).map_err(|e| PyValueError::new_err(format!("cannot read {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| PyValueError::new_err(format!("cannot read {}: {e}", path.display())))?;
     Ok(conll::read(&text))
 }
 
@@ -447,14 +573,20 @@ fn train_tagger(
         seed: seed.unwrap_or(defaults.seed),
     };
     if !(12..=24).contains(&options.bits) {
-        return Err(PyValueError::new_err(format!("bits must be between 12 and 24, not {}", options.bits)));
+        return Err(PyValueError::new_err(format!(
+            "bits must be between 12 and 24, not {}",
+            options.bits
+        )));
     }
     let train_docs = read_conll(&train)?;
     let dev_docs = dev.as_ref().map(read_conll).transpose()?;
     py.detach(|| -> Result<Vec<String>, String> {
         let mut log = Vec::new();
-        let model = ner::train::train(&train_docs, dev_docs.as_deref(), options, &mut |line| log.push(line))?;
-        std::fs::write(&out, model.to_bytes()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        let model = ner::train::train(&train_docs, dev_docs.as_deref(), options, &mut |line| {
+            log.push(line)
+        })?;
+        std::fs::write(&out, model.to_bytes())
+            .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
         Ok(log)
     })
     .map_err(PyValueError::new_err)
@@ -467,7 +599,11 @@ type TaggedSentence = (Vec<String>, Vec<String>, Vec<String>);
 /// empty) and predicted IOB2 tags in CoNLL's four classes.
 #[pyfunction]
 #[pyo3(signature = (path, model=None))]
-fn tag_conll(py: Python<'_>, path: PathBuf, model: Option<PathBuf>) -> PyResult<Vec<TaggedSentence>> {
+fn tag_conll(
+    py: Python<'_>,
+    path: PathBuf,
+    model: Option<PathBuf>,
+) -> PyResult<Vec<TaggedSentence>> {
     let documents = read_conll(&path)?;
     let model = options(None, model)?.model;
     let predicted = py.detach(|| ner::tag_conll(&documents, &model));
@@ -484,13 +620,20 @@ fn tag_conll(py: Python<'_>, path: PathBuf, model: Option<PathBuf>) -> PyResult<
 
 /// Conlleval-style scores of predicted against gold tags (IOB1 or IOB2).
 #[pyfunction]
-fn score_tags(gold: Vec<Vec<String>>, predicted: Vec<Vec<String>>) -> HashMap<String, (f64, f64, f64, usize)> {
+fn score_tags(
+    gold: Vec<Vec<String>>,
+    predicted: Vec<Vec<String>>,
+) -> HashMap<String, (f64, f64, f64, usize)> {
     let mut scores = conll::Scores::default();
     for (g, p) in gold.iter().zip(&predicted) {
         scores.add(&conll::spans_from_iob(p), &conll::spans_from_iob(g));
     }
     let row = |c: &conll::Counts| (c.precision(), c.recall(), c.f1(), c.gold);
-    let mut out: HashMap<String, _> = scores.by_label.iter().map(|(label, c)| (label.clone(), row(c))).collect();
+    let mut out: HashMap<String, _> = scores
+        .by_label
+        .iter()
+        .map(|(label, c)| (label.clone(), row(c)))
+        .collect();
     out.insert("overall".to_string(), row(&scores.overall));
     out
 }
@@ -498,13 +641,23 @@ fn score_tags(gold: Vec<Vec<String>>, predicted: Vec<Vec<String>>) -> HashMap<St
 /// Pairs of entity keys seen together, with counts.
 #[pyfunction]
 #[pyo3(signature = (articles, level="sentence"))]
-fn cooccurrence(articles: Vec<Bound<'_, Article>>, level: &str) -> PyResult<Vec<(String, String, usize)>> {
+fn cooccurrence(
+    articles: Vec<Bound<'_, Article>>,
+    level: &str,
+) -> PyResult<Vec<(String, String, usize)>> {
     let level = match level {
         "sentence" => corpus::Level::Sentence,
         "article" => corpus::Level::Article,
-        other => return Err(PyValueError::new_err(format!("level must be 'sentence' or 'article', not {other:?}"))),
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "level must be 'sentence' or 'article', not {other:?}"
+            )))
+        }
     };
-    Ok(corpus::cooccurrence(articles.iter().map(|a| &a.get().record), level))
+    Ok(corpus::cooccurrence(
+        articles.iter().map(|a| &a.get().record),
+        level,
+    ))
 }
 
 /// The shipped gazetteer's place for a name, as the parser would choose it
@@ -525,6 +678,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(train_tagger, m)?)?;
     m.add_function(wrap_pyfunction!(tag_conll, m)?)?;

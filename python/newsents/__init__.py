@@ -15,14 +15,15 @@ import glob
 import json
 import os
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Union
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Union
 
-from . import _core
+from . import _batches, _core, frames
 from ._core import Article, Caption, Span, __version__, tokenize
+from .corpus import Corpus
 
 __all__ = [
-    "Article", "Caption", "Span", "parse", "parse_many", "read", "tokenize", "train", "load_entities",
-    "cooccurrence", "place", "__version__",
+    "Article", "Caption", "Corpus", "Span", "parse", "parse_many", "read", "stream", "tokenize", "train",
+    "load_entities", "cooccurrence", "place", "__version__",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -65,15 +66,35 @@ def parse_many(
     threads: Optional[int] = None,
     entities: Entities = None,
     model: Optional[PathLike] = None,
-) -> List[Article]:
+    progress: Optional[bool] = None,
+) -> Corpus:
     """Parse many articles in parallel on ``threads`` threads (all cores by
     default), with the GIL released. The result keeps the input order; an
     article that fails has its problems in ``errors`` and never stops the batch.
-    ``entities`` and ``model`` are as in `parse`.
+    ``entities`` and ``model`` are as in `parse`. ``progress`` shows a bar
+    (tqdm) when true, never when false, and for long batches when None;
+    Ctrl-C stops the batch within a chunk of `CHUNK` articles.
     """
-    return _core.parse_many(
-        texts, ids=ids, threads=_threads(threads), entities=load_entities(entities), model=_path(model),
-    )
+    texts = list(texts)
+    id_list = None if ids is None else list(ids)
+    if id_list is not None and len(id_list) != len(texts):
+        raise ValueError(f"got {len(id_list)} ids for {len(texts)} texts")
+    options = dict(threads=_threads(threads), entities=load_entities(entities), model=_path(model))
+    bar = _batches.Progress(progress, len(texts), "articles", _batches.AUTO_PROGRESS_ARTICLES)
+    articles: List[Article] = []
+    try:
+        for start in range(0, len(texts), CHUNK):
+            chunk_ids = None if id_list is None else id_list[start:start + CHUNK]
+            articles += _core.parse_many(texts[start:start + CHUNK], ids=chunk_ids, **options)
+            bar.update(min(CHUNK, len(texts) - start))
+    finally:
+        bar.close()
+    return Corpus(articles)
+
+
+#: Articles per call into the core in `parse_many` (between two chances to
+#: stop with Ctrl-C or move the progress bar).
+CHUNK = 512
 
 
 def read(
@@ -81,15 +102,56 @@ def read(
     threads: Optional[int] = None,
     entities: Entities = None,
     model: Optional[PathLike] = None,
-) -> List[Article]:
+    progress: Optional[bool] = None,
+) -> Corpus:
     """Read and parse articles from files, directories (searched recursively)
     and glob patterns: ``.txt`` files hold one article each, ``.jsonl`` files
     one JSON object per line with a ``text`` field and optional ``id``,
     ``published``, ``outlet`` and ``url``, which override what the parser
     infers. A ``.txt`` article's id is its file name without the ending.
+    ``progress`` is as in `parse_many`. For corpora larger than memory, use
+    `stream`.
     """
-    files = [str(f) for f in expand_paths(paths)]
-    return _core.read_files(files, threads=_threads(threads), entities=load_entities(entities), model=_path(model))
+    articles: List[Article] = []
+    for batch in stream(paths, threads=threads, entities=entities, model=model, progress=progress):
+        articles += batch
+    return Corpus(articles)
+
+
+def stream(
+    paths: Union[PathLike, Iterable[PathLike]],
+    batch_size: int = 1000,
+    threads: Optional[int] = None,
+    entities: Entities = None,
+    model: Optional[PathLike] = None,
+    progress: Optional[bool] = None,
+) -> Iterator[Corpus]:
+    """Read and parse articles as `read` does, yielding them as Corpus
+    batches of at most ``batch_size`` articles, in order, so that memory
+    stays bounded however large the input: JSONL files are read a line at a
+    time. The progress bar counts bytes read.
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int):
+        raise TypeError(f"batch_size must be an int, not {type(batch_size).__name__}")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, not {batch_size}")
+    files = expand_paths(paths)
+    options = dict(threads=_threads(threads), entities=load_entities(entities), model=_path(model))
+    return _stream(files, batch_size, options, progress)
+
+
+def _stream(files: List[Path], batch_size: int, options: dict, progress: Optional[bool]) -> Iterator[Corpus]:
+    bar = _batches.Progress(progress, _batches.total_size(files), "B", _batches.AUTO_PROGRESS_BYTES)
+    try:
+        for batch in _batches.file_batches(files, batch_size):
+            if batch.files:
+                articles = _core.read_files(batch.files, **options)
+            else:
+                articles = _core.parse_jsonl(batch.lines, batch.line_ids, **options)
+            bar.update(batch.size)
+            yield Corpus(articles)
+    finally:
+        bar.close()
 
 
 def train(
@@ -118,10 +180,7 @@ def cooccurrence(articles: Iterable[Article], level: str = "sentence") -> List[D
     sentences or articles they share, most frequent first:
     ``[{"source": "vladimir putin", "target": "volodymyr zelensky", "count": 12}, ...]``.
     """
-    return [
-        {"source": a, "target": b, "count": n}
-        for a, b, n in _core.cooccurrence(list(articles), level=level)
-    ]
+    return frames.cooccurrence_rows(articles, level)
 
 
 def place(name: str) -> Optional[Dict[str, object]]:

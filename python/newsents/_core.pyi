@@ -94,6 +94,8 @@ class Article:
     def to_json(self, indent: Optional[int] = None) -> str: ...
     @staticmethod
     def from_json(json: str) -> "Article": ...
+    def _repr_html_(self) -> str:
+        """The article for notebooks: metadata, entities and quotes marked."""
 
 def parse(
     text: Union[str, bytes],
@@ -113,6 +115,13 @@ def parse_many(
 ) -> List[Article]: ...
 def read_files(
     paths: Sequence[str],
+    threads: Optional[int] = None,
+    entities: Optional[Dict[str, str]] = None,
+    model: Optional[str] = None,
+) -> List[Article]: ...
+def parse_jsonl(
+    lines: Sequence[bytes],
+    ids: Sequence[str],
     threads: Optional[int] = None,
     entities: Optional[Dict[str, str]] = None,
     model: Optional[str] = None,

@@ -3,6 +3,7 @@
     newsents seeds/                          # a readable summary per article
     newsents corpus/*.jsonl --format jsonl --out records.jsonl
     newsents seeds/ --format csv --out articles.csv
+    newsents corpus/ --format parquet --out tables/  # one Parquet file per view
     newsents train --train eng.train --dev eng.testa --out my.model
     newsents conll eng.testa --output predicted.conll [--model my.model]
 """
@@ -11,11 +12,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import sys
 from typing import IO, Iterable, List, Optional, Sequence
 
 import newsents
-from newsents import Article
+from newsents import Article, Corpus, frames
 
 #: Columns of the CSV output: one row per article.
 CSV_COLUMNS = [
@@ -41,19 +43,32 @@ def parse_command(argv: List[str]) -> int:
     parser.add_argument("paths", nargs="+", help="files, directories or glob patterns")
     parser.add_argument("--entities", help="names to fix before the tagger: JSONL patterns or phrase<TAB>label lines")
     parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
-    parser.add_argument("--format", choices=["text", "jsonl", "csv"], default="text",
-                        help="a readable summary (default), one JSON record per line, or one CSV row per article")
-    parser.add_argument("--out", help="write to this file instead of standard output")
+    parser.add_argument("--format", choices=["text", "jsonl", "csv", "parquet"], default="text",
+                        help="a readable summary (default), one JSON record per line, one CSV row per article, "
+                        "or a directory of Parquet files, one per view (articles, entities, mentions, quotes, "
+                        "temporal, quantities)")
+    parser.add_argument("--out", help="write to this file (a directory for parquet) instead of standard output")
     parser.add_argument("--threads", type=int, help="threads to use (default: all cores)")
+    parser.add_argument("--batch-size", type=int, default=1000,
+                        help="articles parsed and written at a time; memory stays bounded (default 1000)")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="show a progress bar (default: for long runs, on a terminal)")
     parser.add_argument("--version", action="version", version=f"newsents {newsents.__version__}")
     args = parser.parse_args(argv)
+    if args.format == "parquet" and not args.out:
+        parser.error("--format parquet needs --out DIRECTORY")
+    progress = args.progress if args.progress is not None else (None if sys.stderr.isatty() else False)
     try:
-        articles = newsents.read(args.paths, threads=args.threads, entities=args.entities, model=args.model)
+        batches = newsents.stream(args.paths, batch_size=args.batch_size, threads=args.threads,
+                                  entities=args.entities, model=args.model, progress=progress)
     except (OSError, ValueError, TypeError) as e:
         parser.error(str(e))
+    if args.format == "parquet":
+        write_parquet(batches, args.out)
+        return 0
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
     try:
-        WRITERS[args.format](articles, out)
+        WRITERS[args.format](batches, out)
     finally:
         if args.out:
             out.close()
@@ -119,10 +134,11 @@ def conlleval_report(scores: dict) -> str:
     )
 
 
-def write_text(articles: Iterable[Article], out: IO[str]) -> None:
+def write_text(batches: Iterable[Corpus], out: IO[str]) -> None:
     """A short readable summary of each article."""
-    for article in articles:
-        out.write(summary(article) + "\n\n")
+    for batch in batches:
+        for article in batch:
+            out.write(summary(article) + "\n\n")
 
 
 def summary(article: Article) -> str:
@@ -153,18 +169,36 @@ def _shorten(text: Optional[str], width: int) -> Optional[str]:
     return text[: width - 1] + "…"
 
 
-def write_jsonl(articles: Iterable[Article], out: IO[str]) -> None:
+def write_jsonl(batches: Iterable[Corpus], out: IO[str]) -> None:
     """One JSON record (ARTICLE_SCHEMA.md) per line."""
-    for article in articles:
-        out.write(article.to_json() + "\n")
+    for batch in batches:
+        out.writelines(article.to_json() + "\n" for article in batch)
 
 
-def write_csv(articles: Iterable[Article], out: IO[str]) -> None:
+def write_csv(batches: Iterable[Corpus], out: IO[str]) -> None:
     """One row of metadata and counts per article; lists joined with '; '."""
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    for article in articles:
-        writer.writerow(csv_row(article))
+    for batch in batches:
+        writer.writerows(csv_row(article) for article in batch)
+
+
+def write_parquet(batches: Iterable[Corpus], directory: str) -> None:
+    """One Parquet file per view in ``directory``, a row group per batch."""
+    import pyarrow.parquet as pq
+
+    os.makedirs(directory, exist_ok=True)
+    writers = {
+        view: pq.ParquetWriter(os.path.join(directory, f"{view}.parquet"), frames.arrow_schema(view))
+        for view in frames.RECORD_VIEWS
+    }
+    try:
+        for batch in batches:
+            for view, table in batch.to_arrow().items():
+                writers[view].write_table(table)
+    finally:
+        for writer in writers.values():
+            writer.close()
 
 
 def csv_row(article: Article) -> dict:

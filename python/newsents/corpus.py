@@ -1,0 +1,135 @@
+"""`Corpus`: a sequence of articles with DataFrame views, Arrow export and
+notebook display."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union, overload
+
+from . import frames
+from ._core import Article
+
+
+class Corpus(Sequence[Article]):
+    """Articles, in order, with tables of what was found in them.
+
+    ``read``, ``parse_many`` and each batch of ``stream`` return one. It is a
+    sequence (index, slice, iterate, ``len``), it pickles, and it offers one
+    view per kind of thing found, as pandas DataFrames (``pip install
+    newsents[pandas]``) or pyarrow Tables: `articles`, `entities`,
+    `mentions`, `quotes`, `temporal`, `quantities`, `cooccurrence` and
+    `entity_table`. The columns of each view are in ``frames.SCHEMAS``.
+    """
+
+    def __init__(self, articles: Iterable[Article] = ()) -> None:
+        self._articles: List[Article] = list(articles)
+        for article in self._articles:
+            if not isinstance(article, Article):
+                raise TypeError(f"a Corpus holds Article objects, not {type(article).__name__}")
+        self._records: Optional[List[Dict[str, Any]]] = None
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> "Corpus": ...
+    def __getitem__(self, index: Union[int, slice]) -> Union[Article, "Corpus"]:
+        if isinstance(index, slice):
+            return Corpus(self._articles[index])
+        return self._articles[index]
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._articles)
+
+    def __add__(self, other: Iterable[Article]) -> "Corpus":
+        return Corpus([*self._articles, *other])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Corpus, list, tuple)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"<Corpus of {len(self)} article{'' if len(self) == 1 else 's'}>"
+
+    def __getstate__(self) -> List[Article]:
+        return self._articles
+
+    def __setstate__(self, articles: List[Article]) -> None:
+        self._articles = articles
+        self._records = None
+
+    def records(self) -> List[Dict[str, Any]]:
+        """Each article's record (``to_dict()``), made once and kept."""
+        if self._records is None:
+            self._records = [article.to_dict() for article in self._articles]
+        return self._records
+
+    def rows(self, view: str) -> List[Dict[str, Any]]:
+        """A view's rows as plain dicts (no pandas needed)."""
+        if view == "entity_table":
+            return frames.entity_table_rows(self.rows("entities"))
+        if view == "cooccurrence":
+            return frames.cooccurrence_rows(self._articles, "sentence")
+        return frames.record_rows(view, self.records())
+
+    def articles(self):
+        """One row per article: metadata and counts of what was found."""
+        return frames.to_pandas("articles", self.rows("articles"))
+
+    def entities(self):
+        """One row per entity per article: key, name, label, aliases,
+        roles, affiliation, mention count, first offset, coordinates."""
+        return frames.to_pandas("entities", self.rows("entities"))
+
+    def mentions(self):
+        """One row per entity mention, with its entity's key and sentence."""
+        return frames.to_pandas("mentions", self.rows("mentions"))
+
+    def quotes(self):
+        """One row per quotation, with its speaker, the speaker's key and
+        whether the source is anonymous."""
+        return frames.to_pandas("quotes", self.rows("quotes"))
+
+    def temporal(self):
+        """One row per date, time, duration or set, with its value and the
+        calendar day it names."""
+        return frames.to_pandas("temporal", self.rows("temporal"))
+
+    def quantities(self):
+        """One row per amount: money, percentages, quantities, numbers."""
+        return frames.to_pandas("quantities", self.rows("quantities"))
+
+    def cooccurrence(self, level: str = "sentence"):
+        """Pairs of entity keys found in the same sentence (or article), with
+        how many sentences (or articles) they share, most frequent first."""
+        return frames.to_pandas("cooccurrence", frames.cooccurrence_rows(self._articles, level))
+
+    def entity_table(self):
+        """One row per entity key across the corpus: the usual name and
+        label, how many articles and mentions, every alias and role."""
+        return frames.to_pandas("entity_table", self.rows("entity_table"))
+
+    def to_arrow(self) -> Dict[str, Any]:
+        """The per-article views (``frames.RECORD_VIEWS``) as pyarrow Tables."""
+        return {view: frames.to_arrow(view, self.rows(view)) for view in frames.RECORD_VIEWS}
+
+    def to_parquet(self, directory: Union[str, "os.PathLike[str]"]) -> List[str]:
+        """Writes each per-article view to ``directory/VIEW.parquet``;
+        returns the paths written."""
+        import pyarrow.parquet as pq
+
+        os.makedirs(directory, exist_ok=True)
+        written = []
+        for view, table in self.to_arrow().items():
+            path = os.path.join(directory, f"{view}.parquet")
+            pq.write_table(table, path)
+            written.append(path)
+        return written
+
+    def _repr_html_(self) -> str:
+        from .display import corpus_html
+
+        return corpus_html(self)
