@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Union
 
-from . import _batches, _core, frames
+from . import _batches, _core, display, frames
 from ._core import Article, Caption, Span, __version__, tokenize
 from .corpus import Corpus
 
@@ -92,6 +92,11 @@ def parse_many(
     return Corpus(articles)
 
 
+#: Articles per batch of `stream` by default: enough to keep every core
+#: busy, few enough that a batch's tables stay small (about 300 MB at peak
+#: for news-length articles, Parquet writing included).
+BATCH_SIZE = 250
+
 #: Articles per call into the core in `parse_many` (between two chances to
 #: stop with Ctrl-C or move the progress bar).
 CHUNK = 512
@@ -120,7 +125,7 @@ def read(
 
 def stream(
     paths: Union[PathLike, Iterable[PathLike]],
-    batch_size: int = 1000,
+    batch_size: int = BATCH_SIZE,
     threads: Optional[int] = None,
     entities: Entities = None,
     model: Optional[PathLike] = None,

@@ -49,8 +49,8 @@ def parse_command(argv: List[str]) -> int:
                         "temporal, quantities)")
     parser.add_argument("--out", help="write to this file (a directory for parquet) instead of standard output")
     parser.add_argument("--threads", type=int, help="threads to use (default: all cores)")
-    parser.add_argument("--batch-size", type=int, default=1000,
-                        help="articles parsed and written at a time; memory stays bounded (default 1000)")
+    parser.add_argument("--batch-size", type=int, default=newsents.BATCH_SIZE,
+                        help="articles parsed and written at a time; memory stays bounded (default %(default)s)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: for long runs, on a terminal)")
     parser.add_argument("--version", action="version", version=f"newsents {newsents.__version__}")

@@ -114,7 +114,8 @@ class Corpus(Sequence[Article]):
 
     def to_arrow(self) -> Dict[str, Any]:
         """The per-article views (``frames.RECORD_VIEWS``) as pyarrow Tables."""
-        return {view: frames.to_arrow(view, self.rows(view)) for view in frames.RECORD_VIEWS}
+        records = self._records if self._records is not None else (a.to_dict() for a in self._articles)
+        return {view: frames.to_arrow(view, rows) for view, rows in frames.rows_by_view(records).items()}
 
     def to_parquet(self, directory: Union[str, "os.PathLike[str]"]) -> List[str]:
         """Writes each per-article view to ``directory/VIEW.parquet``;

@@ -6,7 +6,7 @@ no external CSS, fonts or JavaScript."""
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Any, Dict, List, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 if TYPE_CHECKING:
     from ._core import Article
@@ -117,9 +117,11 @@ def _marked(text: str, window: Range, mentions: Sequence) -> str:
     return "".join(html)
 
 
-def _mark(text: str, label: str, entity: int = -1) -> str:
+def _mark(text: str, label: str, entity: Optional[int] = None) -> str:
+    """A highlighted mention (of entity number ``entity``), or a legend key."""
     colour = COLOURS.get(label, COLOURS["MISC"])
-    return (f'<mark class="newsents-entity" data-label="{escape(label)}" data-entity="{entity}" '
+    role = 'class="newsents-key"' if entity is None else f'class="newsents-entity" data-entity="{entity}"'
+    return (f'<mark {role} data-label="{escape(label)}" '
             f'style="background: {colour}; {_MARK}">{escape(text)}<span style="{_TAG}">{escape(label)}</span></mark>')
 
 

@@ -265,6 +265,16 @@ def record_rows(view: str, records: Iterable[Dict[str, Any]]) -> List[Dict[str, 
     return [row for record in records for row in build(record)]
 
 
+def rows_by_view(records: Iterable[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]:
+    """The rows of every one of `RECORD_VIEWS`, in one pass over the records
+    (which may be a generator, so that no more than one is kept)."""
+    rows: Dict[str, List[Dict[str, Any]]] = {view: [] for view in RECORD_VIEWS}
+    for record in records:
+        for view, build in _ROW_BUILDERS.items():
+            rows[view].extend(build(record))
+    return rows
+
+
 def cooccurrence_rows(articles, level: str) -> List[Dict[str, Any]]:
     """Pairs of entity keys sharing sentences (``level="sentence"``) or
     articles (``"article"``), most frequent first."""
@@ -340,7 +350,7 @@ def _typed_columns(view: str, rows: List[Dict[str, Any]]) -> Dict[str, List[Any]
 
 
 _PANDAS_DTYPES = {
-    "str": "string", "category": "category", "count": "int64", "int": "Int64", "float": "float64",
+    "str": "string", "count": "int64", "int": "Int64", "float": "float64",
     "bool": "bool", "list": "object", "timestamp": "datetime64[us, UTC]", "date": "datetime64[s]",
 }
 
@@ -357,6 +367,8 @@ def to_pandas(view: str, rows: List[Dict[str, Any]]):
             series[column.name] = pd.Series(pd.to_datetime(values, utc=True), dtype=_PANDAS_DTYPES["timestamp"])
         elif column.kind == "date":
             series[column.name] = pd.Series(pd.to_datetime(values), dtype=_PANDAS_DTYPES["date"])
+        elif column.kind == "category":  # string categories even when empty, so batches concatenate
+            series[column.name] = pd.Series(values, dtype="string").astype("category")
         else:
             series[column.name] = pd.Series(values, dtype=_PANDAS_DTYPES[column.kind])
     return pd.DataFrame(series, columns=[c.name for c in SCHEMAS[view]])
