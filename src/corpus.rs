@@ -77,25 +77,47 @@ fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> 
     }
 }
 
+/// Parses a saved web page (see [`crate::html`]); a panic becomes an error
+/// entry.
+pub fn parse_html(
+    bytes: &[u8],
+    url: Option<String>,
+    id: Option<String>,
+    options: &Options,
+) -> Article {
+    let input = catch_unwind(AssertUnwindSafe(|| {
+        crate::html::input(bytes, url.clone(), id.clone())
+    }))
+    .unwrap_or_else(|panic| Input {
+        id,
+        url,
+        errors: vec![panic_message("reading the page", panic)],
+        ..Input::default()
+    });
+    parse_guarded(input, options)
+}
+
 /// Parses one article; a panic becomes an error entry instead of unwinding.
 pub fn parse_guarded(input: Input, options: &Options) -> Article {
     let id = input.id.clone();
     let url = input.url.clone();
     catch_unwind(AssertUnwindSafe(|| pipeline::parse(input, options))).unwrap_or_else(|panic| {
-        let message = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown cause".to_string());
         Article {
             id: id.unwrap_or_default(),
             url,
-            errors: vec![format!(
-                "internal error while parsing this article (please report it): {message}"
-            )],
+            errors: vec![panic_message("parsing this article", panic)],
             ..Article::default()
         }
     })
+}
+
+fn panic_message(during: &str, panic: Box<dyn std::any::Any + Send>) -> String {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown cause".to_string());
+    format!("internal error while {during} (please report it): {message}")
 }
 
 /// Which mentions count as together.
@@ -177,6 +199,8 @@ pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
 #[derive(Deserialize)]
 struct JsonlRecord {
     text: Option<String>,
+    /// A saved page, read as `parse_html` reads it.
+    html: Option<String>,
     id: Option<serde_json::Value>,
     published: Option<String>,
     outlet: Option<String>,
@@ -199,6 +223,16 @@ fn read_inputs(path: &Path) -> Vec<Input> {
             }]
         }
     };
+    if let Some(page) = html_page(path, &bytes) {
+        return vec![match page {
+            Ok(html) => crate::html::input(&html, None, Some(html_stem(&stem))),
+            Err(error) => Input {
+                id: Some(html_stem(&stem)),
+                errors: vec![error],
+                ..Input::default()
+            },
+        }];
+    }
     let (text, errors) = decode(&bytes);
     let is_jsonl = path
         .extension()
@@ -218,6 +252,27 @@ fn read_inputs(path: &Path) -> Vec<Input> {
         .collect()
 }
 
+/// The HTML of a `.html`, `.htm` or `.html.gz` file (None for other files).
+fn html_page(path: &Path, bytes: &[u8]) -> Option<Result<Vec<u8>, String>> {
+    let name = path.file_name()?.to_string_lossy().to_lowercase();
+    if name.ends_with(".html.gz") || name.ends_with(".htm.gz") {
+        let mut html = Vec::new();
+        let read = std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(bytes), &mut html);
+        return Some(
+            read.map(|_| html)
+                .map_err(|e| format!("could not decompress {}: {e}", path.display())),
+        );
+    }
+    (name.ends_with(".html") || name.ends_with(".htm")).then(|| Ok(bytes.to_vec()))
+}
+
+/// A page's id: its file name without `.html` (`story.html.gz` → `story`).
+fn html_stem(stem: &str) -> String {
+    stem.trim_end_matches(".html")
+        .trim_end_matches(".htm")
+        .to_string()
+}
+
 /// An input from one JSONL line; a line that is not a JSON object with a
 /// `text` string gives an input with an error entry.
 fn jsonl_input(line: &str, fallback_id: String, decode_errors: &[String]) -> Input {
@@ -229,8 +284,16 @@ fn jsonl_input(line: &str, fallback_id: String, decode_errors: &[String]) -> Inp
                 Some(serde_json::Value::Number(n)) => n.to_string(),
                 _ => fallback_id,
             };
+            if let Some(html) = record.html {
+                let mut input = crate::html::input(html.as_bytes(), record.url, Some(id));
+                input.published = record.published.or(input.published);
+                input.outlet = record.outlet.or(input.outlet);
+                errors.append(&mut input.errors);
+                input.errors = errors;
+                return input;
+            }
             if record.text.is_none() {
-                errors.push("jsonl: the record has no \"text\" field".to_string());
+                errors.push("jsonl: the record has no \"text\" (or \"html\") field".to_string());
             }
             Input {
                 text: record.text.unwrap_or_default(),
@@ -239,6 +302,7 @@ fn jsonl_input(line: &str, fallback_id: String, decode_errors: &[String]) -> Inp
                 outlet: record.outlet,
                 url: record.url,
                 errors,
+                ..Input::default()
             }
         }
         Err(e) => {

@@ -1,7 +1,7 @@
 //! newsents: structured data from raw news articles.
 //!
-//! Data flows one way through the stages, one module each:
-//! [`article`] (structure and metadata of the page) → [`text`] (tokens and
+//! Data flows one way through the stages, one module each: [`html`]
+//! (a saved web page into text and metadata, for HTML input) → [`article`] (structure and metadata of the page) → [`text`] (tokens and
 //! sentences) → [`temporal`] and [`quantities`] (dates, times, numbers) →
 //! [`ner`] (entity mentions) → [`resolve`] (entities, roles, places, keys) →
 //! [`quotes`] (who said what) → the [`record`] every interface speaks. [`pipeline`] runs
@@ -12,6 +12,7 @@ pub mod article;
 pub mod calendar;
 pub mod corpus;
 mod fxhash;
+pub mod html;
 pub mod ner;
 pub mod pipeline;
 pub mod quantities;

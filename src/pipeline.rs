@@ -39,6 +39,11 @@ pub struct Input {
     pub published: Option<String>,
     pub outlet: Option<String>,
     pub url: Option<String>,
+    /// A headline, authors and dek known from elsewhere (an HTML page's
+    /// metadata); they replace what the text parser finds.
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub dek: Option<String>,
     /// Problems met before parsing (decoding, reading), kept in the record.
     pub errors: Vec<String>,
 }
@@ -60,6 +65,9 @@ pub fn parse(input: Input, options: &Options) -> Article {
         published,
         outlet,
         url,
+        headline,
+        authors,
+        dek,
         mut errors,
     } = input;
     let id = id.unwrap_or_else(|| content_id(&text));
@@ -116,6 +124,11 @@ pub fn parse(input: Input, options: &Options) -> Article {
     record.id = id;
     record.published = published;
     record.outlet = outlet;
+    record.headline = headline.or(record.headline);
+    record.dek = dek.or(record.dek);
+    if !authors.is_empty() {
+        record.authors = authors;
+    }
     record.url = url;
     record.errors = errors;
     record.text = text;

@@ -439,9 +439,39 @@ fn parse(
         outlet: optional_string(outlet, "outlet")?,
         url: optional_string(url, "url")?,
         errors,
+        ..Input::default()
     };
     Ok(Article::new(
         py.detach(|| corpus::parse_guarded(input, &options)),
+    ))
+}
+
+/// Parses a saved web page (`str`, or `bytes` in any declared or legacy
+/// encoding): main text, metadata, then the text pipeline.
+#[pyfunction]
+#[pyo3(signature = (html, url=None, id=None, entities=None, model=None))]
+fn parse_html(
+    py: Python<'_>,
+    html: &Bound<'_, PyAny>,
+    url: Option<&Bound<'_, PyAny>>,
+    id: Option<&Bound<'_, PyAny>>,
+    entities: Option<HashMap<String, String>>,
+    model: Option<PathBuf>,
+) -> PyResult<Article> {
+    let options = options(entities, model)?;
+    let bytes = if let Ok(bytes) = html.cast::<PyBytes>() {
+        bytes.as_bytes().to_vec()
+    } else if let Ok(text) = html.cast::<PyString>() {
+        replace_surrogates(text)?.into_bytes()
+    } else {
+        return Err(PyTypeError::new_err(format!(
+            "html must be str or bytes, not {}",
+            html.get_type().name()?
+        )));
+    };
+    let (url, id) = (optional_string(url, "url")?, optional_string(id, "id")?);
+    Ok(Article::new(
+        py.detach(|| corpus::parse_html(&bytes, url, id, &options)),
     ))
 }
 
@@ -679,6 +709,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
     m.add_function(wrap_pyfunction!(parse_jsonl, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_html, m)?)?;
     m.add_function(wrap_pyfunction!(tokenize, m)?)?;
     m.add_function(wrap_pyfunction!(train_tagger, m)?)?;
     m.add_function(wrap_pyfunction!(tag_conll, m)?)?;

@@ -22,7 +22,7 @@ from ._core import Article, Caption, Span, __version__, tokenize
 from .corpus import Corpus
 
 __all__ = [
-    "Article", "Caption", "Corpus", "Span", "parse", "parse_many", "read", "stream", "tokenize", "train",
+    "Article", "Caption", "Corpus", "Span", "parse", "parse_html", "parse_many", "read", "stream", "tokenize", "train",
     "load_entities", "cooccurrence", "place", "__version__",
 ]
 
@@ -33,7 +33,7 @@ Text = Union[str, bytes]
 Entities = Union[Mapping[str, str], PathLike, None]
 
 #: File endings `read` picks up in directories and globs.
-SUFFIXES = (".txt", ".jsonl", ".ndjson")
+SUFFIXES = (".txt", ".jsonl", ".ndjson", ".html", ".htm", ".html.gz", ".htm.gz")
 
 
 def parse(
@@ -58,6 +58,26 @@ def parse(
         text, id=id, published=_iso(published), outlet=outlet, url=url,
         entities=load_entities(entities), model=_path(model),
     )
+
+
+def parse_html(
+    html: Text,
+    url: Optional[str] = None,
+    id: Optional[str] = None,
+    entities: Entities = None,
+    model: Optional[PathLike] = None,
+) -> Article:
+    """Parse a saved web page: ``str``, or ``bytes`` in the encoding the
+    page declares (or UTF-8, or windows-1252 when it declares none).
+
+    The main text is extracted with the boilerplate removed; the headline,
+    authors, publication time, outlet and dek come from the page's metadata
+    (JSON-LD, Open Graph and other meta tags, ``<time>``, ``<title>``,
+    ``<h1>``, the URL); the text pipeline then runs on the headline and main
+    text, which is ``article.text`` (offsets point into it). A page that is
+    not HTML gives a record with an ``errors`` entry.
+    """
+    return _core.parse_html(html, url=url, id=id, entities=load_entities(entities), model=_path(model))
 
 
 def parse_many(
@@ -110,10 +130,12 @@ def read(
     progress: Optional[bool] = None,
 ) -> Corpus:
     """Read and parse articles from files, directories (searched recursively)
-    and glob patterns: ``.txt`` files hold one article each, ``.jsonl`` files
-    one JSON object per line with a ``text`` field and optional ``id``,
-    ``published``, ``outlet`` and ``url``, which override what the parser
-    infers. A ``.txt`` article's id is its file name without the ending.
+    and glob patterns: ``.txt`` files hold one article each, ``.html``,
+    ``.htm`` and ``.html.gz`` files one saved page each (read as
+    `parse_html` reads them), ``.jsonl`` files one JSON object per line with
+    a ``text`` (or ``html``) field and optional ``id``, ``published``,
+    ``outlet`` and ``url``, which override what the parser infers. A file's
+    article id is its name without the ending.
     ``progress`` is as in `parse_many`. For corpora larger than memory, use
     `stream`.
     """

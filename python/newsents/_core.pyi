@@ -106,6 +106,13 @@ def parse(
     entities: Optional[Dict[str, str]] = None,
     model: Optional[str] = None,
 ) -> Article: ...
+def parse_html(
+    html: Union[str, bytes],
+    url: Optional[str] = None,
+    id: Optional[str] = None,
+    entities: Optional[Dict[str, str]] = None,
+    model: Optional[str] = None,
+) -> Article: ...
 def parse_many(
     texts: Iterable[Union[str, bytes]],
     ids: Optional[Iterable[Optional[str]]] = None,

@@ -1,0 +1,451 @@
+//! Metadata from what pages carry: JSON-LD `NewsArticle` (and other
+//! `Article` types), Open Graph, Twitter and other `<meta>` tags, `<time
+//! datetime>`, `<title>` and `<h1>`, and the URL (a date in the path, the
+//! host). Read from the raw HTML with a few patterns, not a second DOM.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde_json::Value;
+
+use crate::article::normalise_date;
+use crate::fxhash::FxHashMap;
+
+/// What a page says about itself; each field from the most reliable
+/// source that has it.
+#[derive(Debug, Default, PartialEq)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub authors: Vec<String>,
+    /// ISO 8601, as `normalise_date` gives it.
+    pub published: Option<String>,
+    pub outlet: Option<String>,
+}
+
+static META: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<meta\s[^>]*>").unwrap());
+static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?s)([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
+        .unwrap()
+});
+static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?is)<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>"#)
+        .unwrap()
+});
+static TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<title[^>]*>(.*?)</title>").unwrap());
+static H1: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<h1[^>]*>(.*?)</h1>").unwrap());
+static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<time\s[^>]*>").unwrap());
+static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+        .unwrap()
+});
+static HOST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)").unwrap());
+/// A title's site suffix or prefix: `Headline | Site`, `Headline - Site`.
+static SITE_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[|\-–—·:»]\s+").unwrap());
+
+/// `<meta>` names (name, property, itemprop) that carry each field, best first.
+const TITLE_TAGS: &[&str] = &[
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "headline",
+    "parsely-title",
+    "sailthru.title",
+];
+const DESCRIPTION_TAGS: &[&str] = &[
+    "og:description",
+    "description",
+    "twitter:description",
+    "dc.description",
+];
+const AUTHOR_TAGS: &[&str] = &[
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+];
+const DATE_TAGS: &[&str] = &[
+    "article:published_time",
+    "datepublished",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "sailthru.date",
+    "parsely-pub-date",
+    "originalpublicationdate",
+    "article_date_original",
+    "cxenseparse:recs:publishtime",
+    "citation_publication_date",
+    "og:updated_time",
+    "article:modified_time",
+    "datemodified",
+    "dc.date.modified",
+    "lastmod",
+];
+const OUTLET_TAGS: &[&str] = &[
+    "og:site_name",
+    "application-name",
+    "twitter:site",
+    "publisher",
+    "dc.publisher",
+];
+
+/// Reads a page's metadata; `url` is where the page was found.
+pub fn read(html: &str, url: Option<&str>) -> Metadata {
+    let tags = meta_tags(html);
+    let tag = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| tags.get(*n).filter(|v| !v.is_empty()).cloned())
+    };
+    let linked = json_ld(html);
+    let page_title = TITLE
+        .captures(html)
+        .map(|c| clean_text(&c[1]))
+        .filter(|t| !t.is_empty());
+    let h1 = H1
+        .captures(html)
+        .map(|c| clean_text(&c[1]))
+        .filter(|t| !t.is_empty());
+    let title = linked
+        .title
+        .or(h1)
+        .or_else(|| tag(TITLE_TAGS))
+        .or_else(|| page_title.as_deref().map(|t| without_site(t).to_string()));
+    let authors = if !linked.authors.is_empty() {
+        linked.authors
+    } else {
+        tag(AUTHOR_TAGS)
+            .filter(|a| !looks_like_link(a))
+            .map(|a| split_authors(&a))
+            .unwrap_or_default()
+    };
+    let stated = linked
+        .published
+        .into_iter()
+        .chain(DATE_TAGS.iter().filter_map(|n| tags.get(*n).cloned()))
+        .chain(time_datetimes(html))
+        .find_map(|d| normalise_date(&d));
+    // A date in the URL is the day the outlet filed the story under; a
+    // stated time on another day is usually the same moment in UTC.
+    let published = match (
+        stated,
+        url.and_then(url_date).and_then(|d| normalise_date(&d)),
+    ) {
+        (Some(stated), Some(day)) if !stated.starts_with(&day) => Some(day),
+        (stated, day) => stated.or(day),
+    };
+    let outlet = linked
+        .publisher
+        .or_else(|| tag(OUTLET_TAGS).map(|o| o.trim_start_matches('@').to_string()))
+        .or_else(|| url.and_then(host));
+    Metadata {
+        title,
+        description: tag(DESCRIPTION_TAGS),
+        authors,
+        published,
+        outlet,
+    }
+}
+
+/// `<meta>` contents by lower-cased name, property or itemprop; the first
+/// of each name wins.
+fn meta_tags(html: &str) -> FxHashMap<String, String> {
+    let mut tags = FxHashMap::default();
+    for tag in META.find_iter(html) {
+        let attributes = attributes(tag.as_str());
+        let name = ["property", "name", "itemprop"]
+            .iter()
+            .find_map(|k| attributes.get(*k));
+        if let (Some(name), Some(content)) = (name, attributes.get("content")) {
+            tags.entry(name.to_lowercase())
+                .or_insert_with(|| clean_text(content));
+        }
+    }
+    tags
+}
+
+fn attributes(tag: &str) -> FxHashMap<String, String> {
+    ATTRIBUTE
+        .captures_iter(tag)
+        .map(|c| {
+            let value = c
+                .get(2)
+                .or(c.get(3))
+                .or(c.get(4))
+                .map_or("", |m| m.as_str());
+            (c[1].to_lowercase(), value.to_string())
+        })
+        .collect()
+}
+
+/// `datetime` values of `<time>` elements, those marked as the publication
+/// date first.
+fn time_datetimes(html: &str) -> Vec<String> {
+    let mut found: Vec<(bool, String)> = TIME
+        .find_iter(html)
+        .filter_map(|t| {
+            let attributes = attributes(t.as_str());
+            let published = attributes.contains_key("pubdate")
+                || attributes
+                    .get("itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                || attributes
+                    .get("class")
+                    .is_some_and(|c| c.contains("publish"));
+            attributes.get("datetime").map(|d| (!published, d.clone()))
+        })
+        .collect();
+    found.sort_by_key(|(later, _)| *later);
+    found.into_iter().map(|(_, d)| d).collect()
+}
+
+/// What JSON-LD says about the article.
+#[derive(Default)]
+struct Linked {
+    title: Option<String>,
+    authors: Vec<String>,
+    published: Option<String>,
+    publisher: Option<String>,
+}
+
+fn json_ld(html: &str) -> Linked {
+    let mut linked = Linked::default();
+    for script in JSON_LD.captures_iter(html) {
+        let Ok(value) = serde_json::from_str::<Value>(script[1].trim()) else {
+            continue;
+        };
+        let mut items = Vec::new();
+        flatten(&value, &mut items);
+        for item in items.into_iter().filter(|i| is_article(i)) {
+            linked.title = linked
+                .title
+                .or_else(|| text_of(item.get("headline")).or_else(|| text_of(item.get("name"))));
+            if linked.authors.is_empty() {
+                linked.authors = names(item.get("author"));
+            }
+            linked.published = linked
+                .published
+                .or_else(|| text_of(item.get("datePublished")));
+            linked.publisher = linked
+                .publisher
+                .or_else(|| names(item.get("publisher")).into_iter().next());
+        }
+    }
+    linked
+}
+
+/// Every object of a JSON-LD value: top level, arrays and `@graph`.
+fn flatten<'a>(value: &'a Value, out: &mut Vec<&'a Value>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| flatten(v, out)),
+        Value::Object(map) => {
+            out.push(value);
+            if let Some(graph) = map.get("@graph") {
+                flatten(graph, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article(item: &Value) -> bool {
+    let is_type = |t: &str| {
+        t.ends_with("Article") || t == "BlogPosting" || t == "Report" || t == "LiveBlogPosting"
+    };
+    match item.get("@type") {
+        Some(Value::String(t)) => is_type(t),
+        Some(Value::Array(types)) => types.iter().any(|t| t.as_str().is_some_and(is_type)),
+        _ => false,
+    }
+}
+
+fn text_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(clean_text(s)).filter(|s| !s.is_empty()),
+        Value::Array(items) => items.iter().find_map(|v| text_of(Some(v))),
+        _ => None,
+    }
+}
+
+/// Person or organisation names: a string, an object with a `name`, or a
+/// list of either.
+fn names(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::String(s)) if !looks_like_link(s) => split_authors(&clean_text(s)),
+        Some(Value::Object(map)) => text_of(map.get("name")).into_iter().collect(),
+        Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn split_authors(text: &str) -> Vec<String> {
+    static SEPARATOR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*(?:;|\||,\s+and\s+|\s+and\s+|&)\s*").unwrap());
+    let text = text.trim();
+    let text = text
+        .strip_prefix("By ")
+        .or_else(|| text.strip_prefix("by "))
+        .unwrap_or(text);
+    SEPARATOR
+        .split(text)
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn looks_like_link(text: &str) -> bool {
+    text.starts_with("http") || text.starts_with('/') || text.contains("www.")
+}
+
+/// The title without a site name before or after it: the longest part.
+fn without_site(title: &str) -> &str {
+    SITE_PART
+        .split(title)
+        .max_by_key(|part| part.chars().count())
+        .unwrap_or(title)
+        .trim()
+}
+
+fn url_date(url: &str) -> Option<String> {
+    URL_DATE
+        .captures(url)
+        .map(|c| format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+/// The host without `www.`: the outlet when the page names none.
+fn host(url: &str) -> Option<String> {
+    HOST.captures(url)
+        .map(|c| c[1].trim_start_matches("www.").to_lowercase())
+}
+
+/// Text of an HTML fragment: tags removed, character references decoded,
+/// whitespace collapsed.
+pub fn clean_text(fragment: &str) -> String {
+    let without_tags = TAG.replace_all(fragment, " ");
+    unescape(&without_tags)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Decodes numeric character references and the named ones pages use in
+/// titles and bylines.
+pub fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.bytes().take(12).position(|b| b == b';');
+        let decoded = end.and_then(|end| character(&rest[1..end]).map(|c| (c, end)));
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn character(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "eacute" => 'é',
+        "copy" => '©',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_wins_then_meta_tags_then_time_then_url() {
+        let page = r#"<html><head><title>Talks resume | The Daily</title>
+            <meta property="og:site_name" content="The Daily">
+            <meta name="author" content="Jane Roe">
+            <meta property="article:published_time" content="2024-03-05T10:00:00Z">
+            <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},
+              {"@type":"NewsArticle","headline":"Talks resume in Geneva","datePublished":"2024-03-04T09:30:00+01:00",
+               "author":[{"@type":"Person","name":"John Doe"},{"@type":"Person","name":"Ann Lee"}],
+               "publisher":{"@type":"Organization","name":"Daily News"}}]}</script></head></html>"#;
+        let meta = read(page, Some("https://www.daily.example/2024/03/04/talks"));
+        assert_eq!(meta.title.as_deref(), Some("Talks resume in Geneva"));
+        assert_eq!(meta.authors, ["John Doe", "Ann Lee"]);
+        assert_eq!(meta.published.as_deref(), Some("2024-03-04T09:30:00+01:00"));
+        assert_eq!(meta.outlet.as_deref(), Some("Daily News"));
+
+        let plain = r#"<title>Talks resume &amp; stall | The Daily</title><meta name="author" content="By Jane Roe and Max Mo">
+            <p><time datetime="2023-11-02">2 Nov</time></p>"#;
+        let meta = read(plain, Some("https://www.daily.example/2024/03/01/talks"));
+        assert_eq!(meta.title.as_deref(), Some("Talks resume & stall"));
+        assert_eq!(meta.authors, ["Jane Roe", "Max Mo"]);
+        // the URL's day wins over a stated time on another day
+        assert_eq!(meta.published.as_deref(), Some("2024-03-01"));
+        assert_eq!(meta.outlet.as_deref(), Some("daily.example"));
+        assert_eq!(read(plain, None).published.as_deref(), Some("2023-11-02"));
+
+        let bare = read(
+            "<p>Nothing here</p>",
+            Some("https://news.example/2022/05/17/story.html"),
+        );
+        assert_eq!(bare.published.as_deref(), Some("2022-05-17"));
+    }
+
+    #[test]
+    fn references_decode() {
+        assert_eq!(
+            unescape("Caf&eacute; &#8220;x&#x201D; &amp; &bogus; & y"),
+            "Café “x” & &bogus; & y"
+        );
+        assert_eq!(unescape("&lt;b&gt;ВРАЦА &rsquo;આ તો"), "<b>ВРАЦА ’આ તો");
+    }
+}
