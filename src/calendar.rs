@@ -10,8 +10,7 @@ pub struct Date {
 
 impl Date {
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
@@ -51,15 +50,8 @@ impl Date {
     /// ISO 8601 week-numbering year and week.
     pub fn iso_week(self) -> (i32, u32) {
         let thursday = self.plus_days(3 - i64::from(self.weekday()));
-        let first = Date {
-            year: thursday.year,
-            month: 1,
-            day: 1,
-        };
-        (
-            thursday.year,
-            ((thursday.days() - first.days()) / 7 + 1) as u32,
-        )
+        let first = Date { year: thursday.year, month: 1, day: 1 };
+        (thursday.year, ((thursday.days() - first.days()) / 7 + 1) as u32)
     }
 
     pub fn iso(self) -> String {
@@ -92,10 +84,7 @@ mod tests {
         assert_eq!(d.weekday(), 0);
         assert_eq!(Date::new(1970, 1, 1).unwrap().days(), 0);
         assert_eq!(d.plus_days(-1).iso(), "2025-05-11");
-        assert_eq!(
-            Date::new(2024, 2, 28).unwrap().plus_days(1).iso(),
-            "2024-02-29"
-        );
+        assert_eq!(Date::new(2024, 2, 28).unwrap().plus_days(1).iso(), "2024-02-29");
         assert_eq!(Date::new(2025, 5, 15).unwrap().iso_week(), (2025, 20));
         assert_eq!(Date::new(2025, 2, 31), None);
     }

@@ -34,25 +34,10 @@ struct Parts {
     offset: Option<i32>,
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// Words a dateline may carry besides its date.
-const FILLERS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "first",
-    "last",
-    "modified",
-    "on",
-    "at",
-    "date",
-    "the",
-    "of",
-    "time",
-];
+const FILLERS: &[&str] = &["published", "updated", "posted", "first", "last", "modified", "on", "at", "date", "the", "of", "time"];
 const UPDATE_WORDS: &[&str] = &["updated", "modified", "last"];
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,15 +57,8 @@ pub fn parse_dateline(line: &str) -> Option<Dateline> {
         .iter()
         .map(|segment| parse_parts(segment).map(|p| (p, is_update_segment(segment))))
         .collect::<Option<Vec<_>>>()?;
-    let (parts, is_update) = parsed
-        .iter()
-        .find(|(_, update)| !update)
-        .or(parsed.first())
-        .copied()?;
-    Some(Dateline {
-        iso: to_iso(&parts),
-        is_update,
-    })
+    let (parts, is_update) = parsed.iter().find(|(_, update)| !update).or(parsed.first()).copied()?;
+    Some(Dateline { iso: to_iso(&parts), is_update })
 }
 
 /// Reads a date written in any form `parse_dateline` accepts, for callers
@@ -96,19 +74,11 @@ pub fn zone_suffix(word: &str) -> Option<String> {
     }
     let minutes = *PATTERNS.timezones.get(word)?;
     let sign = if minutes < 0 { '-' } else { '+' };
-    Some(format!(
-        "{sign}{:02}:{:02}",
-        minutes.abs() / 60,
-        minutes.abs() % 60
-    ))
+    Some(format!("{sign}{:02}:{:02}", minutes.abs() / 60, minutes.abs() % 60))
 }
 
 fn is_update_segment(segment: &str) -> bool {
-    let first = segment
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
+    let first = segment.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
     UPDATE_WORDS.contains(&first.as_str())
 }
 
@@ -116,13 +86,7 @@ fn is_update_segment(segment: &str) -> bool {
 fn split_at_labels(line: &str) -> Vec<&str> {
     let lower = line.to_lowercase();
     let mut cuts = vec![0];
-    for label in [
-        "published",
-        "updated",
-        "posted",
-        "last modified",
-        "last updated",
-    ] {
+    for label in ["published", "updated", "posted", "last modified", "last updated"] {
         for (at, _) in lower.match_indices(label) {
             let starts_word = at == 0 || !lower[..at].ends_with(|c: char| c.is_alphanumeric());
             if at > 0 && starts_word && line.is_char_boundary(at) {
@@ -136,10 +100,7 @@ fn split_at_labels(line: &str) -> Vec<&str> {
     cuts.retain(|&c| c == 0 || !lower[..c].trim_end().ends_with("last"));
     cuts.iter()
         .enumerate()
-        .map(|(k, &start)| {
-            line[start..cuts.get(k + 1).copied().unwrap_or(line.len())]
-                .trim_matches(|c: char| c.is_whitespace() || "|•·,;-–—".contains(c))
-        })
+        .map(|(k, &start)| line[start..cuts.get(k + 1).copied().unwrap_or(line.len())].trim_matches(|c: char| c.is_whitespace() || "|•·,;-–—".contains(c)))
         // A label on its own (`First` before `published ...`) is no segment.
         .filter(|s| s.contains(|c: char| c.is_ascii_digit()))
         .collect()
@@ -160,11 +121,7 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
         if c.is_alphabetic() {
             let mut end = i;
             while let Some(&(j, d)) = chars.peek() {
-                if !(d.is_alphabetic()
-                    || (d == '.'
-                        && text[j + 1..].starts_with(|x: char| x.is_alphabetic())
-                        && j - i <= 2))
-                {
+                if !(d.is_alphabetic() || (d == '.' && text[j + 1..].starts_with(|x: char| x.is_alphabetic()) && j - i <= 2)) {
                     break;
                 }
                 end = j + d.len_utf8();
@@ -198,46 +155,19 @@ fn month_number(word: &str) -> Option<u32> {
     }
     let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
     // Full name or a standard abbreviation (`Sept`), nothing longer or stranger.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
+    const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     (FULL[index].starts_with(&lower)).then_some(index as u32 + 1)
 }
 
 fn is_weekday(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
-    const FULL: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    lower.len() >= 3
-        && WEEKDAYS
-            .iter()
-            .zip(FULL)
-            .any(|(short, full)| lower.starts_with(short) && full.starts_with(&lower))
+    const FULL: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    lower.len() >= 3 && WEEKDAYS.iter().zip(FULL).any(|(short, full)| lower.starts_with(short) && full.starts_with(&lower))
 }
 
 /// Reads the parts of one dateline segment; every piece must be accounted for.
 fn parse_parts(segment: &str) -> Option<Parts> {
-    if let Some(c) = ISO.captures(
-        segment.trim_start_matches(|c: char| c.is_alphabetic() || c == ':' || c.is_whitespace()),
-    ) {
+    if let Some(c) = ISO.captures(segment.trim_start_matches(|c: char| c.is_alphabetic() || c == ':' || c.is_whitespace())) {
         return iso_parts(&c);
     }
     let pieces = pieces(segment);
@@ -250,17 +180,12 @@ fn parse_parts(segment: &str) -> Option<Parts> {
         match pieces[k] {
             Piece::Number(n) => {
                 // A time: H:MM[:SS] or H.MM followed by a meridiem or zone.
-                if let (Some(Piece::Punct(sep @ (':' | '.'))), Some(Piece::Number(m))) =
-                    (pieces.get(k + 1), pieces.get(k + 2))
-                {
-                    let is_time =
-                        *sep == ':' || matches!(pieces.get(k + 3), Some(Piece::Word(_)) | None);
+                if let (Some(Piece::Punct(sep @ (':' | '.'))), Some(Piece::Number(m))) = (pieces.get(k + 1), pieces.get(k + 2)) {
+                    let is_time = *sep == ':' || matches!(pieces.get(k + 3), Some(Piece::Word(_)) | None);
                     if is_time && m.len() == 2 && parts.time.is_none() {
                         let mut seconds = 0;
                         let mut next = k + 3;
-                        if let (Some(Piece::Punct(':')), Some(Piece::Number(s))) =
-                            (pieces.get(k + 3), pieces.get(k + 4))
-                        {
+                        if let (Some(Piece::Punct(':')), Some(Piece::Number(s))) = (pieces.get(k + 3), pieces.get(k + 4)) {
                             seconds = s.parse().ok()?;
                             next = k + 5;
                         }
@@ -270,17 +195,13 @@ fn parse_parts(segment: &str) -> Option<Parts> {
                     }
                 }
                 // `5 p.m.`: an hour alone before a meridiem.
-                if matches!(pieces.get(k + 1), Some(Piece::Word(w)) if meridiem_of(w).is_some())
-                    && parts.time.is_none()
-                    && n.len() <= 2
-                {
+                if matches!(pieces.get(k + 1), Some(Piece::Word(w)) if meridiem_of(w).is_some()) && parts.time.is_none() && n.len() <= 2 {
                     parts.time = Some((n.parse().ok()?, 0, 0));
                     k += 1;
                     continue;
                 }
                 // `12th`
-                if matches!(pieces.get(k + 1), Some(Piece::Word(w)) if matches!(w.to_lowercase().as_str(), "st" | "nd" | "rd" | "th"))
-                {
+                if matches!(pieces.get(k + 1), Some(Piece::Word(w)) if matches!(w.to_lowercase().as_str(), "st" | "nd" | "rd" | "th")) {
                     numbers.push((k, n.parse().ok()?, n.len()));
                     k += 2;
                     continue;
@@ -345,14 +266,8 @@ fn pending_dst_zone(segment: &str) -> Option<i32> {
 }
 
 /// Year, month and day from the numbers read, around the month name if any.
-fn assign_date(
-    parts: &mut Parts,
-    numbers: &[(usize, u32, usize)],
-    month_at: Option<usize>,
-) -> Option<()> {
-    let year_of = |&(_, v, digits): &(usize, u32, usize)| {
-        (digits == 4 && (1800..=2200).contains(&v)).then_some(v as i32)
-    };
+fn assign_date(parts: &mut Parts, numbers: &[(usize, u32, usize)], month_at: Option<usize>) -> Option<()> {
+    let year_of = |&(_, v, digits): &(usize, u32, usize)| (digits == 4 && (1800..=2200).contains(&v)).then_some(v as i32);
     match month_at {
         Some(_) => {
             // `12 May 2025`, `May 12, 2025`: one day, one year.
@@ -380,11 +295,7 @@ fn assign_date(
             parts.day = day;
         }
     }
-    (parts.month >= 1
-        && parts.month <= 12
-        && parts.day >= 1
-        && parts.day <= days_in_month(parts.year, parts.month))
-    .then_some(())
+    (parts.month >= 1 && parts.month <= 12 && parts.day >= 1 && parts.day <= days_in_month(parts.year, parts.month)).then_some(())
 }
 
 fn meridiem_of(word: &str) -> Option<bool> {
@@ -413,21 +324,15 @@ fn zone_offset(word: &str, rest: &[Piece]) -> Option<(i32, usize)> {
 /// A signed offset at the start of `pieces` (`+01:00`, `+0100`, `-5`):
 /// minutes east of UTC and how many pieces it used.
 fn signed_offset(pieces: &[Piece]) -> Option<(i32, usize)> {
-    let (Some(Piece::Punct(sign @ ('+' | '-'))), Some(Piece::Number(number))) =
-        (pieces.first(), pieces.get(1))
-    else {
+    let (Some(Piece::Punct(sign @ ('+' | '-'))), Some(Piece::Number(number))) = (pieces.first(), pieces.get(1)) else {
         return None;
     };
     match (number.len(), pieces.get(2), pieces.get(3)) {
-        (1 | 2, Some(Piece::Punct(':')), Some(Piece::Number(m))) if m.len() == 2 => Some((
-            numeric_offset(*sign, number.parse().ok()?, m.parse().ok()?)?,
-            4,
-        )),
+        (1 | 2, Some(Piece::Punct(':')), Some(Piece::Number(m))) if m.len() == 2 => {
+            Some((numeric_offset(*sign, number.parse().ok()?, m.parse().ok()?)?, 4))
+        }
         (1 | 2, _, _) => Some((numeric_offset(*sign, number.parse().ok()?, 0)?, 2)),
-        (4, _, _) => Some((
-            numeric_offset(*sign, number[..2].parse().ok()?, number[2..].parse().ok()?)?,
-            2,
-        )),
+        (4, _, _) => Some((numeric_offset(*sign, number[..2].parse().ok()?, number[2..].parse().ok()?)?, 2)),
         _ => None,
     }
 }
@@ -442,18 +347,8 @@ fn numeric_offset(sign: char, hours: i32, minutes: i32) -> Option<i32> {
 }
 
 fn iso_parts(c: &regex::Captures) -> Option<Parts> {
-    let num = |i: usize| {
-        c.get(i)
-            .map(|m| m.as_str().parse::<u32>().ok())
-            .unwrap_or(Some(0))
-    };
-    let mut parts = Parts {
-        year: num(1)? as i32,
-        month: num(2)?,
-        day: num(3)?,
-        time: None,
-        offset: None,
-    };
+    let num = |i: usize| c.get(i).map(|m| m.as_str().parse::<u32>().ok()).unwrap_or(Some(0));
+    let mut parts = Parts { year: num(1)? as i32, month: num(2)?, day: num(3)?, time: None, offset: None };
     if c.get(4).is_some() {
         parts.time = Some((num(4)?, num(5)?, num(6)?));
     }
@@ -461,28 +356,18 @@ fn iso_parts(c: &regex::Captures) -> Option<Parts> {
         Some("Z" | "z") => Some(0),
         Some(o) => {
             let digits = o[1..].replace(':', "");
-            numeric_offset(
-                o.chars().next()?,
-                digits[..2].parse().ok()?,
-                digits[2..].parse().ok()?,
-            )
+            numeric_offset(o.chars().next()?, digits[..2].parse().ok()?, digits[2..].parse().ok()?)
         }
         None => None,
     };
-    let valid_date = (1..=12).contains(&parts.month)
-        && parts.day >= 1
-        && parts.day <= days_in_month(parts.year, parts.month);
-    let valid_time = parts
-        .time
-        .is_none_or(|(h, m, s)| h < 24 && m < 60 && s <= 60);
+    let valid_date = (1..=12).contains(&parts.month) && parts.day >= 1 && parts.day <= days_in_month(parts.year, parts.month);
+    let valid_time = parts.time.is_none_or(|(h, m, s)| h < 24 && m < 60 && s <= 60);
     (valid_date && valid_time).then_some(parts)
 }
 
 fn to_iso(parts: &Parts) -> String {
     let date = format!("{:04}-{:02}-{:02}", parts.year, parts.month, parts.day);
-    let Some((h, m, s)) = parts.time else {
-        return date;
-    };
+    let Some((h, m, s)) = parts.time else { return date };
     let zone = parts.offset.map_or(String::new(), |o| {
         let sign = if o < 0 { '-' } else { '+' };
         format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
@@ -494,12 +379,7 @@ fn to_iso(parts: &Parts) -> String {
 /// March to the first Sunday of November (the rule since 2007).
 fn us_daylight_saving(parts: &Parts) -> bool {
     let nth_sunday = |month: u32, n: u32| {
-        let first_weekday = Date {
-            year: parts.year,
-            month,
-            day: 1,
-        }
-        .weekday(); // 0 = Monday
+        let first_weekday = Date { year: parts.year, month, day: 1 }.weekday(); // 0 = Monday
         let first = (6 + 7 - first_weekday) % 7 + 1; // day of the first Sunday
         first + 7 * (n - 1)
     };
@@ -517,44 +397,20 @@ mod tests {
 
     #[test]
     fn common_page_formats() {
-        assert_eq!(
-            iso("Monday 12 May 2025 17:08 BST").as_deref(),
-            Some("2025-05-12T17:08:00+01:00")
-        );
-        assert_eq!(
-            iso("Updated March 9, 2022 at 5:08 p.m. EST").as_deref(),
-            Some("2022-03-09T17:08:00-05:00")
-        );
-        assert_eq!(
-            iso("10:14 AM EDT, Mon May 12, 2025").as_deref(),
-            Some("2025-05-12T10:14:00-04:00")
-        );
+        assert_eq!(iso("Monday 12 May 2025 17:08 BST").as_deref(), Some("2025-05-12T17:08:00+01:00"));
+        assert_eq!(iso("Updated March 9, 2022 at 5:08 p.m. EST").as_deref(), Some("2022-03-09T17:08:00-05:00"));
+        assert_eq!(iso("10:14 AM EDT, Mon May 12, 2025").as_deref(), Some("2025-05-12T10:14:00-04:00"));
         assert_eq!(iso("Sept. 3, 2022").as_deref(), Some("2022-09-03"));
-        assert_eq!(
-            iso("2025-05-12T17:08:00Z").as_deref(),
-            Some("2025-05-12T17:08:00+00:00")
-        );
+        assert_eq!(iso("2025-05-12T17:08:00Z").as_deref(), Some("2025-05-12T17:08:00+00:00"));
         assert_eq!(iso("Published: 05/12/2025").as_deref(), Some("2025-05-12"));
-        assert_eq!(
-            iso("First published on Mon 12 May 2025 17.08 BST").as_deref(),
-            Some("2025-05-12T17:08:00+01:00")
-        );
-        assert_eq!(
-            iso("12th May 2025, 5pm GMT+2").as_deref(),
-            Some("2025-05-12T17:00:00+02:00")
-        );
+        assert_eq!(iso("First published on Mon 12 May 2025 17.08 BST").as_deref(), Some("2025-05-12T17:08:00+01:00"));
+        assert_eq!(iso("12th May 2025, 5pm GMT+2").as_deref(), Some("2025-05-12T17:00:00+02:00"));
     }
 
     #[test]
     fn us_zones_follow_daylight_saving() {
-        assert_eq!(
-            iso("Jan. 5, 2024 at 9:00 a.m. ET").as_deref(),
-            Some("2024-01-05T09:00:00-05:00")
-        );
-        assert_eq!(
-            iso("July 5, 2024 at 9:00 a.m. ET").as_deref(),
-            Some("2024-07-05T09:00:00-04:00")
-        );
+        assert_eq!(iso("Jan. 5, 2024 at 9:00 a.m. ET").as_deref(), Some("2024-01-05T09:00:00-05:00"));
+        assert_eq!(iso("July 5, 2024 at 9:00 a.m. ET").as_deref(), Some("2024-07-05T09:00:00-04:00"));
     }
 
     #[test]

@@ -30,8 +30,7 @@ fn lines_with_indent(text: &str) -> Vec<Option<(Unit, bool)>> {
     while i <= bytes.len() {
         let at_end = i == bytes.len();
         if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let indented =
-                text[line_start..i].starts_with('\t') || text[line_start..i].starts_with("  ");
+            let indented = text[line_start..i].starts_with('\t') || text[line_start..i].starts_with("  ");
             out.push(trimmed(text, line_start, i).map(|u| (u, indented)));
             if !at_end && bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
                 i += 1;
@@ -47,11 +46,7 @@ fn trimmed(text: &str, start: usize, end: usize) -> Option<Unit> {
     let line = &text[start..end];
     let left = line.len() - line.trim_start_matches(is_space).len();
     let right = line.trim_end_matches(is_space).len();
-    (right > left).then_some(Unit {
-        start: start + left,
-        end: start + right,
-        ends_block: false,
-    })
+    (right > left).then_some(Unit { start: start + left, end: start + right, ends_block: false })
 }
 
 fn char_len(text: &str, unit: &Unit) -> usize {
@@ -72,11 +67,7 @@ pub fn units(text: &str) -> Vec<Unit> {
     let mut out = Vec::new();
     let all = lines_with_indent(text);
     for block in all.split(Option::is_none) {
-        let indents: Vec<bool> = block
-            .iter()
-            .flatten()
-            .map(|(_, indented)| *indented)
-            .collect();
+        let indents: Vec<bool> = block.iter().flatten().map(|(_, indented)| *indented).collect();
         let block: Vec<Unit> = block.iter().flatten().map(|(unit, _)| *unit).collect();
         if block.is_empty() {
             continue;
@@ -88,37 +79,23 @@ pub fn units(text: &str) -> Vec<Unit> {
             let mut current = block[0];
             for (line, &starts_paragraph) in block.iter().zip(&indents).skip(1) {
                 if starts_paragraph {
-                    out.push(Unit {
-                        ends_block: false,
-                        ..current
-                    });
+                    out.push(Unit { ends_block: false, ..current });
                     current = *line;
                 } else {
                     current.end = line.end;
                 }
             }
-            out.push(Unit {
-                ends_block: true,
-                ..current
-            });
+            out.push(Unit { ends_block: true, ..current });
             continue;
         }
         if is_hard_wrapped(text, &block) {
-            out.push(Unit {
-                start: block[0].start,
-                end: block[block.len() - 1].end,
-                ends_block: true,
-            });
+            out.push(Unit { start: block[0].start, end: block[block.len() - 1].end, ends_block: true });
             continue;
         }
         let mut current = block[0];
         for line in &block[1..] {
             let continues = !ends_sentence(current.text(text))
-                && line
-                    .text(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase);
+                && line.text(text).chars().next().is_some_and(char::is_lowercase);
             if continues {
                 current.end = line.end;
             } else {
@@ -126,10 +103,7 @@ pub fn units(text: &str) -> Vec<Unit> {
                 current = *line;
             }
         }
-        out.push(Unit {
-            ends_block: true,
-            ..current
-        });
+        out.push(Unit { ends_block: true, ..current });
     }
     out
 }
@@ -161,15 +135,7 @@ mod tests {
     #[test]
     fn blank_lines_and_single_newlines_both_separate_paragraphs() {
         let text = "Headline\n\nFirst paragraph.\nSecond paragraph.\r\n\r\n  Third.  ";
-        assert_eq!(
-            unit_texts(text),
-            [
-                "Headline",
-                "First paragraph.",
-                "Second paragraph.",
-                "Third."
-            ]
-        );
+        assert_eq!(unit_texts(text), ["Headline", "First paragraph.", "Second paragraph.", "Third."]);
     }
 
     #[test]

@@ -20,8 +20,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use dateline::parse_dateline;
 pub use dateline::{normalise_date, zone_suffix};
+use dateline::parse_dateline;
 use lines::{ends_sentence, Unit};
 use patterns::PATTERNS;
 
@@ -97,21 +97,17 @@ const MINOR_WORDS: &[&str] = &[
     "from", "as", "vs", "via", "per", "into", "onto", "over", "up", "off", "out", "than", "is",
 ];
 
-static MARKDOWN_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^#{1,6}\s+(?P<inner>.+?)[\s#]*$").unwrap());
-static BOLD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}[.)]\s+)?(?:\*\*|__)(?P<inner>[^*_].*?)(?:\*\*|__):?$").unwrap()
-});
+static MARKDOWN_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+(?P<inner>.+?)[\s#]*$").unwrap());
+static BOLD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}[.)]\s+)?(?:\*\*|__)(?P<inner>[^*_].*?)(?:\*\*|__):?$").unwrap());
 
 /// Reads the structure and metadata of an article.
 pub fn analyse(text: &str) -> Structure {
     let units = lines::units(text);
     let mut found = Structure::default();
     let mut datelines = Vec::new();
-    let mut roles: Vec<Role> = units
-        .iter()
-        .map(|u| read_unit(text, u, &mut found, &mut datelines))
-        .collect();
+    let mut roles: Vec<Role> =
+        units.iter().map(|u| read_unit(text, u, &mut found, &mut datelines)).collect();
     place_headline_and_dek(text, &units, &mut roles);
     if found.authors.is_empty() {
         let (authors, byline) = authors_in_dek(text, &units, &roles);
@@ -129,12 +125,7 @@ pub fn analyse(text: &str) -> Structure {
 }
 
 /// Reads one unit on its own: patterns first, then markdown headings.
-fn read_unit(
-    text: &str,
-    unit: &Unit,
-    found: &mut Structure,
-    datelines: &mut Vec<dateline::Dateline>,
-) -> Role {
+fn read_unit(text: &str, unit: &Unit, found: &mut Structure, datelines: &mut Vec<dateline::Dateline>) -> Role {
     let line = unit.text(text);
     if line.len() > LONGEST_PATTERN_LINE {
         return Role::Text;
@@ -142,10 +133,7 @@ fn read_unit(
     if PATTERNS.may_be_clutter(line) {
         for signature in &PATTERNS.signatures {
             if let Some(caps) = signature.regex.captures(line) {
-                let named = signature.outlet.as_deref().or_else(|| {
-                    caps.name("outlet")
-                        .and_then(|m| PATTERNS.outlet(m.as_str()))
-                });
+                let named = signature.outlet.as_deref().or_else(|| caps.name("outlet").and_then(|m| PATTERNS.outlet(m.as_str())));
                 if found.outlet.is_none() {
                     found.outlet = named.map(str::to_string);
                 }
@@ -158,12 +146,7 @@ fn read_unit(
     // The contributor patterns all hold one of these words; most lines none.
     let may_credit_contributors = line.contains("ontribut") || line.contains("eporting");
     if words <= 40 && may_credit_contributors {
-        if let Some(names) = PATTERNS
-            .contributor_lines
-            .iter()
-            .find_map(|r| r.captures(line))
-            .map(|c| names::split_names(&c["names"]))
-        {
+        if let Some(names) = PATTERNS.contributor_lines.iter().find_map(|r| r.captures(line)).map(|c| names::split_names(&c["names"])) {
             if !names.is_empty() {
                 found.contributors.extend(names);
                 return Role::Meta;
@@ -199,11 +182,7 @@ fn read_meta(line: &str, found: &mut Structure, datelines: &mut Vec<dateline::Da
         if let Some(d) = parse_dateline(part) {
             return Some(Meta::Date(d));
         }
-        let names = PATTERNS
-            .bylines
-            .iter()
-            .find_map(|r| r.captures(part))
-            .map(|c| names::split_names(&c["names"]))?;
+        let names = PATTERNS.bylines.iter().find_map(|r| r.captures(part)).map(|c| names::split_names(&c["names"]))?;
         (!names.is_empty()).then_some(Meta::Authors(names))
     };
     let parts: Option<Vec<Meta>> = line
@@ -212,9 +191,7 @@ fn read_meta(line: &str, found: &mut Structure, datelines: &mut Vec<dateline::Da
         .filter(|p| !p.is_empty())
         .map(read_part)
         .collect();
-    let Some(parts) = parts.filter(|p| !p.is_empty()) else {
-        return false;
-    };
+    let Some(parts) = parts.filter(|p| !p.is_empty()) else { return false };
     for part in parts {
         match part {
             Meta::Date(d) => datelines.push(d),
@@ -229,22 +206,10 @@ fn read_meta(line: &str, found: &mut Structure, datelines: &mut Vec<dateline::Da
 
 /// A caption ending in a photo credit: `Text. (Name/Agency)` or `Text. Photograph: Name/Agency`.
 fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
-    let in_parens = || {
-        line.ends_with(')')
-            .then(|| PATTERNS.credit_in_parens.captures(line))
-            .flatten()
-    };
-    let names_a_credit = ["Photo", "Credit", "Image", "Picture", "Illustration"]
-        .iter()
-        .any(|p| line.contains(p));
-    let after_prefix = || {
-        names_a_credit
-            .then(|| PATTERNS.credit_after_prefix.captures(line))
-            .flatten()
-    };
-    let caps = in_parens()
-        .filter(|c| PATTERNS.is_photo_credit(&c["credit"]))
-        .or_else(after_prefix)?;
+    let in_parens = || line.ends_with(')').then(|| PATTERNS.credit_in_parens.captures(line)).flatten();
+    let names_a_credit = ["Photo", "Credit", "Image", "Picture", "Illustration"].iter().any(|p| line.contains(p));
+    let after_prefix = || names_a_credit.then(|| PATTERNS.credit_after_prefix.captures(line)).flatten();
+    let caps = in_parens().filter(|c| PATTERNS.is_photo_credit(&c["credit"])).or_else(after_prefix)?;
     let (body, credit) = (caps.name("text")?, caps.name("credit")?);
     (word_count(body.as_str()) >= 3).then(|| CaptionRanges {
         text: offset + body.start()..offset + body.end(),
@@ -256,17 +221,10 @@ fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
 /// its dek when the page's header (caption, dateline, byline) follows it or
 /// it has no full stop. A repeat of the headline is boilerplate.
 fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
-    let Some(first) = roles
-        .iter()
-        .position(|r| matches!(r, Role::Text | Role::Section(_)))
-    else {
-        return;
-    };
+    let Some(first) = roles.iter().position(|r| matches!(r, Role::Text | Role::Section(_))) else { return };
     let inner = match &roles[first] {
         Role::Section(inner) => inner.clone(),
-        _ if is_headline_shaped(&units[first], text, first + 1 < units.len()) => {
-            units[first].start..units[first].end
-        }
+        _ if is_headline_shaped(&units[first], text, first + 1 < units.len()) => units[first].start..units[first].end,
         _ => return,
     };
     let headline = normalise_spaces(&text[inner.clone()]);
@@ -281,15 +239,9 @@ fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
             *role = Role::Boilerplate;
         }
     }
-    let Some(dek) = (first + 1..roles.len()).find(|&k| matches!(roles[k], Role::Text)) else {
-        return;
-    };
-    let between_are_header = roles[first + 1..dek]
-        .iter()
-        .all(|r| matches!(r, Role::Boilerplate | Role::Meta | Role::Caption(_)));
-    let after = roles[dek + 1..]
-        .iter()
-        .find(|r| !matches!(r, Role::Boilerplate));
+    let Some(dek) = (first + 1..roles.len()).find(|&k| matches!(roles[k], Role::Text)) else { return };
+    let between_are_header = roles[first + 1..dek].iter().all(|r| matches!(r, Role::Boilerplate | Role::Meta | Role::Caption(_)));
+    let after = roles[dek + 1..].iter().find(|r| !matches!(r, Role::Boilerplate));
     let header_follows = matches!(after, Some(Role::Meta | Role::Caption(_)));
     let line = units[dek].text(text);
     if between_are_header && word_count(line) <= 80 && (header_follows || !ends_sentence(line)) {
@@ -303,16 +255,12 @@ fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
 fn is_headline_shaped(unit: &Unit, text: &str, more_follows: bool) -> bool {
     let line = unit.text(text);
     let words = word_count(line);
-    let lone_short_sentence = unit.ends_block
-        && words <= 20
-        && crate::text::sentence_ranges(text, unit.start, unit.end).len() == 1;
+    let lone_short_sentence =
+        unit.ends_block && words <= 20 && crate::text::sentence_ranges(text, unit.start, unit.end).len() == 1;
     more_follows
         && (1..=30).contains(&words)
         && line.chars().count() <= 250
-        && (!ends_sentence(line)
-            || line.ends_with(['?', '!'])
-            || is_title_case(line)
-            || lone_short_sentence)
+        && (!ends_sentence(line) || line.ends_with(['?', '!']) || is_title_case(line) || lone_short_sentence)
 }
 
 /// Story lines after the header: short lines without a full stop are
@@ -341,26 +289,14 @@ fn place_body(text: &str, units: &[Unit], roles: &mut [Role]) {
 
 /// `..., writes Mark Almond.` in the dek.
 /// Returns the names and where they stand in the text.
-fn authors_in_dek(
-    text: &str,
-    units: &[Unit],
-    roles: &[Role],
-) -> (Vec<String>, Option<Range<usize>>) {
-    let Some(k) = roles.iter().position(|r| *r == Role::Dek) else {
-        return (Vec::new(), None);
-    };
+fn authors_in_dek(text: &str, units: &[Unit], roles: &[Role]) -> (Vec<String>, Option<Range<usize>>) {
+    let Some(k) = roles.iter().position(|r| *r == Role::Dek) else { return (Vec::new(), None) };
     let dek = units[k].text(text);
-    let Some(names) = PATTERNS
-        .byline_in_text
-        .iter()
-        .find_map(|r| r.captures(dek))
-        .and_then(|c| c.name("names"))
-    else {
+    let Some(names) = PATTERNS.byline_in_text.iter().find_map(|r| r.captures(dek)).and_then(|c| c.name("names")) else {
         return (Vec::new(), None);
     };
     let authors = names::split_names(names.as_str());
-    let range =
-        (!authors.is_empty()).then(|| units[k].start + names.start()..units[k].start + names.end());
+    let range = (!authors.is_empty()).then(|| units[k].start + names.start()..units[k].start + names.end());
     (authors, range)
 }
 
@@ -422,9 +358,7 @@ fn collect(units: &[Unit], roles: Vec<Role>, mut found: Structure) -> Structure 
 
 /// Words with at least one letter or digit.
 fn word_count(line: &str) -> usize {
-    line.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    line.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// Whether at least four in five words that are not function words start
@@ -433,9 +367,7 @@ fn is_title_case(line: &str) -> bool {
     let (mut content, mut capitalised) = (0, 0);
     for word in line.split_whitespace() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let Some(first) = word.chars().next() else {
-            continue;
-        };
+        let Some(first) = word.chars().next() else { continue };
         if !first.is_alphabetic() || MINOR_WORDS.contains(&word.to_lowercase().as_str()) {
             continue;
         }
@@ -468,14 +400,8 @@ mod tests {
                     Both sides said they would meet again.\n\nJane Doe is a writer based in Oxford";
         let s = analyse(text);
         assert_eq!(s.outlet.as_deref(), Some("The Independent"));
-        assert_eq!(
-            s.headline.map(|r| &text[r]),
-            Some("Talks resume in Istanbul")
-        );
-        assert_eq!(
-            s.dek.map(|r| &text[r]),
-            Some("The two sides meet again, writes Jane Doe. Few expect much")
-        );
+        assert_eq!(s.headline.map(|r| &text[r]), Some("Talks resume in Istanbul"));
+        assert_eq!(s.dek.map(|r| &text[r]), Some("The two sides meet again, writes Jane Doe. Few expect much"));
         assert_eq!(s.authors, ["Jane Doe"]);
         assert_eq!(s.published.as_deref(), Some("2025-05-12T17:08:00+01:00"));
         assert_eq!(texts(text, &s.sections), ["Next Steps"]);
@@ -493,12 +419,8 @@ mod tests {
 
     #[test]
     fn a_short_sentence_alone_before_a_blank_line_is_a_headline() {
-        let text =
-            "Poll finds Clinton would beat Trump.\n\nA new poll out on Monday shows a wide lead.";
-        assert_eq!(
-            analyse(text).headline.map(|r| &text[r]),
-            Some("Poll finds Clinton would beat Trump.")
-        );
+        let text = "Poll finds Clinton would beat Trump.\n\nA new poll out on Monday shows a wide lead.";
+        assert_eq!(analyse(text).headline.map(|r| &text[r]), Some("Poll finds Clinton would beat Trump."));
         let alone = "Russia attacked Kyiv overnight.";
         assert_eq!(analyse(alone).headline, None);
         assert_eq!(analyse(alone).paragraphs.len(), 1);
@@ -518,14 +440,8 @@ mod tests {
         let text = "Headline Here\n\nLeaders meet in Lviv, Ukraine. (Markiian Lyseiko / Ukrinform / Getty Images)\n\nBody text here.";
         let s = analyse(text);
         assert_eq!(s.captions.len(), 1);
-        assert_eq!(
-            &text[s.captions[0].text.clone()],
-            "Leaders meet in Lviv, Ukraine."
-        );
-        assert_eq!(
-            &text[s.captions[0].credit.clone().unwrap()],
-            "Markiian Lyseiko / Ukrinform / Getty Images"
-        );
+        assert_eq!(&text[s.captions[0].text.clone()], "Leaders meet in Lviv, Ukraine.");
+        assert_eq!(&text[s.captions[0].credit.clone().unwrap()], "Markiian Lyseiko / Ukrinform / Getty Images");
     }
 
     #[test]
@@ -534,9 +450,6 @@ mod tests {
         let s = analyse(text);
         assert_eq!(s.headline.map(|r| &text[r]), Some("Peace Talks: A Gamble"));
         assert_eq!(texts(text, &s.boilerplate), ["# Peace Talks: A Gamble"]);
-        assert_eq!(
-            texts(text, &s.sections),
-            ["Proxy Talks in Istanbul", "What Next"]
-        );
+        assert_eq!(texts(text, &s.sections), ["Proxy Talks in Istanbul", "What Next"]);
     }
 }

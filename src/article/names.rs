@@ -4,30 +4,9 @@ use super::patterns::PATTERNS;
 
 /// Words that follow a name in a byline but are not names: roles and desks.
 const ROLE_WORDS: &[&str] = &[
-    "editor",
-    "correspondent",
-    "reporter",
-    "writer",
-    "staff",
-    "columnist",
-    "contributor",
-    "chief",
-    "analyst",
-    "producer",
-    "desk",
-    "bureau",
-    "news",
-    "senior",
-    "political",
-    "foreign",
-    "special",
-    "opinion",
-    "associate",
-    "deputy",
-    "international",
-    "national",
-    "global",
-    "diplomatic",
+    "editor", "correspondent", "reporter", "writer", "staff", "columnist", "contributor", "chief",
+    "analyst", "producer", "desk", "bureau", "news", "senior", "political", "foreign", "special",
+    "opinion", "associate", "deputy", "international", "national", "global", "diplomatic",
 ];
 
 /// Splits a list of names (`A, B and C`, `A & B`, `A; B`) and keeps those
@@ -71,10 +50,7 @@ pub fn person_name(text: &str) -> Option<String> {
             return None;
         }
         let first = word.chars().next()?;
-        let is_name_word = first.is_uppercase()
-            && word
-                .chars()
-                .all(|c| c.is_alphabetic() || "-'’.".contains(c));
+        let is_name_word = first.is_uppercase() && word.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c));
         if !is_name_word {
             return None;
         }
@@ -84,17 +60,8 @@ pub fn person_name(text: &str) -> Option<String> {
     if capitalised < 2 {
         return None;
     }
-    let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase))
-        && text.chars().filter(|c| c.is_alphabetic()).count() > 3;
-    Some(if shouting {
-        words
-            .iter()
-            .map(|w| recase(w))
-            .collect::<Vec<_>>()
-            .join(" ")
-    } else {
-        words.join(" ")
-    })
+    let shouting = words.iter().all(|w| !w.chars().any(char::is_lowercase)) && text.chars().filter(|c| c.is_alphabetic()).count() > 3;
+    Some(if shouting { words.iter().map(|w| recase(w)).collect::<Vec<_>>().join(" ") } else { words.join(" ") })
 }
 
 /// `SMITH` → `Smith`, `O'BRIEN` → `O'Brien`, `KENDALL-TAYLOR` → `Kendall-Taylor`.
@@ -121,20 +88,11 @@ mod tests {
 
     #[test]
     fn bylines_split_into_names() {
-        assert_eq!(
-            split_names("Michael Birnbaum and Karen DeYoung"),
-            ["Michael Birnbaum", "Karen DeYoung"]
-        );
-        assert_eq!(
-            split_names("Jane Doe, John Smith & Ana de la Cruz"),
-            ["Jane Doe", "John Smith", "Ana de la Cruz"]
-        );
+        assert_eq!(split_names("Michael Birnbaum and Karen DeYoung"), ["Michael Birnbaum", "Karen DeYoung"]);
+        assert_eq!(split_names("Jane Doe, John Smith & Ana de la Cruz"), ["Jane Doe", "John Smith", "Ana de la Cruz"]);
         assert_eq!(split_names("Jane Doe, Reuters"), ["Jane Doe"]);
         assert_eq!(split_names("Jane Doe, Political Editor"), ["Jane Doe"]);
-        assert_eq!(
-            split_names("JOHN O'BRIEN | The Independent"),
-            ["John O'Brien"]
-        );
+        assert_eq!(split_names("JOHN O'BRIEN | The Independent"), ["John O'Brien"]);
         assert_eq!(split_names("Jane Doe in Kyiv"), ["Jane Doe"]);
     }
 

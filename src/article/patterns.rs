@@ -74,17 +74,12 @@ fn line_regex(pattern: &str) -> Regex {
 }
 
 fn alternation(words: &[String]) -> String {
-    words
-        .iter()
-        .map(|w| regex::escape(w))
-        .collect::<Vec<_>>()
-        .join("|")
+    words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
 }
 
 impl Patterns {
     fn load() -> Patterns {
-        let raw: Raw =
-            serde_json::from_str(SOURCE).expect("data/article_patterns.json is valid JSON");
+        let raw: Raw = serde_json::from_str(SOURCE).expect("data/article_patterns.json is valid JSON");
         let mut outlets = HashMap::new();
         for outlet in &raw.outlets {
             for alias in outlet.aliases.iter().chain(std::iter::once(&outlet.name)) {
@@ -92,48 +87,28 @@ impl Patterns {
             }
         }
         let prefixes = alternation(&raw.caption_credit_prefixes);
-        let clutter = RegexSetBuilder::new(
-            raw.signatures
-                .iter()
-                .map(|s| &s.pattern)
-                .chain(&raw.boilerplate),
-        )
-        .case_insensitive(true)
-        .build()
-        .expect("data/article_patterns.json patterns compile");
+        let clutter = RegexSetBuilder::new(raw.signatures.iter().map(|s| &s.pattern).chain(&raw.boilerplate))
+            .case_insensitive(true)
+            .build()
+            .expect("data/article_patterns.json patterns compile");
         Patterns {
             clutter,
             outlets,
             signatures: raw
                 .signatures
                 .iter()
-                .map(|s| Signature {
-                    regex: line_regex(&s.pattern),
-                    outlet: s.outlet.clone(),
-                })
+                .map(|s| Signature { regex: line_regex(&s.pattern), outlet: s.outlet.clone() })
                 .collect(),
             credit_in_parens: Regex::new(r"(?s)^(?P<text>.*\S)\s*\((?P<credit>[^()]+)\)$").unwrap(),
             credit_after_prefix: Regex::new(&format!(
                 r"(?s)^(?P<text>.*[.!?”])\s+(?:{prefixes})s?\s*(?:by|:)\s*(?P<credit>[^.]+?)\.?$"
             ))
             .unwrap(),
-            credit_markers: Regex::new(&format!(
-                r"\b(?:{})\b",
-                alternation(&raw.photo_credit_markers)
-            ))
-            .unwrap(),
+            credit_markers: Regex::new(&format!(r"\b(?:{})\b", alternation(&raw.photo_credit_markers))).unwrap(),
             reading_time: line_regex(&raw.reading_time),
             bylines: raw.bylines.iter().map(|p| line_regex(p)).collect(),
-            byline_in_text: raw
-                .byline_in_text
-                .iter()
-                .map(|p| Regex::new(p).unwrap())
-                .collect(),
-            contributor_lines: raw
-                .contributor_lines
-                .iter()
-                .map(|p| line_regex(p))
-                .collect(),
+            byline_in_text: raw.byline_in_text.iter().map(|p| Regex::new(p).unwrap()).collect(),
+            contributor_lines: raw.contributor_lines.iter().map(|p| line_regex(p)).collect(),
             name_particles: raw.name_particles,
             timezones: raw.timezones,
             us_timezones_with_dst: raw.us_timezones_with_dst,
@@ -147,11 +122,7 @@ impl Patterns {
 
     /// The canonical name of an outlet, given its name or an alias.
     pub fn outlet(&self, name: &str) -> Option<&str> {
-        let key = name
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
+        let key = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         self.outlets.get(&key).map(String::as_str)
     }
 

@@ -29,10 +29,7 @@ pub fn read(text: &str) -> Vec<Document> {
     let mut sentence = Sentence::default();
     let flush = |sentence: &mut Sentence, documents: &mut Vec<Document>| {
         if !sentence.words.is_empty() {
-            documents
-                .last_mut()
-                .expect("one document")
-                .push(std::mem::take(sentence));
+            documents.last_mut().expect("one document").push(std::mem::take(sentence));
         }
     };
     for line in text.lines() {
@@ -73,11 +70,7 @@ pub fn spans_from_iob(tags: &[String]) -> Vec<TagSpan> {
         }
         spans.extend(open.take());
         if matches!(prefix, "B" | "I" | "S" | "U" | "L" | "E") && !label.is_empty() {
-            open = Some(TagSpan {
-                start: i,
-                end: i + 1,
-                label: label.to_string(),
-            });
+            open = Some(TagSpan { start: i, end: i + 1, label: label.to_string() });
         }
     }
     spans.extend(open);
@@ -140,10 +133,7 @@ impl Scores {
     pub fn add(&mut self, predicted: &[TagSpan], gold: &[TagSpan]) {
         for span in predicted {
             self.overall.predicted += 1;
-            self.by_label
-                .entry(span.label.clone())
-                .or_default()
-                .predicted += 1;
+            self.by_label.entry(span.label.clone()).or_default().predicted += 1;
             if gold.contains(span) {
                 self.overall.correct += 1;
                 self.by_label.entry(span.label.clone()).or_default().correct += 1;
@@ -199,10 +189,7 @@ mod tests {
         let iob2 = spans_from_iob(&tags("B-PER I-PER B-PER O B-LOC B-ORG"));
         assert_eq!(iob1, iob2);
         assert_eq!(iob1.len(), 4);
-        assert_eq!(
-            iob2_from_spans(&iob1, 6),
-            tags("B-PER I-PER B-PER O B-LOC B-ORG")
-        );
+        assert_eq!(iob2_from_spans(&iob1, 6), tags("B-PER I-PER B-PER O B-LOC B-ORG"));
     }
 
     #[test]

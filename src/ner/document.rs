@@ -42,125 +42,26 @@ pub struct NameSpan {
 
 /// Words that start sentences but never names.
 const NOT_NAME_STARTS: &[&str] = &[
-    "Whereas",
-    "While",
-    "When",
-    "After",
-    "Before",
-    "Although",
-    "Though",
-    "If",
-    "As",
-    "Since",
-    "Because",
-    "But",
-    "And",
-    "Yet",
-    "So",
-    "Then",
-    "However",
-    "Meanwhile",
-    "Like",
-    "Unlike",
-    "With",
-    "Without",
-    "For",
-    "In",
-    "On",
-    "At",
-    "By",
-    "From",
-    "To",
-    "Of",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Make",
-    "Let",
-    "Both",
-    "Even",
-    "Still",
-    "Also",
-    "Only",
-    "Why",
-    "How",
-    "What",
-    "Who",
-    "Where",
-    "Maybe",
-    "Perhaps",
-    "Despite",
-    "Under",
-    "Over",
-    "Until",
-    "Unless",
-    "Once",
-    "Now",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-    "Whether",
-    "Indeed",
-    "Thus",
-    "Hence",
-    "Later",
-    "Earlier",
-    "Afterwards",
-    "Finally",
-    "Instead",
-    "Besides",
-    "Moreover",
-    "Nevertheless",
-    "Nonetheless",
-    "Here",
-    "There",
-    "Such",
-    "Every",
-    "Each",
-    "Some",
-    "Many",
-    "Most",
-    "Several",
-    "Few",
-    "Other",
-    "Another",
+    "Whereas", "While", "When", "After", "Before", "Although", "Though", "If", "As", "Since", "Because", "But",
+    "And", "Yet", "So", "Then", "However", "Meanwhile", "Like", "Unlike", "With", "Without", "For", "In", "On",
+    "At", "By", "From", "To", "Of", "A", "An", "This", "That", "These", "Those", "Make", "Let", "Both", "Even",
+    "Still", "Also", "Only", "Why", "How", "What", "Who", "Where", "Maybe", "Perhaps", "Despite", "Under", "Over",
+    "Until", "Unless", "Once", "Now", "Today", "Yesterday", "Tomorrow", "Whether", "Indeed", "Thus", "Hence",
+    "Later", "Earlier", "Afterwards", "Finally", "Instead", "Besides", "Moreover", "Nevertheless", "Nonetheless",
+    "Here", "There", "Such", "Every", "Each", "Some", "Many", "Most", "Several", "Few", "Other", "Another",
 ];
 
 const ORG_LINKS: &[&str] = &["for", "of", "on"];
 const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mx.", "Messrs."];
 /// Capitalised words that end an organisation's name: dates follow it.
 const DATE_WORDS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December",
 ];
 const ARTICLES: &[&str] = &["a", "the"];
 
 fn words_text(words: &[Word]) -> String {
-    words
-        .iter()
-        .map(|w| w.form.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ")
+    words.iter().map(|w| w.form.as_ref()).collect::<Vec<_>>().join(" ")
 }
 
 fn capitalised(word: &Word) -> bool {
@@ -187,11 +88,8 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
 
 fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     // Heading words: a heading sentence's, or a bold label's.
-    let in_heading = |sentence: usize, word: &Word| {
-        view.headings[sentence] || view.bold_label_ends[sentence].is_some_and(|end| word.end <= end)
-    };
-    let span_in_heading =
-        |s: &NameSpan| in_heading(s.sentence, &view.sentences[s.sentence][s.end - 1]);
+    let in_heading = |sentence: usize, word: &Word| view.headings[sentence] || view.bold_label_ends[sentence].is_some_and(|end| word.end <= end);
+    let span_in_heading = |s: &NameSpan| in_heading(s.sentence, &view.sentences[s.sentence][s.end - 1]);
     if !spans.iter().any(|s| !s.fixed && span_in_heading(s)) {
         return;
     }
@@ -204,11 +102,7 @@ fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer
         .sentences
         .iter()
         .enumerate()
-        .flat_map(|(k, s)| {
-            s.iter()
-                .skip(1)
-                .filter(move |w| capitalised(w) && !in_heading(k, w))
-        })
+        .flat_map(|(k, s)| s.iter().skip(1).filter(move |w| capitalised(w) && !in_heading(k, w)))
         .map(|w| w.form.as_ref())
         .collect();
     spans.retain(|s| {
@@ -218,56 +112,24 @@ fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer
         let words = &view.sentences[s.sentence][s.start..s.end];
         let name = words_text(words);
         body_names.contains(&name)
-            || gazetteer
-                .kinds(&name)
-                .iter()
-                .any(|k| !matches!(k, Kind::GivenName | Kind::Title | Kind::OrgSuffix))
-            || (words.len() > 1
-                && words
-                    .iter()
-                    .filter(|w| capitalised(w))
-                    .all(|w| mid_sentence_capitals.contains(w.form.as_ref())))
+            || gazetteer.kinds(&name).iter().any(|k| !matches!(k, Kind::GivenName | Kind::Title | Kind::OrgSuffix))
+            || (words.len() > 1 && words.iter().filter(|w| capitalised(w)).all(|w| mid_sentence_capitals.contains(w.form.as_ref())))
     });
 }
 
 /// `East and West` → `East`, `West`, when both sides are listed places.
 fn split_place_conjunctions(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
-    let is_place = |words: &[Word]| {
-        gazetteer
-            .kinds(&words_text(words))
-            .iter()
-            .any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place))
-    };
+    let is_place = |words: &[Word]| gazetteer.kinds(&words_text(words)).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place));
     let mut split = Vec::new();
     spans.retain(|s| {
         let words = &view.sentences[s.sentence][s.start..s.end];
-        let Some(and) = words.iter().position(|w| w.form == "and") else {
-            return true;
-        };
-        if s.fixed
-            || !matches!(s.label.as_str(), "GPE" | "LOC")
-            || is_place(words)
-            || !is_place(&words[..and])
-            || !is_place(&words[and + 1..])
-        {
+        let Some(and) = words.iter().position(|w| w.form == "and") else { return true };
+        if s.fixed || !matches!(s.label.as_str(), "GPE" | "LOC") || is_place(words) || !is_place(&words[..and]) || !is_place(&words[and + 1..]) {
             return true;
         }
         for (start, end) in [(s.start, s.start + and), (s.start + and + 1, s.end)] {
-            let label = if gazetteer
-                .kinds(&words_text(&view.sentences[s.sentence][start..end]))
-                .contains(&Kind::Place)
-            {
-                "LOC"
-            } else {
-                "GPE"
-            };
-            split.push(NameSpan {
-                sentence: s.sentence,
-                start,
-                end,
-                label: label.to_string(),
-                fixed: false,
-            });
+            let label = if gazetteer.kinds(&words_text(&view.sentences[s.sentence][start..end])).contains(&Kind::Place) { "LOC" } else { "GPE" };
+            split.push(NameSpan { sentence: s.sentence, start, end, label: label.to_string(), fixed: false });
         }
         false
     });
@@ -276,20 +138,14 @@ fn split_place_conjunctions(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &
 
 /// `A. Yavlinsky` after `Grigory` → `Grigory A. Yavlinsky`.
 fn extend_people_over_initials(view: &View, spans: &mut [NameSpan]) {
-    for span in spans
-        .iter_mut()
-        .filter(|s| !s.fixed && s.label == "PERSON" && s.start > 0)
-    {
+    for span in spans.iter_mut().filter(|s| !s.fixed && s.label == "PERSON" && s.start > 0) {
         let words = &view.sentences[span.sentence];
         let starts_with_initial = {
             let f = &words[span.start].form;
             f.len() == 2 && f.ends_with('.') && f.starts_with(|c: char| c.is_uppercase())
         };
         let before = &words[span.start - 1];
-        if starts_with_initial
-            && capitalised(before)
-            && !NOT_NAME_STARTS.contains(&before.form.as_ref())
-        {
+        if starts_with_initial && capitalised(before) && !NOT_NAME_STARTS.contains(&before.form.as_ref()) {
             span.start -= 1;
         }
     }
@@ -297,10 +153,7 @@ fn extend_people_over_initials(view: &View, spans: &mut [NameSpan]) {
 
 /// `Mr.` + `Putin` → `Mr. Putin`.
 fn include_honorifics(view: &View, spans: &mut [NameSpan]) {
-    for span in spans
-        .iter_mut()
-        .filter(|s| s.label == "PERSON" && s.start > 0)
-    {
+    for span in spans.iter_mut().filter(|s| s.label == "PERSON" && s.start > 0) {
         if HONORIFICS.contains(&view.sentences[span.sentence][span.start - 1].form.as_ref()) {
             span.start -= 1;
         }
@@ -330,24 +183,16 @@ fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
             continue;
         }
         let mut at = span.end;
-        if !words
-            .get(at)
-            .is_some_and(|w| ORG_LINKS.contains(&w.form.as_ref()))
-        {
+        if !words.get(at).is_some_and(|w| ORG_LINKS.contains(&w.form.as_ref())) {
             continue;
         }
         at += 1;
-        if words
-            .get(at)
-            .is_some_and(|w| ARTICLES.contains(&w.form.as_ref()))
-        {
+        if words.get(at).is_some_and(|w| ARTICLES.contains(&w.form.as_ref())) {
             at += 1;
         }
         let name_start = at;
         let name_word = |w: &Word| capitalised(w) && !DATE_WORDS.contains(&w.form.as_ref());
-        while words.get(at).is_some_and(|w| {
-            name_word(w) || w.form == "and" && words.get(at + 1).is_some_and(name_word)
-        }) {
+        while words.get(at).is_some_and(|w| name_word(w) || w.form == "and" && words.get(at + 1).is_some_and(name_word)) {
             at += 1;
         }
         if at > name_start {
@@ -360,18 +205,13 @@ fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
         return;
     }
     // Drop the spans an extension swallowed (the extended spans themselves stay).
-    let by_sentence: HashMap<usize, Vec<(usize, usize)>> =
-        extended
-            .iter()
-            .fold(HashMap::default(), |mut map, &(k, start, end)| {
-                map.entry(k).or_default().push((start, end));
-                map
-            });
+    let by_sentence: HashMap<usize, Vec<(usize, usize)>> = extended.iter().fold(HashMap::default(), |mut map, &(k, start, end)| {
+        map.entry(k).or_default().push((start, end));
+        map
+    });
     spans.retain(|s| {
         by_sentence.get(&s.sentence).is_none_or(|ranges| {
-            ranges.iter().all(|&(start, end)| {
-                s.end <= start || s.start >= end || (s.start == start && s.end == end)
-            })
+            ranges.iter().all(|&(start, end)| s.end <= start || s.start >= end || (s.start == start && s.end == end))
         })
     });
 }
@@ -383,16 +223,8 @@ fn merge_nationality_into_organisation(view: &View, spans: &mut Vec<NameSpan>) {
     for span in spans.drain(..) {
         if let Some(previous) = merged.last_mut() {
             let adjacent = previous.sentence == span.sentence && previous.end == span.start;
-            let title_case_org = view.sentences[span.sentence][span.start..span.end]
-                .iter()
-                .all(capitalised);
-            if adjacent
-                && !previous.fixed
-                && !span.fixed
-                && previous.label == "NORP"
-                && span.label == "ORG"
-                && title_case_org
-            {
+            let title_case_org = view.sentences[span.sentence][span.start..span.end].iter().all(capitalised);
+            if adjacent && !previous.fixed && !span.fixed && previous.label == "NORP" && span.label == "ORG" && title_case_org {
                 previous.end = span.end;
                 previous.label = "ORG".to_string();
                 continue;
@@ -409,9 +241,7 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
     let mut person_words: HashMap<String, usize> = HashMap::default();
     for span in spans.iter() {
         let name = text_of(span);
-        let ballot = votes
-            .entry(name.clone())
-            .or_insert_with(|| gazetteer_vote(&name, gazetteer));
+        let ballot = votes.entry(name.clone()).or_insert_with(|| gazetteer_vote(&name, gazetteer));
         *ballot.entry(span.label.clone()).or_default() += 1;
         if span.label == "PERSON" {
             for word in &view.sentences[span.sentence][span.start..span.end] {
@@ -422,15 +252,9 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
     for span in spans.iter_mut().filter(|s| !s.fixed) {
         let name = text_of(span);
         let kinds = gazetteer.kinds(&name);
-        let listed = kinds.iter().any(|k| {
-            matches!(
-                k,
-                Kind::Country | Kind::City | Kind::Region | Kind::Organisation | Kind::Nationality
-            )
-        });
+        let listed = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Organisation | Kind::Nationality));
         let last = view.sentences[span.sentence][span.end - 1].form.as_ref();
-        let surname_elsewhere = person_words.get(last).copied().unwrap_or(0) >= 2
-            && !gazetteer.kinds(last).contains(&Kind::OrgSuffix);
+        let surname_elsewhere = person_words.get(last).copied().unwrap_or(0) >= 2 && !gazetteer.kinds(last).contains(&Kind::OrgSuffix);
         let words = &view.sentences[span.sentence][span.start..span.end];
         let slavic_surname = matches!(span.label.as_str(), "ORG" | "MISC")
             && words.len() <= 2
@@ -441,25 +265,14 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
             span.label = "PERSON".to_string();
             continue;
         }
-        if let Some(best) = votes[&name]
-            .iter()
-            .max_by_key(|(label, n)| (**n, *label == &span.label))
-            .map(|(l, _)| l.clone())
-        {
+        if let Some(best) = votes[&name].iter().max_by_key(|(label, n)| (**n, *label == &span.label)).map(|(l, _)| l.clone()) {
             span.label = best;
         }
         // A listed place that is no one's given name is no person (`Kyiv is
         // making a bet`), and a listed region no organisation (`Crimea`).
-        let place = kinds
-            .iter()
-            .any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region));
-        let region = kinds
-            .iter()
-            .any(|k| matches!(k, Kind::Country | Kind::Region))
-            && !kinds.contains(&Kind::Organisation);
-        if (span.label == "PERSON" && place || span.label == "ORG" && region)
-            && !kinds.contains(&Kind::GivenName)
-        {
+        let place = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region));
+        let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region)) && !kinds.contains(&Kind::Organisation);
+        if (span.label == "PERSON" && place || span.label == "ORG" && region) && !kinds.contains(&Kind::GivenName) {
             span.label = "GPE".to_string();
         }
     }
@@ -471,9 +284,8 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
 /// Names without such an ending (`Kuleba`, `Yermak`) are not helped.
 fn has_slavic_surname_ending(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "enko", "chuk", "yuk", "vych", "vich", "ovich", "evich", "sky", "skyy", "skiy", "skyi",
-        "ski", "ska", "skaya", "ov", "ova", "ev", "eva", "yov", "yova", "in", "ina", "shvili",
-        "dze",
+        "enko", "chuk", "yuk", "vych", "vich", "ovich", "evich", "sky", "skyy", "skiy", "skyi", "ski", "ska",
+        "skaya", "ov", "ova", "ev", "eva", "yov", "yova", "in", "ina", "shvili", "dze",
     ];
     let lower = word.to_lowercase();
     lower.chars().count() > 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
@@ -482,10 +294,7 @@ fn has_slavic_surname_ending(word: &str) -> bool {
 /// One vote for the label the gazetteer gives a name, if any.
 fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
     let kinds = gazetteer.kinds(name);
-    let label = if kinds
-        .iter()
-        .any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region))
-    {
+    let label = if kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region)) {
         Some("GPE")
     } else if kinds.contains(&Kind::Organisation) {
         Some("ORG")
@@ -508,34 +317,24 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
     for span in spans.iter() {
         let words = &view.sentences[span.sentence][span.start..span.end];
         if words.iter().all(capitalised) {
-            names
-                .entry(words.iter().map(|w| fold(&w.form)).collect())
-                .or_insert_with(|| span.label.clone());
+            names.entry(words.iter().map(|w| fold(&w.form)).collect()).or_insert_with(|| span.label.clone());
         }
     }
     let longest = names.keys().map(Vec::len).max().unwrap_or(0);
     let first_words: FxHashSet<&str> = names.keys().map(|k| k[0].as_str()).collect();
     let mut taken_by_sentence: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
     for s in spans.iter() {
-        taken_by_sentence
-            .entry(s.sentence)
-            .or_default()
-            .push((s.start, s.end));
+        taken_by_sentence.entry(s.sentence).or_default().push((s.start, s.end));
     }
     let mut added = Vec::new();
     // Each distinct capitalised word folded once per article.
     let mut folds: HashMap<&str, String> = HashMap::default();
     for word in view.sentences.iter().flatten().filter(|w| capitalised(w)) {
-        folds
-            .entry(word.form.as_ref())
-            .or_insert_with(|| fold(&word.form));
+        folds.entry(word.form.as_ref()).or_insert_with(|| fold(&word.form));
     }
     for (k, sentence) in view.sentences.iter().enumerate() {
         let taken = taken_by_sentence.get(&k).map_or(&[][..], Vec::as_slice);
-        let folded: Vec<&str> = sentence
-            .iter()
-            .map(|w| folds.get(w.form.as_ref()).map_or("", String::as_str))
-            .collect();
+        let folded: Vec<&str> = sentence.iter().map(|w| folds.get(w.form.as_ref()).map_or("", String::as_str)).collect();
         let mut i = 0;
         while i < sentence.len() {
             if !first_words.contains(folded[i]) {
@@ -549,17 +348,9 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
             match hit {
                 Some((len, label))
                     if !taken.iter().any(|&(s, e)| s < i + len && i < e)
-                        && (i > 0
-                            || len > 1
-                            || !NOT_NAME_STARTS.contains(&sentence[0].form.as_ref())) =>
+                        && (i > 0 || len > 1 || !NOT_NAME_STARTS.contains(&sentence[0].form.as_ref())) =>
                 {
-                    added.push(NameSpan {
-                        sentence: k,
-                        start: i,
-                        end: i + len,
-                        label,
-                        fixed: false,
-                    });
+                    added.push(NameSpan { sentence: k, start: i, end: i + len, label, fixed: false });
                     i += len;
                 }
                 _ => i += 1,

@@ -10,8 +10,8 @@
 use std::borrow::Cow;
 
 use super::gazetteer::{Gazetteer, Match};
-use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::text::lower_case;
+use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// Features of one sentence: token `i` has `buckets[starts[i]..starts[i + 1]]`.
 #[derive(Clone, Debug, Default)]
@@ -38,12 +38,7 @@ impl History {
     /// else 1 + the label's index.
     pub fn record(&mut self, features: &SentenceFeatures, labels: &[usize]) {
         for (&key, &label) in features.word_keys.iter().zip(labels) {
-            if let Some(c) = self
-                .counts
-                .entry(key)
-                .or_insert([0; MAX_SLOTS])
-                .get_mut(label)
-            {
+            if let Some(c) = self.counts.entry(key).or_insert([0; MAX_SLOTS]).get_mut(label) {
                 *c = c.saturating_add(1);
             }
         }
@@ -55,33 +50,19 @@ impl SentenceFeatures {
     /// for each word seen before in the document, the label it was given
     /// most often and whether that was unanimous.
     pub fn history_features(&self, history: &History, bits: u32) -> SentenceFeatures {
-        let mut h = Hasher {
-            mask: (1u64 << bits) - 1,
-            out: Vec::with_capacity(2 * self.len()),
-        };
+        let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(2 * self.len()) };
         let mut starts = Vec::with_capacity(self.starts.len());
         for t in 0..self.len() {
             starts.push(h.out.len());
             if let Some(counts) = history.counts.get(&self.word_keys[t]) {
-                let (best, &n) = counts
-                    .iter()
-                    .enumerate()
-                    .max_by_key(|&(label, &n)| (n, std::cmp::Reverse(label)))
-                    .expect("labels");
+                let (best, &n) = counts.iter().enumerate().max_by_key(|&(label, &n)| (n, std::cmp::Reverse(label))).expect("labels");
                 let total: u16 = counts.iter().sum();
                 h.add(const { seed("hist") }, &[best as u64]);
-                h.add(
-                    const { seed("hist,unanimous") },
-                    &[best as u64, (n == total) as u64],
-                );
+                h.add(const { seed("hist,unanimous") }, &[best as u64, (n == total) as u64]);
             }
         }
         starts.push(h.out.len());
-        SentenceFeatures {
-            starts,
-            buckets: h.out,
-            word_keys: Vec::new(),
-        }
+        SentenceFeatures { starts, buckets: h.out, word_keys: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -100,25 +81,19 @@ impl SentenceFeatures {
 /// Words as the tagger sees them: typographic quotes, apostrophes and
 /// dashes in the ASCII forms of its training data.
 pub fn normalise_word(word: &str) -> Cow<'_, str> {
-    if word.is_ascii()
-        || !word.contains([
-            '’', '‘', '‛', '′', '“', '”', '„', '«', '»', '—', '―', '–', '‑', '‐', '…',
-        ])
-    {
+    if word.is_ascii() || !word.contains(['’', '‘', '‛', '′', '“', '”', '„', '«', '»', '—', '―', '–', '‑', '‐', '…']) {
         return Cow::Borrowed(word);
     }
-    Cow::Owned(
-        word.chars()
-            .map(|c| match c {
-                '’' | '‘' | '‛' | '′' => "'".to_string(),
-                '“' | '”' | '„' | '«' | '»' => "\"".to_string(),
-                '—' | '―' => "--".to_string(),
-                '–' | '‑' | '‐' => "-".to_string(),
-                '…' => "...".to_string(),
-                _ => c.to_string(),
-            })
-            .collect(),
-    )
+    Cow::Owned(word.chars()
+        .map(|c| match c {
+            '’' | '‘' | '‛' | '′' => "'".to_string(),
+            '“' | '”' | '„' | '«' | '»' => "\"".to_string(),
+            '—' | '―' => "--".to_string(),
+            '–' | '‑' | '‐' => "-".to_string(),
+            '…' => "...".to_string(),
+            _ => c.to_string(),
+        })
+        .collect())
 }
 
 /// What the whole document says about its words, by the hash of their
@@ -145,10 +120,7 @@ impl DocumentContext {
                 }
             }
         }
-        DocumentContext {
-            seen_lower,
-            seen_capitalised,
-        }
+        DocumentContext { seen_lower, seen_capitalised }
     }
 }
 
@@ -183,10 +155,7 @@ impl Shape {
 
     /// `Putin` → `Xxxxx`, `U.S.` → `X.X.`, `1996-08-22` → `dddd-dd-dd`.
     fn long(word: &str) -> Shape {
-        let mut shape = Shape {
-            bytes: [0; 48],
-            len: 0,
-        };
+        let mut shape = Shape { bytes: [0; 48], len: 0 };
         for c in word.chars().take(12) {
             shape.push(if c.is_uppercase() {
                 'X'
@@ -203,10 +172,7 @@ impl Shape {
 
     /// Runs collapsed: `Xxxxx` → `Xx`.
     fn short(&self) -> Shape {
-        let mut shape = Shape {
-            bytes: [0; 48],
-            len: 0,
-        };
+        let mut shape = Shape { bytes: [0; 48], len: 0 };
         let mut last = None;
         for c in self.as_str().chars() {
             if last != Some(c) {
@@ -247,8 +213,7 @@ fn hash_str(text: &str) -> u64 {
     let mut h = 0u64;
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes")))
-            .wrapping_mul(K);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes"))).wrapping_mul(K);
     }
     let mut last = [0u8; 8];
     let rest = chunks.remainder();
@@ -271,44 +236,21 @@ impl Hasher {
 }
 
 /// Features of every sentence of one document.
-pub fn document_features<S: AsRef<str>>(
-    sentences: &[Vec<S>],
-    gazetteer: &Gazetteer,
-    bits: u32,
-) -> Vec<SentenceFeatures> {
+pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazetteer, bits: u32) -> Vec<SentenceFeatures> {
     let context = DocumentContext::new(sentences);
-    sentences
-        .iter()
-        .map(|s| sentence_features(s, &gazetteer.find(s), &context, bits))
-        .collect()
+    sentences.iter().map(|s| sentence_features(s, &gazetteer.find(s), &context, bits)).collect()
 }
 
-fn sentence_features<S: AsRef<str>>(
-    words: &[S],
-    matches: &[Match],
-    context: &DocumentContext,
-    bits: u32,
-) -> SentenceFeatures {
+fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &DocumentContext, bits: u32) -> SentenceFeatures {
     let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     let n = words.len();
     let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
-    let caps_sentence = words.iter().filter(|w| is_all_caps(w)).count() * 2
-        > words
-            .iter()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count()
-            .max(1);
+    let caps_sentence = words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count().max(1);
     // Each token's strings hashed once: word, lower case, long and short shape.
     let word_hash: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
     let lower_hash: Vec<u64> = lower.iter().map(|w| hash_str(w)).collect();
-    let long_hash: Vec<u64> = words
-        .iter()
-        .map(|w| hash_str(Shape::long(w).as_str()))
-        .collect();
-    let short_hash: Vec<u64> = words
-        .iter()
-        .map(|w| hash_str(Shape::long(w).short().as_str()))
-        .collect();
+    let long_hash: Vec<u64> = words.iter().map(|w| hash_str(Shape::long(w).as_str())).collect();
+    let short_hash: Vec<u64> = words.iter().map(|w| hash_str(Shape::long(w).short().as_str())).collect();
     let (start, end) = (const { seed("<s>") }, const { seed("</s>") });
     let at = |v: &[u64], i: isize| -> u64 {
         if i < 0 {
@@ -317,15 +259,8 @@ fn sentence_features<S: AsRef<str>>(
             v.get(i as usize).copied().unwrap_or(end)
         }
     };
-    let mut features = SentenceFeatures {
-        starts: Vec::with_capacity(n + 1),
-        buckets: Vec::new(),
-        word_keys: lower_hash.clone(),
-    };
-    let mut h = Hasher {
-        mask: (1u64 << bits) - 1,
-        out: Vec::with_capacity(n * 40),
-    };
+    let mut features = SentenceFeatures { starts: Vec::with_capacity(n + 1), buckets: Vec::new(), word_keys: lower_hash.clone() };
+    let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(n * 40) };
     for i in 0..n {
         features.starts.push(h.out.len());
         let k = i as isize;
@@ -336,10 +271,7 @@ fn sentence_features<S: AsRef<str>>(
         h.add(const { seed("shape") }, &[long_hash[i]]);
         h.add(const { seed("sshape") }, &[ss]);
         for (end, c) in low.char_indices().take(4) {
-            h.add(
-                const { seed("pre") },
-                &[hash_str(&low[..end + c.len_utf8()])],
-            );
+            h.add(const { seed("pre") }, &[hash_str(&low[..end + c.len_utf8()])]);
         }
         for (start, _) in low.char_indices().rev().take(4) {
             h.add(const { seed("suf") }, &[hash_str(&low[start..])]);
@@ -352,10 +284,7 @@ fn sentence_features<S: AsRef<str>>(
         h.add(const { seed("lw,lw+1") }, &[lw, at(&lower_hash, k + 1)]);
         h.add(const { seed("ss-1,ss") }, &[at(&short_hash, k - 1), ss]);
         h.add(const { seed("ss,ss+1") }, &[ss, at(&short_hash, k + 1)]);
-        h.add(
-            const { seed("ss-1,ss,ss+1") },
-            &[at(&short_hash, k - 1), ss, at(&short_hash, k + 1)],
-        );
+        h.add(const { seed("ss-1,ss,ss+1") }, &[at(&short_hash, k - 1), ss, at(&short_hash, k + 1)]);
         h.add(const { seed("sshape-1") }, &[at(&short_hash, k - 1)]);
         h.add(const { seed("sshape+1") }, &[at(&short_hash, k + 1)]);
         if i == 0 {
@@ -368,14 +297,7 @@ fn sentence_features<S: AsRef<str>>(
             let lower_elsewhere = context.seen_lower.contains(&lw);
             let capitalised_elsewhere = context.seen_capitalised.contains(&lw);
             let initial = i == 0 || caps_sentence;
-            h.add(
-                const { seed("doc-case") },
-                &[
-                    lower_elsewhere as u64,
-                    capitalised_elsewhere as u64,
-                    initial as u64,
-                ],
-            );
+            h.add(const { seed("doc-case") }, &[lower_elsewhere as u64, capitalised_elsewhere as u64, initial as u64]);
         }
         for m in matches.iter().filter(|m| m.start <= i && i < m.end) {
             let position = match (m.end - m.start, i - m.start) {
@@ -408,10 +330,7 @@ mod tests {
         assert_eq!(Shape::long("Putin").as_str(), "Xxxxx");
         assert_eq!(Shape::long("U.S.").short().as_str(), "X.X.");
         assert_eq!(Shape::long("1996-08-22").short().as_str(), "d-d-d");
-        assert_eq!(
-            Shape::long("Erdoğan’s-longer-than-twelve").as_str(),
-            "Xxxxxxx’x-xx"
-        );
+        assert_eq!(Shape::long("Erdoğan’s-longer-than-twelve").as_str(), "Xxxxxxx’x-xx");
         assert_eq!(normalise_word("Putin’s"), "Putin's");
         assert!(matches!(normalise_word("Erdoğan"), Cow::Borrowed(_)));
     }
@@ -419,12 +338,7 @@ mod tests {
     #[test]
     fn every_token_gets_features_in_range() {
         let gazetteer = Gazetteer::from_tsv("Kyiv\tcity\n");
-        let sentences = vec![vec![
-            "Mr.".to_string(),
-            "Zelensky".to_string(),
-            "visited".to_string(),
-            "Kyiv".to_string(),
-        ]];
+        let sentences = vec![vec!["Mr.".to_string(), "Zelensky".to_string(), "visited".to_string(), "Kyiv".to_string()]];
         let features = document_features(&sentences, &gazetteer, 16);
         assert_eq!(features[0].len(), 4);
         assert!(features[0].buckets.iter().all(|&b| b < 1 << 16));

@@ -105,17 +105,12 @@ impl Gazetteer {
         let mut entries: FxHashMap<String, Entry> = FxHashMap::default();
         let mut lower_case_starts = FxHashSet::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
-            let Some((phrase, kinds)) = line.split_once('\t') else {
-                continue;
-            };
+            let Some((phrase, kinds)) = line.split_once('\t') else { continue };
             if phrase.starts_with(char::is_lowercase) {
                 lower_case_starts.insert(phrase.split(' ').next().unwrap_or(phrase).to_string());
             }
             for (at, _) in phrase.match_indices(' ') {
-                entries
-                    .entry(phrase[..at].to_string())
-                    .or_default()
-                    .continues = true;
+                entries.entry(phrase[..at].to_string()).or_default().continues = true;
             }
             let entry = entries.entry(phrase.to_string()).or_default();
             for kind in kinds.split(',').filter_map(Kind::parse) {
@@ -124,10 +119,7 @@ impl Gazetteer {
                 }
             }
         }
-        Gazetteer {
-            entries,
-            lower_case_starts,
-        }
+        Gazetteer { entries, lower_case_starts }
     }
 
     /// The kinds of a phrase as printed.
@@ -137,10 +129,7 @@ impl Gazetteer {
 
     /// Every phrase of a kind, in no particular order (a scan of all phrases).
     pub fn phrases(&self, kind: Kind) -> impl Iterator<Item = &str> {
-        self.entries
-            .iter()
-            .filter(move |(_, e)| e.kinds.contains(&kind))
-            .map(|(p, _)| p.as_str())
+        self.entries.iter().filter(move |(_, e)| e.kinds.contains(&kind)).map(|(p, _)| p.as_str())
     }
 
     /// Every phrase of at most `MAX_WORDS` words found in a sentence.
@@ -158,9 +147,7 @@ impl Gazetteer {
                     phrase.push(' ');
                 }
                 phrase.push_str(words[end - 1].as_ref());
-                let Some(entry) = self.entries.get(&phrase) else {
-                    break;
-                };
+                let Some(entry) = self.entries.get(&phrase) else { break };
                 found.extend(entry.kinds.iter().map(|&kind| Match { start, end, kind }));
                 if !entry.continues {
                     break;
@@ -180,33 +167,15 @@ mod tests {
 
     #[test]
     fn finds_multiword_phrases_with_all_their_kinds() {
-        let g = Gazetteer::from_tsv(
-            "New York\tcity,region\nUkrainian\tnationality\n# comment\nal-Qaeda\torg\n",
-        );
+        let g = Gazetteer::from_tsv("New York\tcity,region\nUkrainian\tnationality\n# comment\nal-Qaeda\torg\n");
         let found = g.find(&["the", "New", "York", "Ukrainian", "al-Qaeda"]);
         assert_eq!(
             found,
             [
-                Match {
-                    start: 1,
-                    end: 3,
-                    kind: Kind::City
-                },
-                Match {
-                    start: 1,
-                    end: 3,
-                    kind: Kind::Region
-                },
-                Match {
-                    start: 3,
-                    end: 4,
-                    kind: Kind::Nationality
-                },
-                Match {
-                    start: 4,
-                    end: 5,
-                    kind: Kind::Organisation
-                }
+                Match { start: 1, end: 3, kind: Kind::City },
+                Match { start: 1, end: 3, kind: Kind::Region },
+                Match { start: 3, end: 4, kind: Kind::Nationality },
+                Match { start: 4, end: 5, kind: Kind::Organisation }
             ]
         );
     }

@@ -33,9 +33,8 @@ use view::{View, Word};
 const SHIPPED_MODEL: &[u8] = include_bytes!("../../data/ner.model");
 
 /// The model trained on CoNLL-2003, loaded on first use.
-pub static DEFAULT_MODEL: LazyLock<Arc<Model>> = LazyLock::new(|| {
-    Arc::new(Model::from_bytes(SHIPPED_MODEL).expect("the shipped data/ner.model is valid"))
-});
+pub static DEFAULT_MODEL: LazyLock<Arc<Model>> =
+    LazyLock::new(|| Arc::new(Model::from_bytes(SHIPPED_MODEL).expect("the shipped data/ner.model is valid")));
 
 static LOADED: LazyLock<Mutex<HashMap<PathBuf, Arc<Model>>>> = LazyLock::new(Default::default);
 
@@ -45,10 +44,8 @@ pub fn load_model(path: &Path) -> Result<Arc<Model>, String> {
     if let Some(model) = loaded.get(path) {
         return Ok(model.clone());
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("cannot read model {}: {e}", path.display()))?;
-    let model =
-        Arc::new(Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?);
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read model {}: {e}", path.display()))?;
+    let model = Arc::new(Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?);
     loaded.insert(path.to_path_buf(), model.clone());
     Ok(model)
 }
@@ -75,10 +72,7 @@ impl UserEntities {
     pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> UserEntities {
         let mut entities = UserEntities::default();
         for (phrase, label) in pairs {
-            let words: Vec<String> = tokenize(phrase)
-                .iter()
-                .map(|t| normalise_word(t.text(phrase)).into_owned())
-                .collect();
+            let words: Vec<String> = tokenize(phrase).iter().map(|t| normalise_word(t.text(phrase)).into_owned()).collect();
             if words.is_empty() {
                 continue;
             }
@@ -97,17 +91,10 @@ impl UserEntities {
         let mut found = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            let hit = (1..=self.longest.min(words.len() - i))
-                .rev()
-                .find_map(|len| {
-                    let key: Vec<String> = words[i..i + len]
-                        .iter()
-                        .map(|w| w.form.to_string())
-                        .collect();
-                    self.phrases
-                        .get(&key)
-                        .map(|label| (i, i + len, label.clone()))
-                });
+            let hit = (1..=self.longest.min(words.len() - i)).rev().find_map(|len| {
+                let key: Vec<String> = words[i..i + len].iter().map(|w| w.form.to_string()).collect();
+                self.phrases.get(&key).map(|label| (i, i + len, label.clone()))
+            });
             match hit {
                 Some((start, end, label)) => {
                     i = end;
@@ -125,76 +112,34 @@ impl UserEntities {
 /// headlines, deks, captions and headings, so that what the tagger learns of
 /// a word in the body (its prediction history) informs the titles, not the
 /// other way round.
-pub fn recognise(
-    text: &str,
-    segmented: &Segmented,
-    blocks: &[BlockKind],
-    model: &Model,
-    user: &UserEntities,
-) -> Vec<Found> {
-    let headings: Vec<bool> = blocks
-        .iter()
-        .map(|k| matches!(k, BlockKind::Headline | BlockKind::Section))
-        .collect();
+pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model: &Model, user: &UserEntities) -> Vec<Found> {
+    let headings: Vec<bool> = blocks.iter().map(|k| matches!(k, BlockKind::Headline | BlockKind::Section)).collect();
     let view = View::new(text, segmented, &headings, &GAZETTEER);
-    let cased: Vec<Vec<&str>> = view
-        .sentences
-        .iter()
-        .map(|s| s.iter().map(Word::cased).collect())
-        .collect();
-    let is_body =
-        |k: &usize| blocks.get(segmented.sentences[*k].block) == Some(&BlockKind::Paragraph);
-    let (body, titles): (Vec<usize>, Vec<usize>) =
-        (0..segmented.sentences.len()).partition(is_body);
+    let cased: Vec<Vec<&str>> = view.sentences.iter().map(|s| s.iter().map(Word::cased).collect()).collect();
+    let is_body = |k: &usize| blocks.get(segmented.sentences[*k].block) == Some(&BlockKind::Paragraph);
+    let (body, titles): (Vec<usize>, Vec<usize>) = (0..segmented.sentences.len()).partition(is_body);
     let features = document_features(&cased, &GAZETTEER, model.bits);
     let tagged = model.tag_document_in_order(&features, body.into_iter().chain(titles));
     let mut spans = Vec::new();
     for (k, (words, tagged)) in view.sentences.iter().zip(tagged).enumerate() {
-        let fixed = if user.is_empty() {
-            Vec::new()
-        } else {
-            user.find(words)
-        };
+        let fixed = if user.is_empty() { Vec::new() } else { user.find(words) };
         for span in tagged {
-            if fixed
-                .iter()
-                .any(|&(start, end, _)| span.start < end && start < span.end)
-            {
+            if fixed.iter().any(|&(start, end, _)| span.start < end && start < span.end) {
                 continue;
             }
-            let forms: Vec<String> = words[span.start..span.end]
-                .iter()
-                .map(|w| w.form.to_string())
-                .collect();
+            let forms: Vec<String> = words[span.start..span.end].iter().map(|w| w.form.to_string()).collect();
             let label = refine::refine(&span.label, &forms, &GAZETTEER);
-            spans.push(NameSpan {
-                sentence: k,
-                start: span.start,
-                end: span.end,
-                label,
-                fixed: false,
-            });
+            spans.push(NameSpan { sentence: k, start: span.start, end: span.end, label, fixed: false });
         }
         for (start, end, label) in fixed {
-            spans.push(NameSpan {
-                sentence: k,
-                start,
-                end,
-                label,
-                fixed: true,
-            });
+            spans.push(NameSpan { sentence: k, start, end, label, fixed: true });
         }
     }
     document::tidy(&view, spans, &GAZETTEER)
         .into_iter()
         .map(|s| {
             let words = &view.sentences[s.sentence];
-            Found {
-                sentence: s.sentence,
-                start: words[s.start].start,
-                end: words[s.end - 1].end,
-                label: s.label,
-            }
+            Found { sentence: s.sentence, start: words[s.start].start, end: words[s.end - 1].end, label: s.label }
         })
         .collect()
 }
@@ -203,29 +148,18 @@ pub fn recognise(
 /// returns each sentence's spans with the CoNLL class of the refined label
 /// (so that `Russia` acting as a government scores as LOC, as CoNLL marks it).
 pub fn tag_conll(documents: &[conll::Document], model: &Model) -> Vec<Vec<conll::TagSpan>> {
-    let tagged: Vec<Vec<conll::TagSpan>> = train::featurise(documents, model.bits)
-        .iter()
-        .flat_map(|doc| model.tag_document(doc))
-        .collect();
+    let tagged: Vec<Vec<conll::TagSpan>> = train::featurise(documents, model.bits).iter().flat_map(|doc| model.tag_document(doc)).collect();
     documents
         .iter()
         .flatten()
         .zip(tagged)
         .map(|(sentence, spans)| {
-            let words: Vec<String> = sentence
-                .words
-                .iter()
-                .map(|w| normalise_word(w).into_owned())
-                .collect();
+            let words: Vec<String> = sentence.words.iter().map(|w| normalise_word(w).into_owned()).collect();
             spans
                 .into_iter()
                 .map(|span| {
-                    let label =
-                        refine::refine(&span.label, &words[span.start..span.end], &GAZETTEER);
-                    conll::TagSpan {
-                        label: refine::coarse(&label).to_string(),
-                        ..span
-                    }
+                    let label = refine::refine(&span.label, &words[span.start..span.end], &GAZETTEER);
+                    conll::TagSpan { label: refine::coarse(&label).to_string(), ..span }
                 })
                 .collect()
         })
@@ -239,24 +173,12 @@ mod tests {
 
     fn names(text: &str, user: &UserEntities) -> Vec<(String, String)> {
         let segmented = segment(text, [&(0..text.len())]);
-        recognise(
-            text,
-            &segmented,
-            &[BlockKind::Paragraph],
-            &DEFAULT_MODEL,
-            user,
-        )
-        .iter()
-        .map(|f| (text[f.start..f.end].to_string(), f.label.clone()))
-        .collect()
+        recognise(text, &segmented, &[BlockKind::Paragraph], &DEFAULT_MODEL, user).iter().map(|f| (text[f.start..f.end].to_string(), f.label.clone())).collect()
     }
 
     #[test]
     fn the_shipped_model_finds_people_and_places() {
-        let found = names(
-            "Russian President Vladimir Putin met Ukrainian officials in Kyiv on Monday.",
-            &UserEntities::default(),
-        );
+        let found = names("Russian President Vladimir Putin met Ukrainian officials in Kyiv on Monday.", &UserEntities::default());
         assert!(found.contains(&("Vladimir Putin".into(), "PERSON".into())));
         assert!(found.contains(&("Kyiv".into(), "GPE".into())));
         assert!(found.contains(&("Ukrainian".into(), "NORP".into())));

@@ -58,9 +58,7 @@ fn part_of(tag: usize) -> Option<(usize, Part)> {
 
 /// Whether `next` may follow `prev` (`None` = sentence start) in BILOU.
 pub fn allowed(prev: Option<usize>, next: usize) -> bool {
-    let open = prev
-        .and_then(part_of)
-        .filter(|(_, p)| matches!(p, Part::Begin | Part::Inside));
+    let open = prev.and_then(part_of).filter(|(_, p)| matches!(p, Part::Begin | Part::Inside));
     match (open, part_of(next)) {
         (Some((label, _)), Some((next_label, Part::Inside | Part::Last))) => label == next_label,
         (Some(_), _) => false,
@@ -76,18 +74,14 @@ fn may_end(tag: usize) -> bool {
 
 /// Each tag's label slot: 0 for O, else 1 + the label's index.
 pub fn label_slots(tags: &[usize]) -> Vec<usize> {
-    tags.iter()
-        .map(|&t| part_of(t).map_or(0, |(label, _)| label + 1))
-        .collect()
+    tags.iter().map(|&t| part_of(t).map_or(0, |(label, _)| label + 1)).collect()
 }
 
 /// BILOU tags for spans over `len` words.
 pub fn tags_from_spans(spans: &[TagSpan], labels: &[String], len: usize) -> Vec<usize> {
     let mut tags = vec![0; len];
     for span in spans {
-        let Some(label) = labels.iter().position(|l| *l == span.label) else {
-            continue;
-        };
+        let Some(label) = labels.iter().position(|l| *l == span.label) else { continue };
         if span.end - span.start == 1 {
             tags[span.start] = tag_of(label, Part::Unit);
             continue;
@@ -107,16 +101,8 @@ pub fn spans_from_tags(tags: &[usize], labels: &[String]) -> Vec<TagSpan> {
     for (i, &tag) in tags.iter().enumerate() {
         match part_of(tag) {
             Some((_, Part::Begin)) => start = i,
-            Some((label, Part::Last)) => spans.push(TagSpan {
-                start,
-                end: i + 1,
-                label: labels[label].clone(),
-            }),
-            Some((label, Part::Unit)) => spans.push(TagSpan {
-                start: i,
-                end: i + 1,
-                label: labels[label].clone(),
-            }),
+            Some((label, Part::Last)) => spans.push(TagSpan { start, end: i + 1, label: labels[label].clone() }),
+            Some((label, Part::Unit)) => spans.push(TagSpan { start: i, end: i + 1, label: labels[label].clone() }),
             _ => {}
         }
     }
@@ -130,9 +116,7 @@ fn prefetch<T>(value: &T) {
     // SAFETY: a prefetch is only a hint; it reads nothing and cannot fault,
     // and the pointer comes from a live reference.
     unsafe {
-        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-            (value as *const T).cast(),
-        );
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((value as *const T).cast());
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = value;
@@ -151,21 +135,10 @@ struct Transitions {
 fn constrained(transitions: &[f32], n_tags: usize) -> Transitions {
     Transitions {
         allowed_before: (0..n_tags)
-            .map(|next| {
-                (0..n_tags)
-                    .filter(|&prev| allowed(Some(prev), next))
-                    .map(|prev| (prev, transitions[prev * n_tags + next]))
-                    .collect()
-            })
+            .map(|next| (0..n_tags).filter(|&prev| allowed(Some(prev), next)).map(|prev| (prev, transitions[prev * n_tags + next])).collect())
             .collect(),
         start: (0..n_tags)
-            .map(|next| {
-                if allowed(None, next) {
-                    transitions[n_tags * n_tags + next]
-                } else {
-                    f32::NEG_INFINITY
-                }
-            })
+            .map(|next| if allowed(None, next) { transitions[n_tags * n_tags + next] } else { f32::NEG_INFINITY })
             .collect(),
     }
 }
@@ -231,10 +204,7 @@ impl Model {
                     *sum += w as i32;
                 }
             }
-            for (e, &sum) in emissions[t * n_tags..(t + 1) * n_tags]
-                .iter_mut()
-                .zip(&sums)
-            {
+            for (e, &sum) in emissions[t * n_tags..(t + 1) * n_tags].iter_mut().zip(&sums) {
                 *e = sum as f32 * self.scale;
             }
         }
@@ -249,11 +219,7 @@ impl Model {
 
     /// Like [`Model::tag_document`], visiting the sentences in `order` (for
     /// instance the body before the headline); spans come back by sentence.
-    pub fn tag_document_in_order(
-        &self,
-        sentences: &[SentenceFeatures],
-        order: impl IntoIterator<Item = usize>,
-    ) -> Vec<Vec<TagSpan>> {
+    pub fn tag_document_in_order(&self, sentences: &[SentenceFeatures], order: impl IntoIterator<Item = usize>) -> Vec<Vec<TagSpan>> {
         let mut history = History::default();
         let mut spans = vec![Vec::new(); sentences.len()];
         for k in order {
@@ -266,28 +232,13 @@ impl Model {
     }
 
     /// A model from averaged float weights, quantised to 16 bits.
-    pub fn from_weights(
-        labels: Vec<String>,
-        bits: u32,
-        weights: &[f32],
-        transitions: Vec<f32>,
-    ) -> Model {
+    pub fn from_weights(labels: Vec<String>, bits: u32, weights: &[f32], transitions: Vec<f32>) -> Model {
         assert!(n_tags(labels.len()) <= 64, "at most 15 entity labels");
-        let max = weights
-            .iter()
-            .fold(0f32, |m, w| m.max(w.abs()))
-            .max(f32::MIN_POSITIVE);
+        let max = weights.iter().fold(0f32, |m, w| m.max(w.abs())).max(f32::MIN_POSITIVE);
         let scale = max / i16::MAX as f32;
         let weights = weights.iter().map(|w| (w / scale).round() as i16).collect();
         let constrained = constrained(&transitions, n_tags(labels.len()));
-        Model {
-            labels,
-            bits,
-            weights,
-            scale,
-            transitions,
-            constrained,
-        }
+        Model { labels, bits, weights, scale, transitions, constrained }
     }
 
     /// The model file: header, labels, transitions, then only the non-zero
@@ -306,12 +257,7 @@ impl Model {
         for t in &self.transitions {
             out.extend_from_slice(&t.to_le_bytes());
         }
-        let rows: Vec<(usize, &[i16])> = self
-            .weights
-            .chunks(n_tags)
-            .enumerate()
-            .filter(|(_, r)| r.iter().any(|&w| w != 0))
-            .collect();
+        let rows: Vec<(usize, &[i16])> = self.weights.chunks(n_tags).enumerate().filter(|(_, r)| r.iter().any(|&w| w != 0)).collect();
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
         for (bucket, row) in rows {
             out.extend_from_slice(&(bucket as u32).to_le_bytes());
@@ -356,10 +302,7 @@ impl Model {
             for _ in 0..count {
                 let tag = r.take(1)?[0] as usize;
                 let w = i16::from_le_bytes(r.take(2)?.try_into().unwrap());
-                let slot = weights
-                    .get_mut(bucket * n_tags + tag)
-                    .filter(|_| tag < n_tags)
-                    .ok_or("bad model: weight out of range")?;
+                let slot = weights.get_mut(bucket * n_tags + tag).filter(|_| tag < n_tags).ok_or("bad model: weight out of range")?;
                 *slot = w;
             }
         }
@@ -367,14 +310,7 @@ impl Model {
             return Err("bad model: trailing bytes".into());
         }
         let constrained = constrained(&transitions, n_tags);
-        Ok(Model {
-            labels,
-            bits,
-            weights,
-            scale,
-            transitions,
-            constrained,
-        })
+        Ok(Model { labels, bits, weights, scale, transitions, constrained })
     }
 }
 
@@ -385,10 +321,7 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let slice = self
-            .bytes
-            .get(self.at..self.at + n)
-            .ok_or("bad model: truncated file")?;
+        let slice = self.bytes.get(self.at..self.at + n).ok_or("bad model: truncated file")?;
         self.at += n;
         Ok(slice)
     }
@@ -432,12 +365,8 @@ impl Trainer {
         let mut emissions = vec![0f32; features.len() * n_tags];
         for t in 0..features.len() {
             for &bucket in features.token(t).iter().chain(extra.token(t)) {
-                let weights =
-                    &self.weights[bucket as usize * n_tags..(bucket as usize + 1) * n_tags];
-                for (e, w) in emissions[t * n_tags..(t + 1) * n_tags]
-                    .iter_mut()
-                    .zip(weights)
-                {
+                let weights = &self.weights[bucket as usize * n_tags..(bucket as usize + 1) * n_tags];
+                for (e, w) in emissions[t * n_tags..(t + 1) * n_tags].iter_mut().zip(weights) {
                     *e += w;
                 }
             }
@@ -447,12 +376,7 @@ impl Trainer {
 
     /// One perceptron step on a sentence (its features and extra features);
     /// returns the tags it predicted before learning from them.
-    pub fn learn(
-        &mut self,
-        features: &SentenceFeatures,
-        extra: &SentenceFeatures,
-        gold: &[usize],
-    ) -> Vec<usize> {
+    pub fn learn(&mut self, features: &SentenceFeatures, extra: &SentenceFeatures, gold: &[usize]) -> Vec<usize> {
         let predicted = self.decode(features, extra);
         if predicted == gold {
             self.clock += 1.0;
@@ -471,10 +395,7 @@ impl Trainer {
                 }
             }
             if predicted[t] != gold[t] || prev(predicted.as_slice()) != prev(gold) {
-                for (cell, delta) in [
-                    (prev(gold) * n_tags + gold[t], 1.0),
-                    (prev(predicted.as_slice()) * n_tags + predicted[t], -1.0),
-                ] {
+                for (cell, delta) in [(prev(gold) * n_tags + gold[t], 1.0), (prev(predicted.as_slice()) * n_tags + predicted[t], -1.0)] {
                     self.transitions[cell] += delta;
                     self.transition_totals[cell] += clock * delta;
                 }
@@ -486,18 +407,8 @@ impl Trainer {
 
     /// The averaged model so far.
     pub fn averaged(&self) -> Model {
-        let average = |w: &[f32], totals: &[f32]| {
-            w.iter()
-                .zip(totals)
-                .map(|(w, t)| w - t / self.clock)
-                .collect::<Vec<f32>>()
-        };
-        Model::from_weights(
-            self.labels.clone(),
-            self.bits,
-            &average(&self.weights, &self.totals),
-            average(&self.transitions, &self.transition_totals),
-        )
+        let average = |w: &[f32], totals: &[f32]| w.iter().zip(totals).map(|(w, t)| w - t / self.clock).collect::<Vec<f32>>();
+        Model::from_weights(self.labels.clone(), self.bits, &average(&self.weights, &self.totals), average(&self.transitions, &self.transition_totals))
     }
 }
 
@@ -509,26 +420,15 @@ mod tests {
     fn bilou_round_trip_and_constraints() {
         let labels = vec!["LOC".to_string(), "PER".to_string()];
         let spans = vec![
-            TagSpan {
-                start: 0,
-                end: 2,
-                label: "PER".into(),
-            },
-            TagSpan {
-                start: 3,
-                end: 4,
-                label: "LOC".into(),
-            },
+            TagSpan { start: 0, end: 2, label: "PER".into() },
+            TagSpan { start: 3, end: 4, label: "LOC".into() },
         ];
         let tags = tags_from_spans(&spans, &labels, 5);
         assert_eq!(spans_from_tags(&tags, &labels), spans);
         assert!(!allowed(Some(tag_of(0, Part::Begin)), 0));
         assert!(!allowed(None, tag_of(1, Part::Inside)));
         assert!(allowed(Some(tag_of(1, Part::Begin)), tag_of(1, Part::Last)));
-        assert!(!allowed(
-            Some(tag_of(1, Part::Begin)),
-            tag_of(0, Part::Last)
-        ));
+        assert!(!allowed(Some(tag_of(1, Part::Begin)), tag_of(0, Part::Last)));
     }
 
     #[test]
@@ -539,10 +439,7 @@ mod tests {
         emissions[tag_of(0, Part::Begin)] = 10.0;
         emissions[tag_of(0, Part::Unit)] = 1.0;
         let transitions = constrained(&vec![0.0; (n_tags + 1) * n_tags], n_tags);
-        assert_eq!(
-            viterbi(&emissions, &transitions, n_tags),
-            vec![tag_of(0, Part::Unit)]
-        );
+        assert_eq!(viterbi(&emissions, &transitions, n_tags), vec![tag_of(0, Part::Unit)]);
     }
 
     #[test]

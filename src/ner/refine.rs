@@ -16,89 +16,20 @@
 use super::gazetteer::{Gazetteer, Kind};
 
 const NATURAL_FEATURES: &[&str] = &[
-    "Sea",
-    "Ocean",
-    "River",
-    "Lake",
-    "Mountains",
-    "Mountain",
-    "Mount",
-    "Gulf",
-    "Bay",
-    "Strait",
-    "Desert",
-    "Peninsula",
-    "Valley",
-    "Island",
-    "Islands",
-    "Coast",
-    "Basin",
-    "Plain",
-    "Plains",
-    "Forest",
-    "Range",
+    "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Mount", "Gulf", "Bay", "Strait", "Desert", "Peninsula",
+    "Valley", "Island", "Islands", "Coast", "Basin", "Plain", "Plains", "Forest", "Range",
 ];
 const FACILITIES: &[&str] = &[
-    "Airport",
-    "Plant",
-    "Station",
-    "Bridge",
-    "Square",
-    "Palace",
-    "Tower",
-    "Hospital",
-    "Stadium",
-    "Cathedral",
-    "Church",
-    "Mosque",
-    "Dam",
-    "Base",
-    "Port",
-    "Prison",
-    "Museum",
-    "Building",
-    "Centre",
-    "Center",
-    "Hotel",
-    "Arena",
+    "Airport", "Plant", "Station", "Bridge", "Square", "Palace", "Tower", "Hospital", "Stadium", "Cathedral",
+    "Church", "Mosque", "Dam", "Base", "Port", "Prison", "Museum", "Building", "Centre", "Center", "Hotel", "Arena",
 ];
 const EVENT_WORDS: &[&str] = &[
-    "War",
-    "Revolution",
-    "Olympics",
-    "Games",
-    "Cup",
-    "Summit",
-    "Crisis",
-    "Conference",
-    "Championship",
-    "Championships",
-    "Massacre",
-    "massacre",
-    "Uprising",
-    "Election",
-    "Festival",
-    "Forum",
-    "Invasion",
+    "War", "Revolution", "Olympics", "Games", "Cup", "Summit", "Crisis", "Conference", "Championship",
+    "Championships", "Massacre", "massacre", "Uprising", "Election", "Festival", "Forum", "Invasion",
 ];
 const LAW_WORDS: &[&str] = &[
-    "Act",
-    "Treaty",
-    "Accord",
-    "Accords",
-    "Agreement",
-    "Agreements",
-    "Convention",
-    "Constitution",
-    "Charter",
-    "Protocol",
-    "Amendment",
-    "Memorandum",
-    "Initiative",
-    "Bill",
-    "Resolution",
-    "Code",
-    "Law",
+    "Act", "Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Constitution", "Charter",
+    "Protocol", "Amendment", "Memorandum", "Initiative", "Bill", "Resolution", "Code", "Law",
 ];
 
 /// The OntoNotes label of a name the tagger labelled `coarse`.
@@ -119,14 +50,7 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
         "ORG" if has(Kind::Nationality) => "NORP",
         "ORG" if FACILITIES.contains(&last) && last != "Centre" && last != "Center" => "FAC",
         "ORG" => "ORG",
-        "MISC"
-            if has(Kind::Nationality)
-                || has(Kind::Group)
-                || is_demonym_shaped(&phrase)
-                || ends_in_nationality(words, gazetteer) =>
-        {
-            "NORP"
-        }
+        "MISC" if has(Kind::Nationality) || has(Kind::Group) || is_demonym_shaped(&phrase) || ends_in_nationality(words, gazetteer) => "NORP",
         "MISC" if has(Kind::Event) || EVENT_WORDS.contains(&last) => "EVENT",
         "MISC" if has(Kind::Law) || LAW_WORDS.contains(&last) => "LAW",
         "MISC" if has(Kind::Place) => "LOC",
@@ -139,29 +63,18 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
 
 /// `East European`: a nationality or group qualified by other words.
 fn ends_in_nationality(words: &[String], gazetteer: &Gazetteer) -> bool {
-    words.len() > 1
-        && words.last().is_some_and(|w| {
-            gazetteer
-                .kinds(w)
-                .iter()
-                .any(|k| matches!(k, Kind::Nationality | Kind::Group))
-        })
+    words.len() > 1 && words.last().is_some_and(|w| gazetteer.kinds(w).iter().any(|k| matches!(k, Kind::Nationality | Kind::Group)))
 }
 
 /// `Ukrainian`, `Congolese`, `Kurdish`, `Pakistani`, `Israelis`: one
 /// capitalised word with a demonym ending.
 fn is_demonym_shaped(phrase: &str) -> bool {
     // `non-Western`, `pro-Russian`: a bound prefix on a demonym.
-    let phrase = ["non-", "pro-", "anti-"]
-        .iter()
-        .find_map(|p| phrase.strip_prefix(p))
-        .unwrap_or(phrase);
+    let phrase = ["non-", "pro-", "anti-"].iter().find_map(|p| phrase.strip_prefix(p)).unwrap_or(phrase);
     let word = phrase.trim_end_matches('s');
     !phrase.contains(' ')
         && phrase.chars().next().is_some_and(char::is_uppercase)
-        && ["ian", "ean", "ese", "ish", "an", "i"]
-            .iter()
-            .any(|end| word.ends_with(end))
+        && ["ian", "ean", "ese", "ish", "an", "i"].iter().any(|end| word.ends_with(end))
 }
 
 /// The CoNLL class of an OntoNotes label, for scoring on CoNLL data.
@@ -193,10 +106,7 @@ mod tests {
         assert_eq!(refine("LOC", &words("Kyiv"), &g), "GPE");
         assert_eq!(refine("LOC", &words("Europe"), &g), "LOC");
         assert_eq!(refine("LOC", &words("Black Sea"), &g), "LOC");
-        assert_eq!(
-            refine("LOC", &words("Zaporizhzhia Nuclear Power Plant"), &g),
-            "FAC"
-        );
+        assert_eq!(refine("LOC", &words("Zaporizhzhia Nuclear Power Plant"), &g), "FAC");
         assert_eq!(refine("LOC", &words("Mariupol"), &g), "GPE");
     }
 
@@ -209,10 +119,7 @@ mod tests {
         assert_eq!(refine("MISC", &words("Congolese"), &g), "NORP");
         assert_eq!(refine("MISC", &words("Cold War"), &g), "EVENT");
         assert_eq!(refine("MISC", &words("Minsk Agreements"), &g), "LAW");
-        assert_eq!(
-            refine("MISC", &words("Eurovision Song Contest"), &g),
-            "MISC"
-        );
+        assert_eq!(refine("MISC", &words("Eurovision Song Contest"), &g), "MISC");
         assert_eq!(refine("PER", &words("Vladimir Putin"), &g), "PERSON");
         assert_eq!(refine("DRUG", &words("aspirin"), &g), "DRUG");
     }

@@ -20,11 +20,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions {
-            epochs: 12,
-            bits: 17,
-            seed: 13,
-        }
+        TrainOptions { epochs: 12, bits: 17, seed: 13 }
     }
 }
 
@@ -33,10 +29,7 @@ pub fn featurise(documents: &[Document], bits: u32) -> Vec<Vec<SentenceFeatures>
     documents
         .iter()
         .map(|doc| {
-            let words: Vec<Vec<std::borrow::Cow<str>>> = doc
-                .iter()
-                .map(|s| s.words.iter().map(|w| normalise_word(w)).collect())
-                .collect();
+            let words: Vec<Vec<std::borrow::Cow<str>>> = doc.iter().map(|s| s.words.iter().map(|w| normalise_word(w)).collect()).collect();
             document_features(&words, &GAZETTEER, bits)
         })
         .collect()
@@ -44,18 +37,11 @@ pub fn featurise(documents: &[Document], bits: u32) -> Vec<Vec<SentenceFeatures>
 
 /// Predicted spans of every sentence, in order.
 fn tag_all(model: &Model, features: &[Vec<SentenceFeatures>]) -> Vec<Vec<TagSpan>> {
-    features
-        .iter()
-        .flat_map(|doc| model.tag_document(doc))
-        .collect()
+    features.iter().flat_map(|doc| model.tag_document(doc)).collect()
 }
 
 fn gold_spans(documents: &[Document]) -> Vec<Vec<TagSpan>> {
-    documents
-        .iter()
-        .flatten()
-        .map(|s| spans_from_iob(&s.tags))
-        .collect()
+    documents.iter().flatten().map(|s| spans_from_iob(&s.tags)).collect()
 }
 
 /// Exact-span scores of a model on documents with gold tags.
@@ -70,20 +56,9 @@ pub fn evaluate(model: &Model, documents: &[Document]) -> Scores {
 
 /// Trains on `train`; with `dev`, keeps the pass that scores best on it.
 /// `log` hears one line per pass.
-pub fn train(
-    train: &[Document],
-    dev: Option<&[Document]>,
-    options: TrainOptions,
-    log: &mut dyn FnMut(String),
-) -> Result<Model, String> {
+pub fn train(train: &[Document], dev: Option<&[Document]>, options: TrainOptions, log: &mut dyn FnMut(String)) -> Result<Model, String> {
     let gold = gold_spans(train);
-    let labels: Vec<String> = gold
-        .iter()
-        .flatten()
-        .map(|s| s.label.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let labels: Vec<String> = gold.iter().flatten().map(|s| s.label.clone()).collect::<BTreeSet<_>>().into_iter().collect();
     if labels.is_empty() {
         return Err("the training data has no entity tags".into());
     }
@@ -94,17 +69,7 @@ pub fn train(
     let mut gold_by_sentence = gold.iter();
     let gold_tags: Vec<Vec<Vec<usize>>> = features
         .iter()
-        .map(|doc| {
-            doc.iter()
-                .map(|f| {
-                    tags_from_spans(
-                        gold_by_sentence.next().expect("one per sentence"),
-                        &labels,
-                        f.len(),
-                    )
-                })
-                .collect()
-        })
+        .map(|doc| doc.iter().map(|f| tags_from_spans(gold_by_sentence.next().expect("one per sentence"), &labels, f.len())).collect())
         .collect();
     let dev_features = dev.map(|d| (featurise(d, options.bits), gold_spans(d)));
     let n_sentences: usize = features.iter().map(Vec::len).sum();
@@ -127,9 +92,7 @@ pub fn train(
         }
         let model = trainer.averaged();
         let Some((dev_features, dev_gold)) = &dev_features else {
-            log(format!(
-                "epoch {epoch}: {mistakes} sentences wrong of {n_sentences}"
-            ));
+            log(format!("epoch {epoch}: {mistakes} sentences wrong of {n_sentences}"));
             best = Some((0.0, model));
             continue;
         };
@@ -138,16 +101,12 @@ pub fn train(
             scores.add(p, gold);
         }
         let f1 = scores.overall.f1();
-        log(format!(
-            "epoch {epoch}: {mistakes} sentences wrong of {n_sentences}; dev F1 {:.2}",
-            100.0 * f1
-        ));
+        log(format!("epoch {epoch}: {mistakes} sentences wrong of {n_sentences}; dev F1 {:.2}", 100.0 * f1));
         if best.as_ref().is_none_or(|(b, _)| f1 > *b) {
             best = Some((f1, model));
         }
     }
-    best.map(|(_, m)| m)
-        .ok_or_else(|| "no training epochs".to_string())
+    best.map(|(_, m)| m).ok_or_else(|| "no training epochs".to_string())
 }
 
 /// Fisher-Yates with xorshift64: the same seed gives the same order everywhere.
@@ -169,11 +128,7 @@ mod tests {
     fn a_tiny_corpus_learns_its_own_labels() {
         let text = "-DOCSTART- O\n\nAlice B-PER\nvisited O\nParis B-LOC\n.\tO\n\nBob B-PER\nleft O\nRome B-LOC\n. O\n\nAlice B-PER\nand O\nBob B-PER\nmet O\n. O\n";
         let docs = read(text);
-        let options = TrainOptions {
-            epochs: 10,
-            bits: 12,
-            seed: 1,
-        };
+        let options = TrainOptions { epochs: 10, bits: 12, seed: 1 };
         let model = train(&docs, None, options, &mut |_| {}).unwrap();
         assert_eq!(model.labels, ["LOC", "PER"]);
         let scores = evaluate(&model, &docs);

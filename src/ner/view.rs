@@ -13,14 +13,12 @@
 use std::borrow::Cow;
 
 use super::features::{lower_case_hash, normalise_word};
-use super::gazetteer::{Gazetteer, Kind};
 use crate::fxhash::FxHashSet;
+use super::gazetteer::{Gazetteer, Kind};
 use crate::text::Segmented;
 
 /// Prefixes that make one word with what follows (`non-Western`).
-const BOUND_PREFIXES: &[&str] = &[
-    "non", "anti", "pro", "post", "pre", "ex", "neo", "mid", "semi", "self", "ultra", "pan", "co",
-];
+const BOUND_PREFIXES: &[&str] = &["non", "anti", "pro", "post", "pre", "ex", "neo", "mid", "semi", "self", "ultra", "pan", "co"];
 
 /// One word of the view: a byte range of the text and the form the tagger reads.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,12 +51,7 @@ pub struct View<'t> {
 
 impl<'t> View<'t> {
     /// `heading_blocks[b]`: block `b` is a headline or section heading.
-    pub fn new(
-        text: &'t str,
-        segmented: &Segmented,
-        heading_blocks: &[bool],
-        gazetteer: &Gazetteer,
-    ) -> View<'t> {
+    pub fn new(text: &'t str, segmented: &Segmented, heading_blocks: &[bool], gazetteer: &Gazetteer) -> View<'t> {
         let tokens: Vec<Vec<Word<'t>>> = segmented
             .sentences
             .iter()
@@ -66,17 +59,11 @@ impl<'t> View<'t> {
                 segmented
                     .sentence_tokens(s)
                     .iter()
-                    .map(|t| Word {
-                        start: t.start,
-                        end: t.end,
-                        form: normalise_word(t.text(text)),
-                        truecased: None,
-                    })
+                    .map(|t| Word { start: t.start, end: t.end, form: normalise_word(t.text(text)), truecased: None })
                     .collect()
             })
             .collect();
-        let standalone: FxHashSet<&str> =
-            tokens.iter().flatten().map(|w| w.form.as_ref()).collect();
+        let standalone: FxHashSet<&str> = tokens.iter().flatten().map(|w| w.form.as_ref()).collect();
         let mut sentences: Vec<Vec<Word<'t>>> = tokens
             .iter()
             .map(|sentence| {
@@ -100,62 +87,29 @@ impl<'t> View<'t> {
                 bucket.extend(words.iter());
             }
         }
-        let title_blocks: Vec<bool> = block_words
-            .iter()
-            .zip(heading_blocks)
-            .map(|(words, &heading)| heading && is_title_case(words))
-            .collect();
-        let headings: Vec<bool> = segmented
-            .sentences
-            .iter()
-            .map(|s| title_blocks.get(s.block).copied().unwrap_or(false))
-            .collect();
-        let bold_label_ends = sentences
-            .iter()
-            .map(|words| bold_label_end(text, words))
-            .collect();
+        let title_blocks: Vec<bool> =
+            block_words.iter().zip(heading_blocks).map(|(words, &heading)| heading && is_title_case(words)).collect();
+        let headings: Vec<bool> =
+            segmented.sentences.iter().map(|s| title_blocks.get(s.block).copied().unwrap_or(false)).collect();
+        let bold_label_ends = sentences.iter().map(|words| bold_label_end(text, words)).collect();
         truecase_headings(&mut sentences, &headings);
-        View {
-            sentences,
-            headings,
-            bold_label_ends,
-        }
+        View { sentences, headings, bold_label_ends }
     }
 }
 
 /// Pushes the parts of a compound that should split; pushes nothing otherwise.
-fn split_compound<'t>(
-    start: usize,
-    form: &'t str,
-    standalone: &FxHashSet<&str>,
-    gazetteer: &Gazetteer,
-    out: &mut Vec<Word<'t>>,
-) {
-    if !form.contains('-')
-        || !form.chars().any(char::is_uppercase)
-        || form.starts_with('-')
-        || form.ends_with('-')
-    {
+fn split_compound<'t>(start: usize, form: &'t str, standalone: &FxHashSet<&str>, gazetteer: &Gazetteer, out: &mut Vec<Word<'t>>) {
+    if !form.contains('-') || !form.chars().any(char::is_uppercase) || form.starts_with('-') || form.ends_with('-') {
         return;
     }
     let parts: Vec<&str> = form.split('-').collect();
-    if parts.iter().any(|p| p.is_empty())
-        || BOUND_PREFIXES.contains(&parts[0].to_lowercase().as_str())
-    {
+    if parts.iter().any(|p| p.is_empty()) || BOUND_PREFIXES.contains(&parts[0].to_lowercase().as_str()) {
         return;
     }
     let capitalised = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
     // Countries and nationalities, not cities: `Kendall` and `Taylor` are US towns.
-    let known = |p: &str| {
-        standalone.contains(p)
-            || gazetteer
-                .kinds(p)
-                .iter()
-                .any(|k| matches!(k, Kind::Country | Kind::Nationality))
-    };
-    let splits = parts
-        .iter()
-        .any(|p| !capitalised(p) && p.chars().all(char::is_alphabetic))
+    let known = |p: &str| standalone.contains(p) || gazetteer.kinds(p).iter().any(|k| matches!(k, Kind::Country | Kind::Nationality));
+    let splits = parts.iter().any(|p| !capitalised(p) && p.chars().all(char::is_alphabetic))
         || parts.len() >= 3 && parts.iter().all(|p| capitalised(p))
         || parts.iter().all(|p| capitalised(p) && known(p));
     if !splits {
@@ -164,20 +118,10 @@ fn split_compound<'t>(
     let mut at = start;
     for (k, part) in parts.iter().enumerate() {
         if k > 0 {
-            out.push(Word {
-                start: at,
-                end: at + 1,
-                form: Cow::Borrowed("-"),
-                truecased: None,
-            });
+            out.push(Word { start: at, end: at + 1, form: Cow::Borrowed("-"), truecased: None });
             at += 1;
         }
-        out.push(Word {
-            start: at,
-            end: at + part.len(),
-            form: Cow::Borrowed(part),
-            truecased: None,
-        });
+        out.push(Word { start: at, end: at + part.len(), form: Cow::Borrowed(part), truecased: None });
         at += part.len();
     }
 }
@@ -205,10 +149,7 @@ fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
         }
     }
     for (sentence, _) in sentences.iter_mut().zip(headings).filter(|(_, &h)| h) {
-        for word in sentence
-            .iter_mut()
-            .filter(|w| w.form.chars().any(char::is_uppercase))
-        {
+        for word in sentence.iter_mut().filter(|w| w.form.chars().any(char::is_uppercase)) {
             let key = lower_case_hash(&word.form);
             if lower.contains(&key) && !capitalised.contains(&key) {
                 word.truecased = Some(word.form.to_lowercase());
@@ -219,17 +160,8 @@ fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
 
 /// At least two longer words, four in five of them capitalised.
 fn is_title_case(words: &[&Word]) -> bool {
-    let long: Vec<&&Word> = words
-        .iter()
-        .filter(|w| w.form.chars().count() > 3 && w.form.chars().all(char::is_alphabetic))
-        .collect();
-    long.len() >= 2
-        && long
-            .iter()
-            .filter(|w| w.form.chars().next().is_some_and(char::is_uppercase))
-            .count()
-            * 5
-            >= long.len() * 4
+    let long: Vec<&&Word> = words.iter().filter(|w| w.form.chars().count() > 3 && w.form.chars().all(char::is_alphabetic)).collect();
+    long.len() >= 2 && long.iter().filter(|w| w.form.chars().next().is_some_and(char::is_uppercase)).count() * 5 >= long.len() * 4
 }
 
 /// Where the markdown bold label opening a sentence ends, if it has one.
@@ -249,36 +181,18 @@ mod tests {
 
     fn view(text: &str) -> View<'_> {
         let gazetteer = Gazetteer::from_tsv("Russia\tcountry\nUS\tcountry\n");
-        View::new(
-            text,
-            &segment(text, [&(0..text.len())]),
-            &[false],
-            &gazetteer,
-        )
+        View::new(text, &segment(text, [&(0..text.len())]), &[false], &gazetteer)
     }
 
     fn forms(v: &View) -> Vec<String> {
-        v.sentences
-            .iter()
-            .flatten()
-            .map(|w| w.form.to_string())
-            .collect()
+        v.sentences.iter().flatten().map(|w| w.form.to_string()).collect()
     }
 
     #[test]
     fn compounds_with_names_split_and_names_stay_whole() {
         let v = view("Russian-backed rebels, the US-Russia talks, the Starmer-Macron-Merz-Tusk line, Andrea Kendall-Taylor, non-Western states.");
         let f = forms(&v);
-        for expected in [
-            "Russian",
-            "backed",
-            "US",
-            "Russia",
-            "Starmer",
-            "Tusk",
-            "Kendall-Taylor",
-            "non-Western",
-        ] {
+        for expected in ["Russian", "backed", "US", "Russia", "Starmer", "Tusk", "Kendall-Taylor", "non-Western"] {
             assert!(f.contains(&expected.to_string()), "{expected} in {f:?}");
         }
         let russian = v.sentences[0].iter().find(|w| w.form == "Russian").unwrap();
@@ -287,8 +201,7 @@ mod tests {
 
     #[test]
     fn title_case_headings_are_truecased_from_the_article() {
-        let text =
-            "Inching Toward Peril For Kyiv\n\nThe peril of inching toward war grows, Kyiv says.";
+        let text = "Inching Toward Peril For Kyiv\n\nThe peril of inching toward war grows, Kyiv says.";
         let gazetteer = Gazetteer::from_tsv("");
         let segmented = segment(text, [&(0..29), &(31..text.len())]);
         let v = View::new(text, &segmented, &[true, false], &gazetteer);

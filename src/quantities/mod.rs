@@ -31,165 +31,40 @@ pub struct Found {
     pub unit: Option<String>,
 }
 
-const CURRENCY_SIGNS: [(&str, &str); 8] = [
-    ("$", "USD"),
-    ("US$", "USD"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("¥", "JPY"),
-    ("₽", "RUB"),
-    ("₴", "UAH"),
-    ("₹", "INR"),
-];
+const CURRENCY_SIGNS: [(&str, &str); 8] = [("$", "USD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"), ("₴", "UAH"), ("₹", "INR")];
 const CURRENCY_CODES: [(&str, &str); 13] = [
-    ("USD", "USD"),
-    ("EUR", "EUR"),
-    ("GBP", "GBP"),
-    ("JPY", "JPY"),
-    ("RUB", "RUB"),
-    ("UAH", "UAH"),
-    ("CNY", "CNY"),
-    ("CHF", "CHF"),
-    ("INR", "INR"),
-    ("CAD", "CAD"),
-    ("dlrs", "USD"),
-    ("RM", "MYR"),
-    ("HK$", "HKD"),
+    ("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"), ("RUB", "RUB"), ("UAH", "UAH"), ("CNY", "CNY"),
+    ("CHF", "CHF"), ("INR", "INR"), ("CAD", "CAD"), ("dlrs", "USD"), ("RM", "MYR"), ("HK$", "HKD"),
 ];
 const CURRENCY_WORDS: [(&str, &str); 17] = [
-    ("ringgit", "MYR"),
-    ("krone", "NOK"),
-    ("kroner", "NOK"),
-    ("dollar", "USD"),
-    ("euro", "EUR"),
-    ("pound", "GBP"),
-    ("sterling", "GBP"),
-    ("yen", "JPY"),
-    ("yuan", "CNY"),
-    ("ruble", "RUB"),
-    ("rouble", "RUB"),
-    ("hryvnia", "UAH"),
-    ("hryvnias", "UAH"),
-    ("rupee", "INR"),
-    ("franc", "CHF"),
-    ("cent", "USD"),
-    ("lira", "TRY"),
+    ("ringgit", "MYR"), ("krone", "NOK"), ("kroner", "NOK"),
+    ("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"), ("yen", "JPY"), ("yuan", "CNY"),
+    ("ruble", "RUB"), ("rouble", "RUB"), ("hryvnia", "UAH"), ("hryvnias", "UAH"), ("rupee", "INR"), ("franc", "CHF"),
+    ("cent", "USD"), ("lira", "TRY"),
 ];
 const SCALES: [(&str, f64); 11] = [
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-    ("k", 1e3),
-    ("m", 1e6),
-    ("mn", 1e6),
-    ("bn", 1e9),
-    ("b", 1e9),
-    ("tn", 1e12),
-    ("trn", 1e12),
+    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("k", 1e3), ("m", 1e6), ("mn", 1e6),
+    ("bn", 1e9), ("b", 1e9), ("tn", 1e12), ("trn", 1e12),
 ];
 const MEASURES: [(&str, &str); 26] = [
-    ("ton", "ton"),
-    ("tonne", "tonne"),
-    ("kilometer", "km"),
-    ("kilometre", "km"),
-    ("km", "km"),
-    ("mile", "mile"),
-    ("meter", "m"),
-    ("metre", "m"),
-    ("kilogram", "kg"),
-    ("kg", "kg"),
-    ("barrel", "barrel"),
-    ("acre", "acre"),
-    ("hectare", "ha"),
-    ("degree", "degree"),
-    ("megawatt", "MW"),
-    ("mw", "MW"),
-    ("gigawatt", "GW"),
-    ("gallon", "gallon"),
-    ("liter", "l"),
-    ("litre", "l"),
-    ("foot", "ft"),
-    ("feet", "ft"),
-    ("inch", "in"),
-    ("square", "sq"),
-    ("cubic", "cu"),
+    ("ton", "ton"), ("tonne", "tonne"), ("kilometer", "km"), ("kilometre", "km"), ("km", "km"), ("mile", "mile"),
+    ("meter", "m"), ("metre", "m"), ("kilogram", "kg"), ("kg", "kg"), ("barrel", "barrel"), ("acre", "acre"),
+    ("hectare", "ha"), ("degree", "degree"), ("megawatt", "MW"), ("mw", "MW"), ("gigawatt", "GW"), ("gallon", "gallon"),
+    ("liter", "l"), ("litre", "l"), ("foot", "ft"), ("feet", "ft"), ("inch", "in"), ("square", "sq"), ("cubic", "cu"),
     ("kilowatt", "kW"),
 ];
-const UNITS_WORDS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS_WORDS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+const UNITS_WORDS: [&str; 20] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS_WORDS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const ORDINAL_WORDS: [&str; 20] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     "twentieth",
 ];
 
 /// Words that may start an amount, a vague sum, a coin or an ordinal.
 static STARTERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let other = [
-        "hundreds",
-        "tens",
-        "thousands",
-        "millions",
-        "billions",
-        "several",
-        "a",
-        "few",
-        "many",
-        "penny",
-        "pennies",
-        "nickel",
-        "nickels",
-        "dime",
-        "dimes",
-    ];
-    UNITS_WORDS
-        .iter()
-        .chain(&TENS_WORDS)
-        .chain(&ORDINAL_WORDS)
-        .chain(&other)
-        .copied()
-        .collect()
+    let other = ["hundreds", "tens", "thousands", "millions", "billions", "several", "a", "few", "many", "penny", "pennies", "nickel", "nickels", "dime", "dimes"];
+    UNITS_WORDS.iter().chain(&TENS_WORDS).chain(&ORDINAL_WORDS).chain(&other).copied().collect()
 });
 
 /// The value of a number word or hyphenated pair (`twenty-eight`).
@@ -203,10 +78,7 @@ fn word_number(word: &str) -> Option<f64> {
     }
     let (tens, unit) = w.split_once('-')?;
     let t = TENS_WORDS.iter().position(|x| *x == tens)?;
-    let u = UNITS_WORDS
-        .iter()
-        .position(|x| *x == unit)
-        .filter(|&u| (1..10).contains(&u))?;
+    let u = UNITS_WORDS.iter().position(|x| *x == unit).filter(|&u| (1..10).contains(&u))?;
     Some(20.0 + 10.0 * t as f64 + u as f64)
 }
 
@@ -215,20 +87,11 @@ fn word_number(word: &str) -> Option<f64> {
 fn digits(word: &str) -> Option<(f64, Option<f64>)> {
     let split = word.find(|c: char| c.is_alphabetic()).unwrap_or(word.len());
     let (number, suffix) = word.split_at(split);
-    if number.is_empty()
-        || !number.starts_with(|c: char| c.is_ascii_digit())
-        || !number
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    {
+    if number.is_empty() || !number.starts_with(|c: char| c.is_ascii_digit()) || !number.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
         return None;
     }
     let value: f64 = number.replace(',', "").parse().ok()?;
-    let scale = if suffix.is_empty() {
-        None
-    } else {
-        Some(SCALES.iter().find(|(s, _)| *s == suffix.to_lowercase())?.1)
-    };
+    let scale = if suffix.is_empty() { None } else { Some(SCALES.iter().find(|(s, _)| *s == suffix.to_lowercase())?.1) };
     Some((value, scale))
 }
 
@@ -260,10 +123,7 @@ impl Reader<'_> {
         };
         let mut end = i + 1;
         if !glued {
-            if let Some((_, scale)) = SCALES
-                .iter()
-                .find(|(s, _)| s.len() > 2 && *s == self.low(end))
-            {
+            if let Some((_, scale)) = SCALES.iter().find(|(s, _)| s.len() > 2 && *s == self.low(end)) {
                 value *= scale;
                 end += 1;
             }
@@ -280,9 +140,7 @@ impl Reader<'_> {
         }
         let low = self.low(i);
         STARTERS.contains(low)
-            || low
-                .split_once('-')
-                .is_some_and(|(tens, _)| STARTERS.contains(tens))
+            || low.split_once('-').is_some_and(|(tens, _)| STARTERS.contains(tens))
             || CURRENCY_SIGNS.iter().any(|(s, _)| w.starts_with(s))
             || CURRENCY_CODES.iter().any(|(c, _)| w.starts_with(c))
     }
@@ -301,50 +159,19 @@ impl Reader<'_> {
     /// `hundreds of billions of dollars`, `several thousand dollars`,
     /// `millions of ringgit`: money without a figure (no value).
     fn vague_money(&self, i: usize) -> Option<Found> {
-        const VAGUE: &[&str] = &[
-            "hundreds",
-            "tens",
-            "thousands",
-            "millions",
-            "billions",
-            "several",
-            "a",
-            "few",
-            "many",
-        ];
+        const VAGUE: &[&str] = &["hundreds", "tens", "thousands", "millions", "billions", "several", "a", "few", "many"];
         if !VAGUE.contains(&self.low(i)) {
             return None;
         }
         let mut j = i + 1;
-        while matches!(
-            self.low(j),
-            "of" | "few"
-                | "thousand"
-                | "thousands"
-                | "million"
-                | "millions"
-                | "billion"
-                | "billions"
-                | "hundred"
-                | "hundreds"
-        ) {
+        while matches!(self.low(j), "of" | "few" | "thousand" | "thousands" | "million" | "millions" | "billion" | "billions" | "hundred" | "hundreds") {
             j += 1;
         }
         let unit = self.low(j).trim_end_matches('s');
         let (_, code) = CURRENCY_WORDS.iter().find(|(w, _)| *w == unit)?;
         // At least one scale word between: `a dollar` is no vague sum.
-        let scaled = self.lower[i..j].iter().any(|w| {
-            ["thousand", "million", "billion", "hundred"]
-                .iter()
-                .any(|s| w.starts_with(s))
-        });
-        scaled.then(|| Found {
-            start: i,
-            end: j + 1,
-            label: "MONEY",
-            value: None,
-            unit: Some(code.to_string()),
-        })
+        let scaled = self.lower[i..j].iter().any(|w| ["thousand", "million", "billion", "hundred"].iter().any(|s| w.starts_with(s)));
+        scaled.then(|| Found { start: i, end: j + 1, label: "MONEY", value: None, unit: Some(code.to_string()) })
     }
 
     /// `penny`, `dime`, `nickel`: coins named as sums.
@@ -360,23 +187,16 @@ impl Reader<'_> {
 
     /// `$750 billion`, `$8-billion`, `US$5`, `€2.5bn`, `500 euros`.
     fn money(&self, i: usize) -> Option<Found> {
-        let (code, start_of_amount) = if let Some((_, code)) =
-            CURRENCY_SIGNS.iter().find(|(s, _)| *s == self.word(i))
-        {
+        let (code, start_of_amount) = if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == self.word(i)) {
             (*code, i + 1)
         } else if let Some((_, code)) = CURRENCY_CODES.iter().find(|(c, _)| *c == self.word(i)) {
             (*code, i + 1)
-        } else if let Some((prefix, code)) = CURRENCY_CODES.iter().find(|(c, _)| {
-            c.len() > 1 && self.word(i).starts_with(c) && digits(&self.word(i)[c.len()..]).is_some()
-        }) {
+        } else if let Some((prefix, code)) = CURRENCY_CODES.iter().find(|(c, _)| c.len() > 1 && self.word(i).starts_with(c) && digits(&self.word(i)[c.len()..]).is_some()) {
             // `RM50,000`: the code glued to the amount.
             let (value, scale) = digits(&self.word(i)[prefix.len()..])?;
             let mut end = i + 1;
             let mut value = value * scale.unwrap_or(1.0);
-            if let Some((_, s)) = SCALES
-                .iter()
-                .find(|(s, _)| s.len() > 2 && *s == self.low(end))
-            {
+            if let Some((_, s)) = SCALES.iter().find(|(s, _)| s.len() > 2 && *s == self.low(end)) {
                 value *= s;
                 end += 1;
             }
@@ -385,19 +205,12 @@ impl Reader<'_> {
             let amount = self.amount(i)?;
             let unit = self.low(amount.end).trim_end_matches('s');
             let (_, code) = CURRENCY_WORDS.iter().find(|(w, _)| *w == unit)?;
-            let value = if unit == "cent" {
-                amount.value / 100.0
-            } else {
-                amount.value
-            };
+            let value = if unit == "cent" { amount.value / 100.0 } else { amount.value };
             return Some(found(i, amount.end + 1, "MONEY", value, Some(code)));
         };
         // `$8-billion`: the amount and the scale in one token.
         if let Some((number, scale)) = self.word(start_of_amount).split_once('-') {
-            if let (Some((v, None)), Some((_, s))) = (
-                digits(number),
-                SCALES.iter().find(|(s, _)| *s == scale.to_lowercase()),
-            ) {
+            if let (Some((v, None)), Some((_, s))) = (digits(number), SCALES.iter().find(|(s, _)| *s == scale.to_lowercase())) {
                 return Some(found(i, start_of_amount + 1, "MONEY", v * s, Some(code)));
             }
         }
@@ -409,8 +222,7 @@ impl Reader<'_> {
     fn percent_or_measure(&self, i: usize) -> Option<Found> {
         // `92-country`: a number glued to a noun is the number.
         if let Some((number, rest)) = self.word(i).split_once('-') {
-            if let (Some((v, None)), true) = (digits(number), rest.chars().all(char::is_alphabetic))
-            {
+            if let (Some((v, None)), true) = (digits(number), rest.chars().all(char::is_alphabetic)) {
                 return Some(found(i, i + 1, "CARDINAL", v, None));
             }
         }
@@ -423,32 +235,14 @@ impl Reader<'_> {
             return Some(found(i, amount.end + 2, "PERCENT", amount.value, None));
         }
         if next == "percentage" && self.low(amount.end + 1).starts_with("point") {
-            return Some(found(
-                i,
-                amount.end + 2,
-                "PERCENT",
-                amount.value,
-                Some("pp"),
-            ));
+            return Some(found(i, amount.end + 2, "PERCENT", amount.value, Some("pp")));
         }
         if next == "basis" && self.low(amount.end + 1).starts_with("point") {
-            return Some(found(
-                i,
-                amount.end + 2,
-                "PERCENT",
-                amount.value / 100.0,
-                Some("bp"),
-            ));
+            return Some(found(i, amount.end + 2, "PERCENT", amount.value / 100.0, Some("bp")));
         }
         let singular = next.trim_end_matches('s');
         if let Some((_, unit)) = MEASURES.iter().find(|(m, _)| *m == singular || *m == next) {
-            return Some(found(
-                i,
-                amount.end + 1,
-                "QUANTITY",
-                amount.value,
-                Some(unit),
-            ));
+            return Some(found(i, amount.end + 1, "QUANTITY", amount.value, Some(unit)));
         }
         Some(found(i, amount.end, "CARDINAL", amount.value, None))
     }
@@ -470,13 +264,7 @@ impl Reader<'_> {
 
 /// A match over tokens `start..end`; the caller turns token indices into bytes.
 fn found(start: usize, end: usize, label: &'static str, value: f64, unit: Option<&str>) -> Found {
-    Found {
-        start,
-        end,
-        label,
-        value: value.is_finite().then_some(value),
-        unit: unit.map(str::to_string),
-    }
+    Found { start, end, label, value: value.is_finite().then_some(value), unit: unit.map(str::to_string) }
 }
 
 /// Finds the numeric expressions of a story's sentences, skipping `taken`
@@ -487,10 +275,7 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Fo
         let tokens = segmented.sentence_tokens(sentence);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
-        let reader = Reader {
-            words: &words,
-            lower: &lower,
-        };
+        let reader = Reader { words: &words, lower: &lower };
         let is_taken = |k: usize| overlaps_sorted(taken, tokens[k].start, tokens[k].end);
         let mut i = 0;
         while i < words.len() {
@@ -498,16 +283,9 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Fo
                 i += 1;
                 continue;
             }
-            match reader
-                .at(i)
-                .filter(|f| f.end > i && !(i..f.end).any(is_taken))
-            {
+            match reader.at(i).filter(|f| f.end > i && !(i..f.end).any(is_taken)) {
                 Some(f) => {
-                    out.push(Found {
-                        start: tokens[f.start].start,
-                        end: tokens[f.end - 1].end,
-                        ..f
-                    });
+                    out.push(Found { start: tokens[f.start].start, end: tokens[f.end - 1].end, ..f });
                     i = f.end.max(i + 1);
                 }
                 None => i += 1,
@@ -524,57 +302,26 @@ mod tests {
 
     fn all(text: &str) -> Vec<(String, &'static str, Option<f64>, Option<String>)> {
         let segmented = segment(text, [&(0..text.len())]);
-        find(text, &segmented, &[])
-            .into_iter()
-            .map(|f| (text[f.start..f.end].to_string(), f.label, f.value, f.unit))
-            .collect()
+        find(text, &segmented, &[]).into_iter().map(|f| (text[f.start..f.end].to_string(), f.label, f.value, f.unit)).collect()
     }
 
     #[test]
     fn money_in_its_forms() {
         let got = all("It costs $750 billion, €2.5bn, £1 million, $8-billion and 500 euros.");
-        assert_eq!(
-            got[0],
-            (
-                "$750 billion".into(),
-                "MONEY",
-                Some(750e9),
-                Some("USD".into())
-            )
-        );
-        assert_eq!(
-            got[1],
-            ("€2.5bn".into(), "MONEY", Some(2.5e9), Some("EUR".into()))
-        );
-        assert_eq!(
-            got[2],
-            ("£1 million".into(), "MONEY", Some(1e6), Some("GBP".into()))
-        );
-        assert_eq!(
-            got[3],
-            ("$8-billion".into(), "MONEY", Some(8e9), Some("USD".into()))
-        );
-        assert_eq!(
-            got[4],
-            ("500 euros".into(), "MONEY", Some(500.0), Some("EUR".into()))
-        );
+        assert_eq!(got[0], ("$750 billion".into(), "MONEY", Some(750e9), Some("USD".into())));
+        assert_eq!(got[1], ("€2.5bn".into(), "MONEY", Some(2.5e9), Some("EUR".into())));
+        assert_eq!(got[2], ("£1 million".into(), "MONEY", Some(1e6), Some("GBP".into())));
+        assert_eq!(got[3], ("$8-billion".into(), "MONEY", Some(8e9), Some("USD".into())));
+        assert_eq!(got[4], ("500 euros".into(), "MONEY", Some(500.0), Some("EUR".into())));
     }
 
     #[test]
     fn percents_quantities_cardinals_ordinals() {
         let got = all("Some 53 percent, 66% and Twenty-eight percent; 720,000 tons of grain; thirty-three ships at a 92-country summit in its third week.");
         assert!(got.contains(&("53 percent".into(), "PERCENT", Some(53.0), None)));
-        assert!(
-            got.contains(&("66%".into(), "PERCENT", Some(66.0), None))
-                || got.contains(&("66 %".into(), "PERCENT", Some(66.0), None))
-        );
+        assert!(got.contains(&("66%".into(), "PERCENT", Some(66.0), None)) || got.contains(&("66 %".into(), "PERCENT", Some(66.0), None)));
         assert!(got.contains(&("Twenty-eight percent".into(), "PERCENT", Some(28.0), None)));
-        assert!(got.contains(&(
-            "720,000 tons".into(),
-            "QUANTITY",
-            Some(720_000.0),
-            Some("ton".into())
-        )));
+        assert!(got.contains(&("720,000 tons".into(), "QUANTITY", Some(720_000.0), Some("ton".into()))));
         assert!(got.contains(&("thirty-three".into(), "CARDINAL", Some(33.0), None)));
         assert!(got.contains(&("92-country".into(), "CARDINAL", Some(92.0), None)));
         assert!(got.contains(&("third".into(), "ORDINAL", Some(3.0), None)));

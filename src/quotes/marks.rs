@@ -41,21 +41,11 @@ enum Mark {
 }
 
 fn is_opening_context(c: Option<char>) -> bool {
-    c.is_none_or(|c| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\''
-            )
-    })
+    c.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘' | '"' | '\''))
 }
 
 fn is_closing_context(c: Option<char>) -> bool {
-    c.is_none_or(|c| {
-        c.is_whitespace()
-            || (c.is_ascii_punctuation() && c != '\'' && c != '"')
-            || matches!(c, '—' | '–' | '…' | '”' | '’')
-    })
+    c.is_none_or(|c| c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'' && c != '"') || matches!(c, '—' | '–' | '…' | '”' | '’'))
 }
 
 /// What `c`, between `prev` and `next`, is as a quotation mark.
@@ -64,22 +54,14 @@ fn mark(prev: Option<char>, c: char, next: Option<char>) -> Option<Mark> {
     let word_after = next.is_some_and(char::is_alphanumeric);
     Some(match c {
         // A curly mark printed the wrong way round is read by its context.
-        '“' | '„' | '«' if word_before && is_closing_context(next) => {
-            Mark::Close(Style::Double)
-        }
+        '“' | '„' | '«' if word_before && is_closing_context(next) => Mark::Close(Style::Double),
         '“' | '„' | '«' => Mark::Open(Style::Double),
-        '”' | '»' if is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
-            Mark::Open(Style::Double)
-        }
+        '”' | '»' if is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => Mark::Open(Style::Double),
         '”' | '»' => Mark::Close(Style::Double),
-        '"' if is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => {
-            Mark::Open(Style::Double)
-        }
+        '"' if is_opening_context(prev) && next.is_some_and(|n| !n.is_whitespace()) => Mark::Open(Style::Double),
         '"' if word_before && is_closing_context(next) => Mark::Close(Style::Double),
         '"' => Mark::Either,
-        '‘' | '\'' if is_opening_context(prev) && next.is_some_and(char::is_alphabetic) => {
-            Mark::Open(Style::Single)
-        }
+        '‘' | '\'' if is_opening_context(prev) && next.is_some_and(char::is_alphabetic) => Mark::Open(Style::Single),
         '’' | '\'' if word_before && !word_after => Mark::Close(Style::Single),
         _ => return None,
     })
@@ -101,14 +83,7 @@ struct Open {
 
 impl Open {
     fn double(mark: Option<usize>, piece_start: usize, straight: bool) -> Open {
-        Open {
-            style: Style::Double,
-            straight,
-            nested: false,
-            mark,
-            piece_start,
-            pieces: Vec::new(),
-        }
+        Open { style: Style::Double, straight, nested: false, mark, piece_start, pieces: Vec::new() }
     }
 }
 
@@ -121,9 +96,7 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], continues: &[bool]) -> Vec<
     for (i, paragraph) in paragraphs.iter().enumerate() {
         let open = carried.take();
         let next_opens = continues.get(i).copied().unwrap_or(false)
-            && paragraphs
-                .get(i + 1)
-                .is_some_and(|next| opens_with_mark(&text[next.clone()]));
+            && paragraphs.get(i + 1).is_some_and(|next| opens_with_mark(&text[next.clone()]));
         carried = scan_paragraph(text, paragraph.clone(), open, next_opens, &mut passages);
     }
     passages
@@ -131,22 +104,13 @@ pub fn find(text: &str, paragraphs: &[Range<usize>], continues: &[bool]) -> Vec<
 
 fn opens_with_mark(paragraph: &str) -> bool {
     let rest = paragraph.trim_start();
-    let rest = rest
-        .strip_prefix("''")
-        .or_else(|| rest.strip_prefix("``"))
-        .or_else(|| rest.strip_prefix(['“', '"', '„', '«']));
+    let rest = rest.strip_prefix("''").or_else(|| rest.strip_prefix("``")).or_else(|| rest.strip_prefix(['“', '"', '„', '«']));
     rest.is_some_and(|r| r.starts_with(|c: char| !c.is_whitespace()))
 }
 
 /// Scans one paragraph, pushing its finished passages; returns the passage
 /// that runs on into the next paragraph, if any.
-fn scan_paragraph(
-    text: &str,
-    paragraph: Range<usize>,
-    mut open: Option<Open>,
-    next_opens: bool,
-    passages: &mut Vec<Passage>,
-) -> Option<Open> {
+fn scan_paragraph(text: &str, paragraph: Range<usize>, mut open: Option<Open>, next_opens: bool, passages: &mut Vec<Passage>) -> Option<Open> {
     let body = &text[paragraph.clone()];
     let base = paragraph.start;
     let mut single_candidates: Vec<(usize, usize)> = Vec::new();
@@ -185,16 +149,8 @@ fn scan_paragraph(
         let after = here + width;
         let straight = doubled || c == '"';
         match (&mut open, found) {
-            (Some(o), Mark::Close(Style::Double) | Mark::Either)
-                if o.nested && o.straight != straight =>
-            {
-                o.nested = false
-            }
-            (Some(o), Mark::Open(Style::Double))
-                if o.style == Style::Double && o.straight != straight =>
-            {
-                o.nested = true
-            }
+            (Some(o), Mark::Close(Style::Double) | Mark::Either) if o.nested && o.straight != straight => o.nested = false,
+            (Some(o), Mark::Open(Style::Double)) if o.style == Style::Double && o.straight != straight => o.nested = true,
             (Some(o), Mark::Close(Style::Double)) if o.straight && !straight => {}
             (Some(o), Mark::Close(Style::Double) | Mark::Either) if o.style == Style::Double => {
                 let o = open.take().expect("open passage");
@@ -216,10 +172,7 @@ fn scan_paragraph(
             (None, Mark::Close(Style::Double)) => {
                 // A lone closing mark: recover the passage from the paragraph's
                 // start, unless it is an inch mark or follows other passages.
-                let after_digit = text[..here]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|p| p.is_ascii_digit());
+                let after_digit = text[..here].chars().next_back().is_some_and(|p| p.is_ascii_digit());
                 if !emitted_here && !after_digit {
                     let start = base + (body.len() - body.trim_start().len());
                     let o = Open::double(None, start, straight);
@@ -238,16 +191,8 @@ fn scan_paragraph(
     // Single-quoted passages count only outside double ones and when paired.
     for (open_at, close_after) in single_candidates {
         let mark_len = text[open_at..].chars().next().map_or(1, char::len_utf8);
-        let close_len = text[..close_after]
-            .chars()
-            .next_back()
-            .map_or(1, char::len_utf8);
-        let o = Open {
-            style: Style::Single,
-            mark: Some(open_at),
-            piece_start: open_at + mark_len,
-            ..Open::double(None, 0, false)
-        };
+        let close_len = text[..close_after].chars().next_back().map_or(1, char::len_utf8);
+        let o = Open { style: Style::Single, mark: Some(open_at), piece_start: open_at + mark_len, ..Open::double(None, 0, false) };
         passages.extend(finish(text, o, close_after - close_len, Some(close_after)));
     }
     passages.sort_by_key(|p| p.start);
@@ -279,16 +224,9 @@ fn finish(text: &str, mut open: Open, end: usize, close: Option<usize>) -> Optio
     if !last.is_empty() {
         open.pieces.push(last);
     }
-    open.pieces
-        .retain(|p| text[p.clone()].chars().any(char::is_alphanumeric));
+    open.pieces.retain(|p| text[p.clone()].chars().any(char::is_alphanumeric));
     let (first, last) = (open.pieces.first()?, open.pieces.last()?);
-    Some(Passage {
-        start: first.start,
-        end: last.end,
-        open: open.mark,
-        close,
-        pieces: open.pieces.clone(),
-    })
+    Some(Passage { start: first.start, end: last.end, open: open.mark, close, pieces: open.pieces.clone() })
 }
 
 #[cfg(test)]
@@ -305,58 +243,28 @@ mod tests {
         let continues = vec![true; paragraphs.len()];
         find(text, &paragraphs, &continues)
             .iter()
-            .map(|p| {
-                p.pieces
-                    .iter()
-                    .map(|r| &text[r.clone()])
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
+            .map(|p| p.pieces.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" | "))
             .collect()
     }
 
     #[test]
     fn curly_straight_and_single_marks() {
-        assert_eq!(
-            quoted("“Everything helps,” he said. \"It is good.\""),
-            ["Everything helps,", "It is good."]
-        );
-        assert_eq!(
-            quoted("The so-called ‘sherpas’ met; don’t worry, the players’ union said."),
-            ["sherpas"]
-        );
-        assert_eq!(
-            quoted("He said “she called it ‘absurd’ twice.”"),
-            ["she called it ‘absurd’ twice."]
-        );
-        assert_eq!(
-            quoted("\"Read it: “As you know?” Yes.\" Next"),
-            ["Read it: “As you know?” Yes."]
-        );
-        assert_eq!(
-            quoted("''This isn't tax reform,'' he said. ``Quite.''"),
-            ["This isn't tax reform,", "Quite."]
-        );
+        assert_eq!(quoted("“Everything helps,” he said. \"It is good.\""), ["Everything helps,", "It is good."]);
+        assert_eq!(quoted("The so-called ‘sherpas’ met; don’t worry, the players’ union said."), ["sherpas"]);
+        assert_eq!(quoted("He said “she called it ‘absurd’ twice.”"), ["she called it ‘absurd’ twice."]);
+        assert_eq!(quoted("\"Read it: “As you know?” Yes.\" Next"), ["Read it: “As you know?” Yes."]);
+        assert_eq!(quoted("''This isn't tax reform,'' he said. ``Quite.''"), ["This isn't tax reform,", "Quite."]);
     }
 
     #[test]
     fn quotes_run_over_paragraphs_when_the_next_one_opens_with_a_mark() {
-        assert_eq!(
-            quoted("“First part.\n\n“Second part,” he said."),
-            ["First part. | Second part,"]
-        );
-        assert_eq!(
-            quoted("“Never closed.\n\nNew paragraph."),
-            ["Never closed."]
-        );
+        assert_eq!(quoted("“First part.\n\n“Second part,” he said."), ["First part. | Second part,"]);
+        assert_eq!(quoted("“Never closed.\n\nNew paragraph."), ["Never closed."]);
     }
 
     #[test]
     fn unbalanced_marks_are_recovered_not_fatal() {
-        assert_eq!(
-            quoted("Missing its opening,” he said."),
-            ["Missing its opening,"]
-        );
+        assert_eq!(quoted("Missing its opening,” he said."), ["Missing its opening,"]);
         assert_eq!(quoted("A 12” screen and “one” more."), ["one"]);
         assert_eq!(quoted("“One “two” three"), ["One", "two"]);
         assert_eq!(quoted("”"), Vec::<String>::new());

@@ -90,9 +90,7 @@ pub fn find(
     entities: &[Entity],
 ) -> Vec<Found> {
     let passages = marks::find(text, paragraphs, continues);
-    let doc = Doc::new(
-        text, segmented, paragraphs, names, entity_of, entities, &passages,
-    );
+    let doc = Doc::new(text, segmented, paragraphs, names, entity_of, entities, &passages);
     let mut memory = Memory::default();
     let mut quotes: Vec<Found> = Vec::new();
     // The latest attributed passage: its speaker, cue and closing sentence.
@@ -102,9 +100,7 @@ pub fn find(
     // quotes that refer back to it.
     for (s, sentence) in segmented.sentences.iter().enumerate() {
         let first_passage = next_passage;
-        while next_passage < passages.len()
-            && doc.token_at(passages[next_passage].start) < sentence.end_token
-        {
+        while next_passage < passages.len() && doc.token_at(passages[next_passage].start) < sentence.end_token {
             let i = next_passage;
             next_passage += 1;
             let passage = &passages[i];
@@ -129,14 +125,7 @@ pub fn find(
                 latest = Some((speaker.clone(), cue.clone(), frame.close_sentence));
             }
             let pieces: Vec<&str> = passage.pieces.iter().map(|r| &text[r.clone()]).collect();
-            quotes.push(Found {
-                text: one_line(&pieces.join(" ")),
-                start: passage.start,
-                end: passage.end,
-                kind,
-                speaker,
-                cue,
-            });
+            quotes.push(Found { text: one_line(&pieces.join(" ")), start: passage.start, end: passage.end, kind, speaker, cue });
         }
         if next_passage == first_passage && doc.in_paragraph[s] {
             quotes.extend(doc.indirect_in(sentence.first_token..sentence.end_token, &mut memory));
@@ -184,11 +173,7 @@ enum Who {
     /// `One` (of a group described before).
     One,
     /// A description headed by a noun for a person or an institution.
-    Description {
-        head: String,
-        kind: Head,
-        definite: bool,
-    },
+    Description { head: String, kind: Head, definite: bool },
 }
 
 struct Doc<'a> {
@@ -249,18 +234,10 @@ impl<'a> Doc<'a> {
         }
         let mut name_ranges: Vec<Range<usize>> = names.iter().map(|n| n.start..n.end).collect();
         name_ranges.sort_by_key(|r| r.start);
-        let quoted = passages
-            .iter()
-            .map(|p| token_at(p.start)..token_end(p.end))
-            .collect();
+        let quoted = passages.iter().map(|p| token_at(p.start)..token_end(p.end)).collect();
         let mut marks: Vec<usize> = passages
             .iter()
-            .flat_map(|p| {
-                [
-                    p.open.map(token_at),
-                    p.close.map(|c| token_end(c).saturating_sub(1)),
-                ]
-            })
+            .flat_map(|p| [p.open.map(token_at), p.close.map(|c| token_end(c).saturating_sub(1))])
             .flatten()
             .collect();
         marks.sort_unstable();
@@ -273,22 +250,7 @@ impl<'a> Doc<'a> {
                 after > 0 && start < paragraphs[after - 1].end
             })
             .collect();
-        Doc {
-            text,
-            tokens,
-            segmented,
-            names,
-            entity_of,
-            entities,
-            sentence_of,
-            name_starting,
-            name_ending,
-            name_ranges,
-            names_in_sentence,
-            quoted,
-            marks,
-            in_paragraph,
-        }
+        Doc { text, tokens, segmented, names, entity_of, entities, sentence_of, name_starting, name_ending, name_ranges, names_in_sentence, quoted, marks, in_paragraph }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -322,14 +284,10 @@ impl<'a> Doc<'a> {
 
     fn frame(&self, passages: &[marks::Passage], i: usize) -> Frame {
         let p = &passages[i];
-        let open_token = p
-            .open
-            .map_or_else(|| self.token_at(p.start), |o| self.token_at(o));
+        let open_token = p.open.map_or_else(|| self.token_at(p.start), |o| self.token_at(o));
         let close_token = self.token_end(p.close.unwrap_or(p.end));
         let open_sentence = self.sentence_of.get(open_token).copied().unwrap_or(0);
-        let last = close_token
-            .saturating_sub(1)
-            .min(self.tokens.len().saturating_sub(1));
+        let last = close_token.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
         let close_sentence = self.sentence_of.get(last).copied().unwrap_or(open_sentence);
         let open_bounds = self.sentence_bounds(open_sentence);
         let close_bounds = self.sentence_bounds(close_sentence);
@@ -342,8 +300,7 @@ impl<'a> Doc<'a> {
             .get(i + 1)
             .map(|n| self.token_at(n.open.unwrap_or(n.start)))
             .filter(|&t| t >= close_token && t < close_bounds.end);
-        let mut pre =
-            previous_close.unwrap_or(open_bounds.start)..open_token.max(open_bounds.start);
+        let mut pre = previous_close.unwrap_or(open_bounds.start)..open_token.max(open_bounds.start);
         let mut sentence_start = open_bounds.start;
         // `He said:` closing the previous paragraph introduces this one's quote.
         if pre.is_empty() && open_sentence > 0 {
@@ -356,17 +313,10 @@ impl<'a> Doc<'a> {
         let mut post = close_token.min(close_bounds.end)..next_open.unwrap_or(close_bounds.end);
         // `“...?” Graham asked.`: a quote ending its sentence may be attributed in the next one.
         let following = self.segmented.sentences.get(close_sentence + 1);
-        if let Some(next) = following.filter(|n| {
-            post.is_empty() && n.block == self.segmented.sentences[close_sentence].block
-        }) {
+        if let Some(next) = following.filter(|n| post.is_empty() && n.block == self.segmented.sentences[close_sentence].block) {
             if !self.is_quote_mark(next.first_token) {
-                let next_open = passages
-                    .get(i + 1)
-                    .map(|n| self.token_at(n.open.unwrap_or(n.start)));
-                post = next.first_token
-                    ..next_open
-                        .filter(|&t| t < next.end_token)
-                        .unwrap_or(next.end_token);
+                let next_open = passages.get(i + 1).map(|n| self.token_at(n.open.unwrap_or(n.start)));
+                post = next.first_token..next_open.filter(|&t| t < next.end_token).unwrap_or(next.end_token);
             }
         }
         Frame {
@@ -383,24 +333,16 @@ impl<'a> Doc<'a> {
     /// when it is a fragment of the reporter's sentence.
     fn kind_of(&self, p: &marks::Passage, frame: &Frame) -> Kind {
         let quoted = &self.text[p.start..p.end];
-        let Some(first) = quoted
-            .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
-            .find(|w| !w.is_empty())
-        else {
+        let Some(first) = quoted.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').find(|w| !w.is_empty()) else {
             return Kind::Partial;
         };
         let introduced = frame.before.is_none_or(|b| {
-            matches!(self.word(b), ":" | "," | "-" | "(")
-                || self.is_dash(b)
-                || lexicon::cue(&self.lower(b)).is_some()
+            matches!(self.word(b), ":" | "," | "-" | "(") || self.is_dash(b) || lexicon::cue(&self.lower(b)).is_some()
         });
         let capital = first.chars().next().is_some_and(char::is_uppercase);
         let words = quoted.split_whitespace().count();
         let clause = lexicon::CLAUSE_OPENERS.contains(&lower_case(first).as_ref()) && words >= 4;
-        let sentences = quoted
-            .match_indices(". ")
-            .filter(|(at, _)| quoted[at + 2..].starts_with(char::is_uppercase))
-            .count();
+        let sentences = quoted.match_indices(". ").filter(|(at, _)| quoted[at + 2..].starts_with(char::is_uppercase)).count();
         // The second half of a split quote: `“...,” he added, “and they have ...”`.
         let continues_after_cue = frame.before.is_some() && introduced && words >= 4;
         if (capital && introduced) || clause || continues_after_cue || sentences > 0 {
@@ -412,31 +354,11 @@ impl<'a> Doc<'a> {
 
     /// Scare quotes, names and titles: the so-called “sherpas”, a film
     /// called “The Godfather”, a lone word nobody is said to have said.
-    fn is_nobodys_words(
-        &self,
-        p: &marks::Passage,
-        frame: &Frame,
-        kind: Kind,
-        attributed: bool,
-    ) -> bool {
+    fn is_nobodys_words(&self, p: &marks::Passage, frame: &Frame, kind: Kind, attributed: bool) -> bool {
         let marked = (frame.pre.start..frame.pre.end)
             .rev()
             .map(|i| self.lower(i))
-            .filter(|w| {
-                !matches!(
-                    w.as_ref(),
-                    "of" | "the"
-                        | "a"
-                        | "an"
-                        | "his"
-                        | "her"
-                        | "its"
-                        | "their"
-                        | "as"
-                        | "what"
-                        | "is"
-                )
-            })
+            .filter(|w| !matches!(w.as_ref(), "of" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "as" | "what" | "is"))
             .take(2)
             .any(|w| lexicon::SCARE_MARKERS.contains(&w.as_ref()) || w == "known");
         if marked {
@@ -445,10 +367,7 @@ impl<'a> Doc<'a> {
         let quoted = &self.text[p.start..p.end];
         let words: Vec<&str> = quoted.split_whitespace().collect();
         // Titles and names: every long word capitalised (`All Bets Are Off.`, `Morning Joe`).
-        let long_words: Vec<&&str> = words
-            .iter()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
-            .collect();
+        let long_words: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
         if long_words.len() >= 2 && long_words.iter().all(|w| w.starts_with(char::is_uppercase)) {
             return true;
         }
@@ -458,31 +377,18 @@ impl<'a> Doc<'a> {
     /// The speaker of a passage and the cue, from the reporter's words
     /// around it: after it first, unless the quote is a whole sentence
     /// introduced by the words before it (`he added, “They have ... agenda.”`).
-    fn attribute(
-        &self,
-        p: &marks::Passage,
-        frame: &Frame,
-        memory: &mut Memory,
-    ) -> Option<(Speaker, Option<String>)> {
+    fn attribute(&self, p: &marks::Passage, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
         let ends_sentence = self.text[p.start..p.end].ends_with(['.', '?', '!']);
-        let introduced = frame
-            .before
-            .is_some_and(|b| matches!(self.word(b), ":" | ",") || self.lower(b) == "that");
+        let introduced = frame.before.is_some_and(|b| matches!(self.word(b), ":" | ",") || self.lower(b) == "that");
         if ends_sentence && introduced {
-            self.attribute_before(frame, memory)
-                .or_else(|| self.attribute_after(frame, memory))
+            self.attribute_before(frame, memory).or_else(|| self.attribute_after(frame, memory))
         } else {
-            self.attribute_after(frame, memory)
-                .or_else(|| self.attribute_before(frame, memory))
+            self.attribute_after(frame, memory).or_else(|| self.attribute_before(frame, memory))
         }
     }
 
     /// `“...,” said X`, `“...,” X said`, `“...” — X`.
-    fn attribute_after(
-        &self,
-        frame: &Frame,
-        memory: &mut Memory,
-    ) -> Option<(Speaker, Option<String>)> {
+    fn attribute_after(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
         let post = frame.post.clone();
         if post.start < post.end && self.is_dash(post.start) {
             let c = self.candidate_starting_at(post.start + 1, post.end);
@@ -495,23 +401,18 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        let opening = post.start
-            + usize::from(
-                post.start < post.end && (self.word(post.start) == "," || self.is_dash(post.start)),
-            );
+        let opening = post.start + usize::from(post.start < post.end && (self.word(post.start) == "," || self.is_dash(post.start)));
         for k in post.start..post.end.min(post.start + 25) {
             if self.cue_at(k).is_some() {
                 if let Some((candidate, cue)) = self.cue_candidate(k, post.start, post.end) {
                     // The attribution follows the quote (`said X`, `X said`,
                     // `panel Chairman Rep. X (R-Utah) said`) or ends the sentence
                     // (`“...” for criminal behavior, she said.`).
-                    let titled =
-                        (opening..candidate.first).all(|i| self.may_stand_before_a_speaker(i));
+                    let titled = (opening..candidate.first).all(|i| self.may_stand_before_a_speaker(i));
                     let tail_start = candidate.first.min(k);
                     let ends_sentence = tail_start > post.start
                         && self.word(tail_start - 1) == ","
-                        && (candidate.end.max(k + 1)..post.end)
-                            .all(|i| !self.word(i).chars().any(char::is_alphanumeric));
+                        && (candidate.end.max(k + 1)..post.end).all(|i| !self.word(i).chars().any(char::is_alphanumeric));
                     let phrase = matches!(cue.as_str(), "according to" | "in the words of" | "per");
                     if titled || k <= opening || ends_sentence || phrase {
                         if let Some(speaker) = self.speaker(&candidate, memory) {
@@ -528,11 +429,7 @@ impl<'a> Doc<'a> {
     }
 
     /// `X said: “...”`, `X said that “...”`, `X promised to “...”`.
-    fn attribute_before(
-        &self,
-        frame: &Frame,
-        memory: &mut Memory,
-    ) -> Option<(Speaker, Option<String>)> {
+    fn attribute_before(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
         for k in (frame.pre.start..frame.pre.end).rev() {
             if self.is_quoted(k) {
                 continue;
@@ -556,20 +453,11 @@ impl<'a> Doc<'a> {
             return (k + 1 < self.tokens.len() && self.lower(k + 1) == "to").then_some(Cue::Speech);
         }
         // `continued` reports speech only at a pause: `he continued: “...”`, not `continued backing`.
-        if lower.starts_with("continu")
-            && self
-                .tokens
-                .get(k + 1)
-                .is_some_and(|_| self.word(k + 1).starts_with(char::is_alphabetic))
-        {
+        if lower.starts_with("continu") && self.tokens.get(k + 1).is_some_and(|_| self.word(k + 1).starts_with(char::is_alphabetic)) {
             return None;
         }
         if lower == "words" {
-            let in_the_words_of = k >= 2
-                && self.lower(k - 1) == "the"
-                && self.lower(k - 2) == "in"
-                && k + 1 < self.tokens.len()
-                && self.lower(k + 1) == "of";
+            let in_the_words_of = k >= 2 && self.lower(k - 1) == "the" && self.lower(k - 2) == "in" && k + 1 < self.tokens.len() && self.lower(k + 1) == "of";
             return in_the_words_of.then_some(Cue::Quoting);
         }
         if lower == "per" {
@@ -577,40 +465,13 @@ impl<'a> Doc<'a> {
         }
         let cue = lexicon::cue(&lower)?;
         // After a determiner it is a noun: `the states`, `a report`.
-        let noun = k > 0
-            && matches!(
-                self.lower(k - 1).as_ref(),
-                "a" | "an"
-                    | "the"
-                    | "this"
-                    | "these"
-                    | "those"
-                    | "his"
-                    | "her"
-                    | "its"
-                    | "their"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "any"
-                    | "no"
-                    | "every"
-                    | "each"
-                    | "’s"
-                    | "'s"
-            );
+        let noun = k > 0 && matches!(self.lower(k - 1).as_ref(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "any" | "no" | "every" | "each" | "’s" | "'s");
         (!noun).then_some(cue)
     }
 
     /// The speaker of the reporting verb at `k`, with the cue as printed;
     /// `floor..ceil` are the tokens the speaker may be found in.
-    fn cue_speaker(
-        &self,
-        k: usize,
-        floor: usize,
-        ceil: usize,
-        memory: &mut Memory,
-    ) -> Option<(Speaker, Option<String>)> {
+    fn cue_speaker(&self, k: usize, floor: usize, ceil: usize, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
         self.cue_at(k)?;
         let (candidate, cue) = self.cue_candidate(k, floor, ceil)?;
         Some((self.speaker(&candidate, memory)?, Some(cue)))
@@ -619,43 +480,25 @@ impl<'a> Doc<'a> {
     /// Who the cue at `k` belongs to, and the cue's words.
     fn cue_candidate(&self, k: usize, floor: usize, ceil: usize) -> Option<(Candidate, String)> {
         match self.lower(k).as_ref() {
-            "according" => {
-                return Some((
-                    self.candidate_starting_at(k + 2, ceil)?,
-                    "according to".to_string(),
-                ))
-            }
+            "according" => return Some((self.candidate_starting_at(k + 2, ceil)?, "according to".to_string())),
             "per" => return Some((self.candidate_starting_at(k + 1, ceil)?, "per".to_string())),
-            "words" => {
-                return Some((
-                    self.candidate_starting_at(k + 2, ceil)?,
-                    "in the words of".to_string(),
-                ))
-            }
+            "words" => return Some((self.candidate_starting_at(k + 2, ceil)?, "in the words of".to_string())),
             _ => {}
         }
         let cue = self.word(k).to_string();
         // A subject before the verb, over auxiliaries and adverbs.
         let progressive = self.lower(k).ends_with("ing");
         let mut j = k;
-        while j > floor
-            && (lexicon::is_between_subject_and_verb(&self.lower(j - 1))
-                || (progressive && matches!(self.word(j - 1), "’s" | "'s")))
-        {
+        while j > floor && (lexicon::is_between_subject_and_verb(&self.lower(j - 1)) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
             j -= 1;
         }
         // A participle after a comma shares the subject of the clause before it
         // (`Putin said, later speaking of ...`), else of the sentence
         // (`Clinton spoke out about a death in Tulsa, Oklahoma, arguing that ...`).
         if progressive && j > floor && self.word(j - 1) == "," {
-            let clause_start = (floor..j - 1)
-                .rev()
-                .find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i))
-                .map_or(floor, |i| i + 1);
+            let clause_start = (floor..j - 1).rev().find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i)).map_or(floor, |i| i + 1);
             let clause_has_cue = (clause_start..j - 1).any(|i| self.cue_at(i).is_some());
-            let clause_subject = clause_has_cue
-                .then(|| self.sentence_subject(clause_start, j - 1))
-                .flatten();
+            let clause_subject = clause_has_cue.then(|| self.sentence_subject(clause_start, j - 1)).flatten();
             if let Some(c) = clause_subject.or_else(|| self.sentence_subject(floor, k)) {
                 return Some((c, cue));
             }
@@ -671,10 +514,7 @@ impl<'a> Doc<'a> {
             }
         }
         // The inverted order: `said X`, `added the official`.
-        let inverted = k == floor
-            || self.word(k - 1) == ","
-            || self.is_dash(k - 1)
-            || self.is_quote_mark(k - 1);
+        let inverted = k == floor || self.word(k - 1) == "," || self.is_dash(k - 1) || self.is_quote_mark(k - 1);
         if inverted {
             if let Some(c) = self.candidate_starting_at(k + 1, ceil) {
                 return Some((c, cue));
@@ -682,8 +522,7 @@ impl<'a> Doc<'a> {
         }
         // A participle or a second verb shares the sentence's subject:
         // `Trump unleashed tweets saying ...`, `The nominee outlined a plan and vowed to ...`.
-        let shares_subject = progressive
-            || (j > floor && matches!(self.lower(j - 1).as_ref(), "and" | "but" | "or"));
+        let shares_subject = progressive || (j > floor && matches!(self.lower(j - 1).as_ref(), "and" | "but" | "or"));
         if shares_subject {
             return self.sentence_subject(floor, k).map(|c| (c, cue));
         }
@@ -699,9 +538,7 @@ impl<'a> Doc<'a> {
             while first < before && lexicon::CONJUNCTIONS.contains(&self.lower(first).as_ref()) {
                 first += 1;
             }
-            let end = (first..before)
-                .find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i))
-                .unwrap_or(before);
+            let end = (first..before).find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i)).unwrap_or(before);
             if let Some(c) = self.candidate_starting_at(first, end) {
                 return Some(c);
             }
@@ -728,17 +565,10 @@ impl<'a> Doc<'a> {
     /// A speaker the tagger did not name: up to five capitalised words at
     /// `first` (`“...” ― Christina N Luis Olidem`).
     fn capitalised_name(&self, first: usize, ceil: usize) -> Option<Speaker> {
-        let end = (first..ceil.min(first + 5))
-            .find(|&i| !self.word(i).starts_with(char::is_uppercase))
-            .unwrap_or(ceil.min(first + 5));
+        let end = (first..ceil.min(first + 5)).find(|&i| !self.word(i).starts_with(char::is_uppercase)).unwrap_or(ceil.min(first + 5));
         (end > first).then(|| {
             let span = self.bytes(first, end);
-            Speaker {
-                name: Some(one_line(&self.text[span.clone()])),
-                entity: None,
-                span,
-                anonymous: false,
-            }
+            Speaker { name: Some(one_line(&self.text[span.clone()])), entity: None, span, anonymous: false }
         })
     }
 
@@ -767,11 +597,7 @@ impl<'a> Doc<'a> {
             }
             let start = (floor..end)
                 .rev()
-                .find(|&i| {
-                    matches!(self.word(i), "," | ";" | "(")
-                        || self.is_dash(i)
-                        || self.is_quote_mark(i)
-                })
+                .find(|&i| matches!(self.word(i), "," | ";" | "(") || self.is_dash(i) || self.is_quote_mark(i))
                 .map_or(floor, |i| i + 1);
             let mut first = start;
             while first < end && lexicon::CONJUNCTIONS.contains(&self.lower(first).as_ref()) {
@@ -814,49 +640,21 @@ impl<'a> Doc<'a> {
             while at > floor + 1 && matches!(self.lower(at - 1).as_ref(), "the") {
                 at -= 1;
             }
-            if at > floor + 1
-                && matches!(
-                    self.lower(at - 1).as_ref(),
-                    "of" | "at" | "from" | "for" | "with"
-                )
-            {
-                if let Some(&person) = self
-                    .name_ending
-                    .get(&(at - 1))
-                    .filter(|&&p| self.names[p].label == "PERSON")
-                {
+            if at > floor + 1 && matches!(self.lower(at - 1).as_ref(), "of" | "at" | "from" | "for" | "with") {
+                if let Some(&person) = self.name_ending.get(&(at - 1)).filter(|&&p| self.names[p].label == "PERSON") {
                     let first = self.token_at(self.names[person].start);
-                    return Some(Candidate {
-                        first,
-                        end,
-                        who: Who::Name(person),
-                    });
+                    return Some(Candidate { first, end, who: Who::Name(person) });
                 }
             }
-            return Some(Candidate {
-                first,
-                end,
-                who: Who::Name(k),
-            });
+            return Some(Candidate { first, end, who: Who::Name(k) });
         }
         let lower = self.lower(last);
-        let opens_clause = last == floor
-            || matches!(self.word(last - 1), "," | ":" | ";")
-            || self.is_dash(last - 1)
-            || self.is_quote_mark(last - 1);
+        let opens_clause = last == floor || matches!(self.word(last - 1), "," | ":" | ";") || self.is_dash(last - 1) || self.is_quote_mark(last - 1);
         if lexicon::SUBJECT_PRONOUNS.contains(&lower.as_ref()) {
-            return Some(Candidate {
-                first: last,
-                end,
-                who: Who::Pronoun,
-            });
+            return Some(Candidate { first: last, end, who: Who::Pronoun });
         }
         if matches!(lower.as_ref(), "one" | "another") && opens_clause {
-            return Some(Candidate {
-                first: last,
-                end,
-                who: Who::One,
-            });
+            return Some(Candidate { first: last, end, who: Who::One });
         }
         None
     }
@@ -885,19 +683,11 @@ impl<'a> Doc<'a> {
         }
         if let Some(&k) = self.name_starting.get(&at).filter(|&&k| self.may_speak(k)) {
             let end = self.token_end(self.names[k].end);
-            return Some(Candidate {
-                first: at,
-                end,
-                who: Who::Name(k),
-            });
+            return Some(Candidate { first: at, end, who: Who::Name(k) });
         }
         let lower = self.lower(first);
         if lexicon::SUBJECT_PRONOUNS.contains(&lower.as_ref()) {
-            return Some(Candidate {
-                first,
-                end: first + 1,
-                who: Who::Pronoun,
-            });
+            return Some(Candidate { first, end: first + 1, who: Who::Pronoun });
         }
         None
     }
@@ -910,12 +700,7 @@ impl<'a> Doc<'a> {
         let lower = self.lower(h);
         let (head, kind) = lexicon::head(&lower)?;
         let next_is_head = h + 1 < ceil && lexicon::head(&self.lower(h + 1)).is_some();
-        if next_is_head
-            || self.inside_name(h)
-            || (self.word(h).starts_with(char::is_uppercase)
-                && h > floor
-                && kind == Head::Institution)
-        {
+        if next_is_head || self.inside_name(h) || (self.word(h).starts_with(char::is_uppercase) && h > floor && kind == Head::Institution) {
             return None;
         }
         // Left: determiners, modifiers, names and possessives.
@@ -926,9 +711,7 @@ impl<'a> Doc<'a> {
             let allowed = lexicon::DETERMINERS.contains(&w.as_ref())
                 || lexicon::MODIFIERS.contains(&w.as_ref())
                 || matches!(w.as_ref(), "’s" | "'s")
-                || (w == "of"
-                    && i > floor
-                    && lexicon::DETERMINERS.contains(&self.lower(i - 1).as_ref()))
+                || (w == "of" && i > floor && lexicon::DETERMINERS.contains(&self.lower(i - 1).as_ref()))
                 || self.inside_name(i)
                 || (self.word(i).starts_with(char::is_uppercase) && !self.is_sentence_start(i))
                 || w.chars().all(|c| c.is_ascii_digit())
@@ -942,11 +725,7 @@ impl<'a> Doc<'a> {
         if let Some(&k) = self.name_starting.get(&(h + 1)) {
             if self.names[k].label == "PERSON" {
                 let end = self.token_end(self.names[k].end);
-                return Some(Candidate {
-                    first,
-                    end,
-                    who: Who::Name(k),
-                });
+                return Some(Candidate { first, end, who: Who::Name(k) });
             }
         }
         // Right: a tail opened by `familiar`, `close`, `with`, `at`...
@@ -969,19 +748,9 @@ impl<'a> Doc<'a> {
             }
         }
         let determiner = self.lower(first);
-        let definite = matches!(
-            determiner.as_ref(),
-            "the" | "his" | "her" | "their" | "its" | "this" | "that"
-        ) || (first..h).any(|i| matches!(self.word(i), "’s" | "'s"));
-        Some(Candidate {
-            first,
-            end,
-            who: Who::Description {
-                head,
-                kind,
-                definite,
-            },
-        })
+        let definite = matches!(determiner.as_ref(), "the" | "his" | "her" | "their" | "its" | "this" | "that")
+            || (first..h).any(|i| matches!(self.word(i), "’s" | "'s"));
+        Some(Candidate { first, end, who: Who::Description { head, kind, definite } })
     }
 
     /// Whether name `k` can be a speaker: a nationality or group only as a
@@ -995,8 +764,7 @@ impl<'a> Doc<'a> {
     fn is_title(&self, i: usize) -> bool {
         let word = self.word(i);
         word.starts_with(char::is_uppercase)
-            && (GAZETTEER.kinds(word).contains(&GazetteerKind::Title)
-                || lexicon::head(&self.lower(i)).is_some_and(|(_, k)| k == Head::Person))
+            && (GAZETTEER.kinds(word).contains(&GazetteerKind::Title) || lexicon::head(&self.lower(i)).is_some_and(|(_, k)| k == Head::Person))
     }
 
     fn inside_name(&self, i: usize) -> bool {
@@ -1006,8 +774,7 @@ impl<'a> Doc<'a> {
     }
 
     fn is_sentence_start(&self, i: usize) -> bool {
-        self.segmented.sentences[self.sentence_of[i]].first_token == i
-            || (i > 0 && self.is_quote_mark(i - 1))
+        self.segmented.sentences[self.sentence_of[i]].first_token == i || (i > 0 && self.is_quote_mark(i - 1))
     }
 
     fn bytes(&self, first: usize, end: usize) -> Range<usize> {
@@ -1025,52 +792,25 @@ impl<'a> Doc<'a> {
             }
             Who::Pronoun => Some(match self.antecedent(c.first) {
                 Some(entity) => self.named(entity, span),
-                None => Speaker {
-                    name: None,
-                    entity: None,
-                    span,
-                    anonymous: false,
-                },
+                None => Speaker { name: None, entity: None, span, anonymous: false },
             }),
             Who::One => {
                 let group = memory.descriptions.iter().rev().find(|d| d.anonymous)?;
                 let name = group.name.as_ref().map(|g| format!("one of {g}"));
-                Some(Speaker {
-                    name,
-                    entity: None,
-                    span,
-                    anonymous: true,
-                })
+                Some(Speaker { name, entity: None, span, anonymous: true })
             }
-            Who::Description {
-                head,
-                kind,
-                definite,
-            } => {
+            Who::Description { head, kind, definite } => {
                 if *definite {
                     if let Some(entity) = self.entity_titled(head, *kind, span.start) {
                         return Some(self.named(entity, span));
                     }
-                    let same_head = |d: &&Speaker| {
-                        d.name.as_deref().is_some_and(|n| {
-                            lexicon::head(&description_head(n)).is_some_and(|(h, _)| &h == head)
-                        })
-                    };
+                    let same_head = |d: &&Speaker| d.name.as_deref().is_some_and(|n| lexicon::head(&description_head(n)).is_some_and(|(h, _)| &h == head));
                     if let Some(earlier) = memory.descriptions.iter().rev().find(same_head) {
-                        return Some(Speaker {
-                            span,
-                            ..earlier.clone()
-                        });
+                        return Some(Speaker { span, ..earlier.clone() });
                     }
                 }
-                let name =
-                    printed_description(&self.text[span.clone()], self.is_sentence_start(c.first));
-                let speaker = Speaker {
-                    name: Some(name),
-                    entity: None,
-                    span,
-                    anonymous: *kind == Head::Person,
-                };
+                let name = printed_description(&self.text[span.clone()], self.is_sentence_start(c.first));
+                let speaker = Speaker { name: Some(name), entity: None, span, anonymous: *kind == Head::Person };
                 memory.descriptions.push(speaker.clone());
                 Some(speaker)
             }
@@ -1078,12 +818,7 @@ impl<'a> Doc<'a> {
     }
 
     fn named(&self, entity: usize, span: Range<usize>) -> Speaker {
-        Speaker {
-            name: Some(self.entities[entity].name.clone()),
-            entity: Some(entity),
-            span,
-            anonymous: false,
-        }
+        Speaker { name: Some(self.entities[entity].name.clone()), entity: Some(entity), span, anonymous: false }
     }
 
     /// The named person an article gives the title `head` (`spokesman`),
@@ -1091,20 +826,8 @@ impl<'a> Doc<'a> {
     /// institution (`the ministry`), the organisation whose name ends so.
     fn entity_titled(&self, head: &str, kind: Head, before: usize) -> Option<usize> {
         let matches = |e: &Entity| match kind {
-            Head::Person => {
-                e.label == "PERSON"
-                    && e.roles.iter().any(|r| {
-                        r.split_whitespace()
-                            .any(|w| lexicon::singular(&w.to_lowercase()) == head)
-                    })
-            }
-            Head::Institution => {
-                e.label == "ORG"
-                    && e.name
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| w.to_lowercase() == head)
-            }
+            Head::Person => e.label == "PERSON" && e.roles.iter().any(|r| r.split_whitespace().any(|w| lexicon::singular(&w.to_lowercase()) == head)),
+            Head::Institution => e.label == "ORG" && e.name.split_whitespace().last().is_some_and(|w| w.to_lowercase() == head),
         };
         // Most descriptions match nobody: then there is no mention to look through.
         if !self.entities.iter().any(matches) {
@@ -1141,28 +864,18 @@ impl<'a> Doc<'a> {
             let people: Vec<(usize, bool)> = self.names_in_sentence[s]
                 .iter()
                 .map(|&k| (k, &self.names[k]))
-                .filter(|(_, n)| {
-                    n.label == "PERSON" && n.start < byte && !self.is_quoted(self.token_at(n.start))
-                })
-                .filter(|(k, _)| {
-                    self.gender(self.entity_of[*k])
-                        .is_none_or(|g| Some(g) == wanted)
-                })
+                .filter(|(_, n)| n.label == "PERSON" && n.start < byte && !self.is_quoted(self.token_at(n.start)))
+                .filter(|(k, _)| self.gender(self.entity_of[*k]).is_none_or(|g| Some(g) == wanted))
                 .filter_map(|(k, n)| {
                     let first = self.token_at(n.start);
                     let end = self.token_end(n.end);
-                    let after_preposition = first > bounds.start
-                        && PREPOSITIONS.contains(&self.lower(first - 1).as_ref());
-                    let possessive =
-                        end < bounds.end && matches!(self.word(end), "’s" | "'s" | "’" | "'");
+                    let after_preposition = first > bounds.start && PREPOSITIONS.contains(&self.lower(first - 1).as_ref());
+                    let possessive = end < bounds.end && matches!(self.word(end), "’s" | "'s" | "’" | "'");
                     (!after_preposition).then_some((k, possessive))
                 })
                 .collect();
             // A subject first; a possessive (`Gatilov’s dismissal ... he complained`) only failing one.
-            let chosen = people
-                .iter()
-                .find(|(_, possessive)| !possessive)
-                .or_else(|| people.first());
+            let chosen = people.iter().find(|(_, possessive)| !possessive).or_else(|| people.first());
             if let Some(&(k, _)) = chosen {
                 return Some(self.entity_of[k]);
             }
@@ -1172,27 +885,17 @@ impl<'a> Doc<'a> {
 
     /// A person's gender when the article's honorifics tell it.
     fn gender(&self, entity: usize) -> Option<Gender> {
-        self.entities[entity]
-            .aliases
-            .iter()
-            .find_map(|a| match a.split_whitespace().next() {
-                Some("Mr." | "Mr") => Some(Gender::Male),
-                Some("Ms." | "Mrs." | "Ms" | "Mrs" | "Miss") => Some(Gender::Female),
-                _ => None,
-            })
+        self.entities[entity].aliases.iter().find_map(|a| match a.split_whitespace().next() {
+            Some("Mr." | "Mr") => Some(Gender::Male),
+            Some("Ms." | "Mrs." | "Ms" | "Mrs" | "Miss") => Some(Gender::Female),
+            _ => None,
+        })
     }
 
     /// The reported clause of one sentence and its speaker, if it has one.
     fn indirect_in(&self, bounds: Range<usize>, memory: &mut Memory) -> Option<Found> {
-        let cues: Vec<usize> = bounds
-            .clone()
-            .filter(|&k| self.cue_at(k) == Some(Cue::Speech))
-            .collect();
-        if cues.is_empty()
-            || bounds
-                .clone()
-                .any(|i| self.is_quote_mark(i) || self.is_quoted(i))
-        {
+        let cues: Vec<usize> = bounds.clone().filter(|&k| self.cue_at(k) == Some(Cue::Speech)).collect();
+        if cues.is_empty() || bounds.clone().any(|i| self.is_quote_mark(i) || self.is_quoted(i)) {
             return None;
         }
         let mut end = bounds.end;
@@ -1201,35 +904,20 @@ impl<'a> Doc<'a> {
         }
         for k in cues {
             let according = self.lower(k) == "according";
-            let Some((candidate, cue)) = self.cue_candidate(k, bounds.start, end) else {
-                continue;
-            };
+            let Some((candidate, cue)) = self.cue_candidate(k, bounds.start, end) else { continue };
             // Known first, so that a source described here is remembered even without a clause.
-            let Some(speaker) = self.speaker(&candidate, memory) else {
-                continue;
-            };
+            let Some(speaker) = self.speaker(&candidate, memory) else { continue };
             // `CLAUSE, X said.`, `CLAUSE, according to X.`: the clause before the comma.
             let at_the_end = k + 1 == end || candidate.end >= end;
             let clause = if at_the_end {
-                let Some(comma) = (bounds.start..candidate.first.min(k))
-                    .rev()
-                    .find(|&i| self.word(i) == ",")
-                else {
-                    continue;
-                };
+                let Some(comma) = (bounds.start..candidate.first.min(k)).rev().find(|&i| self.word(i) == ",") else { continue };
                 bounds.start..comma
             } else if according {
                 // `According to X, CLAUSE.`
-                let Some(comma) = (candidate.end..end).find(|&i| self.word(i) == ",") else {
-                    continue;
-                };
+                let Some(comma) = (candidate.end..end).find(|&i| self.word(i) == ",") else { continue };
                 (comma + 1)..end
             } else {
-                let Some(clause) =
-                    self.reported_clause(k.max(candidate.end.saturating_sub(1)), end)
-                else {
-                    continue;
-                };
+                let Some(clause) = self.reported_clause(k.max(candidate.end.saturating_sub(1)), end) else { continue };
                 clause
             };
             if clause.end <= clause.start || clause.end - clause.start < 4 {
@@ -1254,20 +942,13 @@ impl<'a> Doc<'a> {
     /// opens there.
     fn reported_clause(&self, after: usize, end: usize) -> Option<Range<usize>> {
         let start = after + 1;
-        let that = (start..end.min(start + 8))
-            .take_while(|&i| self.word(i) != ",")
-            .find(|&i| self.lower(i) == "that");
+        let that = (start..end.min(start + 8)).take_while(|&i| self.word(i) != ",").find(|&i| self.lower(i) == "that");
         if let Some(that) = that {
             return Some((that + 1)..end);
         }
         let mut first = start;
-        if matches!(
-            self.lower(after).as_ref(),
-            "told" | "tell" | "tells" | "telling" | "informed" | "assured" | "reminded" | "warned"
-        ) {
-            first = self
-                .candidate_starting_at(start, end)
-                .map_or(start + 1, |c| c.end);
+        if matches!(self.lower(after).as_ref(), "told" | "tell" | "tells" | "telling" | "informed" | "assured" | "reminded" | "warned") {
+            first = self.candidate_starting_at(start, end).map_or(start + 1, |c| c.end);
         }
         let opener = self.lower(first.min(end.saturating_sub(1)));
         let opens = first < end
@@ -1280,9 +961,7 @@ impl<'a> Doc<'a> {
 }
 
 /// Words before a name that make it an object rather than a subject.
-const PREPOSITIONS: &[&str] = &[
-    "with", "to", "by", "of", "for", "from", "against", "on", "at", "about", "than", "told", "and",
-];
+const PREPOSITIONS: &[&str] = &["with", "to", "by", "of", "for", "from", "against", "on", "at", "about", "than", "told", "and"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
@@ -1295,16 +974,9 @@ fn description_head(description: &str) -> String {
     let words: Vec<&str> = description.split_whitespace().collect();
     let before_tail = words
         .iter()
-        .position(|w| {
-            lexicon::POSTMODIFIER_OPENERS.contains(&w.to_lowercase().as_str())
-                && !w.eq_ignore_ascii_case("of")
-        })
+        .position(|w| lexicon::POSTMODIFIER_OPENERS.contains(&w.to_lowercase().as_str()) && !w.eq_ignore_ascii_case("of"))
         .unwrap_or(words.len());
-    words[..before_tail]
-        .iter()
-        .rev()
-        .find(|w| lexicon::head(&w.to_lowercase()).is_some())
-        .map_or_else(String::new, |w| w.to_lowercase())
+    words[..before_tail].iter().rev().find(|w| lexicon::head(&w.to_lowercase()).is_some()).map_or_else(String::new, |w| w.to_lowercase())
 }
 
 /// A description as printed, on one line, its opening determiner lower-cased

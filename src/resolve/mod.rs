@@ -68,16 +68,8 @@ struct Cluster {
 }
 
 /// Mentions and entities of an article from the names found in it.
-pub fn resolve(
-    text: &str,
-    segmented: &Segmented,
-    found: &[Found],
-    chars: &CharMap,
-) -> (Vec<Mention>, Vec<Entity>) {
-    let aliases: Vec<String> = found
-        .iter()
-        .map(|f| one_line(&text[f.start..f.end]))
-        .collect();
+pub fn resolve(text: &str, segmented: &Segmented, found: &[Found], chars: &CharMap) -> (Vec<Mention>, Vec<Entity>) {
+    let aliases: Vec<String> = found.iter().map(|f| one_line(&text[f.start..f.end])).collect();
     let named_by = country_context(found, &aliases);
     let context: FxHashSet<String> = named_by.keys().cloned().collect();
     let expansions = acronym_expansions(found, &aliases);
@@ -97,26 +89,12 @@ pub fn resolve(
                         },
                     },
                     "NORP" => (singular(alias), None),
-                    "ORG" => (
-                        expansions
-                            .get(alias.as_str())
-                            .cloned()
-                            .unwrap_or_else(|| alias.clone()),
-                        None,
-                    ),
+                    "ORG" => (expansions.get(alias.as_str()).cloned().unwrap_or_else(|| alias.clone()), None),
                     _ => (alias.clone(), None),
                 };
-                let slot = (
-                    family.to_string(),
-                    place.map_or_else(|| fold(&key_name), |p| p.geonameid.to_string()),
-                );
+                let slot = (family.to_string(), place.map_or_else(|| fold(&key_name), |p| p.geonameid.to_string()));
                 *by_key.entry(slot).or_insert_with(|| {
-                    clusters.push(Cluster {
-                        mentions: Vec::new(),
-                        person: None,
-                        place,
-                        key_name,
-                    });
+                    clusters.push(Cluster { mentions: Vec::new(), person: None, place, key_name });
                     clusters.len() - 1
                 })
             }
@@ -137,14 +115,7 @@ pub fn resolve(
         .zip(&cluster_of)
         .map(|((f, alias), &entity)| {
             let (start, end) = chars.char_range(f.start, f.end);
-            Mention {
-                start,
-                end,
-                text: alias,
-                label: entities[entity].label.clone(),
-                entity,
-                sentence: f.sentence,
-            }
+            Mention { start, end, text: alias, label: entities[entity].label.clone(), entity, sentence: f.sentence }
         })
         .collect();
     (mentions, entities)
@@ -186,12 +157,7 @@ fn join_person(clusters: &mut Vec<Cluster>, alias: &str) -> usize {
             id
         }
         None => {
-            clusters.push(Cluster {
-                mentions: Vec::new(),
-                person: Some(name),
-                place: None,
-                key_name: String::new(),
-            });
+            clusters.push(Cluster { mentions: Vec::new(), person: Some(name), place: None, key_name: String::new() });
             clusters.len() - 1
         }
     }
@@ -201,23 +167,13 @@ fn join_person(clusters: &mut Vec<Cluster>, alias: &str) -> usize {
 /// nationality words or through provinces, each with the names that point to it.
 fn country_context(found: &[Found], aliases: &[String]) -> FxHashMap<String, FxHashSet<String>> {
     let mut named_by: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
-    for (_, alias) in found
-        .iter()
-        .zip(aliases)
-        .filter(|(f, _)| matches!(f.label.as_str(), "GPE" | "NORP"))
-    {
+    for (_, alias) in found.iter().zip(aliases).filter(|(f, _)| matches!(f.label.as_str(), "GPE" | "NORP")) {
         if let Some(iso) = PLACE_GAZETTEER.country_code(alias) {
-            named_by
-                .entry(iso.to_string())
-                .or_default()
-                .insert(alias.clone());
+            named_by.entry(iso.to_string()).or_default().insert(alias.clone());
         }
         // A name that is a country and a province (`Georgia`) points to both.
         if let Some(country) = PLACE_GAZETTEER.country_named(alias) {
-            named_by
-                .entry(country.country.clone())
-                .or_default()
-                .insert(alias.clone());
+            named_by.entry(country.country.clone()).or_default().insert(alias.clone());
         }
     }
     named_by
@@ -231,28 +187,14 @@ fn province_sense(alias: &str, named_by: &FxHashMap<String, FxHashSet<String>>) 
     let province_of = PLACE_GAZETTEER.country_of_demonym(alias)?;
     let country = PLACE_GAZETTEER.country_named(alias)?;
     let province_iso = PLACE_GAZETTEER.country_named(province_of)?.country.as_str();
-    let named_besides = |iso: &str| {
-        named_by
-            .get(iso)
-            .is_some_and(|names| names.iter().any(|n| n != alias))
-    };
-    (province_iso != country.country
-        && named_besides(province_iso)
-        && !named_besides(&country.country))
-    .then(|| province_of.to_string())
+    let named_besides = |iso: &str| named_by.get(iso).is_some_and(|names| names.iter().any(|n| n != alias));
+    (province_iso != country.country && named_besides(province_iso) && !named_besides(&country.country)).then(|| province_of.to_string())
 }
 
 /// `Russians` → `Russian`: a plural whose singular is a nationality or group.
 fn singular(alias: &str) -> String {
     match alias.strip_suffix('s') {
-        Some(one)
-            if GAZETTEER
-                .kinds(one)
-                .iter()
-                .any(|k| matches!(k, Kind::Nationality | Kind::Group)) =>
-        {
-            one.to_string()
-        }
+        Some(one) if GAZETTEER.kinds(one).iter().any(|k| matches!(k, Kind::Nationality | Kind::Group)) => one.to_string(),
         _ => alias.to_string(),
     }
 }
@@ -260,25 +202,19 @@ fn singular(alias: &str) -> String {
 /// The letters of an acronym (`U.N.` → `UN`), if the alias is one.
 fn acronym_letters(alias: &str) -> Option<String> {
     let letters: String = alias.chars().filter(|c| *c != '.').collect();
-    ((2..=6).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase()))
-        .then_some(letters)
+    ((2..=6).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase())).then_some(letters)
 }
 
 /// `United Nations` → `UN`: the initials of the capitalised words.
 fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-        .collect()
+    name.split_whitespace().filter_map(|w| w.chars().next().filter(|c| c.is_uppercase())).collect()
 }
 
 /// Initials → the gazetteer's organisation with them (`UN` → `United
 /// Nations`; of several, the alphabetically first, so the choice is stable).
 static KNOWN_EXPANSIONS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
     let mut known: FxHashMap<String, &'static str> = FxHashMap::default();
-    for phrase in GAZETTEER
-        .phrases(Kind::Organisation)
-        .filter(|p| p.contains(' '))
-    {
+    for phrase in GAZETTEER.phrases(Kind::Organisation).filter(|p| p.contains(' ')) {
         let entry = known.entry(initials(phrase)).or_insert(phrase);
         if phrase < *entry {
             *entry = phrase;
@@ -290,20 +226,11 @@ static KNOWN_EXPANSIONS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::n
 /// Acronym → expansion, from names in the article, else from the
 /// gazetteer's organisations.
 fn acronym_expansions<'a>(found: &[Found], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
-    let orgs: Vec<&String> = found
-        .iter()
-        .zip(aliases)
-        .filter(|(f, _)| f.label == "ORG")
-        .map(|(_, a)| a)
-        .collect();
+    let orgs: Vec<&String> = found.iter().zip(aliases).filter(|(f, _)| f.label == "ORG").map(|(_, a)| a).collect();
     let mut expansions = FxHashMap::default();
     for alias in &orgs {
-        let Some(letters) = acronym_letters(alias) else {
-            continue;
-        };
-        let in_article = orgs
-            .iter()
-            .find(|other| other.contains(' ') && initials(other) == letters);
+        let Some(letters) = acronym_letters(alias) else { continue };
+        let in_article = orgs.iter().find(|other| other.contains(' ') && initials(other) == letters);
         let known = || KNOWN_EXPANSIONS.get(&letters).copied();
         if let Some(expansion) = in_article.map(|s| s.as_str()).or_else(known) {
             expansions.insert(alias.as_str(), expansion.to_string());
@@ -332,15 +259,8 @@ fn build_entity(
         *counts.get_mut(alias).expect("counted") += 1;
     }
     let first_label = found[cluster.mentions[0]].label.as_str();
-    let label = votes
-        .iter()
-        .max_by_key(|(l, n)| (**n, **l == first_label))
-        .map_or(first_label, |(l, _)| *l);
-    let name_words = |a: &str| {
-        a.split_whitespace()
-            .filter(|w| !HONORIFICS.contains(w))
-            .count()
-    };
+    let label = votes.iter().max_by_key(|(l, n)| (**n, **l == first_label)).map_or(first_label, |(l, _)| *l);
+    let name_words = |a: &str| a.split_whitespace().filter(|w| !HONORIFICS.contains(w)).count();
     let name = distinct
         .iter()
         .enumerate()
@@ -348,19 +268,11 @@ fn build_entity(
         .map(|(_, a)| a.to_string())
         .unwrap_or_default();
     let key = match (&cluster.person, cluster.place) {
-        (Some(p), _) => p
-            .given
-            .as_ref()
-            .map_or_else(|| p.surname.clone(), |g| format!("{g} {}", p.surname)),
+        (Some(p), _) => p.given.as_ref().map_or_else(|| p.surname.clone(), |g| format!("{g} {}", p.surname)),
         (None, Some(place)) => fold(&place.name),
         (None, None) => fold(&cluster.key_name),
     };
-    let geo = cluster.place.map(|p| Geo {
-        geonameid: p.geonameid,
-        country: p.country.clone(),
-        lat: p.lat,
-        lon: p.lon,
-    });
+    let geo = cluster.place.map(|p| Geo { geonameid: p.geonameid, country: p.country.clone(), lat: p.lat, lon: p.lon });
     Entity {
         id,
         name,
@@ -368,11 +280,7 @@ fn build_entity(
         aliases: distinct.iter().map(|a| a.to_string()).collect(),
         roles: roles.map(|r| r.roles.clone()).unwrap_or_default(),
         affiliation: roles.and_then(|r| r.affiliation.clone()),
-        mentions: cluster
-            .mentions
-            .iter()
-            .map(|&m| chars.char_range(found[m].start, found[m].end))
-            .collect(),
+        mentions: cluster.mentions.iter().map(|&m| chars.char_range(found[m].start, found[m].end)).collect(),
         key,
         geo,
     }

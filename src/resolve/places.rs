@@ -49,9 +49,7 @@ impl Gazetteer {
         let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for line in PLACES.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
-            let [id, kind, country, lat, lon, population, name, alternates] = f[..] else {
-                continue;
-            };
+            let [id, kind, country, lat, lon, population, name, alternates] = f[..] else { continue };
             let k = places.len();
             places.push(Place {
                 geonameid: id.parse().unwrap_or(0),
@@ -63,10 +61,7 @@ impl Gazetteer {
                 name: name.to_string(),
             });
             let mut seen = FxHashSet::default();
-            for alias in std::iter::once(name)
-                .chain(alternates.split('|'))
-                .filter(|a| !a.is_empty())
-            {
+            for alias in std::iter::once(name).chain(alternates.split('|')).filter(|a| !a.is_empty()) {
                 if seen.insert(alias) {
                     by_name.entry(alias.to_string()).or_default().push(k);
                 }
@@ -78,20 +73,12 @@ impl Gazetteer {
             .filter_map(|l| l.split_once('\t'))
             .map(|(word, country)| (word.to_string(), country.to_string()))
             .collect();
-        Gazetteer {
-            places,
-            by_name,
-            demonyms,
-        }
+        Gazetteer { places, by_name, demonyms }
     }
 
     /// The places a name as printed may be.
     pub fn candidates(&self, name: &str) -> impl Iterator<Item = &Place> {
-        self.by_name
-            .get(name)
-            .into_iter()
-            .flatten()
-            .map(|&k| &self.places[k])
+        self.by_name.get(name).into_iter().flatten().map(|&k| &self.places[k])
     }
 
     /// The country a nationality word or a province belongs to (`Russians` →
@@ -113,22 +100,13 @@ impl Gazetteer {
 
     /// The place one of `names` most likely is, given the ISO codes of the
     /// countries the article mentions (see the module's rule).
-    pub fn choose<'a>(
-        &self,
-        names: impl IntoIterator<Item = &'a str>,
-        context: &FxHashSet<String>,
-    ) -> Option<&Place> {
+    pub fn choose<'a>(&self, names: impl IntoIterator<Item = &'a str>, context: &FxHashSet<String>) -> Option<&Place> {
         let candidates: Vec<&Place> = names.into_iter().flat_map(|n| self.candidates(n)).collect();
         if let Some(country) = candidates.iter().find(|p| p.is_country) {
             return Some(country);
         }
-        let in_context = candidates
-            .iter()
-            .filter(|p| context.contains(&p.country))
-            .max_by_key(|p| p.population);
-        in_context
-            .or_else(|| candidates.iter().max_by_key(|p| p.population))
-            .copied()
+        let in_context = candidates.iter().filter(|p| context.contains(&p.country)).max_by_key(|p| p.population);
+        in_context.or_else(|| candidates.iter().max_by_key(|p| p.population)).copied()
     }
 }
 

@@ -36,89 +36,15 @@ pub struct PersonRoles {
 
 /// Nouns that make a phrase a role.
 pub const ROLE_NOUNS: &[&str] = &[
-    "president",
-    "minister",
-    "chancellor",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "secretary",
-    "secretary-general",
-    "director",
-    "adviser",
-    "advisor",
-    "official",
-    "officials",
-    "ambassador",
-    "envoy",
-    "leader",
-    "chief",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "head",
-    "king",
-    "queen",
-    "prince",
-    "emperor",
-    "pope",
-    "general",
-    "senator",
-    "governor",
-    "mayor",
-    "representative",
-    "fellow",
-    "specialist",
-    "expert",
-    "analyst",
-    "diplomat",
-    "marine",
-    "star",
-    "thinker",
-    "politician",
-    "member",
-    "commander",
-    "negotiator",
-    "lawmaker",
-    "professor",
-    "researcher",
-    "editor",
-    "reporter",
-    "correspondent",
-    "economist",
-    "strategist",
-    "aide",
-    "deputy",
-    "founder",
-    "executive",
-    "ceo",
-    "judge",
-    "prosecutor",
-    "lawyer",
-    "attorney",
-    "colonel",
-    "officer",
-    "soldier",
-    "activist",
-    "journalist",
-    "writer",
-    "author",
-    "historian",
-    "scientist",
-    "candidate",
-    "nominee",
-    "monarch",
-    "sheikh",
-    "cardinal",
-    "bishop",
-    "patriarch",
-    "speaker",
-    "commissioner",
-    "coordinator",
-    "manager",
-    "partner",
-    "consultant",
+    "president", "minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "secretary",
+    "secretary-general", "director", "adviser", "advisor", "official", "officials", "ambassador", "envoy", "leader",
+    "chief", "chair", "chairman", "chairwoman", "head", "king", "queen", "prince", "emperor", "pope", "general",
+    "senator", "governor", "mayor", "representative", "fellow", "specialist", "expert", "analyst", "diplomat",
+    "marine", "star", "thinker", "politician", "member", "commander", "negotiator", "lawmaker", "professor",
+    "researcher", "editor", "reporter", "correspondent", "economist", "strategist", "aide", "deputy", "founder",
+    "executive", "ceo", "judge", "prosecutor", "lawyer", "attorney", "colonel", "officer", "soldier", "activist",
+    "journalist", "writer", "author", "historian", "scientist", "candidate", "nominee", "monarch", "sheikh",
+    "cardinal", "bishop", "patriarch", "speaker", "commissioner", "coordinator", "manager", "partner", "consultant",
     "staff",
 ];
 
@@ -127,57 +53,18 @@ const CONNECTORS: &[&str] = &["of"];
 
 /// Words that may stand in a title besides role nouns.
 const ROLE_MODIFIERS: &[&str] = &[
-    "former",
-    "acting",
-    "deputy",
-    "vice",
-    "prime",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "state",
-    "government",
-    "ministry",
-    "senior",
-    "chief",
-    "top",
-    "veteran",
-    "longtime",
-    "national",
-    "security",
-    "policy",
-    "research",
-    "grand",
-    "strategy",
-    "program",
-    "press",
-    "military",
-    "permanent",
-    "special",
-    "assistant",
-    "general",
-    "staff",
-    "presidential",
-    "opposition",
-    "party",
-    "political",
-    "economic",
-    "intelligence",
-    "ex",
+    "former", "acting", "deputy", "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "state",
+    "government", "ministry", "senior", "chief", "top", "veteran", "longtime", "national", "security", "policy",
+    "research", "grand", "strategy", "program", "press", "military", "permanent", "special", "assistant",
+    "general", "staff", "presidential", "opposition", "party", "political", "economic", "intelligence", "ex",
 ];
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
 const PREPOSITIONS: &[&str] = &["of", "at", "for", "to", "with", "in"];
-const STOPS: &[&str] = &[
-    "who", "which", "that", "said", "says", "told", "and", "but", "when", "while", "where", "has",
-    "had", "is", "was",
-];
+const STOPS: &[&str] = &["who", "which", "that", "said", "says", "told", "and", "but", "when", "while", "where", "has", "had", "is", "was"];
 
 fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(&word.to_lowercase().as_str())
-        || GAZETTEER.kinds(word).contains(&Kind::Title)
+    ROLE_NOUNS.contains(&word.to_lowercase().as_str()) || GAZETTEER.kinds(word).contains(&Kind::Title)
 }
 
 fn is_role_word(word: &str) -> bool {
@@ -191,13 +78,7 @@ struct Spot {
 }
 
 /// Roles of each person entity (by entity id).
-pub fn find(
-    text: &str,
-    segmented: &Segmented,
-    found: &[Found],
-    aliases: &[String],
-    entity_of: &[usize],
-) -> FxHashMap<usize, PersonRoles> {
+pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[String], entity_of: &[usize]) -> FxHashMap<usize, PersonRoles> {
     let spots: Vec<Option<Spot>> = found.iter().map(|f| token_span(segmented, f)).collect();
     // Token index → the mention starting or ending there.
     let mut starting: FxHashMap<usize, usize> = FxHashMap::default();
@@ -215,21 +96,13 @@ pub fn find(
             "NORP" => PLACE_GAZETTEER
                 .country_of_demonym(&aliases[k])
                 .map(str::to_string)
-                .or_else(|| {
-                    aliases[k]
-                        .strip_suffix("ian")
-                        .map(|stem| format!("{stem}ia"))
-                }),
+                .or_else(|| aliases[k].strip_suffix("ian").map(|stem| format!("{stem}ia"))),
             "GPE" | "ORG" | "FAC" | "LOC" => Some(aliases[k].clone()),
             _ => None,
         }
     };
     let mut out: FxHashMap<usize, PersonRoles> = FxHashMap::default();
-    for (k, f) in found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.label == "PERSON")
-    {
+    for (k, f) in found.iter().enumerate().filter(|(_, f)| f.label == "PERSON") {
         let Some(spot) = &spots[k] else { continue };
         let sentence = &segmented.sentences[f.sentence];
         let bounds = (sentence.first_token, sentence.end_token);
@@ -237,8 +110,7 @@ pub fn find(
         let mut affiliation: Option<String> = None;
 
         // Titles before the name, walking left.
-        let (runs, before_affiliation, stopped_at) =
-            title_before(spot.first, bounds.0, &words, &ending, &spots, found);
+        let (runs, before_affiliation, stopped_at) = title_before(spot.first, bounds.0, &words, &ending, &spots, found);
         found_roles.extend(runs);
         if affiliation.is_none() {
             affiliation = before_affiliation.and_then(affiliation_of);
@@ -251,8 +123,7 @@ pub fn find(
             if !runs.is_empty() {
                 found_roles.push(runs.into_iter().rev().collect::<Vec<_>>().join(" "));
                 let possessive = at > bounds.0 && matches!(words(at), "’s" | "'s");
-                let owner =
-                    owner.or_else(|| possessive.then(|| ending.get(&at).copied()).flatten());
+                let owner = owner.or_else(|| possessive.then(|| ending.get(&at).copied()).flatten());
                 affiliation = affiliation.or_else(|| owner.and_then(affiliation_of));
             }
         }
@@ -271,8 +142,7 @@ pub fn find(
             _ => at = bounds.1,
         }
         if at < bounds.1 {
-            let (roles, phrase_affiliation) =
-                appositive(at, bounds.1, &words, &starting, &spots, found);
+            let (roles, phrase_affiliation) = appositive(at, bounds.1, &words, &starting, &spots, found);
             if !roles.is_empty() {
                 found_roles.extend(roles);
                 affiliation = phrase_affiliation.and_then(affiliation_of).or(affiliation);
@@ -300,13 +170,7 @@ fn skip_prepositional_mention<'t>(
     ending: &FxHashMap<usize, usize>,
     spots: &[Option<Spot>],
 ) -> usize {
-    let Some(first) = ending
-        .get(&end)
-        .and_then(|&m| spots[m].as_ref())
-        .map(|s| s.first)
-    else {
-        return end;
-    };
+    let Some(first) = ending.get(&end).and_then(|&m| spots[m].as_ref()).map(|s| s.first) else { return end };
     let mut i = first;
     if i > sentence_start && words(i - 1) == "the" {
         i -= 1;
@@ -324,10 +188,7 @@ fn token_span(segmented: &Segmented, f: &Found) -> Option<Spot> {
     let tokens: &[Token] = &segmented.tokens[sentence.first_token..sentence.end_token];
     let first = tokens.iter().position(|t| t.start >= f.start)?;
     let end = tokens.iter().rposition(|t| t.end <= f.end)? + 1;
-    (first < end).then_some(Spot {
-        first: sentence.first_token + first,
-        end: sentence.first_token + end,
-    })
+    (first < end).then_some(Spot { first: sentence.first_token + first, end: sentence.first_token + end })
 }
 
 /// Walks left from `before` over title words. Returns the role runs (a
@@ -355,11 +216,7 @@ fn title_before<'t>(
             break;
         }
         let word = words(i - 1);
-        let connects = CONNECTORS.contains(&word)
-            && i >= 2
-            && i - 2 >= sentence_start
-            && is_role_word(words(i - 2))
-            && !collected.is_empty();
+        let connects = CONNECTORS.contains(&word) && i >= 2 && i - 2 >= sentence_start && is_role_word(words(i - 2)) && !collected.is_empty();
         if !(is_role_word(word) || connects) {
             break;
         }
@@ -373,22 +230,14 @@ fn title_before<'t>(
     let mut runs: Vec<Vec<&str>> = Vec::new();
     let mut capitalised_run = None;
     for word in collected.iter().rev() {
-        let capitalised = if CONNECTORS.contains(word) {
-            capitalised_run.unwrap_or(false)
-        } else {
-            word.starts_with(char::is_uppercase)
-        };
+        let capitalised = if CONNECTORS.contains(word) { capitalised_run.unwrap_or(false) } else { word.starts_with(char::is_uppercase) };
         if capitalised_run != Some(capitalised) {
             runs.push(Vec::new());
             capitalised_run = Some(capitalised);
         }
         runs.last_mut().expect("a run").push(word);
     }
-    let roles = runs
-        .into_iter()
-        .filter(|r| r.iter().any(|w| is_role_noun(w)))
-        .map(|r| r.join(" "))
-        .collect();
+    let roles = runs.into_iter().filter(|r| r.iter().any(|w| is_role_noun(w))).map(|r| r.join(" ")).collect();
     (roles, affiliation, i.saturating_sub(1).max(sentence_start))
 }
 
@@ -414,9 +263,7 @@ fn appositive<'t>(
     while i < end {
         let word = words(i);
         let lower = word.to_lowercase();
-        if [",", ".", ";", ":", "(", ")", "—", "–", "“", "”", "\""].contains(&word)
-            || (STOPS.contains(&lower.as_str()) && lower != "and")
-        {
+        if [",", ".", ";", ":", "(", ")", "—", "–", "“", "”", "\""].contains(&word) || (STOPS.contains(&lower.as_str()) && lower != "and") {
             break;
         }
         if let Some(&m) = starting.get(&i) {
@@ -427,10 +274,7 @@ fn appositive<'t>(
                 return (Vec::new(), None);
             }
             let possessive = matches!(next, Some("’s" | "'s"));
-            let is_affiliation = matches!(
-                found[m].label.as_str(),
-                "ORG" | "GPE" | "NORP" | "FAC" | "LOC"
-            );
+            let is_affiliation = matches!(found[m].label.as_str(), "ORG" | "GPE" | "NORP" | "FAC" | "LOC");
             // The first organisation or place after `of`/`at` (or an owner with `’s`) wins
             // over one inside the role (`Russia specialist`) and over later ones (`in Oxford`).
             let stronger = (after_preposition || possessive) && !affiliation_after_preposition;
@@ -467,8 +311,5 @@ fn appositive<'t>(
 /// A collected phrase as a role, if it holds a role noun.
 fn finish(current: &mut Vec<&str>) -> Option<String> {
     let phrase = std::mem::take(current);
-    phrase
-        .iter()
-        .any(|w| is_role_noun(w))
-        .then(|| phrase.join(" "))
+    phrase.iter().any(|w| is_role_noun(w)).then(|| phrase.join(" "))
 }

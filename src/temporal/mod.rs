@@ -36,75 +36,20 @@ pub struct Found {
 /// Lower-case words that may open an expression, and the first words of holidays.
 static OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     let words = [
-        "the",
-        "this",
-        "that",
-        "last",
-        "next",
-        "past",
-        "previous",
-        "coming",
-        "early",
-        "late",
-        "mid",
-        "end",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "tonight",
-        "noon",
-        "midday",
-        "midnight",
-        "spring",
-        "summer",
-        "fall",
-        "autumn",
-        "winter",
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "a",
-        "an",
-        "several",
-        "few",
-        "many",
-        "'",
-        "’",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
+        "the", "this", "that", "last", "next", "past", "previous", "coming", "early", "late", "mid", "end", "today",
+        "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight", "spring", "summer", "fall", "autumn",
+        "winter", "first", "second", "third", "fourth", "a", "an", "several", "few", "many", "'", "’", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
+        "thirty", "forty", "fifty", "hundred",
     ];
-    words
-        .into_iter()
-        .chain(HOLIDAYS.iter().filter_map(|(h, _)| h.split(' ').next()))
-        .collect()
+    words.into_iter().chain(HOLIDAYS.iter().filter_map(|(h, _)| h.split(' ').next())).collect()
 });
 
 /// Whether a capitalised word starts like a month or a weekday (`Sept.`,
 /// `Thursday`), without allocating.
 fn names_a_day_or_month(word: &str) -> bool {
-    const STARTS: [&str; 19] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon",
-        "tue", "wed", "thu", "fri", "sat", "sun",
-    ];
-    word.get(..3)
-        .is_some_and(|start| STARTS.iter().any(|s| s.eq_ignore_ascii_case(start)))
+    const STARTS: [&str; 19] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    word.get(..3).is_some_and(|start| STARTS.iter().any(|s| s.eq_ignore_ascii_case(start)))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -114,131 +59,24 @@ enum Tense {
     Unknown,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const SEASONS: [(&str, &str); 5] = [
-    ("spring", "SP"),
-    ("summer", "SU"),
-    ("fall", "FA"),
-    ("autumn", "FA"),
-    ("winter", "WI"),
-];
+const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const SEASONS: [(&str, &str); 5] = [("spring", "SP"), ("summer", "SU"), ("fall", "FA"), ("autumn", "FA"), ("winter", "WI")];
 const HOLIDAYS: [(&str, Option<(u32, u32)>); 20] = [
-    ("christmas", Some((12, 25))),
-    ("christmas day", Some((12, 25))),
-    ("christmas eve", Some((12, 24))),
-    ("new year's day", Some((1, 1))),
-    ("new year's eve", Some((12, 31))),
-    ("st. patrick's day", Some((3, 17))),
-    ("independence day", Some((7, 4))),
-    ("valentine's day", Some((2, 14))),
-    ("halloween", Some((10, 31))),
-    ("easter", None),
-    ("thanksgiving", None),
-    ("ramadan", None),
-    ("sabbath", None),
-    ("jewish sabbath", None),
-    ("memorial day", None),
-    ("labor day", None),
-    ("passover", None),
-    ("hanukkah", None),
-    ("yom kippur", None),
+    ("christmas", Some((12, 25))), ("christmas day", Some((12, 25))), ("christmas eve", Some((12, 24))),
+    ("new year's day", Some((1, 1))), ("new year's eve", Some((12, 31))), ("st. patrick's day", Some((3, 17))),
+    ("independence day", Some((7, 4))), ("valentine's day", Some((2, 14))), ("halloween", Some((10, 31))),
+    ("easter", None), ("thanksgiving", None), ("ramadan", None), ("sabbath", None), ("jewish sabbath", None),
+    ("memorial day", None), ("labor day", None), ("passover", None), ("hanukkah", None), ("yom kippur", None),
     ("victory day", Some((5, 9))),
 ];
 /// Plural count nouns after a four-digit number: a count, not a year (`2000 troops`).
-const COUNTED: &[&str] = &[
-    "people",
-    "troops",
-    "soldiers",
-    "police",
-    "men",
-    "women",
-    "children",
-    "residents",
-    "workers",
-    "votes",
-    "cases",
-    "deaths",
-    "dead",
-    "jobs",
-    "units",
-    "shares",
-    "tons",
-    "tonnes",
-    "barrels",
-    "miles",
-    "kilometers",
-    "kilometres",
-    "meters",
-    "metres",
-    "feet",
-    "acres",
-    "hectares",
-    "percent",
-    "%",
-    "points",
-    "calories",
-    "words",
-    "pages",
-];
+const COUNTED: &[&str] = &["people", "troops", "soldiers", "police", "men", "women", "children", "residents", "workers", "votes", "cases", "deaths", "dead", "jobs", "units", "shares", "tons", "tonnes", "barrels", "miles", "kilometers", "kilometres", "meters", "metres", "feet", "acres", "hectares", "percent", "%", "points", "calories", "words", "pages"];
 /// Words before a month, season or year that make it a date (`May` is otherwise a verb).
-const DATE_CONTEXT: &[&str] = &[
-    "in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "of",
-    "last", "next", "this", "early", "late", "mid", "the", "each", "every", "that", "on",
-    "between", "and", "to",
-];
-const UNITS: [(&str, &str); 8] = [
-    ("second", "S"),
-    ("minute", "M"),
-    ("hour", "H"),
-    ("day", "D"),
-    ("week", "W"),
-    ("month", "M"),
-    ("year", "Y"),
-    ("decade", "DE"),
-];
-const FUTURE_CUES: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "plans",
-    "plan",
-    "planned",
-    "scheduled",
-    "upcoming",
-    "expected",
-    "going",
-    "due",
-    "would",
-    "could",
-    "may",
-    "might",
-];
-const PAST_CUES: &[&str] = &[
-    "said", "was", "were", "had", "did", "met", "told", "went", "came", "made", "took", "gave",
-    "saw", "spoke", "wrote", "held", "left", "began", "ago", "last",
-];
+const DATE_CONTEXT: &[&str] = &["in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "of", "last", "next", "this", "early", "late", "mid", "the", "each", "every", "that", "on", "between", "and", "to"];
+const UNITS: [(&str, &str); 8] = [("second", "S"), ("minute", "M"), ("hour", "H"), ("day", "D"), ("week", "W"), ("month", "M"), ("year", "Y"), ("decade", "DE")];
+const FUTURE_CUES: &[&str] = &["will", "'ll", "shall", "plans", "plan", "planned", "scheduled", "upcoming", "expected", "going", "due", "would", "could", "may", "might"];
+const PAST_CUES: &[&str] = &["said", "was", "were", "had", "did", "met", "told", "went", "came", "made", "took", "gave", "saw", "spoke", "wrote", "held", "left", "began", "ago", "last"];
 
 /// Finds the temporal expressions of a story's sentences; `anchor` is the
 /// publication date, when known.
@@ -249,23 +87,12 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Foun
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
         let tense = tense(&lower);
-        let reader = Reader {
-            words: &words,
-            lower: &lower,
-            anchor,
-            tense,
-        };
+        let reader = Reader { words: &words, lower: &lower, anchor, tense };
         let mut i = 0;
         while i < words.len() {
             match reader.at(i) {
                 Some(m) if m.end > i => {
-                    found.push(Found {
-                        start: tokens[i].start,
-                        end: tokens[m.end - 1].end,
-                        label: m.label,
-                        value: m.value,
-                        anchored: m.anchored,
-                    });
+                    found.push(Found { start: tokens[i].start, end: tokens[m.end - 1].end, label: m.label, value: m.value, anchored: m.anchored });
                     i = m.end;
                 }
                 _ => i += 1,
@@ -277,10 +104,7 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Foun
 
 fn tense(lower: &[Cow<str>]) -> Tense {
     let future = lower.iter().any(|w| FUTURE_CUES.contains(&w.as_ref()));
-    let past = lower.iter().any(|w| {
-        PAST_CUES.contains(&w.as_ref())
-            || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic))
-    });
+    let past = lower.iter().any(|w| PAST_CUES.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)));
     match (past, future) {
         (true, false) => Tense::Past,
         (false, true) => Tense::Future,
@@ -300,12 +124,7 @@ struct Match {
 
 impl Match {
     fn date(end: usize, value: String, anchored: bool) -> Option<Match> {
-        Some(Match {
-            end,
-            label: "DATE",
-            value: Some(value),
-            anchored,
-        })
+        Some(Match { end, label: "DATE", value: Some(value), anchored })
     }
 }
 
@@ -321,12 +140,7 @@ fn month_of(word: &str) -> Option<u32> {
         return None;
     }
     let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))
-        })
-        .map(|k| k as u32 + 1)
+    MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|k| k as u32 + 1)
 }
 
 fn weekday_of(word: &str) -> Option<u32> {
@@ -334,44 +148,16 @@ fn weekday_of(word: &str) -> Option<u32> {
         return None;
     }
     let w = word.trim_end_matches('.').to_lowercase();
-    let w = w
-        .strip_suffix('s')
-        .filter(|s| s.ends_with("day"))
-        .unwrap_or(&w)
-        .to_string();
+    let w = w.strip_suffix('s').filter(|s| s.ends_with("day")).unwrap_or(&w).to_string();
     WEEKDAYS
         .iter()
-        .position(|d| {
-            *d == w || (w.len() >= 3 && w.len() <= 5 && d.starts_with(&w) && word.ends_with('.'))
-        })
+        .position(|d| *d == w || (w.len() >= 3 && w.len() <= 5 && d.starts_with(&w) && word.ends_with('.')))
         .map(|k| k as u32)
 }
 
 /// `twelve`, `12`, `a` (in lower case): small numbers for durations and `ago`.
 fn number_of(w: &str) -> Option<u32> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
+    const WORDS: [&str; 21] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
     if let Some(k) = WORDS.iter().position(|x| *x == w) {
         return Some(k as u32);
     }
@@ -382,11 +168,7 @@ fn number_of(w: &str) -> Option<u32> {
         "fifty" => Some(50),
         "hundred" => Some(100),
         "several" | "few" | "many" => None,
-        _ => w
-            .replace(',', "")
-            .parse()
-            .ok()
-            .filter(|&n: &u32| n < 10_000),
+        _ => w.replace(',', "").parse().ok().filter(|&n: &u32| n < 10_000),
     }
 }
 
@@ -422,9 +204,7 @@ impl Reader<'_> {
     /// expression. Most tokens are none of these.
     fn may_start(&self, i: usize) -> bool {
         let w = self.word(i);
-        w.starts_with(|c: char| c.is_ascii_digit())
-            || OPENERS.contains(self.low(i))
-            || (w.starts_with(char::is_uppercase) && names_a_day_or_month(w))
+        w.starts_with(|c: char| c.is_ascii_digit()) || OPENERS.contains(self.low(i)) || (w.starts_with(char::is_uppercase) && names_a_day_or_month(w))
     }
 
     /// The longest expression starting at token `i`.
@@ -449,10 +229,7 @@ impl Reader<'_> {
     /// A year in a date context: 1800-2099, four digits.
     fn year_at(&self, i: usize) -> Option<i32> {
         let w = self.word(i);
-        (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-            .then(|| w.parse().ok())
-            .flatten()
-            .filter(|y| (1800..2100).contains(y))
+        (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).then(|| w.parse().ok()).flatten().filter(|y| (1800..2100).contains(y))
     }
 
     fn day_at(&self, i: usize) -> Option<u32> {
@@ -460,10 +237,7 @@ impl Reader<'_> {
         let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
         let suffix = &w[digits.len()..];
         let ok_suffix = suffix.is_empty() || ["st", "nd", "rd", "th"].contains(&suffix);
-        (ok_suffix && !digits.is_empty() && digits.len() <= 2)
-            .then(|| digits.parse().ok())
-            .flatten()
-            .filter(|d| (1..=31).contains(d))
+        (ok_suffix && !digits.is_empty() && digits.len() <= 2).then(|| digits.parse().ok()).flatten().filter(|d| (1..=31).contains(d))
     }
 
     /// `Monday 12 May 2025`, `May 12, 2025`, `Feb. 24`, `12 May`, `January
@@ -471,9 +245,7 @@ impl Reader<'_> {
     fn calendar_date(&self, i: usize) -> Option<Match> {
         let mut j = i;
         let weekday = weekday_of(self.word(j));
-        if weekday.is_some()
-            && (month_of(self.word(j + 1)).is_some() || self.day_at(j + 1).is_some())
-        {
+        if weekday.is_some() && (month_of(self.word(j + 1)).is_some() || self.day_at(j + 1).is_some()) {
             j += 1;
             if self.word(j) == "," {
                 j += 1;
@@ -511,34 +283,24 @@ impl Reader<'_> {
         // Years (unless a count follows: `2000 troops`, or money precedes) and year ranges.
         if let Some(year) = self.year_at(i) {
             let after = self.low(i + 1);
-            let counted = COUNTED.contains(&after)
-                || (i > 0 && ["$", "€", "£", "no.", "number"].contains(&self.low(i - 1)));
+            let counted = COUNTED.contains(&after) || (i > 0 && ["$", "€", "£", "no.", "number"].contains(&self.low(i - 1)));
             if !counted {
                 return Match::date(i + 1, format!("{year:04}"), true);
             }
         }
         let w = self.word(i);
         if let Some((from, to)) = w.split_once('-') {
-            let years = from.len() == 4
-                && (to.len() == 2 || to.len() == 4)
-                && from.chars().chain(to.chars()).all(|c| c.is_ascii_digit());
+            let years = from.len() == 4 && (to.len() == 2 || to.len() == 4) && from.chars().chain(to.chars()).all(|c| c.is_ascii_digit());
             if years && (1800..2100).contains(&from.parse::<i32>().unwrap_or(0)) {
                 return Match::date(i + 1, from.to_string(), true);
             }
         }
-        if let Some(decade) = w
-            .strip_suffix('s')
-            .filter(|d| d.len() == 4 && d.ends_with('0') && d.chars().all(|c| c.is_ascii_digit()))
-        {
+        if let Some(decade) = w.strip_suffix('s').filter(|d| d.len() == 4 && d.ends_with('0') && d.chars().all(|c| c.is_ascii_digit())) {
             return Match::date(i + 1, format!("{}X", &decade[..3]), true);
         }
         // `'60s`, `the 80s`: a decade of the twentieth century.
-        if let Some(decade) = w
-            .strip_suffix('s')
-            .filter(|d| d.len() == 2 && d.ends_with('0') && d.chars().all(|c| c.is_ascii_digit()))
-        {
-            let marked =
-                i > 0 && ["'", "’", "the", "mid", "late", "early"].contains(&self.low(i - 1));
+        if let Some(decade) = w.strip_suffix('s').filter(|d| d.len() == 2 && d.ends_with('0') && d.chars().all(|c| c.is_ascii_digit())) {
+            let marked = i > 0 && ["'", "’", "the", "mid", "late", "early"].contains(&self.low(i - 1));
             if marked {
                 return Match::date(i + 1, format!("19{}X", &decade[..1]), true);
             }
@@ -549,12 +311,7 @@ impl Reader<'_> {
     /// A day and month read up to `end`, with the year after it if there is one.
     fn finish_date(&self, end: usize, month: u32, day: u32) -> Option<Match> {
         if let Some(year) = self.year_at(end) {
-            return Date::new(year, month, day).map(|d| Match {
-                end: end + 1,
-                label: "DATE",
-                value: Some(d.iso()),
-                anchored: true,
-            });
+            return Date::new(year, month, day).map(|d| Match { end: end + 1, label: "DATE", value: Some(d.iso()), anchored: true });
         }
         self.month_day_value(end, month, day)
     }
@@ -568,28 +325,13 @@ impl Reader<'_> {
         let Some(anchor) = self.anchor else {
             return Match::date(end, format!("XXXX-{month:02}-{day:02}"), false);
         };
-        let candidates: Vec<Date> = (anchor.year - 1..=anchor.year + 1)
-            .filter_map(|y| Date::new(y, month, day))
-            .collect();
+        let candidates: Vec<Date> = (anchor.year - 1..=anchor.year + 1).filter_map(|y| Date::new(y, month, day)).collect();
         let pick = match self.tense {
-            Tense::Past => candidates
-                .iter()
-                .filter(|d| **d <= anchor.plus_days(7))
-                .max(),
-            Tense::Future => candidates
-                .iter()
-                .filter(|d| **d >= anchor.plus_days(-7))
-                .min(),
-            Tense::Unknown => candidates
-                .iter()
-                .min_by_key(|d| (d.days() - anchor.days()).abs()),
+            Tense::Past => candidates.iter().filter(|d| **d <= anchor.plus_days(7)).max(),
+            Tense::Future => candidates.iter().filter(|d| **d >= anchor.plus_days(-7)).min(),
+            Tense::Unknown => candidates.iter().min_by_key(|d| (d.days() - anchor.days()).abs()),
         };
-        pick.map(|d| Match {
-            end,
-            label: "DATE",
-            value: Some(d.iso()),
-            anchored: true,
-        })
+        pick.map(|d| Match { end, label: "DATE", value: Some(d.iso()), anchored: true })
     }
 
     fn bare_month(&self, end: usize, month: u32) -> Option<Match> {
@@ -619,13 +361,9 @@ impl Reader<'_> {
             _ => return None,
         };
         if self.low(lead) == "-" {
-            return self
-                .calendar_date(lead + 1)
-                .map(|m| Match { end: m.end, ..m });
+            return self.calendar_date(lead + 1).map(|m| Match { end: m.end, ..m });
         }
-        self.calendar_date(lead)
-            .or_else(|| self.relative(lead))
-            .filter(|m| m.label == "DATE")
+        self.calendar_date(lead).or_else(|| self.relative(lead)).filter(|m| m.label == "DATE")
     }
 
     /// `this Thursday`, `last October`, `next week`, `this summer`, `last
@@ -635,17 +373,7 @@ impl Reader<'_> {
             "today" => return self.shift_days(i + 1, 0, "DCT"),
             "yesterday" => return self.shift_days(i + 1, -1, "DCT-P1D"),
             "tomorrow" => return self.shift_days(i + 1, 1, "DCT+P1D"),
-            "tonight" => {
-                return Some(Match {
-                    end: i + 1,
-                    label: "TIME",
-                    value: Some(
-                        self.anchor
-                            .map_or("DCT".into(), |a| format!("{}TNI", a.iso())),
-                    ),
-                    anchored: self.anchor.is_some(),
-                })
-            }
+            "tonight" => return Some(Match { end: i + 1, label: "TIME", value: Some(self.anchor.map_or("DCT".into(), |a| format!("{}TNI", a.iso()))), anchored: self.anchor.is_some() }),
             _ => {}
         }
         let (direction, j) = match self.low(i) {
@@ -655,9 +383,7 @@ impl Reader<'_> {
             _ => (2, i), // none
         };
         let target = self.low(j);
-        if let Some(weekday) =
-            weekday_of(self.word(j)).filter(|_| self.word(j).starts_with(char::is_uppercase))
-        {
+        if let Some(weekday) = weekday_of(self.word(j)).filter(|_| self.word(j).starts_with(char::is_uppercase)) {
             return Some(self.weekday_value(j + 1, weekday, direction));
         }
         if direction == 2 {
@@ -675,9 +401,7 @@ impl Reader<'_> {
             }
             return self.quarter(i);
         }
-        if let Some(month) =
-            month_of(self.word(j)).filter(|_| self.word(j).starts_with(char::is_uppercase))
-        {
+        if let Some(month) = month_of(self.word(j)).filter(|_| self.word(j).starts_with(char::is_uppercase)) {
             return Some(self.relative_month(j + 1, month, direction));
         }
         if let Some(season) = SEASONS.iter().find(|(s, _)| *s == target) {
@@ -688,11 +412,7 @@ impl Reader<'_> {
             ("year", Some(a)) => format!("{:04}", a.year + direction),
             ("month", Some(a)) => {
                 let months = a.year * 12 + a.month as i32 - 1 + direction;
-                format!(
-                    "{:04}-{:02}",
-                    months.div_euclid(12),
-                    months.rem_euclid(12) + 1
-                )
+                format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
             }
             ("week" | "weekend", Some(a)) => {
                 let (y, w) = a.plus_days(7 * direction as i64).iso_week();
@@ -716,40 +436,20 @@ impl Reader<'_> {
             }
             _ => return self.quarter(i),
         };
-        Some(Match {
-            end: j + 1,
-            label: "DATE",
-            value: Some(value),
-            anchored,
-        })
+        Some(Match { end: j + 1, label: "DATE", value: Some(value), anchored })
     }
 
     fn shift_days(&self, end: usize, days: i64, unanchored: &str) -> Option<Match> {
         Some(match self.anchor {
-            Some(a) => Match {
-                end,
-                label: "DATE",
-                value: Some(a.plus_days(days).iso()),
-                anchored: true,
-            },
-            None => Match {
-                end,
-                label: "DATE",
-                value: Some(unanchored.to_string()),
-                anchored: false,
-            },
+            Some(a) => Match { end, label: "DATE", value: Some(a.plus_days(days).iso()), anchored: true },
+            None => Match { end, label: "DATE", value: Some(unanchored.to_string()), anchored: false },
         })
     }
 
     /// A weekday: `direction` -1 last, 1 next, 0 this week, 2 by tense.
     fn weekday_value(&self, end: usize, weekday: u32, direction: i32) -> Match {
         let Some(anchor) = self.anchor else {
-            return Match {
-                end,
-                label: "DATE",
-                value: Some(format!("XXXX-WXX-{}", weekday + 1)),
-                anchored: false,
-            };
+            return Match { end, label: "DATE", value: Some(format!("XXXX-WXX-{}", weekday + 1)), anchored: false };
         };
         let today = anchor.weekday() as i64;
         let target = weekday as i64;
@@ -760,59 +460,30 @@ impl Reader<'_> {
             _ => match self.tense {
                 Tense::Future => {
                     let ahead = (target - today).rem_euclid(7);
-                    if ahead == 0 {
-                        7
-                    } else {
-                        ahead
-                    }
+                    if ahead == 0 { 7 } else { ahead }
                 }
                 _ => -((today - target).rem_euclid(7)),
             },
         };
-        Match {
-            end,
-            label: "DATE",
-            value: Some(anchor.plus_days(offset).iso()),
-            anchored: true,
-        }
+        Match { end, label: "DATE", value: Some(anchor.plus_days(offset).iso()), anchored: true }
     }
 
     fn relative_month(&self, end: usize, month: u32, direction: i32) -> Match {
         let Some(anchor) = self.anchor else {
-            return Match {
-                end,
-                label: "DATE",
-                value: Some(format!("XXXX-{month:02}")),
-                anchored: false,
-            };
+            return Match { end, label: "DATE", value: Some(format!("XXXX-{month:02}")), anchored: false };
         };
         let year = match direction {
             -1 if month >= anchor.month => anchor.year - 1,
             1 if month <= anchor.month => anchor.year + 1,
             _ => anchor.year,
         };
-        Match {
-            end,
-            label: "DATE",
-            value: Some(format!("{year:04}-{month:02}")),
-            anchored: true,
-        }
+        Match { end, label: "DATE", value: Some(format!("{year:04}-{month:02}")), anchored: true }
     }
 
     fn season_value(&self, end: usize, season: &str, direction: i32) -> Option<Match> {
         Some(match self.anchor {
-            Some(a) => Match {
-                end,
-                label: "DATE",
-                value: Some(format!("{:04}-{season}", a.year + direction)),
-                anchored: true,
-            },
-            None => Match {
-                end,
-                label: "DATE",
-                value: Some(format!("XXXX-{season}")),
-                anchored: false,
-            },
+            Some(a) => Match { end, label: "DATE", value: Some(format!("{:04}-{season}", a.year + direction)), anchored: true },
+            None => Match { end, label: "DATE", value: Some(format!("XXXX-{season}")), anchored: false },
         })
     }
 
@@ -836,12 +507,7 @@ impl Reader<'_> {
             ("of", Some(y)) => (j + 4, Some(y)),
             _ => (j + 2, self.anchor.map(|a| a.year)),
         };
-        Some(Match {
-            end,
-            label: "DATE",
-            value: Some(year.map_or(format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"))),
-            anchored: year.is_some(),
-        })
+        Some(Match { end, label: "DATE", value: Some(year.map_or(format!("XXXX-Q{q}"), |y| format!("{y:04}-Q{q}"))), anchored: year.is_some() })
     }
 
     /// `two weeks ago`, `three years ago`.
@@ -853,12 +519,7 @@ impl Reader<'_> {
         }
         let end = i + 3;
         let Some(anchor) = self.anchor else {
-            return Some(Match {
-                end,
-                label: "DATE",
-                value: Some(format!("DCT-{}", duration_value(Some(n), unit))),
-                anchored: false,
-            });
+            return Some(Match { end, label: "DATE", value: Some(format!("DCT-{}", duration_value(Some(n), unit))), anchored: false });
         };
         let n = n as i64;
         let value = match unit {
@@ -866,59 +527,31 @@ impl Reader<'_> {
             "W" => anchor.plus_days(-7 * n).iso(),
             "M" => {
                 let months = anchor.year as i64 * 12 + anchor.month as i64 - 1 - n;
-                format!(
-                    "{:04}-{:02}",
-                    months.div_euclid(12),
-                    months.rem_euclid(12) + 1
-                )
+                format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
             }
             "Y" => format!("{:04}", anchor.year as i64 - n),
             _ => return None,
         };
-        Some(Match {
-            end,
-            label: "DATE",
-            value: Some(value),
-            anchored: true,
-        })
+        Some(Match { end, label: "DATE", value: Some(value), anchored: true })
     }
 
     /// `2am`, `5:30 p.m.`, `17:08 BST`, `noon`, `midnight`.
     fn time(&self, i: usize) -> Option<Match> {
         let w = self.low(i);
         if w == "noon" || w == "midday" {
-            return Some(Match {
-                end: i + 1,
-                label: "TIME",
-                value: Some("T12:00".into()),
-                anchored: true,
-            });
+            return Some(Match { end: i + 1, label: "TIME", value: Some("T12:00".into()), anchored: true });
         }
         if w == "midnight" {
-            return Some(Match {
-                end: i + 1,
-                label: "TIME",
-                value: Some("T00:00".into()),
-                anchored: true,
-            });
+            return Some(Match { end: i + 1, label: "TIME", value: Some("T00:00".into()), anchored: true });
         }
         let (clock, meridiem_inside) = match w.find(|c: char| c.is_alphabetic()) {
-            Some(k) if ["am", "pm", "a.m", "p.m", "a.m.", "p.m."].contains(&&w[k..]) => {
-                (&w[..k], Some(w[k..].starts_with('p')))
-            }
+            Some(k) if ["am", "pm", "a.m", "p.m", "a.m.", "p.m."].contains(&&w[k..]) => (&w[..k], Some(w[k..].starts_with('p'))),
             Some(_) => return None,
             None => (w, None),
         };
         let (hour, minute) = match clock.split_once(':') {
             Some((h, m)) if m.len() == 2 => (h.parse::<u32>().ok()?, m.parse::<u32>().ok()?),
-            None if meridiem_inside.is_some()
-                || matches!(
-                    self.low(i + 1).trim_end_matches('.'),
-                    "a.m" | "p.m" | "am" | "pm"
-                ) =>
-            {
-                (clock.parse::<u32>().ok()?, 0)
-            }
+            None if meridiem_inside.is_some() || matches!(self.low(i + 1).trim_end_matches('.'), "a.m" | "p.m" | "am" | "pm") => (clock.parse::<u32>().ok()?, 0),
             _ => return None,
         };
         let mut end = i + 1;
@@ -942,15 +575,7 @@ impl Reader<'_> {
         if zone.is_some() {
             end += 1;
         }
-        Some(Match {
-            end,
-            label: "TIME",
-            value: Some(format!(
-                "T{hour:02}:{minute:02}{}",
-                zone.unwrap_or_default()
-            )),
-            anchored: true,
-        })
+        Some(Match { end, label: "TIME", value: Some(format!("T{hour:02}:{minute:02}{}", zone.unwrap_or_default())), anchored: true })
     }
 
     /// `30 months`, `the past three days`, `20 years`, `30-day`.
@@ -964,12 +589,7 @@ impl Reader<'_> {
         // `30-day`: a number and a unit in one token.
         if let Some((n, unit)) = self.low(j).split_once('-') {
             if let (Some(n), Some(unit)) = (number_of(n), unit_of(unit)) {
-                return Some(Match {
-                    end: j + 1,
-                    label: "DURATION",
-                    value: Some(duration_value(Some(n), unit)),
-                    anchored: true,
-                });
+                return Some(Match { end: j + 1, label: "DURATION", value: Some(duration_value(Some(n), unit)), anchored: true });
             }
         }
         let n = number_of(self.low(j));
@@ -978,35 +598,22 @@ impl Reader<'_> {
         if n.is_none() && !["several", "few", "many"].contains(&word) {
             return None;
         }
-        if matches!(self.low(j + 2), "ago" | "old" | "later" | "earlier") || (word == "a" && j == i)
-        {
+        if matches!(self.low(j + 2), "ago" | "old" | "later" | "earlier") || (word == "a" && j == i) {
             return None;
         }
-        Some(Match {
-            end: j + 2,
-            label: "DURATION",
-            value: Some(duration_value(n, unit)),
-            anchored: true,
-        })
+        Some(Match { end: j + 2, label: "DURATION", value: Some(duration_value(n, unit)), anchored: true })
     }
 
     /// Christmas, St. Patrick's Day, New Year's Day...
     fn holiday(&self, i: usize) -> Option<Match> {
-        if !HOLIDAYS
-            .iter()
-            .any(|(h, _)| h.split(' ').next() == Some(self.low(i)))
-        {
+        if !HOLIDAYS.iter().any(|(h, _)| h.split(' ').next() == Some(self.low(i))) {
             return None;
         }
         for len in (1..=4).rev() {
             if i + len > self.words.len() {
                 continue;
             }
-            let phrase = self.lower[i..i + len]
-                .join(" ")
-                .replace(" 's", "'s")
-                .replace(" ’s", "'s")
-                .replace('’', "'");
+            let phrase = self.lower[i..i + len].join(" ").replace(" 's", "'s").replace(" ’s", "'s").replace('’', "'");
             if let Some((_, date)) = HOLIDAYS.iter().find(|(h, _)| *h == phrase) {
                 let value = match (date, self.anchor) {
                     (Some((m, d)), Some(a)) => format!("{:04}-{m:02}-{d:02}", a.year),
@@ -1027,16 +634,7 @@ mod tests {
 
     fn values(text: &str, anchor: Option<Date>) -> Vec<(String, &'static str, String)> {
         let segmented = segment(text, [&(0..text.len())]);
-        find(text, &segmented, anchor)
-            .into_iter()
-            .map(|f| {
-                (
-                    text[f.start..f.end].to_string(),
-                    f.label,
-                    f.value.unwrap_or_default(),
-                )
-            })
-            .collect()
+        find(text, &segmented, anchor).into_iter().map(|f| (text[f.start..f.end].to_string(), f.label, f.value.unwrap_or_default())).collect()
     }
 
     fn may_12() -> Option<Date> {

@@ -50,11 +50,7 @@ pub fn segment<'a>(text: &str, blocks: impl IntoIterator<Item = &'a Range<usize>
         tokenize_range(text, range.start, range.end, &mut block_tokens);
         let offset = out.tokens.len();
         for s in split_sentences(text, &block_tokens) {
-            out.sentences.push(BlockSentence {
-                first_token: offset + s.first_token,
-                end_token: offset + s.end_token,
-                block,
-            });
+            out.sentences.push(BlockSentence { first_token: offset + s.first_token, end_token: offset + s.end_token, block });
         }
         out.tokens.extend_from_slice(&block_tokens);
     }
@@ -101,9 +97,5 @@ pub fn one_line(text: &str) -> String {
 /// Byte ranges of the sentences in `text[start..end]`.
 pub fn sentence_ranges(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     let segmented = segment(text, [&(start..end)]);
-    segmented
-        .sentences
-        .iter()
-        .map(|s| segmented.sentence_range(s))
-        .collect()
+    segmented.sentences.iter().map(|s| segmented.sentence_range(s)).collect()
 }

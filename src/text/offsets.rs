@@ -15,10 +15,7 @@ const STRIDE: usize = 64;
 impl<'a> CharMap<'a> {
     pub fn new(text: &'a str) -> Self {
         if text.is_ascii() {
-            return CharMap {
-                text,
-                checkpoints: None,
-            };
+            return CharMap { text, checkpoints: None };
         }
         let bytes = text.as_bytes();
         // checkpoints[i] = code points before byte i * STRIDE, for every
@@ -32,10 +29,7 @@ impl<'a> CharMap<'a> {
         if bytes.len() % STRIDE == 0 {
             checkpoints.push(chars);
         }
-        CharMap {
-            text,
-            checkpoints: Some(checkpoints),
-        }
+        CharMap { text, checkpoints: Some(checkpoints) }
     }
 
     /// The code-point offset of `byte`, which must lie on a char boundary
@@ -45,8 +39,7 @@ impl<'a> CharMap<'a> {
             None => byte,
             Some(checkpoints) => {
                 let block_start = byte / STRIDE * STRIDE;
-                checkpoints[byte / STRIDE] as usize
-                    + count_chars(&self.text.as_bytes()[block_start..byte])
+                checkpoints[byte / STRIDE] as usize + count_chars(&self.text.as_bytes()[block_start..byte])
             }
         }
     }
@@ -59,10 +52,7 @@ impl<'a> CharMap<'a> {
 
 fn count_chars(bytes: &[u8]) -> usize {
     // Every byte but a UTF-8 continuation byte (0b10xx_xxxx) starts a char.
-    bytes
-        .iter()
-        .filter(|&&b| b & 0b1100_0000 != 0b1000_0000)
-        .count()
+    bytes.iter().filter(|&&b| b & 0b1100_0000 != 0b1000_0000).count()
 }
 
 #[cfg(test)]

@@ -19,68 +19,20 @@ pub struct Sentence {
 
 /// Titles and initials: their full stop never ends a sentence.
 const NEVER_FINAL: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Reps.", "Gov.",
-    "Lt.", "Col.", "Capt.", "Sgt.", "Maj.", "Adm.", "Cmdr.", "Rev.", "Hon.", "Pres.", "Atty.",
-    "Supt.", "Det.", "Insp.", "Cpl.", "Pvt.", "Amb.", "Sec.", "Fr.", "St.", "Mt.", "Ft.", "No.",
-    "Nos.", "Vol.", "vs.", "v.", "cf.", "pp.",
+    "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Reps.", "Gov.", "Lt.",
+    "Col.", "Capt.", "Sgt.", "Maj.", "Adm.", "Cmdr.", "Rev.", "Hon.", "Pres.", "Atty.", "Supt.",
+    "Det.", "Insp.", "Cpl.", "Pvt.", "Amb.", "Sec.", "Fr.", "St.", "Mt.", "Ft.", "No.", "Nos.",
+    "Vol.", "vs.", "v.", "cf.", "pp.",
 ];
 
-const MONTHS: &[&str] = &[
-    "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-];
+const MONTHS: &[&str] = &["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."];
 
 /// Words that typically open a sentence; after `U.S.` or `Inc.` they mark a boundary.
 const SENTENCE_STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "In",
-    "On",
-    "At",
-    "For",
-    "If",
-    "When",
-    "While",
-    "As",
-    "After",
-    "Before",
-    "Since",
-    "Although",
-    "However",
-    "Still",
-    "Meanwhile",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Some",
-    "Many",
-    "Most",
-    "One",
-    "Officials",
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
+    "There", "But", "And", "Or", "So", "Yet", "In", "On", "At", "For", "If", "When", "While", "As",
+    "After", "Before", "Since", "Although", "However", "Still", "Meanwhile", "Its", "His", "Her",
+    "Their", "Our", "My", "What", "Why", "How", "Who", "Some", "Many", "Most", "One", "Officials",
 ];
 
 const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '}', '»'];
@@ -98,27 +50,18 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut i = 0;
     while i < tokens.len() {
         if i - first >= MAX_SENTENCE_TOKENS {
-            sentences.push(Sentence {
-                first_token: first,
-                end_token: i,
-            });
+            sentences.push(Sentence { first_token: first, end_token: i });
             first = i;
         }
         let word = tokens[i].text(text);
         if let Some(strength) = terminal_strength(word) {
             // Closing quotes and brackets glued to the terminal belong to this sentence.
             let mut end = i + 1;
-            while end < tokens.len()
-                && is_closer(tokens[end].text(text))
-                && tokens[end].start == tokens[end - 1].end
-            {
+            while end < tokens.len() && is_closer(tokens[end].text(text)) && tokens[end].start == tokens[end - 1].end {
                 end += 1;
             }
             if end < tokens.len() && opens_sentence(text, &tokens[end..], strength) {
-                sentences.push(Sentence {
-                    first_token: first,
-                    end_token: end,
-                });
+                sentences.push(Sentence { first_token: first, end_token: end });
                 first = end;
             }
             i = end;
@@ -127,10 +70,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
     }
     if first < tokens.len() {
-        sentences.push(Sentence {
-            first_token: first,
-            end_token: tokens.len(),
-        });
+        sentences.push(Sentence { first_token: first, end_token: tokens.len() });
     }
     sentences
 }
@@ -147,10 +87,7 @@ enum Strength {
 }
 
 fn terminal_strength(word: &str) -> Option<Strength> {
-    if matches!(word, "." | "!" | "?" | "…")
-        || word.starts_with("..")
-        || (word.len() > 1 && word.chars().all(|c| c == '!' || c == '?'))
-    {
+    if matches!(word, "." | "!" | "?" | "…") || word.starts_with("..") || (word.len() > 1 && word.chars().all(|c| c == '!' || c == '?')) {
         return Some(Strength::Full);
     }
     if word.len() < 2 || !word.ends_with('.') || NEVER_FINAL.contains(&word) || is_initial(word) {
@@ -218,11 +155,7 @@ mod tests {
     fn quotes_closing_after_the_full_stop_stay_with_their_sentence() {
         assert_eq!(
             sentences("He said, “We are ready.” Then he left. “Why?” she asked."),
-            [
-                "He said, “We are ready.”",
-                "Then he left.",
-                "“Why?” she asked."
-            ]
+            ["He said, “We are ready.”", "Then he left.", "“Why?” she asked."]
         );
     }
 
@@ -230,32 +163,20 @@ mod tests {
     fn glued_sentences_split() {
         assert_eq!(
             sentences("“They have removed them from the agenda.”Two former officials said so."),
-            [
-                "“They have removed them from the agenda.”",
-                "Two former officials said so."
-            ]
+            ["“They have removed them from the agenda.”", "Two former officials said so."]
         );
     }
 
     #[test]
     fn runaway_sentences_are_cut() {
         let text = "word ".repeat(2500);
-        let lengths: Vec<usize> = split_sentences(&text, &tokenize(&text))
-            .iter()
-            .map(|s| s.end_token - s.first_token)
-            .collect();
+        let lengths: Vec<usize> = split_sentences(&text, &tokenize(&text)).iter().map(|s| s.end_token - s.first_token).collect();
         assert_eq!(lengths, [1000, 1000, 500]);
     }
 
     #[test]
     fn abbreviations_end_sentences_before_sentence_openers() {
-        assert_eq!(
-            sentences("He flew to the U.S. The talks began."),
-            ["He flew to the U.S.", "The talks began."]
-        );
-        assert_eq!(
-            sentences("It was Aug. The heat was bad."),
-            ["It was Aug.", "The heat was bad."]
-        );
+        assert_eq!(sentences("He flew to the U.S. The talks began."), ["He flew to the U.S.", "The talks began."]);
+        assert_eq!(sentences("It was Aug. The heat was bad."), ["It was Aug.", "The heat was bad."]);
     }
 }

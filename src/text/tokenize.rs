@@ -26,7 +26,8 @@ const ABBREVIATIONS: &[&str] = &[
     // honorifics and titles
     "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Sen", "Rep", "Reps", "Gov", "Lt", "Col",
     "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Rev", "Hon", "Pres", "Atty", "Supt", "Det", "Insp",
-    "Cpl", "Pvt", "Amb", "Sec", "Fr", "Sr", "Jr", "St", "Mt", "Ft", // months and days
+    "Cpl", "Pvt", "Amb", "Sec", "Fr", "Sr", "Jr", "St", "Mt", "Ft",
+    // months and days
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
     "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
     // organisations, places, references
@@ -41,13 +42,10 @@ const ABBREVIATIONS: &[&str] = &[
 /// Whether `word` (without its full stop) is an abbreviation that keeps it.
 pub fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
-    let single_capital =
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase() && c != 'I');
+    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase() && c != 'I');
     // `U.S`, `a.m`, `e.g`, `Ph.D`: letters joined by full stops.
     let dotted = word.contains('.')
-        && word.split('.').all(|part| {
-            !part.is_empty() && part.chars().count() <= 2 && part.chars().all(char::is_alphabetic)
-        });
+        && word.split('.').all(|part| !part.is_empty() && part.chars().count() <= 2 && part.chars().all(char::is_alphabetic));
     single_capital || dotted || ABBREVIATIONS.contains(&word)
 }
 
@@ -64,12 +62,7 @@ fn is_number_connector(c: char) -> bool {
 /// Characters that separate tokens besides `char::is_whitespace`: NUL and
 /// other controls, the byte-order mark, zero-width spaces and joiners.
 pub fn is_space(c: char) -> bool {
-    c.is_whitespace()
-        || c.is_control()
-        || matches!(
-            c,
-            '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}'
-        )
+    c.is_whitespace() || c.is_control() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -110,10 +103,7 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, tokens: &mut Vec<Tok
 fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let chunk = &text[start..end];
     if let Some(len) = url_or_email_len(chunk) {
-        tokens.push(Token {
-            start,
-            end: start + len,
-        });
+        tokens.push(Token { start, end: start + len });
         if len < chunk.len() {
             split_chunk(text, start + len, end, tokens);
         }
@@ -132,21 +122,11 @@ fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
             at = word_end;
         } else if (c == '.' || c == '-') && char_at(text, next, end) == Some(c) {
             // `...` (any number of dots) and `--`.
-            let run_end = if c == '.' {
-                next + text[next..end].bytes().take_while(|&b| b == b'.').count()
-            } else {
-                next + 1
-            };
-            tokens.push(Token {
-                start: at,
-                end: run_end,
-            });
+            let run_end = if c == '.' { next + text[next..end].bytes().take_while(|&b| b == b'.').count() } else { next + 1 };
+            tokens.push(Token { start: at, end: run_end });
             at = run_end;
         } else {
-            tokens.push(Token {
-                start: at,
-                end: next,
-            });
+            tokens.push(Token { start: at, end: next });
             at = next;
         }
     }
@@ -191,35 +171,21 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
 
 /// Whether a word so far is letters and full stops, its last run at most two letters.
 fn short_dotted_run(word: &str) -> bool {
-    word.chars().all(|c| c.is_alphabetic() || c == '.')
-        && word
-            .rsplit('.')
-            .next()
-            .is_some_and(|run| run.chars().count() <= 2)
+    word.chars().all(|c| c.is_alphabetic() || c == '.') && word.rsplit('.').next().is_some_and(|run| run.chars().count() <= 2)
 }
 
 /// Whether at most two letters start `rest`, so that glued sentences
 /// (`to.The`) are not taken for abbreviations.
 fn short_letter_run(rest: &str) -> bool {
-    rest.chars()
-        .take(3)
-        .take_while(|c| c.is_alphabetic())
-        .count()
-        <= 2
+    rest.chars().take(3).take_while(|c| c.is_alphabetic()).count() <= 2
 }
 
 /// Pushes a word, splitting a trailing clitic (`’s`, `n’t`, `’re`, ...).
 fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let word = &text[start..end];
     if let Some(split) = clitic_start(word) {
-        tokens.push(Token {
-            start,
-            end: start + split,
-        });
-        tokens.push(Token {
-            start: start + split,
-            end,
-        });
+        tokens.push(Token { start, end: start + split });
+        tokens.push(Token { start: start + split, end });
         return;
     }
     tokens.push(Token { start, end });
@@ -251,19 +217,11 @@ fn clitic_start(word: &str) -> Option<usize> {
 /// Length of a URL or e-mail address at the start of `chunk`, without
 /// trailing punctuation.
 fn url_or_email_len(chunk: &str) -> Option<usize> {
-    let lower = chunk
-        .get(..8.min(chunk.len()))
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let is_url =
-        lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+    let lower = chunk.get(..8.min(chunk.len())).unwrap_or("").to_ascii_lowercase();
+    let is_url = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
     let is_email = !is_url
         && chunk.find('@').is_some_and(|at| {
-            at > 0
-                && chunk[at + 1..].contains('.')
-                && chunk[..at]
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || "._+-".contains(c))
+            at > 0 && chunk[at + 1..].contains('.') && chunk[..at].chars().all(|c| c.is_alphanumeric() || "._+-".contains(c))
         });
     if !(is_url || is_email) {
         return None;
@@ -282,46 +240,25 @@ mod tests {
 
     #[test]
     fn honorifics_initials_and_abbreviations_keep_their_full_stop() {
-        assert_eq!(
-            words("Mr. Putin met Vladimir V. Putin"),
-            ["Mr.", "Putin", "met", "Vladimir", "V.", "Putin"]
-        );
-        assert_eq!(
-            words("the U.S. and Feb. 24"),
-            ["the", "U.S.", "and", "Feb.", "24"]
-        );
+        assert_eq!(words("Mr. Putin met Vladimir V. Putin"), ["Mr.", "Putin", "met", "Vladimir", "V.", "Putin"]);
+        assert_eq!(words("the U.S. and Feb. 24"), ["the", "U.S.", "and", "Feb.", "24"]);
         assert_eq!(words("at 5 p.m. today."), ["at", "5", "p.m.", "today", "."]);
         assert_eq!(words("to $12.63. But"), ["to", "$", "12.63", ".", "But"]);
     }
 
     #[test]
     fn punctuation_quotes_and_clitics_split() {
-        assert_eq!(
-            words("Putin’s “demilitarization,”"),
-            ["Putin", "’s", "“", "demilitarization", ",", "”"]
-        );
+        assert_eq!(words("Putin’s “demilitarization,”"), ["Putin", "’s", "“", "demilitarization", ",", "”"]);
         assert_eq!(words("didn’t, can't"), ["did", "n’t", ",", "ca", "n't"]);
-        assert_eq!(
-            words("agenda.”Two former"),
-            ["agenda", ".", "”", "Two", "former"]
-        );
+        assert_eq!(words("agenda.”Two former"), ["agenda", ".", "”", "Two", "former"]);
         assert_eq!(words("offer—given"), ["offer", "—", "given"]);
     }
 
     #[test]
     fn numbers_hyphens_urls_stay_whole() {
-        assert_eq!(
-            words("$750 billion, 1,000.5 and 66%"),
-            ["$", "750", "billion", ",", "1,000.5", "and", "66", "%"]
-        );
-        assert_eq!(
-            words("a 30-day government-in-exile at 17:08"),
-            ["a", "30-day", "government-in-exile", "at", "17:08"]
-        );
-        assert_eq!(
-            words("see https://example.com/a?b=1."),
-            ["see", "https://example.com/a?b=1", "."]
-        );
+        assert_eq!(words("$750 billion, 1,000.5 and 66%"), ["$", "750", "billion", ",", "1,000.5", "and", "66", "%"]);
+        assert_eq!(words("a 30-day government-in-exile at 17:08"), ["a", "30-day", "government-in-exile", "at", "17:08"]);
+        assert_eq!(words("see https://example.com/a?b=1."), ["see", "https://example.com/a?b=1", "."]);
         assert_eq!(words("wait..."), ["wait", "..."]);
     }
 
