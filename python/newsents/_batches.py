@@ -111,9 +111,3 @@ def _size(path: Path) -> int:
 def total_size(files: Iterable[Path]) -> int:
     """Bytes to read, for the progress bar."""
     return sum(_size(path) for path in files)
-
-
-def chunks(items: Sequence, size: int) -> Iterator[Sequence]:
-    """Consecutive slices of at most ``size`` items."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
