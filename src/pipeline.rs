@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{self, normalise_date, BlockKind, Structure};
+use crate::article::{self, normalise_date, BlockKind, CaptionRanges, Structure};
 use crate::calendar::Date;
 use crate::ner::{self, model::Model, Found, UserEntities};
 use crate::record::{Article, Caption, Entity, Mention, Quantity, Quote, Sources, Span, Temporal};
@@ -44,6 +44,9 @@ pub struct Input {
     pub headline: Option<String>,
     pub authors: Vec<String>,
     pub dek: Option<String>,
+    /// Lines of the text known to be photo captions, with their credits
+    /// (an HTML page's `<figcaption>`s).
+    pub captions: Vec<CaptionRanges>,
     /// Problems met before parsing (decoding, reading), kept in the record.
     pub errors: Vec<String>,
 }
@@ -68,6 +71,7 @@ pub fn parse(input: Input, options: &Options) -> Article {
         headline,
         authors,
         dek,
+        captions,
         mut errors,
     } = input;
     let id = id.unwrap_or_else(|| content_id(&text));
@@ -86,7 +90,7 @@ pub fn parse(input: Input, options: &Options) -> Article {
     if text.trim_matches(crate::text::is_space).is_empty() {
         errors.push("empty text: nothing to parse".to_string());
     }
-    let structure = article::analyse(&text);
+    let structure = article::analyse_with_captions(&text, &captions);
     let published = match published {
         Some(given) => normalise_date(&given).or_else(|| {
             errors.push(format!(

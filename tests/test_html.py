@@ -37,6 +37,21 @@ def test_json_ld_news_article_metadata():
     assert article.errors == []
 
 
+def test_figure_captions_and_bylines():
+    head = """<meta name="twitter:creator" content="@janeroe"><meta name="author" content="By Jane Roe, The Daily">"""
+    figure = ("<figure><img src='talks.jpg'><figcaption>Delegations arrive at Dolmabahce Palace in Istanbul. "
+              "<span class='credit'>Photo: Max Mo/AFP</span></figcaption></figure>")
+    article = newsents.parse_html(page(head, figure + BODY), url="https://www.thedaily.example/world/talks")
+    assert article.authors == ["Jane Roe"]
+    [caption] = article.to_dict()["captions"]
+    assert caption["text"] == "Delegations arrive at Dolmabahce Palace in Istanbul."
+    assert caption["credit"] == "Photo: Max Mo/AFP"
+    assert article.text[caption["start"]:caption["end"]] == caption["text"]
+    assert "Dolmabahce" not in article.body
+    assert any(m["text"] == "Istanbul" and caption["start"] <= m["start"] < caption["end"]
+               for m in article.to_dict()["mentions"])
+
+
 def test_open_graph_meta_tags_and_time_element():
     head = """<meta property="og:title" content="Ceasefire talks resume">
       <meta property="og:site_name" content="The Daily"><meta name="author" content="Jane Roe and Max Mo">

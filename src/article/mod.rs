@@ -103,11 +103,22 @@ static BOLD_HEADING: LazyLock<Regex> =
 
 /// Reads the structure and metadata of an article.
 pub fn analyse(text: &str) -> Structure {
+    analyse_with_captions(text, &[])
+}
+
+/// Reads the structure and metadata of an article whose caption lines are
+/// known already (an HTML page's `<figcaption>`s): each starts a line.
+pub fn analyse_with_captions(text: &str, captions: &[CaptionRanges]) -> Structure {
     let units = lines::units(text);
     let mut found = Structure::default();
     let mut datelines = Vec::new();
-    let mut roles: Vec<Role> =
-        units.iter().map(|u| read_unit(text, u, &mut found, &mut datelines)).collect();
+    let mut roles: Vec<Role> = units
+        .iter()
+        .map(|u| match captions.iter().find(|c| c.text.start == u.start) {
+            Some(known) => Role::Caption(known.clone()),
+            None => read_unit(text, u, &mut found, &mut datelines),
+        })
+        .collect();
     place_headline_and_dek(text, &units, &mut roles);
     if found.authors.is_empty() {
         let (authors, byline) = authors_in_dek(text, &units, &roles);
@@ -205,7 +216,7 @@ fn read_meta(line: &str, found: &mut Structure, datelines: &mut Vec<dateline::Da
 }
 
 /// A caption ending in a photo credit: `Text. (Name/Agency)` or `Text. Photograph: Name/Agency`.
-fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
+pub fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
     let in_parens = || line.ends_with(')').then(|| PATTERNS.credit_in_parens.captures(line)).flatten();
     let names_a_credit = ["Photo", "Credit", "Image", "Picture", "Illustration"].iter().any(|p| line.contains(p));
     let after_prefix = || names_a_credit.then(|| PATTERNS.credit_after_prefix.captures(line)).flatten();

@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
-use crate::article::normalise_date;
+use crate::article::{normalise_date, zone_suffix};
+use crate::calendar::Date;
 use crate::fxhash::FxHashMap;
 
 /// What a page says about itself; each field from the most reliable
@@ -38,9 +39,12 @@ static H1: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<h1[^>]*>(.*?)</
 static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<time\s[^>]*>").unwrap());
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:/|[-_]|$)")
+    Regex::new(r"/((?:19|20)\d{2})(?:[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])|/(1[0-2]|[1-9])/(3[01]|[12]\d|[1-9]))(?:/|[-_]|$)")
         .unwrap()
 });
+/// A zone abbreviation after an ISO time (`2020-09-25T16:02:50CDT`).
+static ZONE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2})?)\s*([A-Z]{3,4})$").unwrap());
 static HOST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)").unwrap());
 /// A title's site suffix or prefix: `Headline | Site`, `Headline - Site`.
@@ -71,8 +75,9 @@ const AUTHOR_TAGS: &[&str] = &[
     "byl",
     "twitter:creator",
 ];
-const DATE_TAGS: &[&str] = &[
+const PUBLISHED_TAGS: &[&str] = &[
     "article:published_time",
+    "og:article:published_time",
     "datepublished",
     "og:published_time",
     "published_time",
@@ -93,6 +98,9 @@ const DATE_TAGS: &[&str] = &[
     "article_date_original",
     "cxenseparse:recs:publishtime",
     "citation_publication_date",
+];
+/// Last-modified times: the publication date when a page states no other.
+const MODIFIED_TAGS: &[&str] = &[
     "og:updated_time",
     "article:modified_time",
     "datemodified",
@@ -129,20 +137,26 @@ pub fn read(html: &str, url: Option<&str>) -> Metadata {
         .or(h1)
         .or_else(|| tag(TITLE_TAGS))
         .or_else(|| page_title.as_deref().map(|t| without_site(t).to_string()));
-    let authors = if !linked.authors.is_empty() {
-        linked.authors
-    } else {
-        tag(AUTHOR_TAGS)
-            .filter(|a| !looks_like_link(a))
-            .map(|a| split_authors(&a))
-            .unwrap_or_default()
-    };
-    let stated = linked
+    let (marked_times, other_times) = time_datetimes(html);
+    let from_tags = |names: &'static [&str]| names.iter().filter_map(|n| tags.get(*n).cloned());
+    let stated: Vec<String> = linked
         .published
         .into_iter()
-        .chain(DATE_TAGS.iter().filter_map(|n| tags.get(*n).cloned()))
-        .chain(time_datetimes(html))
-        .find_map(|d| normalise_date(&d));
+        .chain(from_tags(PUBLISHED_TAGS))
+        .chain(marked_times)
+        .chain(linked.any_published)
+        .chain(from_tags(MODIFIED_TAGS))
+        .filter_map(|d| normalise_date(&with_offset(&d)))
+        .collect();
+    let times: Vec<String> = other_times.iter().filter_map(|d| normalise_date(&with_offset(d))).collect();
+    let shown = shown_date(html);
+    // The page prints one of the dates its metadata carries (an update,
+    // often): the one readers see. Else the first, on the outlet's clock.
+    let stated = shown
+        .and_then(|day| stated.iter().find(|d| d.starts_with(&day)))
+        .or(stated.first())
+        .map(|first| local_form(first, &[&stated[..], &times[..]].concat()).to_string())
+        .or_else(|| times.first().cloned());
     // A date in the URL is the day the outlet filed the story under; a
     // stated time on another day is usually the same moment in UTC.
     let published = match (
@@ -156,6 +170,12 @@ pub fn read(html: &str, url: Option<&str>) -> Metadata {
         .publisher
         .or_else(|| tag(OUTLET_TAGS).map(|o| o.trim_start_matches('@').to_string()))
         .or_else(|| url.and_then(host));
+    let byline = |names: Vec<String>| people(names, outlet.as_deref(), url);
+    let authors = Some(byline(linked.authors))
+        .into_iter()
+        .chain(AUTHOR_TAGS.iter().filter_map(|n| tags.get(*n)).map(|a| byline(split_authors(a))))
+        .find(|names| !names.is_empty())
+        .unwrap_or_default();
     Metadata {
         title,
         description: tag(DESCRIPTION_TAGS),
@@ -196,10 +216,10 @@ fn attributes(tag: &str) -> FxHashMap<String, String> {
         .collect()
 }
 
-/// `datetime` values of `<time>` elements, those marked as the publication
-/// date first.
-fn time_datetimes(html: &str) -> Vec<String> {
-    let mut found: Vec<(bool, String)> = TIME
+/// `datetime` values of `<time>` elements: those marked as the publication
+/// date, and the others.
+fn time_datetimes(html: &str) -> (Vec<String>, Vec<String>) {
+    let (marked, other): (Vec<_>, Vec<_>) = TIME
         .find_iter(html)
         .filter_map(|t| {
             let attributes = attributes(t.as_str());
@@ -210,11 +230,58 @@ fn time_datetimes(html: &str) -> Vec<String> {
                 || attributes
                     .get("class")
                     .is_some_and(|c| c.contains("publish"));
-            attributes.get("datetime").map(|d| (!published, d.clone()))
+            attributes.get("datetime").map(|d| (published, d.clone()))
         })
-        .collect();
-    found.sort_by_key(|(later, _)| *later);
-    found.into_iter().map(|(_, d)| d).collect()
+        .partition(|(published, _)| *published);
+    let values = |found: Vec<(bool, String)>| found.into_iter().map(|(_, d)| d).collect();
+    (values(marked), values(other))
+}
+
+/// An ISO time with its zone abbreviation as an offset (`CDT` → `-05:00`).
+fn with_offset(time: &str) -> std::borrow::Cow<'_, str> {
+    match ZONE_AFTER.captures(time) {
+        Some(c) => match zone_suffix(&c[2]) {
+            Some(offset) => format!("{}{offset}", &c[1]).into(),
+            None => c[1].to_string().into(),
+        },
+        None => time.into(),
+    }
+}
+
+/// The first date printed in an element whose class says it is one
+/// (`<span class="entry-date">April 13, 2020</span>`).
+fn shown_date(html: &str) -> Option<String> {
+    static SHOWN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?is)<(?:time|span|div|p|li)\b[^>]*class\s*=\s*["'][^"']*(?:date|publish|posted)[^"']*["'][^>]*>([^<]{6,80})<"#).unwrap()
+    });
+    SHOWN.captures_iter(html).take(3).find_map(|c| normalise_date(clean_text(&c[1]).as_str())).map(|d| d[..10].to_string())
+}
+
+/// The same moment as `time` written with the outlet's own offset, when
+/// `time` is in UTC and another candidate has it that way: the calendar
+/// day the outlet printed.
+fn local_form<'a>(time: &'a str, candidates: &'a [String]) -> &'a str {
+    let Some((moment, 0)) = instant(time) else {
+        return time;
+    };
+    candidates
+        .iter()
+        .find(|c| instant(c).is_some_and(|(m, offset)| m == moment && offset != 0))
+        .map_or(time, String::as_str)
+}
+
+/// Minutes since the epoch and the UTC offset in minutes, of an ISO time
+/// with an offset (`2024-03-05T10:00:00+01:00`).
+fn instant(iso: &str) -> Option<(i64, i64)> {
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?([+-])(\d{2}):(\d{2})$").unwrap()
+    });
+    let c = ISO.captures(iso)?;
+    let number = |i: usize| c[i].parse::<i64>().ok();
+    let day = Date::new(number(1)? as i32, number(2)? as u32, number(3)? as u32)?.days();
+    let sign = if &c[6] == "-" { -1 } else { 1 };
+    let offset = sign * (number(7)? * 60 + number(8)?);
+    Some(((day * 24 + number(4)?) * 60 + number(5)? - offset, offset))
 }
 
 /// What JSON-LD says about the article.
@@ -223,6 +290,8 @@ struct Linked {
     title: Option<String>,
     authors: Vec<String>,
     published: Option<String>,
+    /// `datePublished` of an item of another type (a `WebPage`).
+    any_published: Option<String>,
     publisher: Option<String>,
 }
 
@@ -234,6 +303,9 @@ fn json_ld(html: &str) -> Linked {
         };
         let mut items = Vec::new();
         flatten(&value, &mut items);
+        linked.any_published = linked
+            .any_published
+            .or_else(|| items.iter().find_map(|i| text_of(i.get("datePublished"))));
         for item in items.into_iter().filter(|i| is_article(i)) {
             linked.title = linked
                 .title
@@ -289,31 +361,69 @@ fn text_of(value: Option<&Value>) -> Option<String> {
 /// list of either.
 fn names(value: Option<&Value>) -> Vec<String> {
     match value {
-        Some(Value::String(s)) if !looks_like_link(s) => split_authors(&clean_text(s)),
+        Some(Value::String(s)) => split_authors(&clean_text(s)),
         Some(Value::Object(map)) => text_of(map.get("name")).into_iter().collect(),
         Some(Value::Array(items)) => items.iter().flat_map(|v| names(Some(v))).collect(),
         _ => Vec::new(),
     }
 }
 
-fn split_authors(text: &str) -> Vec<String> {
+/// The names in a byline: `By A and B`, `A; B`, `A | B`.
+pub fn split_authors(text: &str) -> Vec<String> {
     static SEPARATOR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*(?:;|\||,\s+and\s+|\s+and\s+|&)\s*").unwrap());
-    let text = text.trim();
-    let text = text
-        .strip_prefix("By ")
-        .or_else(|| text.strip_prefix("by "))
-        .unwrap_or(text);
+    if looks_like_link(text) {
+        return Vec::new();
+    }
     SEPARATOR
-        .split(text)
+        .split(text.trim())
         .map(str::trim)
         .filter(|a| !a.is_empty())
         .map(String::from)
         .collect()
 }
 
+/// The people among a byline's names, each without the byline's wording
+/// (`View all posts by`, `says`) or trailing credentials and outlet (`, PhD`,
+/// `, CNN`). Social handles, placeholders and the outlet itself (an
+/// organisation, not an author) are left out.
+pub fn people(names: Vec<String>, outlet: Option<&str>, url: Option<&str>) -> Vec<String> {
+    static WORDING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:(?:view |see )?(?:all )?(?:posts|articles|stories) by|(?:posted|written|reported|words) by|by|author:?)\s+|\s+(?:says|said|wrote)$").unwrap()
+    });
+    static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:,\s*(?:Ph\.?D|M\.?D|MBA|MPH|MSc|MS|RD|RN|Jr\.?|Sr\.?|[A-Z]{2,5}))+$").unwrap()
+    });
+    let squashed = |text: &str| -> String {
+        text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    let site = url.and_then(host).map(|h| squashed(h.split('.').next().unwrap_or("")));
+    let outlet = outlet.map(squashed);
+    let is_outlet = |key: &str| {
+        outlet.as_deref() == Some(key) || site.as_deref().is_some_and(|s| s.len() > 3 && key.starts_with(s))
+    };
+    names
+        .into_iter()
+        .map(|name| {
+            let name = CREDENTIAL.replace(WORDING.replace_all(name.trim(), "").trim(), "").trim().to_string();
+            match name.rsplit_once(", ") {
+                Some((person, affiliation)) if is_outlet(&squashed(affiliation)) => person.to_string(),
+                _ => name,
+            }
+        })
+        .filter(|name| {
+            let key = squashed(name);
+            !key.is_empty()
+                && !name.starts_with('@')
+                && !looks_like_link(name)
+                && !matches!(key.as_str(), "noauthor" | "unknown" | "admin" | "anonymous")
+                && !is_outlet(&key)
+        })
+        .collect()
+}
+
 fn looks_like_link(text: &str) -> bool {
-    text.starts_with("http") || text.starts_with('/') || text.contains("www.")
+    text.starts_with("http") || text.starts_with('/') || text.contains("www.") || text.contains(".com/")
 }
 
 /// The title without a site name before or after it: the longest part.
@@ -326,9 +436,9 @@ fn without_site(title: &str) -> &str {
 }
 
 fn url_date(url: &str) -> Option<String> {
-    URL_DATE
-        .captures(url)
-        .map(|c| format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+    let c = URL_DATE.captures(url)?;
+    let part = |i: usize, j: usize| c.get(i).or(c.get(j)).map_or(0, |m| m.as_str().parse::<u32>().unwrap_or(0));
+    Some(format!("{}-{:02}-{:02}", &c[1], part(2, 4), part(3, 5)))
 }
 
 /// The host without `www.`: the outlet when the page names none.
@@ -438,6 +548,48 @@ mod tests {
             Some("https://news.example/2022/05/17/story.html"),
         );
         assert_eq!(bare.published.as_deref(), Some("2022-05-17"));
+    }
+
+    #[test]
+    fn bylines_keep_people_only() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let url = Some("https://www.dailynews.example/world/story");
+        let people = |v: &[&str]| people(names(v), Some("The Daily News"), url);
+        assert_eq!(
+            people(&["View all posts by Ann Lee", "Rob Roe, CNN", "Max Mo, PhD", "Jo Li, The Daily News"]),
+            ["Ann Lee", "Rob Roe", "Max Mo", "Jo Li"]
+        );
+        assert_eq!(people(&["Jo Bloggs says", "Perry Bacon Jr."]), ["Jo Bloggs", "Perry Bacon Jr."]);
+        // handles, placeholders and the outlet itself are not authors
+        assert!(people(&["@dailynews", "No Author", "The Daily News", "DailyNews Staff", "https://x.example/ann"]).is_empty());
+        let page = r#"<meta name="twitter:creator" content="@annlee"><meta name="author" content="Ann Lee">"#;
+        assert_eq!(read(page, url).authors, ["Ann Lee"]);
+    }
+
+    #[test]
+    fn publication_dates_prefer_what_the_page_shows_and_the_local_clock() {
+        // a UTC time and the same moment on the outlet's clock: the local day
+        let page = r#"<meta property="article:published_time" content="2023-11-09T06:35:29+00:00">
+            <p>Posted: <time datetime="2023-11-08T22:35:29-08:00">Nov 8, 2023</time></p>"#;
+        assert_eq!(read(page, None).published.as_deref(), Some("2023-11-08T22:35:29-08:00"));
+        // the page prints its update, which the metadata carries too
+        let page = r#"<meta property="article:published_time" content="2020-01-03T09:48:24Z">
+            <meta property="article:modified_time" content="2020-01-06T09:22:36Z">
+            <span class="article__date">Monday, 6 January 2020</span>"#;
+        assert_eq!(read(page, None).published.as_deref(), Some("2020-01-06T09:22:36+00:00"));
+        // a printed date the metadata does not carry (a related story's) is not taken
+        let page = r#"<meta property="article:published_time" content="2020-01-03T09:48:24Z">
+            <li class="related-date">6 January 2020</li>"#;
+        assert_eq!(read(page, None).published.as_deref(), Some("2020-01-03T09:48:24+00:00"));
+        // a publication time marked in the page beats a modification time
+        let page = r#"<meta itemprop="dateModified" content="2020-02-07 18:13">
+            <time itemprop="datePublished" datetime="2020-02-08 11:00">Feb 8</time>"#;
+        assert_eq!(read(page, None).published.as_deref(), Some("2020-02-08T11:00:00"));
+        // zone abbreviations, a WebPage's datePublished, one-digit URL dates
+        let page = r#"<script type="application/ld+json">{"@type":"WebPage","datePublished":"2020-09-25T16:02:50CDT"}</script>"#;
+        assert_eq!(read(page, None).published.as_deref(), Some("2020-09-25T16:02:50-05:00"));
+        let bare = read("<p>x</p>", Some("https://blog.example/home/2017/7/12/montauk"));
+        assert_eq!(bare.published.as_deref(), Some("2017-07-12"));
     }
 
     #[test]

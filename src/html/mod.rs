@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::article::normalise_date;
+use crate::article::{self, normalise_date, CaptionRanges};
 use crate::pipeline::Input;
 
 /// The input the text pipeline gets from a page: the title and the main
@@ -30,7 +30,7 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
         };
     }
     let metadata = meta::read(&html, url.as_deref());
-    let extracted = trafilatura::extract(&html, &trafilatura::Options::default()).ok();
+    let extracted = main_text(&html);
     let (body, found) = extracted.map_or((String::new(), None), |r| {
         (r.content_text, Some(r.metadata))
     });
@@ -40,16 +40,10 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
         .filter(|t| !t.is_empty());
     let headline = metadata.title.or(found_title);
     let authors = if metadata.authors.is_empty() {
-        found
-            .as_ref()
-            .map(|m| meta::clean_text(&m.author))
-            .filter(|a| !a.is_empty())
-            .map_or_else(Vec::new, |a| {
-                a.split(';')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect()
-            })
+        found.as_ref().map_or_else(Vec::new, |m| {
+            let byline = meta::split_authors(&meta::clean_text(&m.author));
+            meta::people(byline, metadata.outlet.as_deref(), url.as_deref())
+        })
     } else {
         metadata.authors
     };
@@ -63,9 +57,11 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
     if body.is_empty() {
         errors.push("html: no main text found on the page".to_string());
     }
-    let text = paragraphs(headline.as_deref(), &body);
+    let mut text = paragraphs(headline.as_deref(), &body);
+    let captions = place_captions(&mut text, figure_captions(&html));
     Input {
         text,
+        captions,
         id,
         published,
         outlet: metadata.outlet,
@@ -77,6 +73,24 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
             .filter(|d| !body.starts_with(d.trim_end_matches('…'))),
         errors,
     }
+}
+
+/// A page's main text and what the extractor read of its metadata. Reader
+/// comments are pruned up front; a short extraction gets a second opinion
+/// from the extractor's readability and jusText fallbacks, which cost as
+/// much again, so only short pages pay for them.
+fn main_text(html: &str) -> Option<trafilatura::ExtractResult> {
+    /// Bytes of main text below which the fallbacks are consulted.
+    const SHORT: usize = 2000;
+    let mut options = trafilatura::Options::default();
+    options.exclude_comments = true;
+    let page = trafilatura::dom::Document::parse(html);
+    let again = page.clone_document();
+    let first = trafilatura::extract_document(page, &options).ok();
+    if first.as_ref().is_some_and(|r| r.content_text.len() >= SHORT) {
+        return first;
+    }
+    trafilatura::extract_document(again, &options.with_fallback(true)).ok().or(first)
 }
 
 /// The headline and the main text's paragraphs, blank-line separated, with
@@ -93,6 +107,83 @@ fn paragraphs(headline: Option<&str>, body: &str) -> String {
     }
     parts.extend(lines);
     parts.join("\n\n")
+}
+
+/// The `<figcaption>`s of the page's article (of the whole page when it
+/// marks none), each as its text and its credit: an element classed as one
+/// (`<span class="credit">`), else a credit the text ends with (`(AP
+/// Photo/Name)`, `Photograph: Name`). Captions of fewer than three words
+/// and repeats are left out.
+fn figure_captions(html: &str) -> Vec<(String, Option<String>)> {
+    static FIGCAPTION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?is)<figcaption[^>]*>(.*?)</figcaption>").unwrap());
+    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?is)<(\w+)[^>]*class\s*=\s*["'][^"']*(?:credit|copyright|source)[^"']*["'][^>]*>(.*?)</\w+>"#).unwrap()
+    });
+    let article = match (html.find("<article"), html.rfind("</article>")) {
+        (Some(start), Some(end)) if start < end => &html[start..end],
+        _ => html,
+    };
+    let mut found: Vec<(String, Option<String>)> = Vec::new();
+    for figcaption in FIGCAPTION.captures_iter(article) {
+        let inner = &figcaption[1];
+        let credit = CREDIT.captures(inner);
+        let text = match &credit {
+            Some(c) => inner.replace(&c[0], " "),
+            None => inner.to_string(),
+        };
+        let text = meta::clean_text(&text);
+        let credit = credit.map(|c| meta::clean_text(&c[2])).filter(|c| !c.is_empty());
+        if text.split_whitespace().count() >= 3 && !found.iter().any(|(seen, _)| *seen == text) {
+            found.push((text, credit));
+        }
+    }
+    found
+}
+
+/// Where each caption is in the text: the line the extractor kept it as,
+/// else a line added after the text (`text credit`). A credit inside the
+/// caption's text is found as the text parser finds credits.
+fn place_captions(text: &mut String, captions: Vec<(String, Option<String>)>) -> Vec<CaptionRanges> {
+    let mut ranges = Vec::with_capacity(captions.len());
+    for (caption, credit) in captions {
+        let kept = text.match_indices(&caption).map(|(at, _)| at).find(|&at| {
+            let rest = rest_of_line(text, at + caption.len());
+            (at == 0 || text[..at].ends_with('\n')) && (rest.is_empty() || credit.as_deref() == Some(rest))
+        });
+        let start = match kept {
+            Some(at) => at,
+            None if text.contains(&caption) => continue, // inside a paragraph
+            None => {
+                if !text.is_empty() {
+                    text.push_str("\n\n");
+                }
+                let start = text.len();
+                text.push_str(&caption);
+                if let Some(credit) = &credit {
+                    text.push(' ');
+                    text.push_str(credit);
+                }
+                start
+            }
+        };
+        let end = start + caption.len();
+        let credit = credit.filter(|c| rest_of_line(text, end) == c).map(|c| {
+            let credit_start = end + text[end..].find(&c).unwrap_or_default();
+            credit_start..credit_start + c.len()
+        });
+        ranges.push(match credit {
+            Some(credit) => CaptionRanges { text: start..end, credit: Some(credit) },
+            None => article::caption(&caption, start).unwrap_or(CaptionRanges { text: start..end, credit: None }),
+        });
+    }
+    ranges
+}
+
+/// The text from `at` to the end of its line, trimmed.
+fn rest_of_line(text: &str, at: usize) -> &str {
+    let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    text[at..line_end].trim()
 }
 
 /// Whether text has HTML elements at all (a page, or a fragment of one).
@@ -130,6 +221,33 @@ mod tests {
             .contains("Negotiators from both sides met in Geneva"));
         assert!(!input.text.contains("Copyright") && !input.text.contains("Home"));
         assert!(input.errors.is_empty());
+    }
+
+    #[test]
+    fn figure_captions_become_captions_with_credits() {
+        let page = br#"<html><body><nav>Home</nav><article><h1>Floods hit the valley</h1>
+            <figure><img src="a.jpg"><figcaption>Rescuers wade through the flooded main street.
+              <span class="credit">Photo: Jane Roe/Reuters</span></figcaption></figure>
+            <p>Heavy rain flooded the valley on Tuesday, forcing hundreds of families from their homes, officials said.</p>
+            <p>The river rose two metres overnight and is expected to stay high until the weekend, forecasters said.</p>
+            <p>Schools and two hospitals were closed, and the army was sent to help with the evacuation of the lower town.</p>
+            <p>The mayor said the damage would take months to repair and asked the government for emergency funds.</p>
+            <figure><figcaption>A shelter opened in the school gym. (AP Photo/Max Mo)</figcaption></figure>
+            </article></body></html>"#;
+        let input = input(page, None, None);
+        let article = crate::parse(input, &crate::Options::default());
+        let captions: Vec<(&str, Option<&str>)> =
+            article.captions.iter().map(|c| (c.text.as_str(), c.credit.as_deref())).collect();
+        assert_eq!(
+            captions,
+            [
+                ("Rescuers wade through the flooded main street.", Some("Photo: Jane Roe/Reuters")),
+                ("A shelter opened in the school gym.", Some("AP Photo/Max Mo")),
+            ]
+        );
+        let first = &article.captions[0];
+        assert!(article.text[..].contains("Rescuers wade") && first.end > first.start);
+        assert!(!article.body.contains("Rescuers"));
     }
 
     #[test]
