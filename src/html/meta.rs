@@ -392,7 +392,7 @@ pub fn people(names: Vec<String>, outlet: Option<&str>, url: Option<&str>) -> Ve
         Regex::new(r"(?i)^(?:(?:view |see )?(?:all )?(?:posts|articles|stories) by|(?:posted|written|reported|words) by|by|author:?)\s+|\s+(?:says|said|wrote)$").unwrap()
     });
     static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:,\s*(?:Ph\.?D|M\.?D|MBA|MPH|MSc|MS|RD|RN|Jr\.?|Sr\.?|[A-Z]{2,5}))+$").unwrap()
+        Regex::new(r"(?:,\s*(?:Ph\.?D|M\.?D|MBA|MPH|MSc|MS|RD|RN|[A-Z]{2,5}))+$").unwrap()
     });
     let squashed = |text: &str| -> String {
         text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -559,7 +559,10 @@ mod tests {
             people(&["View all posts by Ann Lee", "Rob Roe, CNN", "Max Mo, PhD", "Jo Li, The Daily News"]),
             ["Ann Lee", "Rob Roe", "Max Mo", "Jo Li"]
         );
-        assert_eq!(people(&["Jo Bloggs says", "Perry Bacon Jr."]), ["Jo Bloggs", "Perry Bacon Jr."]);
+        assert_eq!(
+            people(&["Jo Bloggs says", "Perry Bacon Jr.", "Martin Luther King, Jr."]),
+            ["Jo Bloggs", "Perry Bacon Jr.", "Martin Luther King, Jr."]
+        );
         // handles, placeholders and the outlet itself are not authors
         assert!(people(&["@dailynews", "No Author", "The Daily News", "DailyNews Staff", "https://x.example/ann"]).is_empty());
         let page = r#"<meta name="twitter:creator" content="@annlee"><meta name="author" content="Ann Lee">"#;
