@@ -20,6 +20,10 @@ pub struct SentenceFeatures {
     pub buckets: Vec<u32>,
     /// A hash of each token's lower-cased word, the key of [`History`].
     pub word_keys: Vec<u64>,
+    /// From [`context_features`]: the summed weights of each token's own
+    /// features (`n_tags` per token), which `buckets` then leave out; empty
+    /// when `buckets` hold every feature.
+    pub word_scores: Vec<i32>,
 }
 
 /// The labels the tagger has given each word so far in a document
@@ -62,7 +66,7 @@ impl SentenceFeatures {
             }
         }
         starts.push(h.out.len());
-        SentenceFeatures { starts, buckets: h.out, word_keys: Vec::new() }
+        SentenceFeatures { starts, buckets: h.out, word_keys: Vec::new(), word_scores: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -235,22 +239,96 @@ impl Hasher {
     }
 }
 
+/// The hashes of one word's strings, which its features combine.
+struct WordHashes {
+    word: u64,
+    lower: u64,
+    long_shape: u64,
+    short_shape: u64,
+}
+
+impl WordHashes {
+    fn of(word: &str, lower: &str) -> WordHashes {
+        let long = Shape::long(word);
+        WordHashes { word: hash_str(word), lower: hash_str(lower), long_shape: hash_str(long.as_str()), short_shape: hash_str(long.short().as_str()) }
+    }
+
+    fn keys(&self) -> WordKeys {
+        WordKeys { lower: self.lower, short_shape: self.short_shape }
+    }
+}
+
+/// What the features of a token and its neighbours need of its word besides
+/// the word's own features: the hashes of its lower case (also the key of
+/// [`History`]) and of its short shape.
+#[derive(Clone, Copy, Debug)]
+pub struct WordKeys {
+    pub lower: u64,
+    pub short_shape: u64,
+}
+
+/// The features of a token that depend on its word alone: bias, word,
+/// lower case, shapes, prefixes and suffixes.
+fn add_word_features(h: &mut Hasher, lower: &str, hashes: &WordHashes) {
+    h.add(const { seed("bias") }, &[]);
+    h.add(const { seed("w") }, &[hashes.word]);
+    h.add(const { seed("lw") }, &[hashes.lower]);
+    h.add(const { seed("shape") }, &[hashes.long_shape]);
+    h.add(const { seed("sshape") }, &[hashes.short_shape]);
+    for (end, c) in lower.char_indices().take(4) {
+        h.add(const { seed("pre") }, &[hash_str(&lower[..end + c.len_utf8()])]);
+    }
+    for (start, _) in lower.char_indices().rev().take(4) {
+        h.add(const { seed("suf") }, &[hash_str(&lower[start..])]);
+    }
+}
+
+/// A word's keys and the buckets of its own features, which are the same
+/// wherever it occurs (so a tagger may keep their summed weights per word).
+pub fn word_features(word: &str, bits: u32) -> (WordKeys, Vec<u32>) {
+    let lower = lower_case(word);
+    let hashes = WordHashes::of(word, &lower);
+    let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(13) };
+    add_word_features(&mut h, &lower, &hashes);
+    (hashes.keys(), h.out)
+}
+
 /// Features of every sentence of one document.
 pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazetteer, bits: u32) -> Vec<SentenceFeatures> {
     let context = DocumentContext::new(sentences);
-    sentences.iter().map(|s| sentence_features(s, &gazetteer.find(s), &context, bits)).collect()
+    sentences
+        .iter()
+        .map(|sentence| {
+            let lower: Vec<Cow<str>> = sentence.iter().map(|w| lower_case(w.as_ref())).collect();
+            let hashes: Vec<WordHashes> = sentence.iter().zip(&lower).map(|(w, l)| WordHashes::of(w.as_ref(), l)).collect();
+            let keys: Vec<WordKeys> = hashes.iter().map(WordHashes::keys).collect();
+            sentence_features(sentence, &keys, &gazetteer.find(sentence), &context, bits, |i, h| add_word_features(h, &lower[i], &hashes[i]))
+        })
+        .collect()
 }
 
-fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &DocumentContext, bits: u32) -> SentenceFeatures {
+/// Like [`document_features`] without the words' own features (see
+/// [`word_features`]), given each token's keys.
+pub fn context_features<S: AsRef<str>>(sentences: &[Vec<S>], keys: &[Vec<WordKeys>], gazetteer: &Gazetteer, bits: u32) -> Vec<SentenceFeatures> {
+    let context = DocumentContext::new(sentences);
+    sentences.iter().zip(keys).map(|(sentence, keys)| sentence_features(sentence, keys, &gazetteer.find(sentence), &context, bits, |_, _| {})).collect()
+}
+
+/// A sentence's features: each token's own features from `word_part`, then
+/// those of its context.
+fn sentence_features<S: AsRef<str>>(
+    words: &[S],
+    keys: &[WordKeys],
+    matches: &[Match],
+    context: &DocumentContext,
+    bits: u32,
+    mut word_part: impl FnMut(usize, &mut Hasher),
+) -> SentenceFeatures {
     let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     let n = words.len();
-    let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
     let caps_sentence = words.iter().filter(|w| is_all_caps(w)).count() * 2 > words.iter().filter(|w| w.chars().any(char::is_alphabetic)).count().max(1);
-    // Each token's strings hashed once: word, lower case, long and short shape.
-    let word_hash: Vec<u64> = words.iter().map(|w| hash_str(w)).collect();
-    let lower_hash: Vec<u64> = lower.iter().map(|w| hash_str(w)).collect();
-    let long_hash: Vec<u64> = words.iter().map(|w| hash_str(Shape::long(w).as_str())).collect();
-    let short_hash: Vec<u64> = words.iter().map(|w| hash_str(Shape::long(w).short().as_str())).collect();
+    let lower_hash: Vec<u64> = keys.iter().map(|k| k.lower).collect();
+    let short_hash: Vec<u64> = keys.iter().map(|k| k.short_shape).collect();
     let (start, end) = (const { seed("<s>") }, const { seed("</s>") });
     let at = |v: &[u64], i: isize| -> u64 {
         if i < 0 {
@@ -259,23 +337,13 @@ fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &Do
             v.get(i as usize).copied().unwrap_or(end)
         }
     };
-    let mut features = SentenceFeatures { starts: Vec::with_capacity(n + 1), buckets: Vec::new(), word_keys: lower_hash.clone() };
     let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(n * 40) };
+    let mut starts = Vec::with_capacity(n + 1);
     for i in 0..n {
-        features.starts.push(h.out.len());
+        starts.push(h.out.len());
+        word_part(i, &mut h);
         let k = i as isize;
-        let (low, lw, ss) = (&lower[i], lower_hash[i], short_hash[i]);
-        h.add(const { seed("bias") }, &[]);
-        h.add(const { seed("w") }, &[word_hash[i]]);
-        h.add(const { seed("lw") }, &[lw]);
-        h.add(const { seed("shape") }, &[long_hash[i]]);
-        h.add(const { seed("sshape") }, &[ss]);
-        for (end, c) in low.char_indices().take(4) {
-            h.add(const { seed("pre") }, &[hash_str(&low[..end + c.len_utf8()])]);
-        }
-        for (start, _) in low.char_indices().rev().take(4) {
-            h.add(const { seed("suf") }, &[hash_str(&low[start..])]);
-        }
+        let (lw, ss) = (lower_hash[i], short_hash[i]);
         h.add(const { seed("lw-1") }, &[at(&lower_hash, k - 1)]);
         h.add(const { seed("lw+1") }, &[at(&lower_hash, k + 1)]);
         h.add(const { seed("lw-2") }, &[at(&lower_hash, k - 2)]);
@@ -316,9 +384,8 @@ fn sentence_features<S: AsRef<str>>(words: &[S], matches: &[Match], context: &Do
             h.add(const { seed("gaz-after") }, &[m.kind as u64]);
         }
     }
-    features.starts.push(h.out.len());
-    features.buckets = h.out;
-    features
+    starts.push(h.out.len());
+    SentenceFeatures { starts, buckets: h.out, word_keys: lower_hash, word_scores: Vec::new() }
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 use crate::article::BlockKind;
 use crate::text::{tokenize, Segmented};
 use document::NameSpan;
-use features::{document_features, normalise_word};
+use features::normalise_word;
 use gazetteer::GAZETTEER;
 use model::Model;
 use view::{View, Word};
@@ -118,7 +118,7 @@ pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model:
     let cased: Vec<Vec<&str>> = view.sentences.iter().map(|s| s.iter().map(Word::cased).collect()).collect();
     let is_body = |k: &usize| blocks.get(segmented.sentences[*k].block) == Some(&BlockKind::Paragraph);
     let (body, titles): (Vec<usize>, Vec<usize>) = (0..segmented.sentences.len()).partition(is_body);
-    let features = document_features(&cased, &GAZETTEER, model.bits);
+    let features = model.document_features(&cased, &GAZETTEER);
     let tagged = model.tag_document_in_order(&features, body.into_iter().chain(titles));
     let mut spans = Vec::new();
     for (k, (words, tagged)) in view.sentences.iter().zip(tagged).enumerate() {
@@ -182,6 +182,21 @@ mod tests {
         assert!(found.contains(&("Vladimir Putin".into(), "PERSON".into())));
         assert!(found.contains(&("Kyiv".into(), "GPE".into())));
         assert!(found.contains(&("Ukrainian".into(), "NORP".into())));
+    }
+
+    #[test]
+    fn cached_word_scores_tag_as_the_full_features_do() {
+        let sentences: Vec<Vec<&str>> = ["Russian President Vladimir Putin met Ukrainian officials in Kyiv .", "Putin said the talks in KYIV went well ."]
+            .iter()
+            .map(|s| s.split(' ').collect())
+            .collect();
+        let full = features::document_features(&sentences, &GAZETTEER, DEFAULT_MODEL.bits);
+        for _ in 0..2 {
+            // The second pass finds every word in the thread's cache.
+            let cached = DEFAULT_MODEL.document_features(&sentences, &GAZETTEER);
+            assert!(cached.iter().zip(&full).all(|(c, f)| c.buckets.len() < f.buckets.len() && c.word_keys == f.word_keys));
+            assert_eq!(DEFAULT_MODEL.tag_document(&cached), DEFAULT_MODEL.tag_document(&full));
+        }
     }
 
     #[test]

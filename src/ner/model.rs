@@ -5,15 +5,22 @@
 //! Weights are one row of `n_tags` values per feature bucket, so scoring a
 //! token adds one contiguous row per feature.
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::conll::TagSpan;
-use super::features::{History, SentenceFeatures};
+use super::features::{context_features, word_features, History, SentenceFeatures, WordKeys};
+use super::gazetteer::Gazetteer;
+use crate::fxhash::FxHashMap;
 
 /// Version 2: features include the document's prediction history.
 const MAGIC: &[u8; 6] = b"NSNER\x02";
 
 /// A trained tagger.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Model {
+    /// Tells models apart for the per-thread word score cache.
+    id: u64,
     /// Entity labels as in the training data (`LOC`, `MISC`, `ORG`, `PER`).
     pub labels: Vec<String>,
     /// Feature buckets are `1 << bits`.
@@ -25,6 +32,35 @@ pub struct Model {
     transitions: Vec<f32>,
     /// `transitions` as decoding reads them.
     constrained: Transitions,
+}
+
+impl PartialEq for Model {
+    fn eq(&self, other: &Model) -> bool {
+        (&self.labels, self.bits, &self.weights, self.scale, &self.transitions) == (&other.labels, other.bits, &other.weights, other.scale, &other.transitions)
+    }
+}
+
+fn next_model_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Words a thread has tagged, with their keys and the summed weights of
+/// their own features under one model. News repeats its words, so most
+/// tokens find their word here and skip a dozen features.
+#[derive(Default)]
+struct WordScores {
+    model: u64,
+    words: FxHashMap<Box<str>, (WordKeys, usize)>,
+    /// `n_tags` scores per word, at the offset `words` gives.
+    scores: Vec<i32>,
+}
+
+/// Words kept per thread before the cache starts afresh (about 10 MB).
+const WORD_CACHE_LIMIT: usize = 100_000;
+
+thread_local! {
+    static WORD_SCORES: RefCell<WordScores> = RefCell::default();
 }
 
 /// The B, I, L and U tag of a label.
@@ -197,18 +233,58 @@ impl Model {
         let mut emissions = vec![0f32; features.len() * n_tags];
         let mut sums = vec![0i32; n_tags];
         for t in 0..features.len() {
-            sums.fill(0);
-            for &bucket in features.token(t).iter().chain(extra.token(t)) {
-                let row = bucket as usize * n_tags;
-                for (sum, &w) in sums.iter_mut().zip(&self.weights[row..row + n_tags]) {
-                    *sum += w as i32;
-                }
+            match features.word_scores.get(t * n_tags..(t + 1) * n_tags) {
+                Some(scores) => sums.copy_from_slice(scores),
+                None => sums.fill(0),
             }
+            self.add_rows(&mut sums, features.token(t).iter().chain(extra.token(t)));
             for (e, &sum) in emissions[t * n_tags..(t + 1) * n_tags].iter_mut().zip(&sums) {
                 *e = sum as f32 * self.scale;
             }
         }
         viterbi(&emissions, &self.constrained, n_tags)
+    }
+
+    /// Adds the weight rows of `buckets` to `sums`.
+    #[inline]
+    fn add_rows<'a>(&self, sums: &mut [i32], buckets: impl Iterator<Item = &'a u32>) {
+        let n_tags = sums.len();
+        for &bucket in buckets {
+            let row = bucket as usize * n_tags;
+            for (sum, &w) in sums.iter_mut().zip(&self.weights[row..row + n_tags]) {
+                *sum += w as i32;
+            }
+        }
+    }
+
+    /// The features of a document's sentences for tagging with this model:
+    /// the same scores as [`super::features::document_features`] gives, with
+    /// each word's own features summed once per thread and then reused.
+    pub fn document_features<S: AsRef<str>>(&self, sentences: &[Vec<S>], gazetteer: &Gazetteer) -> Vec<SentenceFeatures> {
+        let n_tags = self.n_tags();
+        WORD_SCORES.with_borrow_mut(|cache| {
+            if cache.model != self.id || cache.words.len() > WORD_CACHE_LIMIT {
+                *cache = WordScores { model: self.id, ..WordScores::default() };
+            }
+            let mut at = |word: &str| -> (WordKeys, usize) {
+                if let Some(&found) = cache.words.get(word) {
+                    return found;
+                }
+                let (keys, buckets) = word_features(word, self.bits);
+                let offset = cache.scores.len();
+                cache.scores.resize(offset + n_tags, 0);
+                self.add_rows(&mut cache.scores[offset..], buckets.iter());
+                cache.words.insert(word.into(), (keys, offset));
+                (keys, offset)
+            };
+            let found: Vec<Vec<(WordKeys, usize)>> = sentences.iter().map(|s| s.iter().map(|w| at(w.as_ref())).collect()).collect();
+            let keys: Vec<Vec<WordKeys>> = found.iter().map(|s| s.iter().map(|&(k, _)| k).collect()).collect();
+            let mut features = context_features(sentences, &keys, gazetteer, self.bits);
+            for (sentence, found) in features.iter_mut().zip(&found) {
+                sentence.word_scores = found.iter().flat_map(|&(_, offset)| &cache.scores[offset..offset + n_tags]).copied().collect();
+            }
+            features
+        })
     }
 
     /// Entity spans of each sentence of a document, tagged in order so that
@@ -238,7 +314,7 @@ impl Model {
         let scale = max / i16::MAX as f32;
         let weights = weights.iter().map(|w| (w / scale).round() as i16).collect();
         let constrained = constrained(&transitions, n_tags(labels.len()));
-        Model { labels, bits, weights, scale, transitions, constrained }
+        Model { id: next_model_id(), labels, bits, weights, scale, transitions, constrained }
     }
 
     /// The model file: header, labels, transitions, then only the non-zero
@@ -310,7 +386,7 @@ impl Model {
             return Err("bad model: trailing bytes".into());
         }
         let constrained = constrained(&transitions, n_tags);
-        Ok(Model { labels, bits, weights, scale, transitions, constrained })
+        Ok(Model { id: next_model_id(), labels, bits, weights, scale, transitions, constrained })
     }
 }
 
