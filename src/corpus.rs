@@ -1,9 +1,10 @@
 //! Many articles at once: files read and articles parsed in parallel on a
 //! rayon pool, order kept, one failing article never losing the others.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -63,18 +64,27 @@ pub fn parse_jsonl(
     })
 }
 
+/// Runs `work` on the global rayon pool, or on a pool of `threads` threads.
 fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, String> {
     match threads {
         None => Ok(work()),
         Some(0) => Err("threads must be at least 1".to_string()),
-        Some(n) => {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(|e| e.to_string())?;
-            Ok(pool.install(work))
-        }
+        Some(n) => Ok(pool_of(n)?.install(work)),
     }
+}
+
+/// A pool of `n` threads, built on first use and kept, so that batches
+/// after the first (a stream's chunks, repeated calls) find warm threads:
+/// their allocator heaps and the tagger's per-thread word cache.
+fn pool_of(n: usize) -> Result<Arc<rayon::ThreadPool>, String> {
+    static POOLS: Mutex<BTreeMap<usize, Arc<rayon::ThreadPool>>> = Mutex::new(BTreeMap::new());
+    let mut pools = POOLS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(pool) = pools.get(&n) {
+        return Ok(Arc::clone(pool));
+    }
+    let pool = Arc::new(rayon::ThreadPoolBuilder::new().num_threads(n).build().map_err(|e| e.to_string())?);
+    pools.insert(n, Arc::clone(&pool));
+    Ok(pool)
 }
 
 /// Parses a saved web page (see [`crate::html`]); a panic becomes an error

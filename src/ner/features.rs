@@ -20,10 +20,10 @@ pub struct SentenceFeatures {
     pub buckets: Vec<u32>,
     /// A hash of each token's lower-cased word, the key of [`History`].
     pub word_keys: Vec<u64>,
-    /// From [`context_features`]: the summed weights of each token's own
-    /// features (`n_tags` per token), which `buckets` then leave out; empty
-    /// when `buckets` hold every feature.
-    pub word_scores: Vec<i32>,
+    /// From [`context_features`], which leaves each token's own features
+    /// out of `buckets`: where the tagger keeps their summed weights (see
+    /// `Model::tag_words`); empty when `buckets` hold every feature.
+    pub word_rows: Vec<u32>,
 }
 
 /// The labels the tagger has given each word so far in a document
@@ -66,7 +66,7 @@ impl SentenceFeatures {
             }
         }
         starts.push(h.out.len());
-        SentenceFeatures { starts, buckets: h.out, word_keys: Vec::new(), word_scores: Vec::new() }
+        SentenceFeatures { starts, buckets: h.out, word_keys: Vec::new(), word_rows: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -385,7 +385,7 @@ fn sentence_features<S: AsRef<str>>(
         }
     }
     starts.push(h.out.len());
-    SentenceFeatures { starts, buckets: h.out, word_keys: lower_hash, word_scores: Vec::new() }
+    SentenceFeatures { starts, buckets: h.out, word_keys: lower_hash, word_rows: Vec::new() }
 }
 
 #[cfg(test)]

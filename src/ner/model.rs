@@ -51,8 +51,8 @@ fn next_model_id() -> u64 {
 #[derive(Default)]
 struct WordScores {
     model: u64,
-    words: FxHashMap<Box<str>, (WordKeys, usize)>,
-    /// `n_tags` scores per word, at the offset `words` gives.
+    words: FxHashMap<Box<str>, (WordKeys, u32)>,
+    /// `n_tags` scores per word, from the offset `words` gives.
     scores: Vec<i32>,
 }
 
@@ -222,8 +222,9 @@ impl Model {
     }
 
     /// The best tag sequence for a sentence, from its features and the
-    /// extra (history) features of each token.
-    pub fn decode(&self, features: &SentenceFeatures, extra: &SentenceFeatures) -> Vec<usize> {
+    /// extra (history) features of each token; `word_scores` holds the rows
+    /// that `features.word_rows` point to.
+    fn decode(&self, features: &SentenceFeatures, extra: &SentenceFeatures, word_scores: &[i32]) -> Vec<usize> {
         let n_tags = self.n_tags();
         // Weight rows are scattered over a table larger than the caches: ask
         // for all of the sentence's rows first, so their loads overlap.
@@ -233,8 +234,8 @@ impl Model {
         let mut emissions = vec![0f32; features.len() * n_tags];
         let mut sums = vec![0i32; n_tags];
         for t in 0..features.len() {
-            match features.word_scores.get(t * n_tags..(t + 1) * n_tags) {
-                Some(scores) => sums.copy_from_slice(scores),
+            match features.word_rows.get(t) {
+                Some(&row) => sums.copy_from_slice(&word_scores[row as usize..row as usize + n_tags]),
                 None => sums.fill(0),
             }
             self.add_rows(&mut sums, features.token(t).iter().chain(extra.token(t)));
@@ -257,33 +258,34 @@ impl Model {
         }
     }
 
-    /// The features of a document's sentences for tagging with this model:
-    /// the same scores as [`super::features::document_features`] gives, with
-    /// each word's own features summed once per thread and then reused.
-    pub fn document_features<S: AsRef<str>>(&self, sentences: &[Vec<S>], gazetteer: &Gazetteer) -> Vec<SentenceFeatures> {
+    /// Entity spans of each sentence of a document given as words, tagged in
+    /// `order` (as [`Model::tag_document_in_order`] does with the features of
+    /// [`super::features::document_features`]). Each word's own features are
+    /// summed once per thread and reused.
+    pub fn tag_words<S: AsRef<str>>(&self, sentences: &[Vec<S>], gazetteer: &Gazetteer, order: impl IntoIterator<Item = usize>) -> Vec<Vec<TagSpan>> {
         let n_tags = self.n_tags();
         WORD_SCORES.with_borrow_mut(|cache| {
             if cache.model != self.id || cache.words.len() > WORD_CACHE_LIMIT {
                 *cache = WordScores { model: self.id, ..WordScores::default() };
             }
-            let mut at = |word: &str| -> (WordKeys, usize) {
+            let mut at = |word: &str| -> (WordKeys, u32) {
                 if let Some(&found) = cache.words.get(word) {
                     return found;
                 }
                 let (keys, buckets) = word_features(word, self.bits);
-                let offset = cache.scores.len();
-                cache.scores.resize(offset + n_tags, 0);
-                self.add_rows(&mut cache.scores[offset..], buckets.iter());
-                cache.words.insert(word.into(), (keys, offset));
-                (keys, offset)
+                let row = cache.scores.len();
+                cache.scores.resize(row + n_tags, 0);
+                self.add_rows(&mut cache.scores[row..], buckets.iter());
+                cache.words.insert(word.into(), (keys, row as u32));
+                (keys, row as u32)
             };
-            let found: Vec<Vec<(WordKeys, usize)>> = sentences.iter().map(|s| s.iter().map(|w| at(w.as_ref())).collect()).collect();
+            let found: Vec<Vec<(WordKeys, u32)>> = sentences.iter().map(|s| s.iter().map(|w| at(w.as_ref())).collect()).collect();
             let keys: Vec<Vec<WordKeys>> = found.iter().map(|s| s.iter().map(|&(k, _)| k).collect()).collect();
             let mut features = context_features(sentences, &keys, gazetteer, self.bits);
-            for (sentence, found) in features.iter_mut().zip(&found) {
-                sentence.word_scores = found.iter().flat_map(|&(_, offset)| &cache.scores[offset..offset + n_tags]).copied().collect();
+            for (sentence, found) in features.iter_mut().zip(found) {
+                sentence.word_rows = found.into_iter().map(|(_, row)| row).collect();
             }
-            features
+            self.tag_in_order(&features, order, &cache.scores)
         })
     }
 
@@ -296,11 +298,15 @@ impl Model {
     /// Like [`Model::tag_document`], visiting the sentences in `order` (for
     /// instance the body before the headline); spans come back by sentence.
     pub fn tag_document_in_order(&self, sentences: &[SentenceFeatures], order: impl IntoIterator<Item = usize>) -> Vec<Vec<TagSpan>> {
+        self.tag_in_order(sentences, order, &[])
+    }
+
+    fn tag_in_order(&self, sentences: &[SentenceFeatures], order: impl IntoIterator<Item = usize>, word_scores: &[i32]) -> Vec<Vec<TagSpan>> {
         let mut history = History::default();
         let mut spans = vec![Vec::new(); sentences.len()];
         for k in order {
             let features = &sentences[k];
-            let tags = self.decode(features, &features.history_features(&history, self.bits));
+            let tags = self.decode(features, &features.history_features(&history, self.bits), word_scores);
             history.record(features, &label_slots(&tags));
             spans[k] = spans_from_tags(&tags, &self.labels);
         }
