@@ -212,7 +212,7 @@ struct Hasher {
 }
 
 /// The hash of one string, to combine into features.
-fn hash_str(text: &str) -> u64 {
+pub fn hash_str(text: &str) -> u64 {
     let bytes = text.as_bytes();
     let mut h = 0u64;
     let mut chunks = bytes.chunks_exact(8);

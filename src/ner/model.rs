@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::conll::TagSpan;
-use super::features::{context_features, word_features, History, SentenceFeatures, WordKeys};
+use super::features::{context_features, hash_str, word_features, History, SentenceFeatures, WordKeys};
 use super::gazetteer::Gazetteer;
 use crate::fxhash::FxHashMap;
 
@@ -47,11 +47,13 @@ fn next_model_id() -> u64 {
 
 /// Words a thread has tagged, with their keys and the summed weights of
 /// their own features under one model. News repeats its words, so most
-/// tokens find their word here and skip a dozen features.
+/// tokens find their word here and skip a dozen features. Words are known
+/// by a 64-bit hash: two words of 100,000 share one with odds of about one
+/// in two billion, far rarer than the feature buckets' own collisions.
 #[derive(Default)]
 struct WordScores {
     model: u64,
-    words: FxHashMap<Box<str>, (WordKeys, u32)>,
+    words: FxHashMap<u64, (WordKeys, u32)>,
     /// `n_tags` scores per word, from the offset `words` gives.
     scores: Vec<i32>,
 }
@@ -269,14 +271,15 @@ impl Model {
                 *cache = WordScores { model: self.id, ..WordScores::default() };
             }
             let mut at = |word: &str| -> (WordKeys, u32) {
-                if let Some(&found) = cache.words.get(word) {
+                let key = hash_str(word);
+                if let Some(&found) = cache.words.get(&key) {
                     return found;
                 }
                 let (keys, buckets) = word_features(word, self.bits);
                 let row = cache.scores.len();
                 cache.scores.resize(row + n_tags, 0);
                 self.add_rows(&mut cache.scores[row..], buckets.iter());
-                cache.words.insert(word.into(), (keys, row as u32));
+                cache.words.insert(key, (keys, row as u32));
                 (keys, row as u32)
             };
             let found: Vec<Vec<(WordKeys, u32)>> = sentences.iter().map(|s| s.iter().map(|w| at(w.as_ref())).collect()).collect();

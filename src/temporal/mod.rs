@@ -135,24 +135,41 @@ struct Reader<'a> {
     tense: Tense,
 }
 
-fn month_of(word: &str) -> Option<u32> {
-    if !word.starts_with(|c: char| c.is_alphabetic()) || word.len() < 3 || word.len() > 10 {
+/// A word of 3 to 10 ASCII letters in lower case, without trailing full
+/// stops, written into `buffer` (month and weekday names are no longer).
+fn short_lower<'b>(word: &str, buffer: &'b mut [u8; 10]) -> Option<&'b str> {
+    if !word.starts_with(|c: char| c.is_ascii_alphabetic()) || word.len() < 3 || word.len() > 10 || !word.is_ascii() {
         return None;
     }
-    let w = word.trim_end_matches('.').to_lowercase();
-    MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|k| k as u32 + 1)
+    let word = word.trim_end_matches('.');
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
+fn month_of(word: &str) -> Option<u32> {
+    let mut buffer = [0; 10];
+    let w = short_lower(word, &mut buffer)?;
+    MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))).map(|k| k as u32 + 1)
 }
 
 fn weekday_of(word: &str) -> Option<u32> {
-    if !word.starts_with(|c: char| c.is_alphabetic()) || word.len() < 3 || word.len() > 10 {
-        return None;
-    }
-    let w = word.trim_end_matches('.').to_lowercase();
-    let w = w.strip_suffix('s').filter(|s| s.ends_with("day")).unwrap_or(&w).to_string();
+    let mut buffer = [0; 10];
+    let w = short_lower(word, &mut buffer)?;
+    let w = w.strip_suffix('s').filter(|s| s.ends_with("day")).unwrap_or(w);
     WEEKDAYS
         .iter()
-        .position(|d| *d == w || (w.len() >= 3 && w.len() <= 5 && d.starts_with(&w) && word.ends_with('.')))
+        .position(|d| *d == w || (w.len() >= 3 && w.len() <= 5 && d.starts_with(w) && word.ends_with('.')))
         .map(|k| k as u32)
+}
+
+/// The value of digits with optional thousands commas (`1,200`).
+fn digits_value(w: &str) -> Option<u32> {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    w.bytes().filter(|&b| b != b',').try_fold(0u32, |n, b| if b.is_ascii_digit() { n.checked_mul(10)?.checked_add((b - b'0') as u32) } else { None })
 }
 
 /// `twelve`, `12`, `a` (in lower case): small numbers for durations and `ago`.
@@ -168,7 +185,7 @@ fn number_of(w: &str) -> Option<u32> {
         "fifty" => Some(50),
         "hundred" => Some(100),
         "several" | "few" | "many" => None,
-        _ => w.replace(',', "").parse().ok().filter(|&n: &u32| n < 10_000),
+        _ => digits_value(w).filter(|&n| n < 10_000),
     }
 }
 

@@ -217,8 +217,8 @@ fn clitic_start(word: &str) -> Option<usize> {
 /// Length of a URL or e-mail address at the start of `chunk`, without
 /// trailing punctuation.
 fn url_or_email_len(chunk: &str) -> Option<usize> {
-    let lower = chunk.get(..8.min(chunk.len())).unwrap_or("").to_ascii_lowercase();
-    let is_url = lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.");
+    let starts = |prefix: &str| chunk.as_bytes().get(..prefix.len()).is_some_and(|b| b.eq_ignore_ascii_case(prefix.as_bytes()));
+    let is_url = starts("http://") || starts("https://") || starts("www.");
     let is_email = !is_url
         && chunk.find('@').is_some_and(|at| {
             at > 0 && chunk[at + 1..].contains('.') && chunk[..at].chars().all(|c| c.is_alphanumeric() || "._+-".contains(c))
