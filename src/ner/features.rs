@@ -110,17 +110,18 @@ struct DocumentContext {
 }
 
 impl DocumentContext {
-    fn new<S: AsRef<str>>(sentences: &[Vec<S>]) -> Self {
+    /// From the document's words and their keys.
+    fn new<S: AsRef<str>>(sentences: &[Vec<S>], keys: &[Vec<WordKeys>]) -> Self {
         let mut seen_lower = FxHashSet::default();
         let mut seen_capitalised = FxHashSet::default();
-        for sentence in sentences {
-            for (i, word) in sentence.iter().enumerate() {
+        for (sentence, keys) in sentences.iter().zip(keys) {
+            for (i, (word, keys)) in sentence.iter().zip(keys).enumerate() {
                 let word = word.as_ref();
                 let first = word.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
-                    seen_lower.insert(lower_case_hash(word));
+                    seen_lower.insert(keys.lower);
                 } else if first.is_uppercase() && i > 0 && !is_all_caps(word) {
-                    seen_capitalised.insert(lower_case_hash(word));
+                    seen_capitalised.insert(keys.lower);
                 }
             }
         }
@@ -130,11 +131,14 @@ impl DocumentContext {
 
 /// The hash of a word's lower case, without allocating for words already in it.
 pub fn lower_case_hash(word: &str) -> u64 {
-    if word.chars().any(char::is_uppercase) {
-        hash_str(&word.to_lowercase())
-    } else {
-        hash_str(word)
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return hash_str(std::str::from_utf8(lower).expect("ASCII"));
     }
+    hash_str(&lower_case(word))
 }
 
 fn is_all_caps(word: &str) -> bool {
@@ -295,14 +299,14 @@ pub fn word_features(word: &str, bits: u32) -> (WordKeys, Vec<u32>) {
 
 /// Features of every sentence of one document.
 pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazetteer, bits: u32) -> Vec<SentenceFeatures> {
-    let context = DocumentContext::new(sentences);
-    sentences
-        .iter()
-        .map(|sentence| {
-            let lower: Vec<Cow<str>> = sentence.iter().map(|w| lower_case(w.as_ref())).collect();
-            let hashes: Vec<WordHashes> = sentence.iter().zip(&lower).map(|(w, l)| WordHashes::of(w.as_ref(), l)).collect();
-            let keys: Vec<WordKeys> = hashes.iter().map(WordHashes::keys).collect();
-            sentence_features(sentence, &keys, &gazetteer.find(sentence), &context, bits, |i, h| add_word_features(h, &lower[i], &hashes[i]))
+    let lower: Vec<Vec<Cow<str>>> = sentences.iter().map(|s| s.iter().map(|w| lower_case(w.as_ref())).collect()).collect();
+    let hashes: Vec<Vec<WordHashes>> = sentences.iter().zip(&lower).map(|(s, l)| s.iter().zip(l).map(|(w, l)| WordHashes::of(w.as_ref(), l)).collect()).collect();
+    let keys: Vec<Vec<WordKeys>> = hashes.iter().map(|s| s.iter().map(WordHashes::keys).collect()).collect();
+    let context = DocumentContext::new(sentences, &keys);
+    (0..sentences.len())
+        .map(|k| {
+            let own = |i: usize, h: &mut Hasher| add_word_features(h, &lower[k][i], &hashes[k][i]);
+            sentence_features(&sentences[k], &keys[k], &gazetteer.find(&sentences[k]), &context, bits, own)
         })
         .collect()
 }
@@ -310,7 +314,7 @@ pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazett
 /// Like [`document_features`] without the words' own features (see
 /// [`word_features`]), given each token's keys.
 pub fn context_features<S: AsRef<str>>(sentences: &[Vec<S>], keys: &[Vec<WordKeys>], gazetteer: &Gazetteer, bits: u32) -> Vec<SentenceFeatures> {
-    let context = DocumentContext::new(sentences);
+    let context = DocumentContext::new(sentences, keys);
     sentences.iter().zip(keys).map(|(sentence, keys)| sentence_features(sentence, keys, &gazetteer.find(sentence), &context, bits, |_, _| {})).collect()
 }
 

@@ -147,7 +147,10 @@ pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model:
 /// returns each sentence's spans with the CoNLL class of the refined label
 /// (so that `Russia` acting as a government scores as LOC, as CoNLL marks it).
 pub fn tag_conll(documents: &[conll::Document], model: &Model) -> Vec<Vec<conll::TagSpan>> {
-    let tagged: Vec<Vec<conll::TagSpan>> = train::featurise(documents, model.bits).iter().flat_map(|doc| model.tag_document(doc)).collect();
+    let tagged = documents.iter().flat_map(|doc| {
+        let words: Vec<Vec<_>> = doc.iter().map(|s| s.words.iter().map(|w| normalise_word(w)).collect()).collect();
+        model.tag_words(&words, &GAZETTEER, 0..words.len())
+    });
     documents
         .iter()
         .flatten()
