@@ -233,18 +233,16 @@ impl Model {
         for &bucket in features.buckets.iter().chain(&extra.buckets) {
             prefetch(&self.weights[bucket as usize * n_tags]);
         }
-        let mut emissions = vec![0f32; features.len() * n_tags];
-        let mut sums = vec![0i32; n_tags];
-        for t in 0..features.len() {
-            match features.word_rows.get(t) {
-                Some(&row) => sums.copy_from_slice(&word_scores[row as usize..row as usize + n_tags]),
-                None => sums.fill(0),
+        let mut sums = vec![0i32; features.len() * n_tags];
+        for (t, sums) in sums.chunks_exact_mut(n_tags).enumerate() {
+            if let Some(&row) = features.word_rows.get(t) {
+                for (sum, &score) in sums.iter_mut().zip(&word_scores[row as usize..row as usize + n_tags]) {
+                    *sum += score;
+                }
             }
-            self.add_rows(&mut sums, features.token(t).iter().chain(extra.token(t)));
-            for (e, &sum) in emissions[t * n_tags..(t + 1) * n_tags].iter_mut().zip(&sums) {
-                *e = sum as f32 * self.scale;
-            }
+            self.add_rows(sums, features.token(t).iter().chain(extra.token(t)));
         }
+        let emissions: Vec<f32> = sums.iter().map(|&sum| sum as f32 * self.scale).collect();
         viterbi(&emissions, &self.constrained, n_tags)
     }
 
