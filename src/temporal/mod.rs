@@ -16,6 +16,7 @@
 //! `XXXX-08-06`, `DCT-P1Y`) and `anchored` is false, rather than a guess.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use crate::calendar::Date;
@@ -86,8 +87,7 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Foun
         let tokens = segmented.sentence_tokens(sentence);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
-        let tense = tense(&lower);
-        let reader = Reader { words: &words, lower: &lower, anchor, tense };
+        let reader = Reader { words: &words, lower: &lower, anchor, tense: OnceCell::new() };
         let mut i = 0;
         while i < words.len() {
             match reader.at(i) {
@@ -132,7 +132,8 @@ struct Reader<'a> {
     words: &'a [&'a str],
     lower: &'a [Cow<'a, str>],
     anchor: Option<Date>,
-    tense: Tense,
+    /// The sentence's tense, worked out when an expression needs it.
+    tense: OnceCell<Tense>,
 }
 
 /// A word of 3 to 10 ASCII letters in lower case, without trailing full
@@ -219,6 +220,10 @@ impl Reader<'_> {
     /// Whether anything can start at token `i`: a digit, a month, weekday
     /// or holiday, or one of the few lower-case words that open an
     /// expression. Most tokens are none of these.
+    fn tense(&self) -> Tense {
+        *self.tense.get_or_init(|| tense(self.lower))
+    }
+
     fn may_start(&self, i: usize) -> bool {
         let w = self.word(i);
         w.starts_with(|c: char| c.is_ascii_digit()) || OPENERS.contains(self.low(i)) || (w.starts_with(char::is_uppercase) && names_a_day_or_month(w))
@@ -343,7 +348,7 @@ impl Reader<'_> {
             return Match::date(end, format!("XXXX-{month:02}-{day:02}"), false);
         };
         let candidates: Vec<Date> = (anchor.year - 1..=anchor.year + 1).filter_map(|y| Date::new(y, month, day)).collect();
-        let pick = match self.tense {
+        let pick = match self.tense() {
             Tense::Past => candidates.iter().filter(|d| **d <= anchor.plus_days(7)).max(),
             Tense::Future => candidates.iter().filter(|d| **d >= anchor.plus_days(-7)).min(),
             Tense::Unknown => candidates.iter().min_by_key(|d| (d.days() - anchor.days()).abs()),
@@ -355,7 +360,7 @@ impl Reader<'_> {
         let Some(anchor) = self.anchor else {
             return Match::date(end, format!("XXXX-{month:02}"), false);
         };
-        let year = match self.tense {
+        let year = match self.tense() {
             Tense::Future if month < anchor.month => anchor.year + 1,
             Tense::Past if month > anchor.month => anchor.year - 1,
             // No tense: the nearest such month.
@@ -474,7 +479,7 @@ impl Reader<'_> {
             0 => target - today,
             -1 => -((today - target).rem_euclid(7)) - if today == target { 7 } else { 0 },
             1 => (target - today).rem_euclid(7) + if today == target { 7 } else { 0 },
-            _ => match self.tense {
+            _ => match self.tense() {
                 Tense::Future => {
                     let ahead = (target - today).rem_euclid(7);
                     if ahead == 0 { 7 } else { ahead }
