@@ -228,10 +228,17 @@ impl Model {
     /// that `features.word_rows` point to.
     fn decode(&self, features: &SentenceFeatures, extra: &SentenceFeatures, word_scores: &[i32]) -> Vec<usize> {
         let n_tags = self.n_tags();
-        // Weight rows are scattered over a table larger than the caches: ask
-        // for all of the sentence's rows first, so their loads overlap.
+        // Weight rows and cached word rows are scattered over tables larger
+        // than the core's cache: ask for all of the sentence's rows first,
+        // so their loads overlap.
         for &bucket in features.buckets.iter().chain(&extra.buckets) {
-            prefetch(&self.weights[bucket as usize * n_tags]);
+            let row = bucket as usize * n_tags;
+            prefetch(&self.weights[row]);
+            prefetch(&self.weights[row + n_tags - 1]);
+        }
+        for &row in &features.word_rows {
+            prefetch(&word_scores[row as usize]);
+            prefetch(&word_scores[row as usize + n_tags - 1]);
         }
         let mut sums = vec![0i32; features.len() * n_tags];
         for (t, sums) in sums.chunks_exact_mut(n_tags).enumerate() {
