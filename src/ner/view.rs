@@ -11,6 +11,7 @@
 //!   `Inching Toward Peril` is not taken for a name.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use super::features::{lower_case_hash, normalise_word};
 use crate::fxhash::FxHashSet;
@@ -63,7 +64,7 @@ impl<'t> View<'t> {
                     .collect()
             })
             .collect();
-        let standalone: FxHashSet<&str> = tokens.iter().flatten().map(|w| w.form.as_ref()).collect();
+        let standalone = DocumentWords { tokens: &tokens, set: OnceCell::new() };
         let mut sentences: Vec<Vec<Word<'t>>> = tokens
             .iter()
             .map(|sentence| {
@@ -97,8 +98,21 @@ impl<'t> View<'t> {
     }
 }
 
+/// The words a document prints on their own, as a set built on first use
+/// (few documents have a compound that needs it).
+struct DocumentWords<'a, 't> {
+    tokens: &'a [Vec<Word<'t>>],
+    set: OnceCell<FxHashSet<&'a str>>,
+}
+
+impl DocumentWords<'_, '_> {
+    fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.tokens.iter().flatten().map(|w| w.form.as_ref()).collect()).contains(word)
+    }
+}
+
 /// Pushes the parts of a compound that should split; pushes nothing otherwise.
-fn split_compound<'t>(start: usize, form: &'t str, standalone: &FxHashSet<&str>, gazetteer: &Gazetteer, out: &mut Vec<Word<'t>>) {
+fn split_compound<'t>(start: usize, form: &'t str, standalone: &DocumentWords, gazetteer: &Gazetteer, out: &mut Vec<Word<'t>>) {
     if !form.contains('-') || !form.chars().any(char::is_uppercase) || form.starts_with('-') || form.ends_with('-') {
         return;
     }
