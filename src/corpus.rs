@@ -64,26 +64,31 @@ pub fn parse_jsonl(
     })
 }
 
-/// Runs `work` on the global rayon pool, or on a pool of `threads` threads.
+/// Runs `work` on a pool of `threads` threads (one per core when `None`).
 fn in_pool<T: Send>(threads: Option<usize>, work: impl FnOnce() -> T + Send) -> Result<T, String> {
-    match threads {
-        None => Ok(work()),
-        Some(0) => Err("threads must be at least 1".to_string()),
-        Some(n) => Ok(pool_of(n)?.install(work)),
-    }
+    let n = match threads {
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(0) => return Err("threads must be at least 1".to_string()),
+        Some(n) => n,
+    };
+    Ok(pool_of(n)?.install(work))
 }
 
 /// A pool of `n` threads, built on first use and kept, so that batches
 /// after the first (a stream's chunks, repeated calls) find warm threads:
-/// their allocator heaps and the tagger's per-thread word cache.
+/// their allocator heaps and the tagger's per-thread word cache. A forked
+/// child (Python's multiprocessing) inherits the pools but not their
+/// threads, so pools are kept per process and a child builds its own.
 fn pool_of(n: usize) -> Result<Arc<rayon::ThreadPool>, String> {
-    static POOLS: Mutex<BTreeMap<usize, Arc<rayon::ThreadPool>>> = Mutex::new(BTreeMap::new());
+    static POOLS: Mutex<BTreeMap<(u32, usize), Arc<rayon::ThreadPool>>> = Mutex::new(BTreeMap::new());
+    let key = (std::process::id(), n);
     let mut pools = POOLS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(pool) = pools.get(&n) {
+    if let Some(pool) = pools.get(&key) {
         return Ok(Arc::clone(pool));
     }
     let pool = Arc::new(rayon::ThreadPoolBuilder::new().num_threads(n).build().map_err(|e| e.to_string())?);
-    pools.insert(n, Arc::clone(&pool));
+    pools.retain(|&(pid, _), _| pid == key.0);
+    pools.insert(key, Arc::clone(&pool));
     Ok(pool)
 }
 

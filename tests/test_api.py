@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import pickle
+import subprocess
+import sys
 
 import pytest
 
@@ -86,6 +89,28 @@ def test_parse_many_keeps_order_and_ids_on_any_thread_count():
         articles = newsents.parse_many(texts, ids=ids, threads=threads)
         assert [a.id for a in articles] == ids
         assert [a.headline for a in articles] == [f"Story number {i}" for i in range(200)]
+
+
+FORKED_CHILD = """
+import os, sys, newsents
+texts = ["Vladimir Putin met officials in Kyiv on Monday."] * 4
+for threads in (None, 1, 2):
+    newsents.parse_many(texts, threads=threads)
+pid = os.fork()
+if pid == 0:
+    sizes = [len(newsents.parse_many(texts, threads=t)) for t in (None, 1, 2)]
+    os._exit(0 if sizes == [4, 4, 4] else 1)
+_, status = os.waitpid(pid, 0)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_forked_child_parses_on_its_own_threads():
+    # Thread pools are kept between calls; a child of fork (multiprocessing's
+    # default on Linux) inherits them without their threads and must not hang.
+    done = subprocess.run([sys.executable, "-c", FORKED_CHILD], timeout=120)
+    assert done.returncode == 0
 
 
 def test_parse_many_accepts_any_iterable():
