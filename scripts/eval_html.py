@@ -145,12 +145,11 @@ def run_trafilatura(pages: List[dict]) -> tuple:
     return extracted, time.perf_counter() - start
 
 
-def report(name: str, scores: Dict[str, tuple], seconds: float, pages: int) -> Dict[str, float]:
+def report(name: str, scores: Dict[str, tuple], seconds: float, pages: int) -> None:
     figures = {field: right / total if total else float("nan") for field, (right, total) in scores.items()}
     figures["pages/s"] = pages / seconds
     print(f"  {name:<14}" + "".join(f"{figures[f]:>10.3f}" for f in ("title", "author", "date", "with", "without"))
           + f"{figures['pages/s']:>10.1f}")
-    return figures
 
 
 def main() -> None:
@@ -160,17 +159,14 @@ def main() -> None:
     args = parser.parse_args()
     if not TRAFILATURA_SET.is_dir():
         sys.exit(f"no benchmark pages under {DATA}")
-    results = {}
     for label, folder in (("trafilatura benchmark", TRAFILATURA_SET), ("htmldate benchmark", HTMLDATE_SET)):
         pages = load_pages(folder)
         print(f"{label}: {len(pages)} English pages")
         print(f"  {'system':<14}" + "".join(f"{h:>10}" for h in ("title", "author", "date", "with", "without", "pages/s")))
         ours, ours_s = run_newsents(pages)
         theirs, theirs_s = run_trafilatura(pages)
-        results[label] = {
-            "newsents": report("newsents", score(pages, ours, args.errors), ours_s, len(pages)),
-            "trafilatura": report("trafilatura", score(pages, theirs), theirs_s, len(pages)),
-        }
+        report("newsents", score(pages, ours, args.errors), ours_s, len(pages))
+        report("trafilatura", score(pages, theirs), theirs_s, len(pages))
         cores_s = newsents_all_cores(folder, pages)
         print(f"  newsents is {theirs_s / ours_s:.1f}x faster on one thread; "
               f"on all {os.cpu_count()} cores (newsents.read on the page files) "

@@ -39,3 +39,16 @@ def test_console_script_runs_and_reports_missing_paths():
     done = subprocess.run([sys.executable, "-m", "newsents.cli", "/no/such/dir"], capture_output=True, text=True)
     assert done.returncode == 2
     assert "no such file or directory" in done.stderr
+
+
+def test_output_cut_short_by_the_reader_is_no_error():
+    # `newsents seeds --format jsonl | head -1`: the pipe closes early.
+    reader = subprocess.Popen([sys.executable, "-m", "newsents.cli", str(SEEDS), "--format", "jsonl"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = reader.stdout.readline()
+    reader.stdout.close()
+    stderr = reader.stderr.read().decode()
+    assert reader.wait(timeout=120) == 0
+    assert json.loads(first)["id"]
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
+

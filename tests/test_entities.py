@@ -8,7 +8,7 @@ import json
 import pytest
 
 import newsents
-from conftest import SEEDS, SHARED, gold_files, load_gold
+from conftest import SHARED, gold_files, load_gold
 from newsents.cli import main
 
 CONLL = SHARED / "data" / "conll2003"

@@ -69,6 +69,10 @@ def parse_command(argv: List[str]) -> int:
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
     try:
         WRITERS[args.format](batches, out)
+    except BrokenPipeError:
+        # The reader stopped early (`newsents ... | head`), which is no error.
+        # Point stdout at devnull so that Python's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         if args.out:
             out.close()

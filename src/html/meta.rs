@@ -139,6 +139,7 @@ pub fn read(html: &str, url: Option<&str>) -> Metadata {
         .or_else(|| page_title.as_deref().map(|t| without_site(t).to_string()));
     let (marked_times, other_times) = time_datetimes(html);
     let from_tags = |names: &'static [&str]| names.iter().filter_map(|n| tags.get(*n).cloned());
+    let date_of = |stated: &str| normalise_date(&with_offset(stated));
     let stated: Vec<String> = linked
         .published
         .into_iter()
@@ -146,9 +147,9 @@ pub fn read(html: &str, url: Option<&str>) -> Metadata {
         .chain(marked_times)
         .chain(linked.any_published)
         .chain(from_tags(MODIFIED_TAGS))
-        .filter_map(|d| normalise_date(&with_offset(&d)))
+        .filter_map(|d| date_of(&d))
         .collect();
-    let times: Vec<String> = other_times.iter().filter_map(|d| normalise_date(&with_offset(d))).collect();
+    let times: Vec<String> = other_times.iter().filter_map(|d| date_of(d)).collect();
     let shown = shown_date(html);
     // The page prints one of the dates its metadata carries (an update,
     // often): the one readers see. Else the first, on the outlet's clock.
