@@ -87,7 +87,12 @@ impl Patterns {
             }
         }
         let prefixes = alternation(&raw.caption_credit_prefixes);
-        let clutter = RegexSetBuilder::new(raw.signatures.iter().map(|s| &s.pattern).chain(&raw.boilerplate))
+        // The screen runs on every line. Its word boundaries are ASCII ones,
+        // which the regex crate's DFA handles on any text; with Unicode ones
+        // it falls back to a slower engine on lines with non-ASCII letters or
+        // quotes, which most news lines have. The patterns are English words.
+        let ascii_boundaries = |p: &String| p.replace(r"\b", r"(?-u:\b)");
+        let clutter = RegexSetBuilder::new(raw.signatures.iter().map(|s| &s.pattern).chain(&raw.boilerplate).map(ascii_boundaries))
             .case_insensitive(true)
             .build()
             .expect("data/article_patterns.json patterns compile");

@@ -313,20 +313,25 @@ fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
 /// Tags other occurrences of a tagged name (capitalised, the same words up
 /// to spelling: `Erdogan` after `Erdoğan`).
 fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
-    let mut names: HashMap<Vec<String>, String> = HashMap::default();
+    // Names by their folded words joined with a unit separator.
+    const JOIN: char = '\u{1f}';
+    let mut names: HashMap<String, String> = HashMap::default();
+    let mut longest = 0;
     for span in spans.iter() {
         let words = &view.sentences[span.sentence][span.start..span.end];
         if words.iter().all(capitalised) {
-            names.entry(words.iter().map(|w| fold(&w.form)).collect()).or_insert_with(|| span.label.clone());
+            let key = words.iter().map(|w| fold(&w.form)).collect::<Vec<_>>().join(&JOIN.to_string());
+            names.entry(key).or_insert_with(|| span.label.clone());
+            longest = longest.max(words.len());
         }
     }
-    let longest = names.keys().map(Vec::len).max().unwrap_or(0);
-    let first_words: FxHashSet<&str> = names.keys().map(|k| k[0].as_str()).collect();
+    let first_words: FxHashSet<&str> = names.keys().map(|k| k.split(JOIN).next().unwrap_or_default()).collect();
     let mut taken_by_sentence: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
     for s in spans.iter() {
         taken_by_sentence.entry(s.sentence).or_default().push((s.start, s.end));
     }
     let mut added = Vec::new();
+    let mut key = String::new();
     // Each distinct capitalised word folded once per article.
     let mut folds: HashMap<&str, String> = HashMap::default();
     for word in view.sentences.iter().flatten().filter(|w| capitalised(w)) {
@@ -342,7 +347,13 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
                 continue;
             }
             let hit = (1..=longest.min(sentence.len() - i)).rev().find_map(|len| {
-                let key: Vec<String> = folded[i..i + len].iter().map(|f| f.to_string()).collect();
+                key.clear();
+                for (n, word) in folded[i..i + len].iter().enumerate() {
+                    if n > 0 {
+                        key.push(JOIN);
+                    }
+                    key.push_str(word);
+                }
                 names.get(&key).map(|label| (len, label.clone()))
             });
             match hit {
