@@ -147,25 +147,19 @@ pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model:
 /// returns each sentence's spans with the CoNLL class of the refined label
 /// (so that `Russia` acting as a government scores as LOC, as CoNLL marks it).
 pub fn tag_conll(documents: &[conll::Document], model: &Model) -> Vec<Vec<conll::TagSpan>> {
-    let tagged = documents.iter().flat_map(|doc| {
-        let words: Vec<Vec<_>> = doc.iter().map(|s| s.words.iter().map(|w| normalise_word(w)).collect()).collect();
-        model.tag_words(&words, &GAZETTEER, 0..words.len())
-    });
-    documents
-        .iter()
-        .flatten()
-        .zip(tagged)
-        .map(|(sentence, spans)| {
-            let words: Vec<String> = sentence.words.iter().map(|w| normalise_word(w).into_owned()).collect();
-            spans
-                .into_iter()
-                .map(|span| {
-                    let label = refine::refine(&span.label, &words[span.start..span.end], &GAZETTEER);
-                    conll::TagSpan { label: refine::coarse(&label).to_string(), ..span }
-                })
-                .collect()
-        })
-        .collect()
+    let mut out = Vec::new();
+    for doc in documents {
+        let words: Vec<Vec<String>> = doc.iter().map(|s| s.words.iter().map(|w| normalise_word(w).into_owned()).collect()).collect();
+        let tagged = model.tag_words(&words, &GAZETTEER, 0..words.len());
+        for (words, spans) in words.iter().zip(tagged) {
+            let refined = spans.into_iter().map(|span| {
+                let label = refine::refine(&span.label, &words[span.start..span.end], &GAZETTEER);
+                conll::TagSpan { label: refine::coarse(&label).to_string(), ..span }
+            });
+            out.push(refined.collect());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
