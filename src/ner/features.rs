@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use super::gazetteer::{Gazetteer, Match};
-use crate::text::lower_case;
+use crate::text::{ascii_lower, lower_case};
 use crate::fxhash::{FxHashMap, FxHashSet};
 
 /// Features of one sentence: token `i` has `buckets[starts[i]..starts[i + 1]]`.
@@ -131,14 +131,10 @@ impl DocumentContext {
 
 /// The hash of a word's lower case, without allocating for words already in it.
 pub fn lower_case_hash(word: &str) -> u64 {
-    let mut buffer = [0u8; 32];
-    if word.is_ascii() && word.len() <= buffer.len() {
-        let lower = &mut buffer[..word.len()];
-        lower.copy_from_slice(word.as_bytes());
-        lower.make_ascii_lowercase();
-        return hash_str(std::str::from_utf8(lower).expect("ASCII"));
+    match ascii_lower(word, &mut [0; 32]) {
+        Some(lower) => hash_str(lower),
+        None => hash_str(&lower_case(word)),
     }
-    hash_str(&lower_case(word))
 }
 
 fn is_all_caps(word: &str) -> bool {

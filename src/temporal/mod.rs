@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 
 use crate::calendar::Date;
 use crate::fxhash::FxHashSet;
-use crate::text::{lower_case, Segmented};
+use crate::text::{ascii_lower, lower_case, Segmented};
 
 /// A temporal expression: bytes `start..end` of the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,14 +139,10 @@ struct Reader<'a> {
 /// A word of 3 to 10 ASCII letters in lower case, without trailing full
 /// stops, written into `buffer` (month and weekday names are no longer).
 fn short_lower<'b>(word: &str, buffer: &'b mut [u8; 10]) -> Option<&'b str> {
-    if !word.starts_with(|c: char| c.is_ascii_alphabetic()) || word.len() < 3 || word.len() > 10 || !word.is_ascii() {
+    if !word.starts_with(|c: char| c.is_ascii_alphabetic()) || !(3..=10).contains(&word.len()) {
         return None;
     }
-    let word = word.trim_end_matches('.');
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok()
+    ascii_lower(word.trim_end_matches('.'), buffer)
 }
 
 fn month_of(word: &str) -> Option<u32> {

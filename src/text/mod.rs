@@ -73,6 +73,15 @@ pub fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// An ASCII word in lower case, written into `buffer`, without allocating;
+/// `None` when the word is not ASCII or longer than the buffer.
+pub fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8]) -> Option<&'b str> {
+    let lower = buffer.get_mut(..word.len()).filter(|_| word.is_ascii())?;
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
 /// Text of a title, caption or name on one line: line breaks and runs of
 /// spaces become one space (a lone no-break space is kept as printed).
 pub fn one_line(text: &str) -> String {
