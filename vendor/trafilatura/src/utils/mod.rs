@@ -6,7 +6,7 @@ pub(crate) mod regex_patterns;
 pub(crate) mod text;
 pub(crate) mod url;
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::dom::{Document, NodeId};
 
@@ -21,15 +21,29 @@ use crate::dom::{Document, NodeId};
 ///
 /// Port of `trim`.
 pub fn trim(s: &str) -> String {
-    // Strip soft hyphens (U+00AD) — Go's HTML parser removes them during tokenization.
-    let no_soft_hyphen: String = s.chars().filter(|&c| c != '\u{00AD}').collect();
-    // Collapse whitespace (split_whitespace handles all Unicode whitespace).
-    let joined = no_soft_hyphen
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    // newsents: one pass and no normalisation of text already in NFC (almost
+    // all text); the output is the same as the port's three passes.
+    let mut joined = String::with_capacity(s.len());
+    // Collapse whitespace (split_whitespace handles all Unicode whitespace),
+    // stripping soft hyphens (U+00AD) — Go's HTML parser removes them during
+    // tokenization; a word of soft hyphens alone leaves no gap.
+    for word in s.split_whitespace() {
+        let word_start = joined.len();
+        if word_start > 0 {
+            joined.push(' ');
+        }
+        let text_start = joined.len();
+        joined.extend(word.chars().filter(|&c| c != '\u{00AD}'));
+        if joined.len() == text_start {
+            joined.truncate(word_start);
+        }
+    }
     // NFC normalization — Go's html.Parse normalizes NFD decomposed chars to NFC.
-    joined.nfc().collect()
+    if joined.is_ascii() || is_nfc_quick(joined.chars()) == IsNormalized::Yes {
+        joined
+    } else {
+        joined.nfc().collect()
+    }
 }
 
 /// Counts words (whitespace-delimited tokens) in a string.
@@ -265,6 +279,7 @@ mod tests {
         assert_eq!(trim(""), "");
         assert_eq!(trim("  "), "");
         assert_eq!(trim("a  b\tc"), "a b c");
+        assert_eq!(trim("soft\u{00AD}ly \u{00AD} said\u{00A0}u\u{0308}"), "softly said ü");
     }
 
     #[test]
