@@ -157,7 +157,11 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
     }
 
     // Extract metadata (happens before content extraction in the Go pipeline).
-    let mut meta = metadata::extract_metadata(&doc, &opts);
+    let mut meta = if opts.skip_metadata {
+        Metadata::default()
+    } else {
+        metadata::extract_metadata(&doc, &opts)
+    };
 
     // Check essential metadata requirements.
     if opts.has_essential_metadata {
@@ -239,6 +243,10 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
 
     // Main content extraction.
     let (mut content_doc, mut tmp_body_text) = extract_content(&doc, &mut cache, &opts);
+    // newsents: a long enough main extraction needs no second opinion.
+    if opts.fallback_below.is_some_and(|below| tmp_body_text.len() >= below) {
+        opts.enable_fallback = false;
+    }
 
     // External fallback comparison (readability / justext).
     if opts.enable_fallback {
@@ -354,7 +362,11 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
     }
 
     // Language classification and validation.
-    let lang = language_classifier(&tmp_body_text, &tmp_comments);
+    let lang = if opts.skip_metadata && opts.target_language.is_none() {
+        String::new()
+    } else {
+        language_classifier(&tmp_body_text, &tmp_comments)
+    };
     if let Some(ref target) = opts.target_language {
         // Match Go's strict semantics: reject even when lang is "" (unknown).
         // Go's `lang != opts.TargetLanguage` rejects undetected language when a target is set.

@@ -165,6 +165,12 @@ pub struct Options {
     pub html_date_override: Option<chrono::NaiveDate>,
     /// User-provided fallback candidates for content extraction.
     pub fallback_candidates: Option<FallbackCandidates>,
+    /// newsents: leave metadata (and language) unread, for callers that read
+    /// it themselves or with [`crate::metadata::extract_metadata`].
+    pub skip_metadata: bool,
+    /// newsents: with fallback enabled, consult the fallbacks only when the
+    /// main extraction is shorter than this many bytes (always when `None`).
+    pub fallback_below: Option<usize>,
 }
 
 // ---------------------------------------------------------------------------
@@ -271,6 +277,19 @@ impl Options {
     /// Provide fallback candidates for content extraction.
     pub fn with_fallback_candidates(mut self, candidates: FallbackCandidates) -> Self {
         self.fallback_candidates = Some(candidates);
+        self
+    }
+
+    /// newsents: leave metadata (and language) unread.
+    pub fn with_skip_metadata(mut self, skip: bool) -> Self {
+        self.skip_metadata = skip;
+        self
+    }
+
+    /// newsents: consult the fallbacks only for main extractions shorter
+    /// than `bytes`.
+    pub fn with_fallback_below(mut self, bytes: usize) -> Self {
+        self.fallback_below = Some(bytes);
         self
     }
 

@@ -4,6 +4,8 @@ mod query;
 mod tree;
 
 pub use ego_tree::NodeId;
+/// newsents: what [`Document::elements`] yields (scraper's element handle).
+pub use scraper::ElementRef;
 
 use scraper::Node;
 pub(crate) use tree::MAX_TREE_DEPTH;
@@ -51,5 +53,13 @@ impl Document {
             .children()
             .find(|n| matches!(n.value(), Node::Element(e) if e.name.local.as_ref() == "body"))
             .map(|n| n.id())
+    }
+}
+
+impl Document {
+    /// newsents: every element of the page in document order, for callers
+    /// that read the page without changing it.
+    pub fn elements(&self) -> impl Iterator<Item = ElementRef<'_>> {
+        self.tree.root().descendants().filter_map(ElementRef::wrap)
     }
 }

@@ -284,6 +284,27 @@ static DATE_NO_SEP_RE: LazyLock<Regex> =
 ///
 /// Port of `extractMetadata`.
 pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
+    extract_metadata_fields(doc, opts, Fields::ALL)
+}
+
+/// newsents: which fields [`extract_metadata_fields`] looks for past the
+/// `<meta>` tags and JSON-LD, where the costly searches of the page are.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub title: bool,
+    pub author: bool,
+    pub date: bool,
+    /// The site name, categories, tags and licence.
+    pub others: bool,
+}
+
+impl Fields {
+    pub const ALL: Fields = Fields { title: true, author: true, date: true, others: true };
+}
+
+/// newsents: [`extract_metadata`] with the searches for fields not wanted
+/// left out; the fields wanted come out as `extract_metadata` gives them.
+pub fn extract_metadata_fields(doc: &Document, opts: &Options, wanted: Fields) -> Metadata {
     // Extract from <meta> tags (includes OpenGraph).
     let mut metadata = examine_meta(doc);
     metadata.author = remove_excluded_authors(&metadata.author, opts);
@@ -293,14 +314,18 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
     metadata.author = remove_excluded_authors(&metadata.author, opts);
 
     // Title fallback via DOM selectors.
-    if metadata.title.is_empty() {
+    if wanted.title && metadata.title.is_empty() {
         metadata.title = extract_dom_title(doc);
     }
 
     // Author fallback via DOM selectors.
-    if metadata.author.is_empty() {
+    if wanted.author && metadata.author.is_empty() {
         metadata.author = extract_dom_author(doc);
         metadata.author = remove_excluded_authors(&metadata.author, opts);
+    }
+
+    if !(wanted.date || wanted.others) {
+        return metadata;
     }
 
     // URL fallback via canonical link.
@@ -345,7 +370,7 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
     metadata.date = if let Some(override_date) = opts.html_date_override {
         // User supplied a date directly; skip all extraction.
         Some(override_date)
-    } else if opts.html_date_mode == HtmlDateMode::Disabled {
+    } else if opts.html_date_mode == HtmlDateMode::Disabled || !wanted.date {
         // Caller opted out of date extraction.
         None
     } else {
@@ -363,6 +388,10 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
         };
         dates::extract_date(doc, url.as_deref(), extensive)
     };
+
+    if !wanted.others {
+        return metadata;
+    }
 
     // Sitename fallback via DOM.
     if metadata.sitename.is_empty() {
