@@ -1,12 +1,14 @@
 //! Metadata from what pages carry: JSON-LD `NewsArticle` (and other
 //! `Article` types), Open Graph, Twitter and other `<meta>` tags, `<time
 //! datetime>`, `<title>` and `<h1>`, and the URL (a date in the path, the
-//! host). Read from the raw HTML with a few patterns, not a second DOM.
+//! host). Read in one walk over the elements of the page's DOM.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde_json::Value;
+
+use trafilatura::dom::{Document, Edge, ElementRef, Node};
 
 use crate::article::{normalise_date, zone_suffix};
 use crate::calendar::Date;
@@ -24,19 +26,6 @@ pub struct Metadata {
     pub outlet: Option<String>,
 }
 
-static META: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<meta\s[^>]*>").unwrap());
-static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?s)([A-Za-z_:][-A-Za-z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
-        .unwrap()
-});
-static JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?is)<script[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script>"#)
-        .unwrap()
-});
-static TITLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?is)<title[^>]*>(.*?)</title>").unwrap());
-static H1: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<h1[^>]*>(.*?)</h1>").unwrap());
-static TIME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<time\s[^>]*>").unwrap());
 static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").unwrap());
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})(?:[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])|/(1[0-2]|[1-9])/(3[01]|[12]\d|[1-9]))(?:/|[-_]|$)")
@@ -116,41 +105,33 @@ const OUTLET_TAGS: &[&str] = &[
 ];
 
 /// Reads a page's metadata; `url` is where the page was found.
-pub fn read(html: &str, url: Option<&str>) -> Metadata {
-    let tags = meta_tags(html);
+pub fn read(page: &Document, url: Option<&str>) -> Metadata {
+    let found = Elements::of(page);
+    let tags = &found.meta;
     let tag = |names: &[&str]| {
         names
             .iter()
             .find_map(|n| tags.get(*n).filter(|v| !v.is_empty()).cloned())
     };
-    let linked = json_ld(html);
-    let page_title = TITLE
-        .captures(html)
-        .map(|c| clean_text(&c[1]))
-        .filter(|t| !t.is_empty());
-    let h1 = H1
-        .captures(html)
-        .map(|c| clean_text(&c[1]))
-        .filter(|t| !t.is_empty());
+    let linked = json_ld(&found.json_ld);
     let title = linked
         .title
-        .or(h1)
+        .or(found.h1)
         .or_else(|| tag(TITLE_TAGS))
-        .or_else(|| page_title.as_deref().map(|t| without_site(t).to_string()));
-    let (marked_times, other_times) = time_datetimes(html);
+        .or_else(|| found.title.as_deref().map(|t| without_site(t).to_string()));
     let from_tags = |names: &'static [&str]| names.iter().filter_map(|n| tags.get(*n).cloned());
     let date_of = |stated: &str| normalise_date(&with_offset(stated));
     let stated: Vec<String> = linked
         .published
         .into_iter()
         .chain(from_tags(PUBLISHED_TAGS))
-        .chain(marked_times)
+        .chain(found.marked_times)
         .chain(linked.any_published)
         .chain(from_tags(MODIFIED_TAGS))
         .filter_map(|d| date_of(&d))
         .collect();
-    let times: Vec<String> = other_times.iter().filter_map(|d| date_of(d)).collect();
-    let shown = shown_date(html);
+    let times: Vec<String> = found.other_times.iter().filter_map(|d| date_of(d)).collect();
+    let shown = found.shown.iter().find_map(|text| normalise_date(text)).map(|d| d[..10].to_string());
     // The page prints one of the dates its metadata carries (an update,
     // often): the one readers see. Else the first, on the outlet's clock.
     let stated = shown
@@ -186,56 +167,104 @@ pub fn read(html: &str, url: Option<&str>) -> Metadata {
     }
 }
 
-/// `<meta>` contents by lower-cased name, property or itemprop; the first
-/// of each name wins.
-fn meta_tags(html: &str) -> FxHashMap<String, String> {
-    let mut tags = FxHashMap::default();
-    for tag in META.find_iter(html) {
-        let attributes = attributes(tag.as_str());
-        let name = ["property", "name", "itemprop"]
-            .iter()
-            .find_map(|k| attributes.get(*k));
-        if let (Some(name), Some(content)) = (name, attributes.get("content")) {
-            tags.entry(name.to_lowercase())
-                .or_insert_with(|| clean_text(content));
+/// What the metadata is read from, gathered in one walk over the page.
+#[derive(Default)]
+struct Elements {
+    /// `<meta>` contents by lower-cased name, property or itemprop; the
+    /// first of each name wins.
+    meta: FxHashMap<String, String>,
+    /// The JSON-LD scripts.
+    json_ld: Vec<String>,
+    /// The text of the first `<title>` and of the first `<h1>`, when not empty.
+    title: Option<String>,
+    h1: Option<String>,
+    /// `datetime` values of `<time>` elements marked as the publication
+    /// date, and of the others.
+    marked_times: Vec<String>,
+    other_times: Vec<String>,
+    /// The text of the first few elements whose class says they show a
+    /// date (`<span class="entry-date">April 13, 2020</span>`).
+    shown: Vec<String>,
+}
+
+impl Elements {
+    fn of(page: &Document) -> Elements {
+        /// Elements whose class says they show a date that are looked at.
+        const SHOWN: usize = 3;
+        let mut found = Elements::default();
+        let (mut title_seen, mut h1_seen) = (false, false);
+        for element in page.elements() {
+            let e = element.value();
+            match e.name() {
+                "meta" => {
+                    let name = ["property", "name", "itemprop"].iter().find_map(|k| e.attr(k));
+                    if let (Some(name), Some(content)) = (name, e.attr("content")) {
+                        found.meta.entry(name.to_lowercase()).or_insert_with(|| clean_text(content));
+                    }
+                }
+                "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                    found.json_ld.push(element.text().collect());
+                }
+                "title" if !title_seen => {
+                    title_seen = true;
+                    found.title = Some(element_text(element, None)).filter(|t| !t.is_empty());
+                }
+                "h1" if !h1_seen => {
+                    h1_seen = true;
+                    found.h1 = Some(element_text(element, None)).filter(|t| !t.is_empty());
+                }
+                "time" => {
+                    if let Some(datetime) = e.attr("datetime") {
+                        let published = e.attr("pubdate").is_some()
+                            || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                            || e.attr("class").is_some_and(|c| c.contains("publish"));
+                        let times = if published { &mut found.marked_times } else { &mut found.other_times };
+                        times.push(datetime.to_string());
+                    }
+                }
+                _ => {}
+            }
+            if found.shown.len() < SHOWN && matches!(e.name(), "time" | "span" | "div" | "p" | "li") {
+                let dated = e.attr("class").is_some_and(|class| {
+                    let class = class.to_lowercase();
+                    ["date", "publish", "posted"].iter().any(|word| class.contains(word))
+                });
+                let leading = element.first_child().and_then(|child| child.value().as_text().map(|t| &t[..]));
+                if let Some(text) = leading.filter(|t| dated && (6..=80).contains(&t.chars().count())) {
+                    found.shown.push(clean_text(text));
+                }
+            }
+        }
+        found
+    }
+}
+
+/// An element's text without that of `left_out` (an element inside it),
+/// whitespace collapsed. Where a tag separates two parts, a space does too
+/// (layouts set them apart: `Media caption<span>Drone footage`), unless
+/// punctuation joins them (`<a>Jane Roe</a>/Reuters`, `(<a>AP</a>)`).
+pub fn element_text(element: ElementRef, left_out: Option<ElementRef>) -> String {
+    let mut text = String::new();
+    let (mut in_left_out, mut after_tag) = (false, false);
+    for edge in element.traverse() {
+        let node = match edge {
+            Edge::Open(node) | Edge::Close(node) => node,
+        };
+        if left_out.is_some_and(|l| l.id() == node.id()) {
+            in_left_out = matches!(edge, Edge::Open(_));
+            after_tag = true;
+        } else if let (Edge::Open(_), Node::Text(part), false) = (&edge, node.value(), in_left_out) {
+            let joined = part.starts_with(|c: char| ",.;:!?)]}/’'”".contains(c)) || text.ends_with(['(', '[', '/', '‘', '“']);
+            if after_tag && !joined {
+                text.push(' ');
+            }
+            text.push_str(part);
+            after_tag = false;
+        } else if node.value().is_element() {
+            after_tag = true;
         }
     }
-    tags
-}
-
-fn attributes(tag: &str) -> FxHashMap<String, String> {
-    ATTRIBUTE
-        .captures_iter(tag)
-        .map(|c| {
-            let value = c
-                .get(2)
-                .or(c.get(3))
-                .or(c.get(4))
-                .map_or("", |m| m.as_str());
-            (c[1].to_lowercase(), value.to_string())
-        })
-        .collect()
-}
-
-/// `datetime` values of `<time>` elements: those marked as the publication
-/// date, and the others.
-fn time_datetimes(html: &str) -> (Vec<String>, Vec<String>) {
-    let (marked, other): (Vec<_>, Vec<_>) = TIME
-        .find_iter(html)
-        .filter_map(|t| {
-            let attributes = attributes(t.as_str());
-            let published = attributes.contains_key("pubdate")
-                || attributes
-                    .get("itemprop")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                || attributes
-                    .get("class")
-                    .is_some_and(|c| c.contains("publish"));
-            attributes.get("datetime").map(|d| (published, d.clone()))
-        })
-        .partition(|(published, _)| *published);
-    let values = |found: Vec<(bool, String)>| found.into_iter().map(|(_, d)| d).collect();
-    (values(marked), values(other))
+    clean_text(&text)
 }
 
 /// An ISO time with its zone abbreviation as an offset (`CDT` → `-05:00`).
@@ -247,15 +276,6 @@ fn with_offset(time: &str) -> std::borrow::Cow<'_, str> {
         },
         None => time.into(),
     }
-}
-
-/// The first date printed in an element whose class says it is one
-/// (`<span class="entry-date">April 13, 2020</span>`).
-fn shown_date(html: &str) -> Option<String> {
-    static SHOWN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?is)<(?:time|span|div|p|li)\b[^>]*class\s*=\s*["'][^"']*(?:date|publish|posted)[^"']*["'][^>]*>([^<]{6,80})<"#).unwrap()
-    });
-    SHOWN.captures_iter(html).take(3).find_map(|c| normalise_date(clean_text(&c[1]).as_str())).map(|d| d[..10].to_string())
 }
 
 /// The same moment as `time` written with the outlet's own offset, when
@@ -296,10 +316,10 @@ struct Linked {
     publisher: Option<String>,
 }
 
-fn json_ld(html: &str) -> Linked {
+fn json_ld(scripts: &[String]) -> Linked {
     let mut linked = Linked::default();
-    for script in JSON_LD.captures_iter(html) {
-        let Ok(value) = serde_json::from_str::<Value>(script[1].trim()) else {
+    for script in scripts {
+        let Ok(value) = serde_json::from_str::<Value>(script.trim()) else {
             continue;
         };
         let mut items = Vec::new();
@@ -518,6 +538,10 @@ fn character(name: &str) -> Option<char> {
 mod tests {
     use super::*;
 
+    fn read(html: &str, url: Option<&str>) -> Metadata {
+        super::read(&Document::parse(html), url)
+    }
+
     #[test]
     fn json_ld_wins_then_meta_tags_then_time_then_url() {
         let page = r#"<html><head><title>Talks resume | The Daily</title>
@@ -534,10 +558,16 @@ mod tests {
         assert_eq!(meta.published.as_deref(), Some("2024-03-04T09:30:00+01:00"));
         assert_eq!(meta.outlet.as_deref(), Some("Daily News"));
 
-        let plain = r#"<title>Talks resume &amp; stall | The Daily</title><meta name="author" content="By Jane Roe and Max Mo">
+        let plain = r#"<title>Talks resume &amp; stall&nbsp;| The Daily</title><meta name="author" content="By Jane Roe and Max Mo">
             <p><time datetime="2023-11-02">2 Nov</time></p>"#;
         let meta = read(plain, Some("https://www.daily.example/2024/03/01/talks"));
         assert_eq!(meta.title.as_deref(), Some("Talks resume & stall"));
+        // every named reference decodes; tags between words read as spaces
+        let page = r#"<meta name="description" content="F&uuml;r &laquo;alle&raquo; &#039;x&#039;">
+            <h1>Floods<br>hit <em>the</em><span>valley</span> (<a href="/">AP</a>)</h1>"#;
+        let decoded = read(page, None);
+        assert_eq!(decoded.description.as_deref(), Some("Für «alle» 'x'"));
+        assert_eq!(decoded.title.as_deref(), Some("Floods hit the valley (AP)"));
         assert_eq!(meta.authors, ["Jane Roe", "Max Mo"]);
         // the URL's day wins over a stated time on another day
         assert_eq!(meta.published.as_deref(), Some("2024-03-01"));

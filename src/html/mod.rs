@@ -1,7 +1,7 @@
-//! HTML pages into article inputs: the page decoded (`encoding`), its
-//! metadata read from what pages carry (`meta`), and its main text with the
-//! boilerplate removed by the `trafilatura` crate (a Rust port of
-//! go-trafilatura), ready for the text pipeline.
+//! HTML pages into article inputs: the page decoded (`encoding`) and parsed
+//! once into a DOM, its metadata read from what pages carry (`meta`), and
+//! its main text with the boilerplate removed by the `trafilatura` crate (a
+//! Rust port of go-trafilatura, vendored), ready for the text pipeline.
 
 pub mod encoding;
 pub mod meta;
@@ -9,6 +9,8 @@ pub mod meta;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use trafilatura::dom::{Document, ElementRef};
+use trafilatura::metadata::Fields;
 
 use crate::article::{self, normalise_date, CaptionRanges};
 use crate::pipeline::Input;
@@ -29,11 +31,22 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
             ..Input::default()
         };
     }
-    let metadata = meta::read(&html, url.as_deref());
-    let extracted = main_text(&html);
-    let (body, found) = extracted.map_or((String::new(), None), |r| {
-        (r.content_text, Some(r.metadata))
-    });
+    let page = Document::parse(&html);
+    let metadata = meta::read(&page, url.as_deref());
+    let captions = figure_captions(&page);
+    // The extractor's reading of the metadata (bylines and dates in the
+    // page's elements and text) fills what ours missed; its searches of the
+    // page cost as much as a third of the extraction, so only the fields
+    // ours missed are looked for.
+    let wanted = Fields {
+        title: metadata.title.is_none(),
+        author: metadata.authors.is_empty(),
+        date: metadata.published.is_none(),
+        others: false,
+    };
+    let found = (wanted.title || wanted.author || wanted.date)
+        .then(|| trafilatura::metadata::extract_metadata_fields(&page, &extraction_options(), wanted));
+    let body = main_text(page);
     let found_title = found
         .as_ref()
         .map(|m| meta::clean_text(&m.title))
@@ -58,7 +71,7 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
         errors.push("html: no main text found on the page".to_string());
     }
     let mut text = paragraphs(headline.as_deref(), &body);
-    let captions = place_captions(&mut text, figure_captions(&html));
+    let captions = place_captions(&mut text, captions);
     Input {
         text,
         captions,
@@ -75,24 +88,27 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
     }
 }
 
-/// A page's main text and what the extractor read of its metadata. Reader
-/// comments are pruned up front; a short extraction gets a second opinion
-/// from the extractor's readability and jusText fallbacks, which cost as
-/// much again, so only short pages pay for them.
-fn main_text(html: &str) -> Option<trafilatura::ExtractResult> {
-    /// Bytes of main text below which the fallbacks are consulted.
-    const SHORT: usize = 2000;
-    let mut options = trafilatura::Options::default();
-    options.exclude_comments = true;
-    let page = trafilatura::dom::Document::parse(html);
-    // Cloning the DOM costs about a tenth of parsing it again, and a
-    // quarter of pages need the second run.
-    let again = page.clone_document();
-    let first = trafilatura::extract_document(page, &options).ok();
-    if first.as_ref().is_some_and(|r| r.content_text.len() >= SHORT) {
-        return first;
-    }
-    trafilatura::extract_document(again, &options.with_fallback(true)).ok().or(first)
+/// How the extractor is run: reader comments pruned up front; a short
+/// extraction gets a second opinion from its readability and jusText
+/// fallbacks, which cost as much again, so only short pages pay for them;
+/// metadata left to `input`.
+fn extraction_options() -> trafilatura::Options {
+    /// Bytes of main text below which the fallbacks are consulted: about 80
+    /// words, twice the 250 characters below which trafilatura itself turns
+    /// to its baseline; shorter than a news story. (On the benchmark pages
+    /// in the README, 500 to 2000 bytes extract the same snippets; 250 loses
+    /// some.)
+    const SHORT: usize = 500;
+    trafilatura::Options::default()
+        .with_exclude_comments(true)
+        .with_fallback(true)
+        .with_fallback_below(SHORT)
+        .with_skip_metadata(true)
+}
+
+/// A page's main text, empty when the extractor finds none.
+fn main_text(page: Document) -> String {
+    trafilatura::extract_document(page, &extraction_options()).map_or_else(|_| String::new(), |r| r.content_text)
 }
 
 /// The headline and the main text's paragraphs, blank-line separated, with
@@ -111,31 +127,27 @@ fn paragraphs(headline: Option<&str>, body: &str) -> String {
     parts.join("\n\n")
 }
 
-/// The `<figcaption>`s of the page's article (of the whole page when it
+/// The `<figcaption>`s of the page's articles (of the whole page when it
 /// marks none), each as its text and its credit: an element classed as one
 /// (`<span class="credit">`), else a credit the text ends with (`(AP
 /// Photo/Name)`, `Photograph: Name`). Captions of fewer than three words
 /// and repeats are left out.
-fn figure_captions(html: &str) -> Vec<(String, Option<String>)> {
-    static FIGCAPTION: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?is)<figcaption[^>]*>(.*?)</figcaption>").unwrap());
-    static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?is)<(\w+)[^>]*class\s*=\s*["'][^"']*(?:credit|copyright|source)[^"']*["'][^>]*>(.*?)</\w+>"#).unwrap()
-    });
-    let article = match (html.find("<article"), html.rfind("</article>")) {
-        (Some(start), Some(end)) if start < end => &html[start..end],
-        _ => html,
-    };
+fn figure_captions(page: &Document) -> Vec<(String, Option<String>)> {
+    let is_article = |element: ElementRef| element.value().name() == "article";
+    let has_articles = page.elements().any(is_article);
     let mut found: Vec<(String, Option<String>)> = Vec::new();
-    for figcaption in FIGCAPTION.captures_iter(article) {
-        let inner = &figcaption[1];
-        let credit = CREDIT.captures(inner);
-        let text = match &credit {
-            Some(c) => inner.replace(&c[0], " "),
-            None => inner.to_string(),
-        };
-        let text = meta::clean_text(&text);
-        let credit = credit.map(|c| meta::clean_text(&c[2])).filter(|c| !c.is_empty());
+    for figcaption in page.elements().filter(|e| e.value().name() == "figcaption") {
+        if has_articles && !figcaption.ancestors().filter_map(ElementRef::wrap).any(is_article) {
+            continue;
+        }
+        let credit = figcaption.descendent_elements().skip(1).find(|e| {
+            e.value().attr("class").is_some_and(|class| {
+                let class = class.to_lowercase();
+                ["credit", "copyright", "source"].iter().any(|word| class.contains(word))
+            })
+        });
+        let text = meta::element_text(figcaption, credit);
+        let credit = credit.map(|c| meta::element_text(c, None)).filter(|c| !c.is_empty());
         if text.split_whitespace().count() >= 3 && !found.iter().any(|(seen, _)| *seen == text) {
             found.push((text, credit));
         }
@@ -229,7 +241,7 @@ mod tests {
     fn figure_captions_become_captions_with_credits() {
         let page = br#"<html><body><nav>Home</nav><article><h1>Floods hit the valley</h1>
             <figure><img src="a.jpg"><figcaption>Rescuers wade through the flooded main street.
-              <span class="credit">Photo: Jane Roe/Reuters</span></figcaption></figure>
+              <span class="Credit">Photo: <a href="/jane">Jane Roe</a>/Reuters</span></figcaption></figure>
             <p>Heavy rain flooded the valley on Tuesday, forcing hundreds of families from their homes, officials said.</p>
             <p>The river rose two metres overnight and is expected to stay high until the weekend, forecasters said.</p>
             <p>Schools and two hospitals were closed, and the army was sent to help with the evacuation of the lower town.</p>

@@ -4,10 +4,11 @@ mod query;
 mod tree;
 
 pub use ego_tree::NodeId;
-/// newsents: what [`Document::elements`] yields (scraper's element handle).
-pub use scraper::ElementRef;
+/// newsents: what [`Document::elements`] yields (scraper's element handle),
+/// its nodes, and what walking it with `traverse` yields.
+pub use ego_tree::iter::Edge;
+pub use scraper::{ElementRef, Node};
 
-use scraper::Node;
 pub(crate) use tree::MAX_TREE_DEPTH;
 
 /// A parsed HTML document backed by an ego-tree.
