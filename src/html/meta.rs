@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde_json::Value;
 
-use trafilatura::dom::{Document, Edge, ElementRef, Node};
+use trafilatura::dom::{attribute, Document, Edge, ElementRef, Node};
 
 use crate::article::{normalise_date, zone_suffix};
 use crate::calendar::Date;
@@ -197,12 +197,12 @@ impl Elements {
             let e = element.value();
             match e.name() {
                 "meta" => {
-                    let name = ["property", "name", "itemprop"].iter().find_map(|k| e.attr(k));
-                    if let (Some(name), Some(content)) = (name, e.attr("content")) {
+                    let name = ["property", "name", "itemprop"].iter().find_map(|k| attribute(e, k));
+                    if let (Some(name), Some(content)) = (name, attribute(e, "content")) {
                         found.meta.entry(name.to_lowercase()).or_insert_with(|| clean_text(content));
                     }
                 }
-                "script" if e.attr("type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                "script" if attribute(e, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                     found.json_ld.push(element.text().collect());
                 }
                 "title" if !title_seen => {
@@ -214,10 +214,10 @@ impl Elements {
                     found.h1 = Some(element_text(element, None)).filter(|t| !t.is_empty());
                 }
                 "time" => {
-                    if let Some(datetime) = e.attr("datetime") {
-                        let published = e.attr("pubdate").is_some()
-                            || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                            || e.attr("class").is_some_and(|c| c.contains("publish"));
+                    if let Some(datetime) = attribute(e, "datetime") {
+                        let published = attribute(e, "pubdate").is_some()
+                            || attribute(e, "itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                            || attribute(e, "class").is_some_and(|c| c.contains("publish"));
                         let times = if published { &mut found.marked_times } else { &mut found.other_times };
                         times.push(datetime.to_string());
                     }
@@ -225,7 +225,7 @@ impl Elements {
                 _ => {}
             }
             if found.shown.len() < SHOWN && matches!(e.name(), "time" | "span" | "div" | "p" | "li") {
-                let dated = e.attr("class").is_some_and(|class| {
+                let dated = attribute(e, "class").is_some_and(|class| {
                     let class = class.to_lowercase();
                     ["date", "publish", "posted"].iter().any(|word| class.contains(word))
                 });

@@ -9,7 +9,7 @@ pub mod meta;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use trafilatura::dom::{Document, ElementRef};
+use trafilatura::dom::{attribute, Document, ElementRef};
 use trafilatura::metadata::Fields;
 
 use crate::article::{self, normalise_date, CaptionRanges};
@@ -141,7 +141,7 @@ fn figure_captions(page: &Document) -> Vec<(String, Option<String>)> {
             continue;
         }
         let credit = figcaption.descendent_elements().skip(1).find(|e| {
-            e.value().attr("class").is_some_and(|class| {
+            attribute(e.value(), "class").is_some_and(|class| {
                 let class = class.to_lowercase();
                 ["credit", "copyright", "source"].iter().any(|word| class.contains(word))
             })

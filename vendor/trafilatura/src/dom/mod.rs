@@ -64,3 +64,14 @@ impl Document {
         self.tree.root().descendants().filter_map(ElementRef::wrap)
     }
 }
+
+/// newsents: the value of an element's attribute without a namespace, as
+/// scraper's `Element::attr` gives it, found without making `name` an
+/// interned atom (which `attr` does on every call: a hash and a lock).
+pub fn attribute<'a>(element: &'a scraper::node::Element, name: &str) -> Option<&'a str> {
+    element
+        .attrs
+        .iter()
+        .find(|(key, _)| key.prefix.is_none() && key.ns.is_empty() && &*key.local == name)
+        .map(|(_, value)| &**value)
+}

@@ -95,7 +95,7 @@ impl Document {
     /// Returns the value of a named attribute, or None if not present.
     pub fn get_attribute(&self, id: NodeId, name: &str) -> Option<String> {
         if let Some(Node::Element(e)) = self.tree.get(id).map(|n| n.value()) {
-            return e.attr(name).map(|s| s.to_string());
+            return super::attribute(e, name).map(|s| s.to_string());
         }
         None
     }
