@@ -225,10 +225,7 @@ impl Elements {
                 _ => {}
             }
             if found.shown.len() < SHOWN && matches!(e.name(), "time" | "span" | "div" | "p" | "li") {
-                let dated = attribute(e, "class").is_some_and(|class| {
-                    let class = class.to_lowercase();
-                    ["date", "publish", "posted"].iter().any(|word| class.contains(word))
-                });
+                let dated = class_mentions(element, &["date", "publish", "posted"]);
                 let leading = element.first_child().and_then(|child| child.value().as_text().map(|t| &t[..]));
                 if let Some(text) = leading.filter(|t| dated && (6..=80).contains(&t.chars().count())) {
                     found.shown.push(clean_text(text));
@@ -237,6 +234,15 @@ impl Elements {
         }
         found
     }
+}
+
+/// Whether an element's class attribute mentions one of `words` (lower
+/// case), in any case and inside longer names (`article__Date`).
+pub fn class_mentions(element: ElementRef, words: &[&str]) -> bool {
+    attribute(element.value(), "class").is_some_and(|class| {
+        let class = class.to_lowercase();
+        words.iter().any(|word| class.contains(word))
+    })
 }
 
 /// An element's text without that of `left_out` (an element inside it),
