@@ -189,7 +189,7 @@ struct Elements {
 
 impl Elements {
     fn of(page: &Document) -> Elements {
-        /// Elements whose class says they show a date that are looked at.
+        /// How many elements whose class says they show a date are read.
         const SHOWN: usize = 3;
         let mut found = Elements::default();
         let (mut title_seen, mut h1_seen) = (false, false);

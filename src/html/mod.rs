@@ -44,9 +44,10 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
         date: metadata.published.is_none(),
         others: false,
     };
+    let options = extraction_options();
     let found = (wanted.title || wanted.author || wanted.date)
-        .then(|| trafilatura::metadata::extract_metadata_fields(&page, &extraction_options(), wanted));
-    let body = main_text(page);
+        .then(|| trafilatura::metadata::extract_metadata_fields(&page, &options, wanted));
+    let body = trafilatura::extract_document(page, &options).map_or_else(|_| String::new(), |r| r.content_text);
     let found_title = found
         .as_ref()
         .map(|m| meta::clean_text(&m.title))
@@ -104,11 +105,6 @@ fn extraction_options() -> trafilatura::Options {
         .with_fallback(true)
         .with_fallback_below(SHORT)
         .with_skip_metadata(true)
-}
-
-/// A page's main text, empty when the extractor finds none.
-fn main_text(page: Document) -> String {
-    trafilatura::extract_document(page, &extraction_options()).map_or_else(|_| String::new(), |r| r.content_text)
 }
 
 /// The headline and the main text's paragraphs, blank-line separated, with
