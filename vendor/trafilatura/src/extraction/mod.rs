@@ -444,7 +444,7 @@ mod tests {
 
     #[test]
     fn test_prune_unwanted_sections_ownership_chain_no_panic() {
-        // prune_unwanted_sections chains four prune_unwanted_nodes calls via ownership.
+        // prune_unwanted_sections prunes a copy, then prunes it in place up to three times.
         // Verify it completes without panic and returns a usable document.
         let html = r#"<html><body>
             <div class="sidebar">sidebar text</div>
