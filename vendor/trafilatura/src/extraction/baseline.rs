@@ -14,6 +14,7 @@
 //   `DEDUPE_SCAN_CAP` (nested elements re-collecting container text), not
 //   just exact repeats.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -96,22 +97,28 @@ static RX_EMBEDDED_HTML: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// Port of `basicCleaning`.
 pub(crate) fn basic_cleaning(doc: &mut Document) {
+    // Iterate in reverse so removing a parent doesn't invalidate child IDs;
+    // duplicates and already-detached nodes are no-ops in `remove`.
+    for id in basic_cleaning_targets(doc).into_iter().rev() {
+        doc.remove(id, true);
+    }
+}
+
+/// The elements [`basic_cleaning`] removes.
+/// newsents: split out so that [`html2txt_doc`] can skip them in place.
+fn basic_cleaning_targets(doc: &Document) -> Vec<NodeId> {
     let root = doc.root();
-    let mut to_remove = doc.query_selector_all(root, BASIC_CLEANING_SELECTOR);
+    let mut targets = doc.query_selector_all(root, BASIC_CLEANING_SELECTOR);
     for id in doc.iter(root, &[]) {
         let consent = RX_COOKIE_CONSENT.is_match(&doc.class_name(id))
             || doc
                 .get_attribute(id, "id")
                 .is_some_and(|v| RX_COOKIE_CONSENT.is_match(&v));
         if consent {
-            to_remove.push(id);
+            targets.push(id);
         }
     }
-    // Iterate in reverse so removing a parent doesn't invalidate child IDs;
-    // duplicates and already-detached nodes are no-ops in `remove`.
-    for id in to_remove.into_iter().rev() {
-        doc.remove(id, true);
-    }
+    targets
 }
 
 /// Returns the items of a JSON value: arrays as-is, `null` as empty, anything
@@ -503,22 +510,28 @@ pub fn html2txt(html: &str) -> String {
 }
 
 /// Document-input variant of [`html2txt`] (Go accepts `*html.Node` too).
-/// Clones before cleaning so the caller's tree is untouched.
+/// newsents: reads the caller's tree as [`basic_cleaning`] would leave it,
+/// skipping what it removes instead of cleaning a copy.
 pub(crate) fn html2txt_doc(doc: &Document) -> String {
-    let mut cleaned = doc.clone_document();
-    let root = cleaned.body().unwrap_or_else(|| cleaned.root());
-    basic_cleaning(&mut cleaned);
-
+    let removed: HashSet<NodeId> = basic_cleaning_targets(doc).into_iter().collect();
+    let root = doc.body().unwrap_or_else(|| doc.root());
     let mut out = String::new();
-    spaced_text(&cleaned, root, 0, &mut out);
+    spaced_text(doc, root, 0, &removed, &mut out);
     trim(&out)
 }
 
 /// Appends text content with spaces at block-element boundaries so adjacent
-/// runs from minified markup do not stick together.
+/// runs from minified markup do not stick together, leaving out the
+/// `removed` children.
 ///
 /// Port of the `visit` closure in Go's `html2txt`.
-fn spaced_text(doc: &Document, id: NodeId, depth: usize, out: &mut String) {
+fn spaced_text(
+    doc: &Document,
+    id: NodeId,
+    depth: usize,
+    removed: &HashSet<NodeId>,
+    out: &mut String,
+) {
     if depth >= MAX_TREE_DEPTH {
         return;
     }
@@ -531,7 +544,9 @@ fn spaced_text(doc: &Document, id: NodeId, depth: usize, out: &mut String) {
         out.push_str(&remove_control_characters(&text));
     }
     for child in doc.child_nodes(id) {
-        spaced_text(doc, child, depth + 1, out);
+        if !removed.contains(&child) {
+            spaced_text(doc, child, depth + 1, removed, out);
+        }
     }
     if block {
         out.push(' ');
