@@ -105,6 +105,7 @@ fn extraction_options() -> trafilatura::Options {
         .with_fallback(true)
         .with_fallback_below(SHORT)
         .with_skip_metadata(true)
+        .with_skip_html(true)
 }
 
 /// The headline and the main text's paragraphs, blank-line separated, with

@@ -381,22 +381,22 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
         meta.language = lang;
     }
 
-    // Post-cleaning of content and comments trees.
-    post_cleaning(&mut content_doc);
-    let mut comments_doc = comments_doc;
-    if let Some(ref mut cd) = comments_doc {
-        post_cleaning(cd);
-    }
-
-    // Serialise to HTML strings for the result.
-    let content_body = content_doc.body().unwrap_or_else(|| content_doc.root());
-    let content_html = content_doc.inner_html(content_body);
-
-    let comments_html = if let Some(ref cd) = comments_doc {
-        let comments_body = cd.body().unwrap_or_else(|| cd.root());
-        cd.inner_html(comments_body)
+    // Post-cleaning of content and comments trees, serialised to HTML.
+    // newsents: neither when the caller wants the text only.
+    let (content_html, comments_html) = if opts.skip_html {
+        (String::new(), String::new())
     } else {
-        String::new()
+        post_cleaning(&mut content_doc);
+        let content_body = content_doc.body().unwrap_or_else(|| content_doc.root());
+        let content_html = content_doc.inner_html(content_body);
+        let comments_html = if let Some(mut cd) = comments_doc {
+            post_cleaning(&mut cd);
+            let comments_body = cd.body().unwrap_or_else(|| cd.root());
+            cd.inner_html(comments_body)
+        } else {
+            String::new()
+        };
+        (content_html, comments_html)
     };
 
     Ok(ExtractResult {

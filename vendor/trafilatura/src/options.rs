@@ -171,6 +171,9 @@ pub struct Options {
     /// newsents: with fallback enabled, consult the fallbacks only when the
     /// main extraction is shorter than this many bytes (always when `None`).
     pub fallback_below: Option<usize>,
+    /// newsents: extract the text only, leaving `content_html` and
+    /// `comments_html` empty.
+    pub skip_html: bool,
 }
 
 // ---------------------------------------------------------------------------
@@ -290,6 +293,13 @@ impl Options {
     /// than `bytes`.
     pub fn with_fallback_below(mut self, bytes: usize) -> Self {
         self.fallback_below = Some(bytes);
+        self
+    }
+
+    /// newsents: extract the text only, without the HTML of content and
+    /// comments.
+    pub fn with_skip_html(mut self, skip: bool) -> Self {
+        self.skip_html = skip;
         self
     }
 
