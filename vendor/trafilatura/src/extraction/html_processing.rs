@@ -11,7 +11,7 @@ use crate::settings::{
 use crate::utils::is_image_element;
 use crate::utils::lru::LruCache;
 use crate::utils::text::{duplicate_test, text_chars_test, text_filter};
-use crate::utils::trim;
+use crate::utils::{trim, trimmed_len};
 
 /// Cleans the document by discarding unwanted elements.
 ///
@@ -227,8 +227,7 @@ pub(crate) fn link_density_test(
         return (Vec::new(), false);
     }
 
-    let text = trim(&doc.text_content(element));
-    let text_length = text.chars().count();
+    let text_length = trimmed_len(&doc.text_content(element));
 
     // Shortcut for single-link elements.
     if n_links == 1 {
@@ -237,8 +236,7 @@ pub(crate) fn link_density_test(
         } else {
             100
         };
-        let link_text = trim(&doc.text_content(links[0]));
-        let link_text_length = link_text.chars().count();
+        let link_text_length = trimmed_len(&doc.text_content(links[0]));
         if link_text_length > threshold && link_text_length as f64 > text_length as f64 * 0.9 {
             return (Vec::new(), true);
         }
@@ -286,8 +284,7 @@ pub(crate) fn link_density_test_tables(doc: &Document, table: NodeId, _opts: &Op
         return false;
     }
 
-    let text = trim(&doc.text_content(table));
-    let text_length = text.chars().count();
+    let text_length = trimmed_len(&doc.text_content(table));
     if text_length < 200 {
         return false;
     }
@@ -317,8 +314,7 @@ pub(crate) fn collect_link_info(doc: &Document, links: &[NodeId]) -> (usize, usi
     let mut non_empty_links = Vec::new();
 
     for &link in links {
-        let text = trim(&doc.text_content(link));
-        let text_length = text.chars().count();
+        let text_length = trimmed_len(&doc.text_content(link));
         if text_length == 0 {
             continue;
         }
@@ -461,8 +457,7 @@ pub(crate) fn delete_by_link_density(
         if is_high_density {
             to_delete.push(elem);
         } else if backtracking && !non_empty_links.is_empty() {
-            let text = trim(&doc.text_content(elem));
-            let text_length = text.chars().count();
+            let text_length = trimmed_len(&doc.text_content(elem));
             if text_length > 0
                 && text_length < threshold
                 && doc.children(elem).len() >= n_child_limit

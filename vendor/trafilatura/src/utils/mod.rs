@@ -24,26 +24,36 @@ pub fn trim(s: &str) -> String {
     // newsents: one pass and no normalisation of text already in NFC (almost
     // all text); the output is the same as the port's three passes.
     let mut joined = String::with_capacity(s.len());
-    // Collapse whitespace (split_whitespace handles all Unicode whitespace),
-    // stripping soft hyphens (U+00AD) — Go's HTML parser removes them during
-    // tokenization; a word of soft hyphens alone leaves no gap.
-    for word in s.split_whitespace() {
-        let word_start = joined.len();
-        if word_start > 0 {
-            joined.push(' ');
-        }
-        let text_start = joined.len();
-        joined.extend(word.chars().filter(|&c| c != '\u{00AD}'));
-        if joined.len() == text_start {
-            joined.truncate(word_start);
-        }
-    }
+    joined.extend(collapsed(s));
     // NFC normalization — Go's html.Parse normalizes NFD decomposed chars to NFC.
     if joined.is_ascii() || is_nfc_quick(joined.chars()) == IsNormalized::Yes {
         joined
     } else {
         joined.nfc().collect()
     }
+}
+
+/// `trim(s).chars().count()`, without building the trimmed string.
+/// newsents: the link-density tests only count.
+pub(crate) fn trimmed_len(s: &str) -> usize {
+    if s.is_ascii() || is_nfc_quick(collapsed(s)) == IsNormalized::Yes {
+        collapsed(s).count()
+    } else {
+        trim(s).chars().count()
+    }
+}
+
+/// The characters of `s` with whitespace runs collapsed to one space and the
+/// ends trimmed (split_whitespace handles all Unicode whitespace), without
+/// soft hyphens (U+00AD) — Go's HTML parser removes them during
+/// tokenization; a word of soft hyphens alone leaves no gap.
+/// newsents: shared by [`trim`] and [`trimmed_len`].
+fn collapsed(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
+    s.split_whitespace()
+        .map(|word| word.chars().filter(|&c| c != '\u{00AD}'))
+        .filter(|word| word.clone().next().is_some())
+        .enumerate()
+        .flat_map(|(k, word)| (k > 0).then_some(' ').into_iter().chain(word))
 }
 
 /// Counts words (whitespace-delimited tokens) in a string.
@@ -279,7 +289,23 @@ mod tests {
         assert_eq!(trim(""), "");
         assert_eq!(trim("  "), "");
         assert_eq!(trim("a  b\tc"), "a b c");
-        assert_eq!(trim("soft\u{00AD}ly \u{00AD} said\u{00A0}u\u{0308}"), "softly said ü");
+        assert_eq!(
+            trim("soft\u{00AD}ly \u{00AD} said\u{00A0}u\u{0308}"),
+            "softly said ü"
+        );
+    }
+
+    #[test]
+    fn trimmed_len_counts_what_trim_keeps() {
+        for text in [
+            "  hello   world  ",
+            "",
+            " \u{00AD} ",
+            "soft\u{00AD}ly \u{00AD} said\u{00A0}u\u{0308}",
+            "e\u{0301}t\u{00E9} « quoted »",
+        ] {
+            assert_eq!(trimmed_len(text), trim(text).chars().count(), "{text:?}");
+        }
     }
 
     #[test]
