@@ -96,7 +96,9 @@ use crate::dom::Document;
 use crate::extraction::{
     baseline::{baseline, html2txt_doc},
     external::{compare_external_extraction, justext_rescue},
-    html_processing::{convert_tags, doc_cleaning, post_cleaning, prune_nodes, prune_unwanted_nodes},
+    html_processing::{
+        convert_tags, doc_cleaning, post_cleaning, prune_nodes, prune_unwanted_nodes,
+    },
     {extract_comments, extract_content},
 };
 use crate::settings::FORMAT_TAG_CATALOG;
@@ -244,14 +246,16 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
     // Main content extraction.
     let (mut content_doc, mut tmp_body_text) = extract_content(&doc, &mut cache, &opts);
     // newsents: a long enough main extraction needs no second opinion.
-    if opts.fallback_below.is_some_and(|below| tmp_body_text.len() >= below) {
+    if opts
+        .fallback_below
+        .is_some_and(|below| tmp_body_text.len() >= below)
+    {
         opts.enable_fallback = false;
     }
 
     // External fallback comparison (readability / justext).
     if opts.enable_fallback {
-        (content_doc, tmp_body_text) =
-            compare_external_extraction(&backup, content_doc, &opts);
+        (content_doc, tmp_body_text) = compare_external_extraction(&backup, content_doc, &opts);
     }
 
     // Rescue with baseline if text is still too short and we are not in precision mode.

@@ -16,7 +16,8 @@ use crate::utils::trim;
 
 use elements::handle_text_elem;
 use html_processing::{
-    delete_by_link_density, handle_text_node, link_density_test_tables, prune_nodes, prune_unwanted_nodes,
+    delete_by_link_density, handle_text_node, link_density_test_tables, prune_nodes,
+    prune_unwanted_nodes,
 };
 
 // ---------------------------------------------------------------------------

@@ -299,7 +299,12 @@ pub struct Fields {
 }
 
 impl Fields {
-    pub const ALL: Fields = Fields { title: true, author: true, date: true, others: true };
+    pub const ALL: Fields = Fields {
+        title: true,
+        author: true,
+        date: true,
+        others: true,
+    };
 }
 
 /// newsents: [`extract_metadata`] with the searches for fields not wanted
