@@ -2297,6 +2297,36 @@ mod test {
         assert_eq!(results, expected);
     }
 
+    // newsents: whole references in view decode as they do read a character
+    // at a time (one-character buffers), in text and in attributes.
+    #[test]
+    fn named_references_decode_whole_as_one_character_at_a_time() {
+        let page = "<p title=\"&quot;a&quot;\" data-q=\"?x=1&copy=2\">&quot;AT&T&quot; &amp; \
+                    &notin; &not; &CounterClockwiseContourIntegral; &AElig;&#39;</p>";
+        let read = |chunks: Vec<StrTendril>| {
+            let tokenizer = Tokenizer::new(LinesMatch::new(), TokenizerOpts::default());
+            let buffer = BufferQueue::default();
+            for chunk in chunks {
+                buffer.push_back(chunk);
+                let _ = tokenizer.feed(&buffer);
+            }
+            tokenizer.end();
+            (tokenizer.sink.lines.take(), tokenizer.sink.tokens.take())
+        };
+        let whole = read(vec![StrTendril::from(page)]);
+        assert_eq!(
+            whole,
+            read(page.chars().map(StrTendril::from_char).collect())
+        );
+        let text = "\"AT&T\" & \u{2209} \u{AC} \u{2233} \u{C6}'";
+        assert_eq!(whole.1, vec![CharacterTokens(StrTendril::from(text))]);
+        let TagToken(tag) = &whole.0[0].0 else {
+            panic!("the page opens with a tag");
+        };
+        let values: Vec<&str> = tag.attrs.iter().map(|a| &*a.value).collect();
+        assert_eq!(values, ["?x=1&copy=2", "\"a\""]);
+    }
+
     #[test]
     fn check_lines_with_new_line() {
         let opts = TokenizerOpts {

@@ -97,6 +97,38 @@ impl CharRefTokenizer {
     }
 }
 
+/// The longest named reference, `CounterClockwiseContourIntegral;`.
+const LONGEST_NAME: usize = 33;
+
+/// newsents: the characters of a whole `name;` reference at the front of the
+/// input's first buffer, which it consumes. Matching a character at a time
+/// (with a lookup per character) ends on the same match: every prefix of a
+/// name is in the table, and no name continues past a semicolon. Anything
+/// else (no semicolon in view, an unknown name) is left to that path.
+fn eat_whole_name(input: &BufferQueue) -> Option<(u32, u32)> {
+    let mut buffer = input.peek_front_chunk_mut()?;
+    let bytes = buffer.as_bytes();
+    let end = bytes
+        .iter()
+        .take(LONGEST_NAME)
+        .position(|b| !b.is_ascii_alphanumeric())?;
+    if end == 0 || bytes[end] != b';' {
+        return None;
+    }
+    let &(c1, c2) = data::NAMED_ENTITIES.get(&buffer[..=end])?;
+    if c1 == 0 {
+        return None;
+    }
+    if end + 1 == buffer.len() {
+        // The queue holds no empty buffers.
+        drop(buffer);
+        input.pop_front();
+    } else {
+        buffer.pop_front(end as u32 + 1);
+    }
+    Some((c1, c2))
+}
+
 impl CharRefTokenizer {
     pub(super) fn step<Sink: TokenSink>(
         &mut self,
@@ -260,6 +292,16 @@ impl CharRefTokenizer {
     ) -> Status {
         // peek + discard skips over newline normalization, therefore making it easier to
         // un-consume
+        // newsents: a whole `name;` reference in view is looked up at once.
+        if self.name_buf().is_empty() && !tokenizer.reconsume.get() {
+            if let Some((c1, c2)) = eat_whole_name(input) {
+                tokenizer.ignore_lf.set(false);
+                return Status::Done(CharRef {
+                    chars: [from_u32(c1).unwrap(), from_u32(c2).unwrap()],
+                    num_chars: if c2 == 0 { 1 } else { 2 },
+                });
+            }
+        }
         let Some(c) = tokenizer.peek(input) else {
             return Status::Stuck;
         };
