@@ -24,7 +24,20 @@ pub fn trim(s: &str) -> String {
     // newsents: one pass and no normalisation of text already in NFC (almost
     // all text); the output is the same as the port's three passes.
     let mut joined = String::with_capacity(s.len());
-    joined.extend(collapsed(s));
+    // Collapse whitespace (split_whitespace handles all Unicode whitespace),
+    // stripping soft hyphens (U+00AD) — Go's HTML parser removes them during
+    // tokenization; a word of soft hyphens alone leaves no gap.
+    for word in s.split_whitespace() {
+        let word_start = joined.len();
+        if word_start > 0 {
+            joined.push(' ');
+        }
+        let text_start = joined.len();
+        joined.extend(word.chars().filter(|&c| c != '\u{00AD}'));
+        if joined.len() == text_start {
+            joined.truncate(word_start);
+        }
+    }
     // NFC normalization — Go's html.Parse normalizes NFD decomposed chars to NFC.
     if joined.is_ascii() || is_nfc_quick(joined.chars()) == IsNormalized::Yes {
         joined
@@ -34,26 +47,18 @@ pub fn trim(s: &str) -> String {
 }
 
 /// `trim(s).chars().count()`, without building the trimmed string.
-/// newsents: the link-density tests only count.
+/// newsents: the link-density tests only count. Collapsing whitespace
+/// changes no character's normal form, so text in NFC without soft hyphens
+/// (whose removal could join combining marks) is counted as it stands.
 pub(crate) fn trimmed_len(s: &str) -> usize {
-    if s.is_ascii() || is_nfc_quick(collapsed(s)) == IsNormalized::Yes {
-        collapsed(s).count()
+    if s.is_ascii() || (!s.contains('\u{00AD}') && is_nfc_quick(s.chars()) == IsNormalized::Yes) {
+        let (words, chars) = s.split_whitespace().fold((0usize, 0), |(words, chars), word| {
+            (words + 1, chars + word.chars().count())
+        });
+        chars + words.saturating_sub(1)
     } else {
         trim(s).chars().count()
     }
-}
-
-/// The characters of `s` with whitespace runs collapsed to one space and the
-/// ends trimmed (split_whitespace handles all Unicode whitespace), without
-/// soft hyphens (U+00AD) — Go's HTML parser removes them during
-/// tokenization; a word of soft hyphens alone leaves no gap.
-/// newsents: shared by [`trim`] and [`trimmed_len`].
-fn collapsed(s: &str) -> impl Iterator<Item = char> + Clone + '_ {
-    s.split_whitespace()
-        .map(|word| word.chars().filter(|&c| c != '\u{00AD}'))
-        .filter(|word| word.clone().next().is_some())
-        .enumerate()
-        .flat_map(|(k, word)| (k > 0).then_some(' ').into_iter().chain(word))
 }
 
 /// Counts words (whitespace-delimited tokens) in a string.
@@ -303,6 +308,7 @@ mod tests {
             " \u{00AD} ",
             "soft\u{00AD}ly \u{00AD} said\u{00A0}u\u{0308}",
             "e\u{0301}t\u{00E9} « quoted »",
+            " «\u{00A0}café\u{2009}» \n",
         ] {
             assert_eq!(trimmed_len(text), trim(text).chars().count(), "{text:?}");
         }
