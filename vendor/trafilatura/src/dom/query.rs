@@ -34,19 +34,15 @@ impl Document {
     /// Returns `<script>` elements whose `type` attribute exactly equals one
     /// of `types`.
     ///
-    /// The CSS engine matches `type` values case-insensitively (it is in the
-    /// HTML spec's case-insensitive attribute list), but upstream matches
-    /// exactly: Go's cascadia and Python's lxml both compare attribute values
-    /// case-sensitively, and the upstream reference corpus pins
-    /// `APPLICATION/LD+JSON` as *not* a JSON-LD script. This helper reproduces
-    /// upstream semantics with an exact-value post-filter.
+    /// Values match exactly, as upstream: Go's cascadia and Python's lxml
+    /// both compare attribute values case-sensitively, and the upstream
+    /// reference corpus pins `APPLICATION/LD+JSON` as *not* a JSON-LD script
+    /// (a CSS query would match it: `type` is in the HTML spec's
+    /// case-insensitive attribute list).
     pub fn scripts_with_type(&self, types: &[&str]) -> Vec<NodeId> {
-        let selector = types
-            .iter()
-            .map(|t| format!(r#"script[type="{t}"]"#))
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.query_selector_all(self.root(), &selector)
+        // newsents: a walk over the script elements with the exact filter,
+        // not a CSS query built and parsed on every call, then filtered.
+        self.get_elements_by_tag_name(self.root(), "script")
             .into_iter()
             .filter(|&id| {
                 matches!(
