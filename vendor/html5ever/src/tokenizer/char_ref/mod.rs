@@ -290,8 +290,6 @@ impl CharRefTokenizer {
         tokenizer: &Tokenizer<Sink>,
         input: &BufferQueue,
     ) -> Status {
-        // peek + discard skips over newline normalization, therefore making it easier to
-        // un-consume
         // newsents: a whole `name;` reference in view is looked up at once.
         if self.name_buf().is_empty() && !tokenizer.reconsume.get() {
             if let Some((c1, c2)) = eat_whole_name(input) {
@@ -302,6 +300,8 @@ impl CharRefTokenizer {
                 });
             }
         }
+        // peek + discard skips over newline normalization, therefore making it easier to
+        // un-consume
         let Some(c) = tokenizer.peek(input) else {
             return Status::Stuck;
         };
