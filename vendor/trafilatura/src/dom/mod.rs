@@ -3,10 +3,11 @@
 mod query;
 mod tree;
 
-/// newsents: what [`Document::elements`] yields (scraper's element handle),
-/// its nodes, and what walking it with `traverse` yields.
-pub use ego_tree::iter::Edge;
 pub use ego_tree::NodeId;
+
+// newsents: what [`Document::elements`] yields (scraper's element handle),
+// its nodes, and what walking it with `traverse` yields.
+pub use ego_tree::iter::Edge;
 pub use scraper::{ElementRef, Node};
 
 pub(crate) use tree::MAX_TREE_DEPTH;

@@ -40,8 +40,8 @@ impl Document {
     /// (a CSS query would match it: `type` is in the HTML spec's
     /// case-insensitive attribute list).
     pub fn scripts_with_type(&self, types: &[&str]) -> Vec<NodeId> {
-        // newsents: a walk over the script elements with the exact filter,
-        // not a CSS query built and parsed on every call, then filtered.
+        // newsents: the script elements, filtered exactly, without building
+        // and parsing a CSS query on every call.
         self.get_elements_by_tag_name(self.root(), "script")
             .into_iter()
             .filter(|&id| {

@@ -52,9 +52,11 @@ pub fn trim(s: &str) -> String {
 /// (whose removal could join combining marks) is counted as it stands.
 pub(crate) fn trimmed_len(s: &str) -> usize {
     if s.is_ascii() || (!s.contains('\u{00AD}') && is_nfc_quick(s.chars()) == IsNormalized::Yes) {
-        let (words, chars) = s.split_whitespace().fold((0usize, 0), |(words, chars), word| {
-            (words + 1, chars + word.chars().count())
-        });
+        let (words, chars) = s
+            .split_whitespace()
+            .fold((0usize, 0), |(words, chars), word| {
+                (words + 1, chars + word.chars().count())
+            });
         chars + words.saturating_sub(1)
     } else {
         trim(s).chars().count()
