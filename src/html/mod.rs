@@ -92,7 +92,7 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
 /// How the extractor is run: reader comments pruned up front; a short
 /// extraction gets a second opinion from its readability and jusText
 /// fallbacks, which cost as much again, so only short pages pay for them;
-/// metadata left to `input`.
+/// metadata left to `input`; the text only, without its HTML.
 fn extraction_options() -> trafilatura::Options {
     /// Bytes of main text below which the fallbacks are consulted: about 80
     /// words, twice the 250 characters below which trafilatura itself turns
