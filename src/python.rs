@@ -2,7 +2,7 @@
 //! inputs and records. Nothing here computes; the core does, with the GIL
 //! released.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::article::normalise_date;
 use crate::corpus;
-use crate::ner::{self, conll, train::TrainOptions, UserEntities};
+use crate::ner::{self, conll, train::{TrainOptions, TrainingSet}, UserEntities};
 use crate::pipeline::{Input, Options};
 use crate::record;
 
@@ -584,23 +584,41 @@ fn read_conll(path: &PathBuf) -> PyResult<Vec<conll::Document>> {
     Ok(conll::read(&text))
 }
 
+/// One training corpus as Python describes it (see `newsents.train`).
+#[derive(FromPyObject)]
+struct TrainingSpec {
+    #[pyo3(item)]
+    path: PathBuf,
+    #[pyo3(item)]
+    weight: f64,
+    #[pyo3(item)]
+    unmarked: Vec<String>,
+    #[pyo3(item)]
+    labels: BTreeMap<String, String>,
+    #[pyo3(item)]
+    sentences_as_documents: bool,
+}
+
 /// Trains a tagger on CoNLL files and writes the model; returns the log lines.
 #[pyfunction]
-#[pyo3(signature = (train, out, dev=None, epochs=None, bits=None, seed=None))]
+#[pyo3(signature = (train, out, dev=None, epochs=None, bits=None, seed=None, word_dropout=None))]
+#[allow(clippy::too_many_arguments)]
 fn train_tagger(
     py: Python<'_>,
-    train: PathBuf,
+    train: Vec<TrainingSpec>,
     out: PathBuf,
     dev: Option<PathBuf>,
     epochs: Option<usize>,
     bits: Option<u32>,
     seed: Option<u64>,
+    word_dropout: Option<f64>,
 ) -> PyResult<Vec<String>> {
     let defaults = TrainOptions::default();
     let options = TrainOptions {
         epochs: epochs.unwrap_or(defaults.epochs),
         bits: bits.unwrap_or(defaults.bits),
         seed: seed.unwrap_or(defaults.seed),
+        word_dropout: word_dropout.unwrap_or(defaults.word_dropout),
     };
     if !(12..=24).contains(&options.bits) {
         return Err(PyValueError::new_err(format!(
@@ -608,11 +626,24 @@ fn train_tagger(
             options.bits
         )));
     }
-    let train_docs = read_conll(&train)?;
+    if !(0.0..1.0).contains(&options.word_dropout) {
+        return Err(PyValueError::new_err("word_dropout must be at least 0 and below 1"));
+    }
+    let mut sets = Vec::with_capacity(train.len());
+    for spec in train {
+        if !(spec.weight.is_finite() && spec.weight >= 0.0) {
+            return Err(PyValueError::new_err(format!("the weight of {} must be a number of at least 0", spec.path.display())));
+        }
+        let mut set = TrainingSet { unmarked: spec.unmarked, weight: spec.weight, ..TrainingSet::new(read_conll(&spec.path)?) }.relabel(&spec.labels);
+        if spec.sentences_as_documents {
+            set = set.sentences_as_documents();
+        }
+        sets.push(set);
+    }
     let dev_docs = dev.as_ref().map(read_conll).transpose()?;
     py.detach(|| -> Result<Vec<String>, String> {
         let mut log = Vec::new();
-        let model = ner::train::train(&train_docs, dev_docs.as_deref(), options, &mut |line| {
+        let model = ner::train::train(&sets, dev_docs.as_deref(), options, &mut |line| {
             log.push(line)
         })?;
         std::fs::write(&out, model.to_bytes())

@@ -15,7 +15,7 @@ import glob
 import json
 import os
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Union
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from . import _batches, _core, display, frames
 from ._core import Article, Caption, Span, __version__, tokenize
@@ -182,23 +182,51 @@ def _stream(files: List[Path], batch_size: int, options: dict, progress: Optiona
 
 
 def train(
-    train: PathLike,
+    train: Union[PathLike, Dict[str, object], Sequence[Union[PathLike, Dict[str, object]]]],
     out: PathLike,
     dev: Optional[PathLike] = None,
     epochs: Optional[int] = None,
     bits: Optional[int] = None,
     seed: Optional[int] = None,
+    word_dropout: Optional[float] = None,
 ) -> List[str]:
-    """Train an entity tagger on a CoNLL-format file (one token per line, the
+    """Train an entity tagger on CoNLL-format files (one token per line, the
     tag in the last column, IOB1 or IOB2, ``-DOCSTART-`` between documents)
     and write it to ``out``; use it with ``parse(..., model=out)``.
 
+    ``train`` is one file or a list of them; a file may also be given as a
+    dict that says how to learn from it::
+
+        {"path": "btc.conll",                # required
+         "weight": 0.5,                      # documents visited per pass (default 1)
+         "labels": {"person": "PER"},        # renamed labels; "" makes a label O
+         "unmarked": ["MISC"],               # labels this corpus never marks
+         "sentences_as_documents": True}     # no document context (tweets)
+
     With ``dev``, the pass over the training data that scores best on it is
-    kept. Training is reproducible: the same data and ``seed`` give the same
-    file. Defaults (those of the shipped model): 12 passes, 2**17 feature
-    buckets, seed 13. Returns one log line per pass.
+    kept. ``word_dropout`` leaves the word features of that share of tokens
+    out of each training step. Training is reproducible: the same data and
+    ``seed`` give the same file. Defaults: 12 passes, 2**17 feature buckets,
+    seed 13, no word dropout; ``scripts/train_tagger.py`` trains the shipped
+    model. Returns one log line per pass.
     """
-    return _core.train_tagger(str(train), str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed)
+    files = list(train) if isinstance(train, (list, tuple)) else [train]
+    sets = [_training_set(f) for f in files]
+    return _core.train_tagger(sets, str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed, word_dropout=word_dropout)
+
+
+_TRAINING_SET_DEFAULTS = {"weight": 1.0, "labels": {}, "unmarked": [], "sentences_as_documents": False}
+
+
+def _training_set(spec: Union[PathLike, Dict[str, object]]) -> Dict[str, object]:
+    if isinstance(spec, (str, os.PathLike)):
+        return {"path": os.fspath(spec), **_TRAINING_SET_DEFAULTS}
+    if not isinstance(spec, dict) or "path" not in spec:
+        raise TypeError(f"a training file is a path or a dict with a 'path', not {spec!r}")
+    unknown = set(spec) - set(_TRAINING_SET_DEFAULTS) - {"path"}
+    if unknown:
+        raise TypeError(f"unknown training-set keys: {sorted(unknown)}")
+    return {**_TRAINING_SET_DEFAULTS, **spec, "path": os.fspath(spec["path"])}
 
 
 def cooccurrence(articles: Iterable[Article], level: str = "sentence") -> List[Dict[str, object]]:

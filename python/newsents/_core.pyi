@@ -134,14 +134,16 @@ def parse_jsonl(
     model: Optional[str] = None,
 ) -> List[Article]: ...
 def train_tagger(
-    train: str,
+    train: List[Dict[str, Any]],
     out: str,
     dev: Optional[str] = None,
     epochs: Optional[int] = None,
     bits: Optional[int] = None,
     seed: Optional[int] = None,
+    word_dropout: Optional[float] = None,
 ) -> List[str]:
-    """Train a tagger on CoNLL files, write it to `out`; returns the log lines."""
+    """Train a tagger on CoNLL files (dicts of path, weight, labels, unmarked,
+    sentences_as_documents), write it to `out`; returns the log lines."""
 def tag_conll(path: str, model: Optional[str] = None) -> List[Tuple[List[str], List[str], List[str]]]:
     """Per sentence: words, gold tags (empty without), predicted IOB2 tags in CoNLL's classes."""
 def score_tags(gold: List[List[str]], predicted: List[List[str]]) -> Dict[str, Tuple[float, float, float, int]]:

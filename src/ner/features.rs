@@ -267,6 +267,10 @@ pub struct WordKeys {
     pub short_shape: u64,
 }
 
+/// Where a token's word and lower-case features sit among its features
+/// (after the bias), for word dropout in training.
+pub const IDENTITY_FEATURES: std::ops::Range<usize> = 1..3;
+
 /// The features of a token that depend on its word alone: bias, word,
 /// lower case, shapes, prefixes and suffixes.
 fn add_word_features(h: &mut Hasher, lower: &str, hashes: &WordHashes) {

@@ -132,6 +132,11 @@ pub fn tags_from_spans(spans: &[TagSpan], labels: &[String], len: usize) -> Vec<
     tags
 }
 
+/// Every tag of the labels at `labels` (indices into the model's labels), as a bit mask.
+pub fn label_mask(labels: impl IntoIterator<Item = usize>) -> u64 {
+    labels.into_iter().fold(0, |mask, label| mask | [Part::Begin, Part::Inside, Part::Last, Part::Unit].iter().fold(0, |m, &p| m | 1 << tag_of(label, p)))
+}
+
 /// Spans from a valid BILOU tag sequence.
 pub fn spans_from_tags(tags: &[usize], labels: &[String]) -> Vec<TagSpan> {
     let mut spans = Vec::new();
@@ -450,7 +455,8 @@ impl Trainer {
         }
     }
 
-    fn decode(&self, features: &SentenceFeatures, extra: &SentenceFeatures) -> Vec<usize> {
+    /// The emission scores of a sentence under the current weights.
+    fn emissions(&self, features: &SentenceFeatures, extra: &SentenceFeatures) -> Vec<f32> {
         let n_tags = self.n_tags;
         let mut emissions = vec![0f32; features.len() * n_tags];
         for t in 0..features.len() {
@@ -461,18 +467,36 @@ impl Trainer {
                 }
             }
         }
-        viterbi(&emissions, &constrained(&self.transitions, n_tags), n_tags)
+        emissions
     }
 
-    /// One perceptron step on a sentence (its features and extra features);
-    /// returns the tags it predicted before learning from them.
-    pub fn learn(&mut self, features: &SentenceFeatures, extra: &SentenceFeatures, gold: &[usize]) -> Vec<usize> {
-        let predicted = self.decode(features, extra);
+    /// One perceptron step on a sentence (its features and extra features)
+    /// whose gold tags are known up to a set per token: `allowed[t]` has bit
+    /// `tag` set for each tag token `t` may have (one bit where the
+    /// annotation is complete). The target is the best sequence the current
+    /// weights find among the allowed ones, so a corpus that does not mark
+    /// some label never teaches that its names are outside any name.
+    /// Returns the tags predicted before learning and the target.
+    pub fn learn(&mut self, features: &SentenceFeatures, extra: &SentenceFeatures, allowed: &[u64]) -> (Vec<usize>, Vec<usize>) {
+        let n_tags = self.n_tags;
+        let emissions = self.emissions(features, extra);
+        let transitions = constrained(&self.transitions, n_tags);
+        let predicted = viterbi(&emissions, &transitions, n_tags);
+        let gold = if allowed.iter().all(|a| a.is_power_of_two()) {
+            allowed.iter().map(|a| a.trailing_zeros() as usize).collect()
+        } else {
+            let masked: Vec<f32> = emissions
+                .iter()
+                .enumerate()
+                .map(|(i, &e)| if allowed[i / n_tags] >> (i % n_tags) & 1 == 1 { e } else { f32::NEG_INFINITY })
+                .collect();
+            viterbi(&masked, &transitions, n_tags)
+        };
         if predicted == gold {
             self.clock += 1.0;
-            return predicted;
+            return (predicted, gold);
         }
-        let (n_tags, clock) = (self.n_tags, self.clock);
+        let clock = self.clock;
         for t in 0..gold.len() {
             let prev = |tags: &[usize]| if t == 0 { n_tags } else { tags[t - 1] };
             if predicted[t] != gold[t] {
@@ -484,15 +508,15 @@ impl Trainer {
                     }
                 }
             }
-            if predicted[t] != gold[t] || prev(predicted.as_slice()) != prev(gold) {
-                for (cell, delta) in [(prev(gold) * n_tags + gold[t], 1.0), (prev(predicted.as_slice()) * n_tags + predicted[t], -1.0)] {
+            if predicted[t] != gold[t] || prev(predicted.as_slice()) != prev(&gold) {
+                for (cell, delta) in [(prev(&gold) * n_tags + gold[t], 1.0), (prev(predicted.as_slice()) * n_tags + predicted[t], -1.0)] {
                     self.transitions[cell] += delta;
                     self.transition_totals[cell] += clock * delta;
                 }
             }
         }
         self.clock += 1.0;
-        predicted
+        (predicted, gold)
     }
 
     /// The averaged model so far.
