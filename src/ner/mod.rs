@@ -7,6 +7,7 @@
 //! the extension. Names the caller lists ([`UserEntities`]) take precedence
 //! over the tagger.
 
+pub mod clusters;
 pub mod conll;
 mod document;
 pub mod features;
