@@ -17,7 +17,12 @@
 //!    ending in a word that is a person's name elsewhere (`Putin` after
 //!    `Vladimir Putin`, `Volodymyr Zelensky` after `Zelensky`) or shaped like
 //!    a Slavic surname and listed as nothing else (`Zelensky` tagged ORG),
-//!    and GPE for a listed place tagged PERSON or a listed region tagged ORG.
+//!    and GPE for a listed place tagged PERSON or a listed region tagged ORG,
+//!    and for a listed city tagged ORG in prose: OntoNotes keeps a city
+//!    named for its government GPE (`Kyiv said`), and the clubs named after
+//!    cities that taught the tagger otherwise fill the results tables of
+//!    sports pages, where the rule does not apply. Listed organisations and
+//!    companies named like towns (`Toyota`) stay ORG.
 //! 6. Tag the untagged repeats of a name the article tags elsewhere.
 //! 7. Keep an honorific before a person's name, as printed (`Mr. Putin`).
 //!
@@ -237,8 +242,11 @@ fn merge_nationality_into_organisation(view: &View, spans: &mut Vec<NameSpan>) {
 
 fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazetteer) {
     let text_of = |s: &NameSpan| words_text(&view.sentences[s.sentence][s.start..s.end]);
+    let prose = !is_tabular(view);
     let mut votes: HashMap<String, HashMap<String, usize>> = HashMap::default();
     let mut person_words: HashMap<String, usize> = HashMap::default();
+    // Words of people's full names in the article: `Mao` after `Mao Zedong`.
+    let mut full_name_words: FxHashSet<String> = FxHashSet::default();
     for span in spans.iter() {
         let name = text_of(span);
         let ballot = votes.entry(name.clone()).or_insert_with(|| gazetteer_vote(&name, gazetteer));
@@ -246,6 +254,9 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         if span.label == "PERSON" {
             for word in &view.sentences[span.sentence][span.start..span.end] {
                 *person_words.entry(word.form.to_string()).or_default() += 1;
+                if span.end - span.start > 1 {
+                    full_name_words.insert(word.form.to_string());
+                }
             }
         }
     }
@@ -261,21 +272,37 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
             && words.iter().all(capitalised)
             && has_slavic_surname_ending(last)
             && !gazetteer.kinds(last).contains(&Kind::OrgSuffix);
-        if (surname_elsewhere || slavic_surname) && !listed {
+        // A listed name that is also a word of someone's full name in the
+        // article is that person (`Mao` after `Mao Zedong`).
+        let of_full_name = words.len() == 1 && full_name_words.contains(&name);
+        if (surname_elsewhere || slavic_surname) && (!listed || of_full_name) {
             span.label = "PERSON".to_string();
             continue;
         }
         if let Some(best) = votes[&name].iter().max_by_key(|(label, n)| (**n, *label == &span.label)).map(|(l, _)| l.clone()) {
             span.label = best;
         }
-        // A listed place that is no one's given name is no person (`Kyiv is
-        // making a bet`), and a listed region no organisation (`Crimea`).
+        // A listed place that is no one's given name, nor part of a person's
+        // full name in the article, is no person (`Kyiv is making a bet`),
+        // and a listed region no organisation (`Crimea`).
         let place = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region));
-        let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region)) && !kinds.contains(&Kind::Organisation);
-        if (span.label == "PERSON" && place || span.label == "ORG" && region) && !kinds.contains(&Kind::GivenName) {
+        let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region) || prose && *k == Kind::City) && !kinds.contains(&Kind::Organisation);
+        let named_person = span.label == "PERSON" && full_name_words.contains(&name);
+        if (span.label == "PERSON" && place && !named_person || span.label == "ORG" && region) && !kinds.contains(&Kind::GivenName) {
             span.label = "GPE".to_string();
         }
     }
+}
+
+/// Whether a document is mostly tables (results, listings): at least a
+/// third of its sentences hold a number and no lower-case word.
+fn is_tabular(view: &View) -> bool {
+    let rows = view
+        .sentences
+        .iter()
+        .filter(|s| s.iter().any(|w| w.form.starts_with(|c: char| c.is_ascii_digit())) && !s.iter().any(|w| w.form.starts_with(char::is_lowercase)))
+        .count();
+    rows * 3 >= view.sentences.len().max(1)
 }
 
 /// Surname endings of Ukrainian, Russian, Georgian and Polish names

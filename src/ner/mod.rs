@@ -197,6 +197,16 @@ mod tests {
     }
 
     #[test]
+    fn document_step_settles_cities_and_surnames() {
+        // In prose a listed city is the place, whatever the tagger's clubs say.
+        let found = names("Russian missiles struck Kyiv on Monday. Kyiv said it would respond to the attack.", &UserEntities::default());
+        assert!(found.iter().filter(|(name, _)| name == "Kyiv").all(|(_, label)| label == "GPE"), "{found:?}");
+        // A listed place that is a word of a person's full name is that person.
+        let found = names("Mao Zedong led China for decades. Later, Mao was criticised by the party, and Mao's portrait stayed.", &UserEntities::default());
+        assert!(found.contains(&("Mao".into(), "PERSON".into())), "{found:?}");
+    }
+
+    #[test]
     fn user_entities_take_precedence() {
         let user = UserEntities::new([("Wagner Group", "ORG"), ("hypersonic missiles", "PRODUCT")]);
         let found = names("The Wagner Group fired hypersonic missiles.", &user);

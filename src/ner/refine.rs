@@ -11,6 +11,11 @@
 //!   `Lazio`; in news articles the document step settles those.)
 //! - MISC → NORP (nationalities, groups, `-ian`/`-ese` adjectives), EVENT,
 //!   LAW, or MISC when nothing types it further.
+//! - Whatever the class, a name ending in a model designation after a
+//!   capitalised maker is a PRODUCT (`Airbus A320`, `Boeing 787-9`, `F-35`
+//!   after `Lockheed Martin`), and an organisation or place ending in the
+//!   head noun of a gathering is an EVENT (`Paris Air Show`, `Worldwide
+//!   Developers Conference`).
 //! - Labels of other tag sets pass through unchanged.
 
 use super::gazetteer::{Gazetteer, Kind};
@@ -32,12 +37,41 @@ const LAW_WORDS: &[&str] = &[
     "Protocol", "Amendment", "Memorandum", "Initiative", "Bill", "Resolution", "Code", "Law",
 ];
 
+/// Last words of the names of gatherings that the tagger may take for an
+/// organisation or a place (the venue's name often leads them).
+const GATHERINGS: &[&str] = &["Show", "Expo", "Conference", "Summit", "Festival", "Olympics", "Championships"];
+
+/// A model designation: letters and digits mixed (`A320`, `F-35`, `MD-11`,
+/// `787-9`), or a number of three digits or more that is not a year (`787`).
+fn is_model_designation(word: &str) -> bool {
+    let digits = word.chars().filter(char::is_ascii_digit).count();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let shaped = word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && word.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    if !shaped || digits == 0 {
+        return false;
+    }
+    if letters > 0 {
+        return letters <= 3 && word.len() >= 3;
+    }
+    let number: String = word.chars().take_while(char::is_ascii_digit).collect();
+    number.len() >= 3 && !(number.len() == 4 && (number.starts_with("19") || number.starts_with("20")))
+}
+
 /// The OntoNotes label of a name the tagger labelled `coarse`.
 pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
     let phrase = words.join(" ");
+    let last = words.last().map_or("", String::as_str);
+    if matches!(coarse, "ORG" | "MISC" | "LOC" | "PER") {
+        let maker = words.len() >= 2 && words[words.len() - 2].starts_with(char::is_uppercase) && !is_model_designation(&words[words.len() - 2]);
+        if maker && is_model_designation(last) {
+            return "PRODUCT".to_string();
+        }
+        if matches!(coarse, "ORG" | "LOC") && words.len() >= 2 && GATHERINGS.contains(&last) && !gazetteer.kinds(&phrase).contains(&Kind::Organisation) {
+            return "EVENT".to_string();
+        }
+    }
     let kinds = gazetteer.kinds(&phrase);
     let has = |k: Kind| kinds.contains(&k);
-    let last = words.last().map_or("", String::as_str);
     let is_place = has(Kind::Country) || has(Kind::City) || has(Kind::Region);
     let label = match coarse {
         // Listed organisations (`Kremlin`, `White House`, outlets) whatever the tagger says.
@@ -50,7 +84,7 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
         "ORG" if has(Kind::Nationality) => "NORP",
         "ORG" if FACILITIES.contains(&last) && last != "Centre" && last != "Center" => "FAC",
         "ORG" => "ORG",
-        "MISC" if has(Kind::Nationality) || has(Kind::Group) || is_demonym_shaped(&phrase) || ends_in_nationality(words, gazetteer) => "NORP",
+        "MISC" if is_nationality_or_group(&phrase, gazetteer) || ends_in_nationality(words, gazetteer) => "NORP",
         "MISC" if has(Kind::Event) || EVENT_WORDS.contains(&last) => "EVENT",
         "MISC" if has(Kind::Law) || LAW_WORDS.contains(&last) => "LAW",
         "MISC" if has(Kind::Place) => "LOC",
@@ -61,16 +95,26 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
     label.to_string()
 }
 
+/// A listed nationality or group, or a word shaped like a demonym, with or
+/// without a bound prefix (`non-Western`, `pro-Russian`).
+fn is_nationality_or_group(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    let base = without_bound_prefix(phrase);
+    gazetteer.kinds(base).iter().any(|k| matches!(k, Kind::Nationality | Kind::Group)) || is_demonym_shaped(base)
+}
+
 /// `East European`: a nationality or group qualified by other words.
 fn ends_in_nationality(words: &[String], gazetteer: &Gazetteer) -> bool {
     words.len() > 1 && words.last().is_some_and(|w| gazetteer.kinds(w).iter().any(|k| matches!(k, Kind::Nationality | Kind::Group)))
 }
 
+/// A phrase without a bound prefix: `non-Western` → `Western`, `pro-Russian` → `Russian`.
+fn without_bound_prefix(phrase: &str) -> &str {
+    ["non-", "pro-", "anti-"].iter().find_map(|p| phrase.strip_prefix(p)).unwrap_or(phrase)
+}
+
 /// `Ukrainian`, `Congolese`, `Kurdish`, `Pakistani`, `Israelis`: one
 /// capitalised word with a demonym ending.
 fn is_demonym_shaped(phrase: &str) -> bool {
-    // `non-Western`, `pro-Russian`: a bound prefix on a demonym.
-    let phrase = ["non-", "pro-", "anti-"].iter().find_map(|p| phrase.strip_prefix(p)).unwrap_or(phrase);
     let word = phrase.trim_end_matches('s');
     !phrase.contains(' ')
         && phrase.chars().next().is_some_and(char::is_uppercase)
@@ -117,11 +161,26 @@ mod tests {
         assert_eq!(refine("ORG", &words("NATO"), &g), "ORG");
         assert_eq!(refine("MISC", &words("Ukrainian"), &g), "NORP");
         assert_eq!(refine("MISC", &words("Congolese"), &g), "NORP");
+        assert_eq!(refine("MISC", &words("non-Western"), &Gazetteer::from_tsv("Western\tgroup\n")), "NORP");
         assert_eq!(refine("MISC", &words("Cold War"), &g), "EVENT");
         assert_eq!(refine("MISC", &words("Minsk Agreements"), &g), "LAW");
         assert_eq!(refine("MISC", &words("Eurovision Song Contest"), &g), "MISC");
         assert_eq!(refine("PER", &words("Vladimir Putin"), &g), "PERSON");
         assert_eq!(refine("DRUG", &words("aspirin"), &g), "DRUG");
+    }
+
+    #[test]
+    fn models_are_products_and_gatherings_events() {
+        let g = gazetteer();
+        for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
+            assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
+        }
+        for name in ["Channel 4", "Radio 1", "Expo 2010", "G7", "Apple"] {
+            assert_ne!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
+        }
+        assert_eq!(refine("ORG", &words("Paris Air Show"), &g), "EVENT");
+        assert_eq!(refine("LOC", &words("Worldwide Developers Conference"), &g), "EVENT");
+        assert_eq!(refine("ORG", &words("Conference"), &g), "ORG");
     }
 
     #[test]
