@@ -31,11 +31,20 @@ pub struct Found {
     pub unit: Option<String>,
 }
 
-const CURRENCY_SIGNS: [(&str, &str); 8] = [("$", "USD"), ("US$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"), ("₴", "UAH"), ("₹", "INR")];
-const CURRENCY_CODES: [(&str, &str); 13] = [
+const CURRENCY_SIGNS: [(&str, &str); 7] = [("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"), ("₴", "UAH"), ("₹", "INR")];
+const CURRENCY_CODES: [(&str, &str); 12] = [
     ("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"), ("RUB", "RUB"), ("UAH", "UAH"), ("CNY", "CNY"),
-    ("CHF", "CHF"), ("INR", "INR"), ("CAD", "CAD"), ("dlrs", "USD"), ("RM", "MYR"), ("HK$", "HKD"),
+    ("CHF", "CHF"), ("INR", "INR"), ("CAD", "CAD"), ("dlrs", "USD"), ("RM", "MYR"),
 ];
+/// Country prefixes glued to a dollar sign (`US$`, `A$`, `HK$`), which the
+/// tokenizer splits off the sign, and the currency they make.
+const DOLLAR_PREFIXES: [(&str, &str); 11] = [
+    ("US", "USD"), ("U.S.", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"), ("NZ", "NZD"), ("HK", "HKD"),
+    ("S", "SGD"), ("NT", "TWD"), ("R", "BRL"),
+];
+/// Countries' adjectives before `dollars` (`9.99 US dollars`).
+const DOLLAR_COUNTRIES: [(&str, &str); 7] =
+    [("US", "USD"), ("U.S.", "USD"), ("American", "USD"), ("Australian", "AUD"), ("Canadian", "CAD"), ("Singapore", "SGD"), ("Taiwan", "TWD")];
 const CURRENCY_WORDS: [(&str, &str); 17] = [
     ("ringgit", "MYR"), ("krone", "NOK"), ("kroner", "NOK"),
     ("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"), ("yen", "JPY"), ("yuan", "CNY"),
@@ -98,6 +107,8 @@ fn digits(word: &str) -> Option<(f64, Option<f64>)> {
 struct Reader<'a> {
     words: &'a [&'a str],
     lower: &'a [Cow<'a, str>],
+    /// Whether each token ends where the next begins (`US` in `US$`).
+    glued: &'a [bool],
 }
 
 /// An amount: its value and the tokens it covers.
@@ -143,6 +154,7 @@ impl Reader<'_> {
             || low.split_once('-').is_some_and(|(tens, _)| STARTERS.contains(tens))
             || CURRENCY_SIGNS.iter().any(|(s, _)| w.starts_with(s))
             || CURRENCY_CODES.iter().any(|(c, _)| w.starts_with(c))
+            || DOLLAR_PREFIXES.iter().any(|(p, _)| *p == w)
     }
 
     fn at(&self, i: usize) -> Option<Found> {
@@ -185,9 +197,12 @@ impl Reader<'_> {
         Some(found(i, i + 1, "MONEY", value, Some("USD")))
     }
 
-    /// `$750 billion`, `$8-billion`, `US$5`, `€2.5bn`, `500 euros`.
+    /// `$750 billion`, `$8-billion`, `US$5`, `€2.5bn`, `500 euros`, `9.99 US dollars`.
     fn money(&self, i: usize) -> Option<Found> {
-        let (code, start_of_amount) = if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == self.word(i)) {
+        let prefixed = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == self.word(i)).filter(|_| self.glued.get(i) == Some(&true) && self.word(i + 1) == "$");
+        let (code, start_of_amount) = if let Some((_, code)) = prefixed {
+            (*code, i + 2)
+        } else if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == self.word(i)) {
             (*code, i + 1)
         } else if let Some((_, code)) = CURRENCY_CODES.iter().find(|(c, _)| *c == self.word(i)) {
             (*code, i + 1)
@@ -203,6 +218,11 @@ impl Reader<'_> {
             return Some(found(i, end, "MONEY", value, Some(code)));
         } else {
             let amount = self.amount(i)?;
+            if let Some((_, code)) = DOLLAR_COUNTRIES.iter().find(|(c, _)| *c == self.word(amount.end)) {
+                if self.low(amount.end + 1).trim_end_matches('s') == "dollar" {
+                    return Some(found(i, amount.end + 2, "MONEY", amount.value, Some(code)));
+                }
+            }
             let unit = self.low(amount.end).trim_end_matches('s');
             let (_, code) = CURRENCY_WORDS.iter().find(|(w, _)| *w == unit)?;
             let value = if unit == "cent" { amount.value / 100.0 } else { amount.value };
@@ -275,7 +295,8 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Fo
         let tokens = segmented.sentence_tokens(sentence);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
-        let reader = Reader { words: &words, lower: &lower };
+        let glued: Vec<bool> = tokens.windows(2).map(|pair| pair[0].end == pair[1].start).collect();
+        let reader = Reader { words: &words, lower: &lower, glued: &glued };
         let is_taken = |k: usize| overlaps_sorted(taken, tokens[k].start, tokens[k].end);
         let mut i = 0;
         while i < words.len() {
@@ -303,6 +324,18 @@ mod tests {
     fn all(text: &str) -> Vec<(String, &'static str, Option<f64>, Option<String>)> {
         let segmented = segment(text, [&(0..text.len())]);
         find(text, &segmented, &[]).into_iter().map(|f| (text[f.start..f.end].to_string(), f.label, f.value, f.unit)).collect()
+    }
+
+    #[test]
+    fn dollars_of_other_countries() {
+        let got = all("A US$ 40 billion deal, HK$2m, A$5 million and C$ 3 billion; it cost 9.99 US dollars. The US said $5 was enough.");
+        assert_eq!(got[0], ("US$ 40 billion".into(), "MONEY", Some(40e9), Some("USD".into())));
+        assert_eq!(got[1], ("HK$2m".into(), "MONEY", Some(2e6), Some("HKD".into())));
+        assert_eq!(got[2], ("A$5 million".into(), "MONEY", Some(5e6), Some("AUD".into())));
+        assert_eq!(got[3], ("C$ 3 billion".into(), "MONEY", Some(3e9), Some("CAD".into())));
+        assert_eq!(got[4], ("9.99 US dollars".into(), "MONEY", Some(9.99), Some("USD".into())));
+        // `US` before a spaced-off sign is the country.
+        assert_eq!(got[5], ("$5".into(), "MONEY", Some(5.0), Some("USD".into())));
     }
 
     #[test]
