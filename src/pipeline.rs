@@ -106,7 +106,16 @@ pub fn parse(input: Input, options: &Options) -> Article {
     let anchor = published.as_deref().and_then(date_of);
     let times = temporal::find(&text, &segmented, anchor);
     let time_spans: Vec<Range<usize>> = times.iter().map(|t| t.start..t.end).collect();
-    let numbers = quantities::find(&text, &segmented, &time_spans);
+    let mut numbers = quantities::find(&text, &segmented, &time_spans);
+    let mut found = ner::recognise(
+        &text,
+        &segmented,
+        &blocks,
+        &options.model,
+        &options.entities,
+    );
+    // A model number in a product's name is the name's (`Boeing 787`), not a cardinal.
+    numbers.retain(|q| q.label != "CARDINAL" || !found.iter().any(|f| f.label == "PRODUCT" && f.start <= q.start && q.end <= f.end));
     // Names are neither bylines nor dates and numbers (disjoint ranges).
     let mut not_names: Vec<Range<usize>> = structure
         .bylines
@@ -116,13 +125,6 @@ pub fn parse(input: Input, options: &Options) -> Article {
         .chain(numbers.iter().map(|q| q.start..q.end))
         .collect();
     not_names.sort_by_key(|r| r.start);
-    let mut found = ner::recognise(
-        &text,
-        &segmented,
-        &blocks,
-        &options.model,
-        &options.entities,
-    );
     found.retain(|f| !overlaps_sorted(&not_names, f.start, f.end));
     let mut record = build_record(&text, &structure, &segmented, &found, times, numbers);
     record.id = id;

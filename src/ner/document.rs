@@ -10,6 +10,8 @@
 //! 3. Extend an organisation's head over `for`/`of`/`on` and the capitalised
 //!    words after it (`Center for a New American Security`), and a person's
 //!    name over the given name before an initial (`Grigory A. Yavlinsky`).
+//!    A maker followed by a model designation becomes the product
+//!    (`Boeing` + `737-800`, `Airbus` + `A380s`).
 //! 4. Merge a nationality into the organisation it qualifies
 //!    (`Indian` + `Foreign Ministry`).
 //! 5. One label per name in an article: the majority label of its mentions
@@ -32,6 +34,7 @@ use crate::fxhash::{FxHashMap as HashMap, FxHashSet};
 use crate::text::fold;
 
 use super::gazetteer::{Gazetteer, Kind};
+use super::refine::is_model_after_maker;
 use super::view::{View, Word};
 
 /// A name over words `start..end` of sentence `sentence` of a [`View`].
@@ -83,6 +86,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     split_place_conjunctions(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
     extend_people_over_initials(view, &mut spans);
+    extend_makers_over_models(view, &mut spans);
     merge_nationality_into_organisation(view, &mut spans);
     make_labels_consistent(view, &mut spans, gazetteer);
     tag_repeats(view, &mut spans);
@@ -152,6 +156,21 @@ fn extend_people_over_initials(view: &View, spans: &mut [NameSpan]) {
         let before = &words[span.start - 1];
         if starts_with_initial && capitalised(before) && !NOT_NAME_STARTS.contains(&before.form.as_ref()) {
             span.start -= 1;
+        }
+    }
+}
+
+/// `Boeing` + `737-800` → the product `Boeing 737-800`.
+fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
+    for span in spans.iter_mut().filter(|s| !s.fixed && s.label == "ORG") {
+        let words = &view.sentences[span.sentence];
+        let Some(next) = words.get(span.end) else { continue };
+        if next.start == words[span.end - 1].end {
+            continue;
+        }
+        if is_model_after_maker(&words[span.end - 1].form, &next.form) {
+            span.end += 1;
+            span.label = "PRODUCT".to_string();
         }
     }
 }

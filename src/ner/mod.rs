@@ -204,6 +204,10 @@ mod tests {
         // A listed place that is a word of a person's full name is that person.
         let found = names("Mao Zedong led China for decades. Later, Mao was criticised by the party, and Mao's portrait stayed.", &UserEntities::default());
         assert!(found.contains(&("Mao".into(), "PERSON".into())), "{found:?}");
+        // A maker and a model designation make a product.
+        let found = names("Ryanair said it had ordered Boeing 737-800s, not Air France Flight 447.", &UserEntities::default());
+        assert!(found.contains(&("Boeing 737-800s".into(), "PRODUCT".into())), "{found:?}");
+        assert!(!found.contains(&("Air France Flight 447".into(), "PRODUCT".into())), "{found:?}");
     }
 
     #[test]

@@ -11,9 +11,9 @@
 //!   `Lazio`; in news articles the document step settles those.)
 //! - MISC → NORP (nationalities, groups, `-ian`/`-ese` adjectives), EVENT,
 //!   LAW, or MISC when nothing types it further.
-//! - Whatever the class, a name ending in a model designation after a
-//!   capitalised maker is a PRODUCT (`Airbus A320`, `Boeing 787-9`, `F-35`
-//!   after `Lockheed Martin`), and an organisation or place ending in the
+//! - Whatever the class, a name with a model designation after a
+//!   capitalised maker is a PRODUCT (`Airbus A320`, `Boeing 787 Dreamliner`,
+//!   `F-35` after `Lockheed Martin`; not `Flight 447`), and an organisation or place ending in the
 //!   head noun of a gathering is an EVENT (`Paris Air Show`, `Worldwide
 //!   Developers Conference`).
 //! - Labels of other tag sets pass through unchanged.
@@ -41,6 +41,16 @@ const LAW_WORDS: &[&str] = &[
 /// organisation or a place (the venue's name often leads them).
 const GATHERINGS: &[&str] = &["Show", "Expo", "Conference", "Summit", "Festival", "Olympics", "Championships"];
 
+/// Capitalised words that a number follows in names that are no products.
+const NOT_MAKERS: &[&str] = &["Flight", "Route", "Highway", "Interstate", "Channel", "Radio", "Apollo", "Gate", "Terminal", "Platform", "Section", "Article", "Chapter", "Resolution", "Proposition"];
+
+/// Whether `model` names a model of the maker `maker` ends with:
+/// `Boeing` + `737-800s`, `Airbus` + `A380`; not `Flight` + `447`.
+pub fn is_model_after_maker(maker: &str, model: &str) -> bool {
+    let model = model.strip_suffix('s').filter(|m| m.ends_with(|c: char| c.is_ascii_digit())).unwrap_or(model);
+    maker.starts_with(char::is_uppercase) && !NOT_MAKERS.contains(&maker) && !is_model_designation(maker) && is_model_designation(model)
+}
+
 /// A model designation: letters and digits mixed (`A320`, `F-35`, `MD-11`,
 /// `787-9`), or a number of three digits or more that is not a year (`787`).
 fn is_model_designation(word: &str) -> bool {
@@ -62,8 +72,7 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
     let phrase = words.join(" ");
     let last = words.last().map_or("", String::as_str);
     if matches!(coarse, "ORG" | "MISC" | "LOC" | "PER") {
-        let maker = words.len() >= 2 && words[words.len() - 2].starts_with(char::is_uppercase) && !is_model_designation(&words[words.len() - 2]);
-        if maker && is_model_designation(last) {
+        if words.windows(2).any(|pair| is_model_after_maker(&pair[0], &pair[1])) {
             return "PRODUCT".to_string();
         }
         if matches!(coarse, "ORG" | "LOC") && words.len() >= 2 && GATHERINGS.contains(&last) && !gazetteer.kinds(&phrase).contains(&Kind::Organisation) {
@@ -175,7 +184,8 @@ mod tests {
         for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
             assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
-        for name in ["Channel 4", "Radio 1", "Expo 2010", "G7", "Apple"] {
+        assert_eq!(refine("ORG", &words("Boeing 787 Dreamliners"), &g), "PRODUCT");
+        for name in ["Channel 4", "Radio 1", "Expo 2010", "G7", "Apple", "Air France Flight 447"] {
             assert_ne!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
         assert_eq!(refine("ORG", &words("Paris Air Show"), &g), "EVENT");
