@@ -17,6 +17,13 @@ Peers:
 spaCy's `en_core_web_md` is not on the package index this project can reach,
 so it is not measured.
 
+Accuracy beside speed, for the same systems in the same run: entity F1 on
+CoNLL-2003 dev (exact spans, CoNLL's four classes; spaCy's OntoNotes labels
+read as PERSON → PER, ORG → ORG, GPE/LOC/FAC → LOC, NORP, EVENT, PRODUCT,
+LAW, WORK_OF_ART, LANGUAGE → MISC, on the given tokens) and on MEANTIME
+(`scripts/eval_meantime.py`: named PER/ORG/LOC mentions of modern Wikinews,
+exact span and class).
+
 Also prints seconds per MB for one article repeated 1x to 64x, to show that
 time grows linearly with input size.
 
@@ -35,6 +42,9 @@ from pathlib import Path
 import newsents
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import eval_meantime  # noqa: E402
+
 DATA = ROOT.parent / "shared" / "data"
 POLNEAR = DATA / "polnear" / "train" / "text"
 CONLL_DEV = DATA / "conll2003" / "eng.testa"
@@ -70,6 +80,43 @@ def conll_sentences(path: Path) -> list:
     if words:
         sentences.append(words)
     return sentences
+
+
+#: spaCy's OntoNotes labels in CoNLL's classes.
+SPACY_TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC", "EVENT": "MISC",
+                  "PRODUCT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC", "LANGUAGE": "MISC"}
+
+
+def conll_gold(path: Path) -> list:
+    """Gold tags of each sentence, as `conll_sentences` splits them."""
+    gold, tags = [], []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        columns = line.split()
+        if not columns or columns[0] == "-DOCSTART-":
+            if tags:
+                gold.append(tags)
+            tags = []
+        else:
+            tags.append(columns[-1])
+    if tags:
+        gold.append(tags)
+    return gold
+
+
+def spacy_conll_f1(nlp, sentences: list, gold: list) -> float:
+    """spaCy's entity F1 on CoNLL sentences, tokens given."""
+    from spacy.tokens import Doc
+
+    predicted = []
+    for doc in nlp.pipe((Doc(nlp.vocab, words=words) for words in sentences), batch_size=256):
+        tags = ["O"] * len(doc)
+        for ent in doc.ents:
+            label = SPACY_TO_CONLL.get(ent.label_)
+            if label:
+                for i in range(ent.start, ent.end):
+                    tags[i] = ("B-" if i == ent.start else "I-") + label
+        predicted.append(tags)
+    return newsents._core.score_tags(gold, predicted)["overall"][2]
 
 
 def print_table(title: str, unit: str, rates: dict) -> None:
@@ -144,12 +191,49 @@ def main() -> None:
             print(f"  ratio newsents / spaCy: {tagging['spaCy en_core_web_sm tok2vec + ner'] / tagging['newsents tagger (1 thread)']:,.1f}x")
         print()
 
+    accuracy_and_speed(nlp if spacy is not None else None, n_words / pipeline["newsents parse_many (1 thread)"],
+                       n_words / pipeline["spaCy en_core_web_sm, nlp.pipe (1 process)"] if spacy is not None else None)
+
     print("linearity: one article repeated k times, parsed alone")
     article = max(texts, key=len)
     for k in (1, 4, 16, 64):
         text = "\n\n".join([article] * k)
         seconds = best_of(3, lambda: newsents.parse(text))
         print(f"  x{k:<3} {len(text) / 1e6:7.2f} MB  {seconds * 1e3:8.1f} ms  {seconds / (len(text) / 1e6):.3f} s/MB")
+
+
+def accuracy_and_speed(nlp, newsents_rate: float, spacy_rate) -> None:
+    """One table: entity F1 on CoNLL dev and MEANTIME beside words per second."""
+    rows = []
+    meantime = eval_meantime.load_all(ROOT.parent / "shared")
+    if CONLL_DEV.is_file():
+        sentences, gold = conll_sentences(CONLL_DEV), conll_gold(CONLL_DEV)
+        predicted = [p for _, _, p in newsents._core.tag_conll(str(CONLL_DEV))]
+        conll = newsents._core.score_tags(gold, predicted)["overall"][2]
+        rows.append(("newsents", conll, eval_meantime.evaluate(meantime, eval_meantime.newsents_spans)[0].prf()[2], newsents_rate))
+        for name, spans_of in eval_meantime.spacy_systems() if nlp is not None else []:
+            model = spacy_model(name)
+            rate = spacy_rate if "_sm" in name else None
+            rows.append((name, spacy_conll_f1(model, sentences, gold), eval_meantime.evaluate(meantime, spans_of)[0].prf()[2], rate))
+    if not rows:
+        return
+    print("accuracy and speed (entity F1, exact spans; whole pipeline, 1 core)")
+    print(f"  {'system':<44}{'CoNLL dev':>10}{'MEANTIME':>10}{'words/s':>12}{'newsents is':>13}")
+    for name, conll, meantime_f1, rate in rows:
+        ratio = f"{newsents_rate / rate:,.1f}x" if rate and name != "newsents" else ""
+        words = f"{rate:,.0f}" if rate else "n/a"
+        print(f"  {name:<44}{conll:>10.3f}{meantime_f1:>10.3f}{words:>12}{ratio:>13}")
+    print()
+
+
+def spacy_model(system: str):
+    """The spaCy pipeline a row of `eval_meantime.spacy_systems` names."""
+    import spacy
+
+    name = system.split()[1]
+    nlp = spacy.load(name)
+    nlp.max_length = 10**8
+    return nlp
 
 
 if __name__ == "__main__":

@@ -81,15 +81,17 @@ def parse_command(argv: List[str]) -> int:
 
 def train_command(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(prog="newsents train", description="Train an entity tagger on CoNLL-format data.")
-    parser.add_argument("--train", required=True, help="training data: token per line, tag in the last column")
+    parser.add_argument("--train", required=True, nargs="+", help="training data, one or more files: token per line, tag in the last column")
     parser.add_argument("--dev", help="development data: the best pass on it is kept")
     parser.add_argument("--out", required=True, help="where to write the model")
     parser.add_argument("--epochs", type=int, help="passes over the training data (default 12)")
     parser.add_argument("--bits", type=int, help="log2 of the number of feature buckets (default 17)")
     parser.add_argument("--seed", type=int, help="shuffle seed (default 13)")
+    parser.add_argument("--word-dropout", type=float, help="share of tokens trained without their word features (default 0)")
     args = parser.parse_args(argv)
     try:
-        log = newsents.train(args.train, args.out, dev=args.dev, epochs=args.epochs, bits=args.bits, seed=args.seed)
+        log = newsents.train(args.train, args.out, dev=args.dev, epochs=args.epochs, bits=args.bits, seed=args.seed,
+                             word_dropout=args.word_dropout)
     except (OSError, ValueError) as e:
         parser.error(str(e))
     print("\n".join(log))
