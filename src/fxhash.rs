@@ -16,7 +16,25 @@ pub struct FxHasher {
     hash: u64,
 }
 
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+/// The Fx multiplier.
+pub const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+/// The hash of one string as a single word (Fx over 8-byte words, the
+/// length folded into the last one): the tagger's feature parts and the
+/// keys of its word tables.
+pub fn hash_str(text: &str) -> u64 {
+    let bytes = text.as_bytes();
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes"))).wrapping_mul(SEED);
+    }
+    let mut last = [0u8; 8];
+    let rest = chunks.remainder();
+    last[..rest.len()].copy_from_slice(rest);
+    last[7] ^= bytes.len() as u8 | 0x80;
+    (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(SEED)
+}
 
 impl FxHasher {
     fn add(&mut self, word: u64) {

@@ -11,8 +11,7 @@
 
 use std::sync::LazyLock;
 
-use super::features::hash_str;
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{hash_str, FxHashMap};
 
 const SOURCE: &str = include_str!("../../data/word_clusters.tsv");
 

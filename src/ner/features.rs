@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use super::clusters::{WordClass, WORD_CLUSTERS};
 use super::gazetteer::{Gazetteer, Match};
 use crate::text::{ascii_lower, lower_case};
-use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::fxhash::{hash_str, FxHashMap, FxHashSet, SEED};
 
 /// Features of one sentence: token `i` has `buckets[starts[i]..starts[i + 1]]`.
 #[derive(Clone, Debug, Default)]
@@ -202,8 +202,6 @@ const fn seed(name: &str) -> u64 {
     h
 }
 
-const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
 /// Hashes features into buckets. Strings are hashed once each (Fx over
 /// 8-byte words, the length folded into the last one); a feature combines its
 /// template's seed with the hashes or small codes of its parts, then an
@@ -213,26 +211,11 @@ struct Hasher {
     out: Vec<u32>,
 }
 
-/// The hash of one string, to combine into features.
-pub fn hash_str(text: &str) -> u64 {
-    let bytes = text.as_bytes();
-    let mut h = 0u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes"))).wrapping_mul(K);
-    }
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    last[..rest.len()].copy_from_slice(rest);
-    last[7] ^= bytes.len() as u8 | 0x80;
-    (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K)
-}
-
 impl Hasher {
     fn add(&mut self, template: u64, parts: &[u64]) {
         let mut h = template;
         for &part in parts {
-            h = (h.rotate_left(5) ^ part).wrapping_mul(K);
+            h = (h.rotate_left(5) ^ part).wrapping_mul(SEED);
         }
         h ^= h >> 33;
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);

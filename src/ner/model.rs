@@ -9,9 +9,9 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::conll::TagSpan;
-use super::features::{context_features, hash_str, word_features, History, SentenceFeatures, WordKeys};
+use super::features::{context_features, word_features, History, SentenceFeatures, WordKeys};
 use super::gazetteer::Gazetteer;
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{hash_str, FxHashMap};
 
 /// Version 2: features include the document's prediction history.
 const MAGIC: &[u8; 6] = b"NSNER\x02";
