@@ -67,40 +67,25 @@ def best_of(runs: int, work) -> float:
     return best
 
 
-def conll_sentences(path: Path) -> list:
-    sentences, words = [], []
+def conll_sentences(path: Path, column: int = 0) -> list:
+    """Each sentence of a CoNLL file as one column of it: the words (0), the gold tags (-1)."""
+    sentences, cells = [], []
     for line in path.read_text(encoding="utf-8").splitlines():
         columns = line.split()
         if not columns or columns[0] == "-DOCSTART-":
-            if words:
-                sentences.append(words)
-            words = []
+            if cells:
+                sentences.append(cells)
+            cells = []
         else:
-            words.append(columns[0])
-    if words:
-        sentences.append(words)
+            cells.append(columns[column])
+    if cells:
+        sentences.append(cells)
     return sentences
 
 
 #: spaCy's OntoNotes labels in CoNLL's classes.
 SPACY_TO_CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC", "EVENT": "MISC",
                   "PRODUCT": "MISC", "LAW": "MISC", "WORK_OF_ART": "MISC", "LANGUAGE": "MISC"}
-
-
-def conll_gold(path: Path) -> list:
-    """Gold tags of each sentence, as `conll_sentences` splits them."""
-    gold, tags = [], []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        columns = line.split()
-        if not columns or columns[0] == "-DOCSTART-":
-            if tags:
-                gold.append(tags)
-            tags = []
-        else:
-            tags.append(columns[-1])
-    if tags:
-        gold.append(tags)
-    return gold
 
 
 def spacy_conll_f1(nlp, sentences: list, gold: list) -> float:
@@ -207,7 +192,7 @@ def accuracy_and_speed(nlp, newsents_rate: float, spacy_rate) -> None:
     rows = []
     meantime = eval_meantime.load_all(ROOT.parent / "shared")
     if CONLL_DEV.is_file():
-        sentences, gold = conll_sentences(CONLL_DEV), conll_gold(CONLL_DEV)
+        sentences, gold = conll_sentences(CONLL_DEV), conll_sentences(CONLL_DEV, -1)
         predicted = [p for _, _, p in newsents._core.tag_conll(str(CONLL_DEV))]
         conll = newsents._core.score_tags(gold, predicted)["overall"][2]
         rows.append(("newsents", conll, eval_meantime.evaluate(meantime, eval_meantime.newsents_spans)[0].prf()[2], newsents_rate))
