@@ -30,7 +30,8 @@ def test_jsonl_output_is_one_record_per_article(tmp_path):
 def test_csv_output_has_a_row_per_article(tmp_path):
     out = tmp_path / "articles.csv"
     assert main([str(SEEDS / "*.txt"), "--format", "csv", "--out", str(out)]) == 0
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    with out.open(encoding="utf-8") as rows:
+        rows = list(csv.DictReader(rows))
     assert len(rows) == 5
     assert rows[1]["contributors"] == "Michael Birnbaum; Karen DeYoung"
 
@@ -47,7 +48,8 @@ def test_output_cut_short_by_the_reader_is_no_error():
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     first = reader.stdout.readline()
     reader.stdout.close()
-    stderr = reader.stderr.read().decode()
+    with reader.stderr:
+        stderr = reader.stderr.read().decode()
     assert reader.wait(timeout=120) == 0
     assert json.loads(first)["id"]
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr
