@@ -1,4 +1,5 @@
-"""Parsing on a Dask cluster (``pip install newsents[dask]``).
+"""Parsing on a Dask cluster (``pip install "newsents[dask]"``; from a
+clone, ``pip install ".[dask]"``).
 
 >>> import dask.bag as db, newsents.dask
 >>> texts = db.read_text("corpus/*.jsonl").map(json.loads)   # records with a "text" field
@@ -17,9 +18,15 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
-import dask
-import dask.bag as db
-import dask.dataframe as dd
+try:
+    import dask
+    import dask.bag as db
+    import dask.dataframe as dd
+except ModuleNotFoundError as missing:
+    raise ModuleNotFoundError(
+        f"newsents.dask needs Dask ({missing.name} is missing): "
+        'pip install "newsents[dask]", or pip install ".[dask]" from a clone'
+    ) from missing
 
 from . import Entities, PathLike, _core, _path, frames, load_entities
 from ._core import Article
