@@ -47,6 +47,8 @@ pub struct Input {
     /// Lines of the text known to be photo captions, with their credits
     /// (an HTML page's `<figcaption>`s).
     pub captions: Vec<CaptionRanges>,
+    /// The encoding the text was read with, when it came as bytes.
+    pub encoding: Option<&'static str>,
     /// Problems met before parsing (decoding, reading), kept in the record.
     pub errors: Vec<String>,
 }
@@ -72,6 +74,7 @@ pub fn parse(input: Input, options: &Options) -> Article {
         authors,
         dek,
         captions,
+        encoding,
         mut errors,
     } = input;
     let id = id.unwrap_or_else(|| content_id(&text));
@@ -87,10 +90,16 @@ pub fn parse(input: Input, options: &Options) -> Article {
             ..Article::default()
         };
     }
-    if text.trim_matches(crate::text::is_space).is_empty() {
+    let blank = text.trim_matches(crate::text::is_space).is_empty();
+    // An input that failed before (unreadable, not a JSON record) is empty
+    // for the reason its error gives.
+    if blank && errors.is_empty() {
         errors.push("empty text: nothing to parse".to_string());
     }
     let structure = article::analyse_with_captions(&text, &captions);
+    if !blank && structure.paragraphs.is_empty() && errors.is_empty() {
+        errors.push(no_story(&structure));
+    }
     let published = match published {
         Some(given) => normalise_date(&given).or_else(|| {
             errors.push(format!(
@@ -134,6 +143,7 @@ pub fn parse(input: Input, options: &Options) -> Article {
         record.authors = authors;
     }
     record.url = url;
+    record.encoding = encoding.map(str::to_string);
     record.errors = errors;
     record.text = text;
     record
@@ -322,6 +332,35 @@ fn count_sources(quotes: &[Quote]) -> Sources {
         named: named.len(),
         anonymous: anonymous.len(),
     }
+}
+
+/// Why a text that is not empty has no words of story: what its lines were
+/// read as instead.
+fn no_story(structure: &Structure) -> String {
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {what}")),
+        n => Some(format!("{n} {what}s")),
+    };
+    let held: Vec<String> = [
+        count(structure.headline.is_some() as usize, "headline"),
+        count(structure.dek.is_some() as usize, "dek"),
+        count(structure.captions.len(), "caption"),
+        count(structure.sections.len(), "section heading"),
+        count(structure.boilerplate.len(), "boilerplate line"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let held = if held.is_empty() {
+        "only bylines, datelines and other metadata".to_string()
+    } else {
+        held.join(", ")
+    };
+    format!(
+        "no story text: no line reads as a paragraph (the text holds {held}); \
+         short lines without a full stop read as headlines, headings or links"
+    )
 }
 
 /// The calendar date of an ISO 8601 date or date-time.

@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::article::normalise_date;
 use crate::corpus;
+use crate::html::Page;
 use crate::ner::{self, conll, train::TrainOptions, UserEntities};
 use crate::pipeline::{Input, Options};
 use crate::record;
@@ -267,6 +268,12 @@ impl Article {
     fn url(&self) -> Option<&str> {
         self.record.url.as_deref()
     }
+    /// The encoding the input's bytes were read with (`UTF-8`,
+    /// `windows-1252`, ...); None for a `str`.
+    #[getter]
+    fn encoding(&self) -> Option<&str> {
+        self.record.encoding.as_deref()
+    }
     /// The input text that all offsets point into.
     #[getter]
     fn text<'py>(&self, py: Python<'py>) -> Bound<'py, PyString> {
@@ -346,23 +353,26 @@ impl Article {
     }
 }
 
-/// Text from a Python `str` or `bytes`. A `str` with unpaired surrogates is
-/// replaced character for character (offsets stay aligned) and reported.
-fn text_of(obj: &Bound<'_, PyAny>) -> PyResult<(String, Vec<String>)> {
+/// An input from a Python `str` or `bytes` (decoded as
+/// [`corpus::text_input`] decodes them). A `str` with unpaired surrogates
+/// is replaced character for character (offsets stay aligned) and reported.
+fn text_of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return match s.to_cow() {
-            Ok(text) => Ok((text.into_owned(), Vec::new())),
-            Err(_) => Ok((
-                replace_surrogates(s)?,
-                vec!["invalid text: unpaired surrogates were replaced with U+FFFD".to_string()],
-            )),
-        };
+        return Ok(match s.to_cow() {
+            Ok(text) => Input::new(text),
+            Err(_) => Input {
+                errors: vec![
+                    "invalid text: unpaired surrogates were replaced with U+FFFD".to_string(),
+                ],
+                ..Input::new(replace_surrogates(s)?)
+            },
+        });
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        return Ok(corpus::decode(b.as_bytes()));
+        return Ok(corpus::text_input(b.as_bytes()));
     }
     Err(PyTypeError::new_err(format!(
-        "text must be str or bytes, not {}",
+        "{what} must be str or bytes, not {}",
         obj.get_type().name()?
     )))
 }
@@ -423,7 +433,7 @@ fn parse(
     model: Option<PathBuf>,
 ) -> PyResult<Article> {
     let options = options(entities, model)?;
-    let (text, errors) = text_of(text)?;
+    let text = text_of(text, "text")?;
     let published = optional_string(published, "published")?;
     if let Some(p) = &published {
         if normalise_date(p).is_none() {
@@ -433,13 +443,11 @@ fn parse(
         }
     }
     let input = Input {
-        text,
         id: optional_string(id, "id")?,
         published,
         outlet: optional_string(outlet, "outlet")?,
         url: optional_string(url, "url")?,
-        errors,
-        ..Input::default()
+        ..text
     };
     Ok(Article::new(
         py.detach(|| corpus::parse_guarded(input, &options)),
@@ -459,20 +467,22 @@ fn parse_html(
     model: Option<PathBuf>,
 ) -> PyResult<Article> {
     let options = options(entities, model)?;
-    let bytes = if let Ok(bytes) = html.cast::<PyBytes>() {
-        bytes.as_bytes().to_vec()
+    let (url, id) = (optional_string(url, "url")?, optional_string(id, "id")?);
+    let parse = |page| py.detach(|| corpus::parse_html(page, url, id, &options));
+    if let Ok(bytes) = html.cast::<PyBytes>() {
+        Ok(Article::new(parse(Page::Bytes(bytes.as_bytes()))))
     } else if let Ok(text) = html.cast::<PyString>() {
-        replace_surrogates(text)?.into_bytes()
+        let text = match text.to_cow() {
+            Ok(text) => text,
+            Err(_) => replace_surrogates(text)?.into(),
+        };
+        Ok(Article::new(parse(Page::Text(&text))))
     } else {
-        return Err(PyTypeError::new_err(format!(
+        Err(PyTypeError::new_err(format!(
             "html must be str or bytes, not {}",
             html.get_type().name()?
-        )));
-    };
-    let (url, id) = (optional_string(url, "url")?, optional_string(id, "id")?);
-    Ok(Article::new(
-        py.detach(|| corpus::parse_html(&bytes, url, id, &options)),
-    ))
+        )))
+    }
 }
 
 /// Parses many articles in parallel, in order.
@@ -489,12 +499,7 @@ fn parse_many(
     let options = options(entities, model)?;
     let mut inputs = Vec::new();
     for item in texts.try_iter()? {
-        let (text, errors) = text_of(&item?)?;
-        inputs.push(Input {
-            text,
-            errors,
-            ..Input::default()
-        });
+        inputs.push(text_of(&item?, "each text")?);
     }
     if let Some(ids) = ids.filter(|ids| !ids.is_none()) {
         let ids: Vec<Option<String>> = ids
@@ -535,31 +540,31 @@ fn read_files(
     Ok(articles.into_iter().map(Article::new).collect())
 }
 
-/// Parses JSONL lines (bytes, one record each) in parallel, in order; `ids`
-/// are the ids of records that carry none.
+/// Parses JSONL lines (`str`, or `bytes` decoded as text is) in parallel,
+/// in order; `sources` are each line's file and line number.
 #[pyfunction]
-#[pyo3(signature = (lines, ids, threads=None, entities=None, model=None))]
+#[pyo3(signature = (lines, sources, threads=None, entities=None, model=None))]
 fn parse_jsonl(
     py: Python<'_>,
-    lines: Vec<Bound<'_, PyBytes>>,
-    ids: Vec<String>,
+    lines: Vec<Bound<'_, PyAny>>,
+    sources: Vec<(PathBuf, usize)>,
     threads: Option<usize>,
     entities: Option<HashMap<String, String>>,
     model: Option<PathBuf>,
 ) -> PyResult<Vec<Article>> {
-    if ids.len() != lines.len() {
+    if sources.len() != lines.len() {
         return Err(PyValueError::new_err(format!(
-            "got {} ids for {} lines",
-            ids.len(),
+            "got {} sources for {} lines",
+            sources.len(),
             lines.len()
         )));
     }
     let options = options(entities, model)?;
-    let lines: Vec<(Vec<u8>, String)> = lines
+    let lines = lines
         .iter()
-        .map(|line| line.as_bytes().to_vec())
-        .zip(ids)
-        .collect();
+        .zip(sources)
+        .map(|(line, (path, number))| Ok((text_of(line, "each line")?, path, number)))
+        .collect::<PyResult<Vec<_>>>()?;
     let articles = py
         .detach(|| corpus::parse_jsonl(lines, &options, threads))
         .map_err(PyValueError::new_err)?;

@@ -37,6 +37,10 @@ pub struct Article {
     /// Words in the body.
     pub word_count: usize,
     pub url: Option<String>,
+    /// The encoding the input's bytes were read with (`UTF-8`,
+    /// `windows-1252`, ...); null for text given as a string.
+    #[serde(default)]
+    pub encoding: Option<String>,
     /// The input text the offsets point into.
     pub text: String,
 }

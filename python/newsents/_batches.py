@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence
+from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 #: File endings read line by line as JSON records.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -44,12 +44,12 @@ class Progress:
 
 class Batch:
     """Work for one call into the core: whole files, or JSONL lines with
-    the ids their records get when they carry none."""
+    the file and line number of each."""
 
     def __init__(self) -> None:
         self.files: List[str] = []
         self.lines: List[bytes] = []
-        self.line_ids: List[str] = []
+        self.line_sources: List[Tuple[str, int]] = []
         self.size = 0  # bytes, for the progress bar
 
     def __len__(self) -> int:
@@ -71,7 +71,7 @@ def file_batches(files: Sequence[Path], batch_size: int) -> Iterator[Batch]:
                     if not line.strip():
                         continue
                     batch.lines.append(line)
-                    batch.line_ids.append(f"{path.stem}:{number}")
+                    batch.line_sources.append((str(path), number))
                     batch.size += len(line)
                     if len(batch) >= batch_size:
                         yield batch

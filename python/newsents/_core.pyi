@@ -87,6 +87,9 @@ class Article:
     @property
     def url(self) -> Optional[str]: ...
     @property
+    def encoding(self) -> Optional[str]:
+        """The encoding the input's bytes were read with (``UTF-8``, ``windows-1252``, ...); None for a ``str``."""
+    @property
     def text(self) -> str:
         """The input text that every offset points into."""
     def to_dict(self) -> Dict[str, Any]:
@@ -127,8 +130,8 @@ def read_files(
     model: Optional[str] = None,
 ) -> List[Article]: ...
 def parse_jsonl(
-    lines: Sequence[bytes],
-    ids: Sequence[str],
+    lines: Sequence[Union[str, bytes]],
+    sources: Sequence[Tuple[str, int]],
     threads: Optional[int] = None,
     entities: Optional[Dict[str, str]] = None,
     model: Optional[str] = None,

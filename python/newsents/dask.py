@@ -70,8 +70,8 @@ def _parse_partition(items: Iterable[Any], options: Dict[str, Any]) -> List[Arti
     items = list(items)
     if all(isinstance(item, (str, bytes)) for item in items):
         return _core.parse_many(items, **options)
-    lines = [json.dumps(_record(item), default=str).encode() for item in items]
-    return _core.parse_jsonl(lines, [f"record:{n}" for n in range(len(items))], **options)
+    lines = [json.dumps(_record(item), default=str) for item in items]
+    return _core.parse_jsonl(lines, [("record", n) for n in range(len(items))], **options)
 
 
 def _record(item: Any) -> Mapping[str, Any]:

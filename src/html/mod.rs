@@ -15,12 +15,32 @@ use trafilatura::metadata::Fields;
 use crate::article::{self, normalise_date, CaptionRanges};
 use crate::pipeline::Input;
 
+/// A saved page as given: bytes in the encoding the page declares (or
+/// none), or text already decoded (a Python `str`, a JSONL field).
+#[derive(Clone, Copy, Debug)]
+pub enum Page<'a> {
+    Bytes(&'a [u8]),
+    Text(&'a str),
+}
+
 /// The input the text pipeline gets from a page: the title and the main
 /// text as paragraphs (offsets point into this text), and the page's
 /// metadata as fields that override what the text parser would infer.
-pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
-    let (html, _) = encoding::decode(bytes);
-    if !looks_like_html(&html) {
+pub fn input(page: Page<'_>, url: Option<String>, id: Option<String>) -> Input {
+    match page {
+        Page::Text(html) => page_input(html, url, id),
+        Page::Bytes(bytes) => {
+            let decoded = encoding::decode_page(bytes);
+            Input {
+                encoding: Some(decoded.encoding.name()),
+                ..page_input(&decoded.text, url, id)
+            }
+        }
+    }
+}
+
+fn page_input(html: &str, url: Option<String>, id: Option<String>) -> Input {
+    if !looks_like_html(html) {
         return Input {
             id,
             url,
@@ -31,7 +51,7 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
             ..Input::default()
         };
     }
-    let page = Document::parse(&html);
+    let page = Document::parse(html);
     let metadata = meta::read(&page, url.as_deref());
     let captions = figure_captions(&page);
     // The extractor's reading of the metadata (bylines and dates in the
@@ -86,6 +106,7 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
             .description
             .filter(|d| !body.starts_with(d.trim_end_matches('…'))),
         errors,
+        ..Input::default()
     }
 }
 
@@ -216,7 +237,7 @@ mod tests {
             <p>Negotiators from both sides met in Geneva on Monday to discuss a ceasefire, officials said.</p>
             <p>The talks, the first in months, are expected to last until Friday, according to the mediators.</p>
             </article><footer>Copyright 2024 Daily. All rights reserved.</footer></body></html>"#;
-        let input = input(page, Some("https://daily.example/world/talks".into()), None);
+        let input = input(Page::Bytes(page), Some("https://daily.example/world/talks".into()), None);
         assert_eq!(input.headline.as_deref(), Some("Ceasefire talks resume"));
         assert_eq!(input.authors, ["Jane Roe"]);
         assert_eq!(
@@ -243,7 +264,7 @@ mod tests {
             <p>The mayor said the damage would take months to repair and asked the government for emergency funds.</p>
             <figure><figcaption>A shelter opened in the school gym. (AP Photo/Max Mo)</figcaption></figure>
             </article></body></html>"#;
-        let input = input(page, None, None);
+        let input = input(Page::Bytes(page), None, None);
         let article = crate::parse(input, &crate::Options::default());
         let captions: Vec<(&str, Option<&str>)> =
             article.captions.iter().map(|c| (c.text.as_str(), c.credit.as_deref())).collect();
@@ -261,7 +282,7 @@ mod tests {
 
     #[test]
     fn text_that_is_not_html_is_an_error() {
-        let input = input(b"Just a plain sentence, no markup.", None, Some("x".into()));
+        let input = input(Page::Bytes(b"Just a plain sentence, no markup."), None, Some("x".into()));
         assert!(input.errors[0].starts_with("not HTML"));
         assert!(input.text.is_empty());
     }
