@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{self, normalise_date, BlockKind, CaptionRanges, Structure};
+use crate::article::{self, normalise_date, BlockKind, KnownLines, Structure};
 use crate::calendar::Date;
 use crate::ner::{self, model::Model, Found, UserEntities};
 use crate::record::{Article, Caption, Entity, Mention, Quantity, Quote, Sources, Span, Temporal};
@@ -40,13 +40,16 @@ pub struct Input {
     pub outlet: Option<String>,
     pub url: Option<String>,
     /// A headline, authors and dek known from elsewhere (an HTML page's
-    /// metadata); they replace what the text parser finds.
+    /// metadata); they replace what the text parser finds. Authors known to
+    /// be none (a page whose metadata and bylines name none) are
+    /// `Some(vec![])`: the page is trusted over bylines in its story text,
+    /// which tend to belong to a box or a quoted piece.
     pub headline: Option<String>,
-    pub authors: Vec<String>,
+    pub authors: Option<Vec<String>>,
     pub dek: Option<String>,
-    /// Lines of the text known to be photo captions, with their credits
-    /// (an HTML page's `<figcaption>`s).
-    pub captions: Vec<CaptionRanges>,
+    /// Lines of the text whose role is known (an HTML page's headline,
+    /// headings and `<figcaption>`s).
+    pub known: KnownLines,
     /// The encoding the text was read with, when it came as bytes.
     pub encoding: Option<&'static str>,
     /// Problems met before parsing (decoding, reading), kept in the record.
@@ -73,7 +76,7 @@ pub fn parse(input: Input, options: &Options) -> Article {
         headline,
         authors,
         dek,
-        captions,
+        known,
         encoding,
         mut errors,
     } = input;
@@ -96,7 +99,7 @@ pub fn parse(input: Input, options: &Options) -> Article {
     if blank && errors.is_empty() {
         errors.push("empty text: nothing to parse".to_string());
     }
-    let structure = article::analyse_with_captions(&text, &captions);
+    let structure = article::analyse_known(&text, &known);
     if !blank && structure.paragraphs.is_empty() && errors.is_empty() {
         errors.push(no_story(&structure));
     }
@@ -139,7 +142,7 @@ pub fn parse(input: Input, options: &Options) -> Article {
     record.outlet = outlet;
     record.headline = headline.or(record.headline);
     record.dek = dek.or(record.dek);
-    if !authors.is_empty() {
+    if let Some(authors) = authors {
         record.authors = authors;
     }
     record.url = url;
