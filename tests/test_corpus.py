@@ -165,6 +165,12 @@ def test_progress_bar_counts_articles(capsys):
     assert capsys.readouterr().err == ""
 
 
+def test_no_progress_bar_unless_someone_watches(capsys):
+    # A long batch with stderr in a log or a pipe (here: captured) shows none.
+    newsents.parse_many(["Talks resumed in Kyiv."] * newsents._batches.AUTO_PROGRESS_ARTICLES)
+    assert capsys.readouterr().err == ""
+
+
 def test_parse_many_checks_ids_against_texts():
     with pytest.raises(ValueError, match="2 ids for 1 texts"):
         newsents.parse_many(["One."], ids=["a", "b"])

@@ -93,8 +93,9 @@ def parse_many(
     default), with the GIL released. The result keeps the input order; an
     article that fails has its problems in ``errors`` and never stops the batch.
     ``entities`` and ``model`` are as in `parse`. ``progress`` shows a bar
-    (tqdm) when true, never when false, and for long batches when None;
-    Ctrl-C stops the batch within a chunk of `CHUNK` articles.
+    (tqdm) when true, never when false, and when None for long batches on a
+    terminal or in a notebook (never in a log or a pipe); Ctrl-C stops the
+    batch within a chunk of `CHUNK` articles.
     """
     if isinstance(texts, (str, bytes)):
         raise TypeError(f"texts must be an iterable of str or bytes, not one {type(texts).__name__}; "

@@ -4,6 +4,7 @@ and a point between batches where Ctrl-C stops the run."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
 
@@ -19,11 +20,12 @@ AUTO_PROGRESS_BYTES = 20_000_000
 class Progress:
     """A tqdm bar (the notebook widget in Jupyter) when tqdm is installed
     and the bar is wanted; otherwise it does nothing. ``wanted=None`` shows
-    it for long runs only."""
+    it for long runs where someone watches: on a terminal or in a notebook,
+    never in a log or a pipe."""
 
     def __init__(self, wanted: Optional[bool], total: int, unit: str, auto_from: int) -> None:
         self._bar = None
-        if wanted is False or (wanted is None and total < auto_from):
+        if wanted is False or (wanted is None and (total < auto_from or not _watched())):
             return
         try:
             from tqdm.auto import tqdm
@@ -40,6 +42,12 @@ class Progress:
     def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
+
+
+def _watched() -> bool:
+    """Whether standard error is a terminal or a notebook's output."""
+    stderr = sys.stderr
+    return stderr is not None and (stderr.isatty() or type(stderr).__module__.startswith("ipykernel"))
 
 
 class Batch:

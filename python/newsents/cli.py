@@ -5,7 +5,10 @@
     newsents seeds/ --format csv --out articles.csv
     newsents corpus/ --format parquet --out tables/  # one Parquet file per view
     newsents train --train eng.train --dev eng.testa --out my.model
-    newsents conll eng.testa --output predicted.conll [--model my.model]
+    newsents conll eng.testa --out predicted.conll [--model my.model]
+
+Exit status: 0, or 1 when a record has errors (unless --allow-errors), 2
+for bad arguments and paths that match nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import argparse
 import csv
 import os
 import sys
-from typing import IO, Iterable, List, Optional, Sequence
+from typing import IO, Iterable, Iterator, List, Optional, Sequence
 
 import newsents
 from newsents import Article, Corpus, frames
@@ -37,8 +40,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 def parse_command(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="newsents",
-        description="Turn raw news articles (.txt, .jsonl; files, directories, globs) into structured records. "
-        "Other commands: 'newsents train' (train an entity tagger), 'newsents conll' (tag a CoNLL file).",
+        description="Turn raw news articles into structured records: plain text (.txt), saved web pages (.html, "
+        ".htm, .html.gz, .htm.gz) and JSON lines (.jsonl, .ndjson, one record per line with a 'text' or 'html' "
+        "field); files, directories or glob patterns. Other commands: 'newsents train' (train an entity "
+        "tagger), 'newsents conll' (tag a CoNLL file).",
+        epilog="Exit status: 0 when every record parsed cleanly; 1 when a record has errors (its 'errors' say "
+        "why; the others are still written), unless --allow-errors; 2 for bad arguments and paths that match "
+        "nothing.",
     )
     parser.add_argument("paths", nargs="+", help="files, directories or glob patterns")
     parser.add_argument("--entities", help="names to fix before the tagger: JSONL patterns or phrase<TAB>label lines")
@@ -53,30 +61,51 @@ def parse_command(argv: List[str]) -> int:
                         help="articles parsed and written at a time; memory stays bounded (default %(default)s)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: for long runs, on a terminal)")
+    parser.add_argument("--allow-errors", action="store_true",
+                        help="exit with status 0 even when records have errors")
     parser.add_argument("--version", action="version", version=f"newsents {newsents.__version__}")
     args = parser.parse_args(argv)
     if args.format == "parquet" and not args.out:
         parser.error("--format parquet needs --out DIRECTORY")
-    progress = args.progress if args.progress is not None else (None if sys.stderr.isatty() else False)
     try:
         batches = newsents.stream(args.paths, batch_size=args.batch_size, threads=args.threads,
-                                  entities=args.entities, model=args.model, progress=progress)
+                                  entities=args.entities, model=args.model, progress=args.progress)
     except (OSError, ValueError, TypeError) as e:
         parser.error(str(e))
+    tally = Tally(batches)
     if args.format == "parquet":
-        write_parquet(batches, args.out)
-        return 0
-    out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
-    try:
-        WRITERS[args.format](batches, out)
-    except BrokenPipeError:
-        # The reader stopped early (`newsents ... | head`), which is no error.
-        # Point stdout at devnull so that Python's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    finally:
-        if args.out:
-            out.close()
+        write_parquet(tally, args.out)
+    else:
+        out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        try:
+            WRITERS[args.format](tally, out)
+        except BrokenPipeError:
+            # The reader stopped early (`newsents ... | head`), which is no error.
+            # Point stdout at devnull so that Python's final flush stays quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        finally:
+            if args.out:
+                out.close()
+    if tally.with_errors and not args.allow_errors:
+        print(f"newsents: {tally.with_errors} of {tally.articles} records have errors (see their 'errors'; "
+              "--allow-errors exits with 0)", file=sys.stderr)
+        return 1
     return 0
+
+
+class Tally:
+    """The batches of a run, passed on as they come, counted on the way."""
+
+    def __init__(self, batches: Iterable[Corpus]) -> None:
+        self._batches = batches
+        self.articles = self.with_errors = 0
+
+    def __iter__(self) -> Iterator[Corpus]:
+        for batch in self._batches:
+            self.articles += len(batch)
+            self.with_errors += sum(bool(article.errors) for article in batch)
+            yield batch
 
 
 def train_command(argv: List[str]) -> int:
@@ -104,15 +133,16 @@ def conll_command(argv: List[str]) -> int:
         "four classes (PER, ORG, LOC, MISC) in IOB2, as a last column; score against its own tags if it has them.",
     )
     parser.add_argument("input", help="CoNLL-format file")
-    parser.add_argument("--output", help="where to write the tagged file (default: no file, scores only)")
+    parser.add_argument("--out", "--output", dest="out",
+                        help="where to write the tagged file (default: no file, scores only)")
     parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
     args = parser.parse_args(argv)
     try:
         sentences = newsents._core.tag_conll(args.input, model=args.model)
     except (OSError, ValueError) as e:
         parser.error(str(e))
-    if args.output:
-        write_conll(args.input, args.output, sentences)
+    if args.out:
+        write_conll(args.input, args.out, sentences)
     gold = [g for _, g, _ in sentences]
     if any(gold):
         print(conlleval_report(newsents._core.score_tags(gold, [p for _, _, p in sentences])))
