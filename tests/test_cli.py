@@ -4,21 +4,47 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 
 import pytest
 
 from conftest import SEEDS
-from newsents.cli import main
+from newsents.cli import WIDTH, main
 
 
-def test_summary_names_each_seed(capsys):
+FIELDS = ["headline", "source", "body", "entities", "dates", "quotes"]
+
+
+def test_summary_shows_entities_quotes_and_dates_of_each_seed(capsys):
     assert main([str(SEEDS)]) == 0
     out = capsys.readouterr().out
-    for path in SEEDS.glob("*.txt"):
-        assert path.stem in out
-    assert "The Independent" in out and "2025-05-12T17:08:00+01:00" in out
+    *articles, total = out.split("\n\n")
+    assert [a.splitlines()[0] for a in articles] == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    for article in articles:
+        lines = article.splitlines()
+        assert [line[2:12].strip() for line in lines[1:7]] == FIELDS
+        assert all(len(line) <= WIDTH for line in lines)
+        entities = lines[4][12:].split(" · ")
+        assert all(re.fullmatch(r".+ [A-Z_]+ ×\d+( … \d+ more)?", e) for e in entities), entities
+        quotes = [lines[6][12:]] + [line[12:] for line in lines[7:]]
+        assert 1 <= len(quotes) <= 4 and all(re.fullmatch(r"“.+” — .+|… \d+ more quotes", q) for q in quotes), quotes
+    independent = next(a for a in articles if "The Independent" in a)
+    assert "The Independent · 2025-05-12T17:08:00+01:00 · by Mark Almond" in independent
+    assert "Vladimir Putin PERSON ×14" in independent and "this Thursday → 2025-05-15" in independent
+    assert "“We are prepared to end the war.” — Volodymyr Zelensky" in independent
+    assert re.fullmatch(r"5 articles · \d+ entities · \d+ quotes · \d+\.\d\d s\n", total)
+
+
+def test_a_long_input_does_not_flood_the_terminal(tmp_path, capsys):
+    paragraph = "Vladimir Putin met Volodymyr Zelensky in Istanbul on Monday. “We will talk,” he said.\n\n"
+    heading = "Talks In Istanbul Resume\n\n"
+    (tmp_path / "long.txt").write_text((paragraph * 20 + heading) * 1_000, encoding="utf-8")  # 1.8 MB
+    assert main([str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert len(out) < 2_000 and max(len(line) for line in out.splitlines()) <= WIDTH
+    assert "… 19,997 more quotes" in out and "1,000 headings" in out
 
 
 def test_jsonl_output_is_one_record_per_article(tmp_path):

@@ -1,6 +1,6 @@
 """The ``newsents`` command: parse articles and print or write their records.
 
-    newsents seeds/                          # a readable summary per article
+    newsents seeds/                          # per article: entities, quotes, dates
     newsents corpus/*.jsonl --format jsonl --out records.jsonl
     newsents seeds/ --format csv --out articles.csv
     newsents corpus/ --format parquet --out tables/  # one Parquet file per view
@@ -17,6 +17,7 @@ import argparse
 import csv
 import os
 import sys
+import time
 from typing import IO, Iterable, Iterator, List, Optional, Sequence
 
 import newsents
@@ -52,7 +53,8 @@ def parse_command(argv: List[str]) -> int:
     parser.add_argument("--entities", help="names to fix before the tagger: JSONL patterns or phrase<TAB>label lines")
     parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
     parser.add_argument("--format", choices=["text", "jsonl", "csv", "parquet"], default="text",
-                        help="a readable summary (default), one JSON record per line, one CSV row per article, "
+                        help="a few readable lines per article (default: metadata, top entities, quotes, dates), "
+                        "one JSON record per line, one CSV row per article, "
                         "or a directory of Parquet files, one per view (articles, entities, mentions, quotes, "
                         "temporal, quantities)")
     parser.add_argument("--out", help="write to this file (a directory for parquet) instead of standard output")
@@ -168,39 +170,107 @@ def conlleval_report(scores: dict) -> str:
     )
 
 
+#: The widest line of the text summary: long fields are cut to fit.
+WIDTH = 100
+#: Quotes and errors shown per article; the rest are counted.
+QUOTES_SHOWN = 3
+ERRORS_SHOWN = 3
+
+
 def write_text(batches: Iterable[Corpus], out: IO[str]) -> None:
-    """A short readable summary of each article."""
+    """A few lines per article (metadata, top entities, quotes, dates), then
+    one line for the whole run."""
+    start = time.perf_counter()
+    articles = entities = quotes = with_errors = 0
     for batch in batches:
         for article in batch:
             out.write(summary(article) + "\n\n")
+            articles += 1
+            entities += len(article.entities)
+            quotes += len(article.quotes)
+            with_errors += bool(article.errors)
+    totals = [_count(articles, "article"), _count(entities, "entity"), _count(quotes, "quote"),
+              f"{with_errors:,} with errors" if with_errors else None, f"{time.perf_counter() - start:.2f} s"]
+    out.write(" · ".join(filter(None, totals)) + "\n")
 
 
 def summary(article: Article) -> str:
-    def field(name: str, value: object) -> str:
-        return f"  {name:<13}{value if value not in (None, '', []) else '—'}"
+    """An article in a few lines of at most `WIDTH` characters."""
+    label = "  {:<10}".format
+    indent = label("")
 
+    def field(name: str, value: Optional[str]) -> str:
+        return _shorten(label(name) + (_one_line(value) if value else "—"), WIDTH)
+
+    counts = [_count(len(article.paragraphs), "paragraph"), _count(len(article.sentences), "sentence"),
+              _count(article.word_count, "word"), _count(len(article.captions), "caption", or_none=True),
+              _count(len(article.sections), "heading", or_none=True),
+              _count(len(article.boilerplate), "boilerplate line", or_none=True)]
+    people = [f"by {', '.join(article.authors)}" if article.authors else None,
+              f"with {', '.join(article.contributors)}" if article.contributors else None]
+    entities = sorted(article.entities, key=lambda e: (-len(e["mentions"]), e["mentions"][0][0] if e["mentions"] else 0))
+    dates = dict.fromkeys(_date(t) for t in article.temporal if t["label"] in ("DATE", "TIME"))
     lines = [
-        f"{article.id}",
+        article.id,
         field("headline", article.headline),
-        field("dek", _shorten(article.dek, 100)),
-        field("outlet", article.outlet),
-        field("published", article.published),
-        field("authors", ", ".join(article.authors)),
-        field("contributors", ", ".join(article.contributors)),
-        field("reading time", f"{article.reading_time_minutes} min" if article.reading_time_minutes else None),
-        field("body", f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, {article.word_count:,} words"),
-        field("captions", "; ".join(f"{_shorten(c.text, 60)} ({c.credit})" for c in article.captions)),
-        field("sections", " | ".join(article.sections)),
-        field("boilerplate", f"{len(article.boilerplate)} lines" if article.boilerplate else None),
+        field("source", " · ".join(filter(None, [article.outlet, article.published, *people]))),
+        field("body", " · ".join(filter(None, counts))),
+        _items(label("entities"), [f"{e['name']} {e['label']} ×{len(e['mentions']):,}" for e in entities]),
+        _items(label("dates"), list(dates)),
     ]
-    lines += [field("error", e) for e in article.errors]
+    quotes = [_quote(q, WIDTH - len(indent)) for q in article.quotes]
+    lines += _column(label("quotes"), indent, quotes, QUOTES_SHOWN, "quotes")
+    lines += _column(label("errors"), indent, article.errors, ERRORS_SHOWN, "errors") if article.errors else []
     return "\n".join(lines)
 
 
-def _shorten(text: Optional[str], width: int) -> Optional[str]:
-    if text is None or len(text) <= width:
-        return text
-    return text[: width - 1] + "…"
+def _items(prefix: str, items: List[str]) -> str:
+    """`prefix` and as many items as fit on a line, then how many did not."""
+    line = prefix + ("—" if not items else "")
+    for shown, item in enumerate(items):
+        rest = f" … {len(items) - shown:,} more"
+        separator = " · " if shown else ""
+        if len(line) + len(separator) + len(item) + (len(rest) if shown + 1 < len(items) else 0) > WIDTH:
+            return (line + rest) if shown else _shorten(line + item, WIDTH)
+        line += separator + item
+    return line
+
+
+def _column(prefix: str, indent: str, items: List[str], most: int, what: str) -> List[str]:
+    """Up to `most` items, one a line, then how many more there are."""
+    lines = [_shorten((prefix if k == 0 else indent) + _one_line(item), WIDTH) for k, item in enumerate(items[:most])]
+    if len(items) > most:
+        lines.append(f"{indent}… {len(items) - most:,} more {what}")
+    return lines or [prefix + "—"]
+
+
+def _quote(quote: dict, width: int) -> str:
+    """“What was said” — who said it, in `width` characters: the speaker
+    (up to 40) kept whole, the quote cut."""
+    kind = "" if quote["kind"] == "direct" else f" ({quote['kind']})"
+    said_by = f"” — {_shorten(_one_line(quote['speaker'] or 'unattributed'), 40)}{kind}"
+    return f"“{_shorten(_one_line(quote['text']), width - len(said_by) - 1)}{said_by}"
+
+
+def _date(item: dict) -> str:
+    text, value = _one_line(item["text"]), item["value"]
+    return text if value in (None, text) else f"{text} → {value}"
+
+
+def _count(n: int, what: str, or_none: bool = False) -> Optional[str]:
+    """``3 quotes``, ``1 entity``; None for none when `or_none`."""
+    if n == 0 and or_none:
+        return None
+    plural = what[:-1] + "ies" if what.endswith("y") else what + "s"
+    return f"{n:,} {what if n == 1 else plural}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def write_jsonl(batches: Iterable[Corpus], out: IO[str]) -> None:
