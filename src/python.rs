@@ -81,9 +81,13 @@ impl Span {
 /// A photo caption and its credit.
 #[pyclass(module = "newsents", name = "Caption", frozen, get_all)]
 pub struct Caption {
+    /// The caption, without its credit.
     text: String,
+    /// The photo credit; None when the caption gives none.
     credit: Option<String>,
+    /// Start offset (code points) of the caption in the article's text.
     start: usize,
+    /// End offset (code points, exclusive).
     end: usize,
 }
 
@@ -161,26 +165,35 @@ fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>
 
 #[pymethods]
 impl Article {
+    /// The article's id: the one given; else a file's name without its
+    /// ending (`file:line` for a JSONL record without one); else a stable
+    /// hash of the text.
     #[getter]
     fn id(&self) -> &str {
         &self.record.id
     }
+    /// The publication, from the text's signature lines, the page's
+    /// metadata or the caller; None when none says.
     #[getter]
     fn outlet(&self) -> Option<&str> {
         self.record.outlet.as_deref()
     }
+    /// The headline; None when the text has none.
     #[getter]
     fn headline(&self) -> Option<&str> {
         self.record.headline.as_deref()
     }
+    /// The standfirst under the headline; None when absent.
     #[getter]
     fn dek(&self) -> Option<&str> {
         self.record.dek.as_deref()
     }
+    /// Bylined authors.
     #[getter]
     fn authors(&self) -> Vec<String> {
         self.record.authors.clone()
     }
+    /// People credited for additional reporting.
     #[getter]
     fn contributors(&self) -> Vec<String> {
         self.record.contributors.clone()
@@ -190,10 +203,12 @@ impl Article {
     fn published(&self) -> Option<&str> {
         self.record.published.as_deref()
     }
+    /// The reading time the page states, in minutes; None when it states none.
     #[getter]
     fn reading_time_minutes(&self) -> Option<u32> {
         self.record.reading_time_minutes
     }
+    /// Photo captions, with their credits and offsets.
     #[getter]
     fn captions(&self) -> Vec<Caption> {
         self.record
@@ -207,6 +222,7 @@ impl Article {
             })
             .collect()
     }
+    /// Section headings, in order.
     #[getter]
     fn sections(&self) -> Vec<String> {
         self.record.sections.clone()
@@ -221,6 +237,7 @@ impl Article {
     fn body(&self) -> &str {
         &self.record.body
     }
+    /// The story's paragraphs, as spans of `text`.
     #[getter]
     fn paragraphs(slf: &Bound<'_, Self>) -> Vec<Span> {
         spans(slf, &slf.get().record.paragraphs)
@@ -230,14 +247,22 @@ impl Article {
     fn sentences(slf: &Bound<'_, Self>) -> Vec<Span> {
         spans(slf, &slf.get().record.sentences)
     }
+    /// One dict per real-world thing named: `id`, `name`, `label`,
+    /// `aliases`, `roles`, `affiliation`, `mentions` (offset pairs), `key`
+    /// (the same in every article), `geo` (places only).
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.entities)
     }
+    /// One dict per span naming an entity, in order: `start`, `end`, `text`,
+    /// `label`, `entity` (its id), `sentence` (its index).
     #[getter]
     fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.mentions)
     }
+    /// Who said what, in order: `text`, `start`, `end`, `kind` (direct,
+    /// partial, indirect), `speaker`, `speaker_entity`, `speaker_span`,
+    /// `anonymous`, `cue`.
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.quotes)
@@ -247,10 +272,14 @@ impl Article {
     fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &to_value(&self.record.sources)?)
     }
+    /// Dates, times, durations and sets: `text`, `start`, `end`, `label`,
+    /// `value` (TIMEX3: `2025-05-15`, `P30D`), `anchored`.
     #[getter]
     fn temporal<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.temporal)
     }
+    /// Money, percentages, quantities and numbers: `text`, `start`, `end`,
+    /// `label`, `value`, `unit`.
     #[getter]
     fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.quantities)
@@ -260,10 +289,12 @@ impl Article {
     fn errors(&self) -> Vec<String> {
         self.record.errors.clone()
     }
+    /// Words in the story's paragraphs.
     #[getter]
     fn word_count(&self) -> usize {
         self.record.word_count
     }
+    /// The page's address, when given.
     #[getter]
     fn url(&self) -> Option<&str> {
         self.record.url.as_deref()
@@ -280,7 +311,8 @@ impl Article {
         self.text_object(py).clone()
     }
 
-    /// The record as a dict, in the shape of ARTICLE_SCHEMA.md.
+    /// The record as a dict: every field is described in docs/record.md
+    /// (the shared ARTICLE_SCHEMA.md, with a few fields added).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &to_value(&self.record)?)
     }

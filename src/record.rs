@@ -1,6 +1,7 @@
-//! The article record of `ARTICLE_SCHEMA.md`: what every stage fills and
-//! every interface (Python objects, JSONL, DataFrames) speaks. Offsets are
-//! code-point offsets into the original text, end exclusive.
+//! The article record (documented in `docs/record.md`, after the shared
+//! `ARTICLE_SCHEMA.md`): what every stage fills and every interface
+//! (Python objects, JSONL, DataFrames) speaks. Offsets are code-point
+//! offsets into the original text, end exclusive.
 
 use serde::{Deserialize, Serialize};
 

@@ -5,7 +5,7 @@
 >>> article.headline, article.authors, article.published
 >>> [s.text for s in article.sentences]
 >>> articles = newsents.read("seeds/")        # files, directories, globs
->>> articles[0].to_dict()                     # the record of ARTICLE_SCHEMA.md
+>>> articles[0].to_dict()                     # the record: docs/record.md
 """
 
 from __future__ import annotations

@@ -274,7 +274,7 @@ def _shorten(text: str, width: int) -> str:
 
 
 def write_jsonl(batches: Iterable[Corpus], out: IO[str]) -> None:
-    """One JSON record (ARTICLE_SCHEMA.md) per line."""
+    """One JSON record (docs/record.md) per line."""
     for batch in batches:
         out.writelines(article.to_json() + "\n" for article in batch)
 
