@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::fxhash::FxHashMap;
+use crate::html::{encoding, Page};
 use crate::pipeline::{self, Input, Options};
 use crate::record::Article;
 
@@ -45,21 +46,19 @@ pub fn read_files(
     })
 }
 
-/// Parses JSONL lines in parallel, in order; each line comes with the id
-/// its article gets when the record has none (`file:line`). Lines are
-/// decoded one by one, so a bad byte only marks its own article.
+/// Parses JSONL lines in parallel, in order. Each line comes decoded (see
+/// [`jsonl_input`]; lines are decoded one by one, so a bad byte only marks
+/// its own article) with its file and line number, which name its errors
+/// and give its id when the record has none (`stem:line`).
 pub fn parse_jsonl(
-    lines: Vec<(Vec<u8>, String)>,
+    lines: Vec<(Input, PathBuf, usize)>,
     options: &Options,
     threads: Option<usize>,
 ) -> Result<Vec<Article>, String> {
     in_pool(threads, || {
         lines
             .into_par_iter()
-            .map(|(bytes, fallback_id)| {
-                let (line, errors) = decode(&bytes);
-                parse_guarded(jsonl_input(&line, fallback_id, &errors), options)
-            })
+            .map(|(line, path, number)| parse_guarded(jsonl_input(line, &path, number), options))
             .collect()
     })
 }
@@ -95,13 +94,13 @@ fn pool_of(n: usize) -> Result<Arc<rayon::ThreadPool>, String> {
 /// Parses a saved web page (see [`crate::html`]); a panic becomes an error
 /// entry.
 pub fn parse_html(
-    bytes: &[u8],
+    page: Page<'_>,
     url: Option<String>,
     id: Option<String>,
     options: &Options,
 ) -> Article {
     let input = catch_unwind(AssertUnwindSafe(|| {
-        crate::html::input(bytes, url.clone(), id.clone())
+        crate::html::input(page, url.clone(), id.clone())
     }))
     .unwrap_or_else(|panic| Input {
         id,
@@ -180,38 +179,30 @@ pub fn cooccurrence<'a>(
     pairs
 }
 
-/// Text from bytes: UTF-8 (invalid sequences replaced with U+FFFD, which is
-/// reported), or UTF-16 when a byte-order mark says so.
-pub fn decode(bytes: &[u8]) -> (String, Vec<String>) {
-    let utf16 =
-        |units: &mut dyn Iterator<Item = u16>| String::from_utf16_lossy(&units.collect::<Vec<_>>());
-    let text = match bytes {
-        [0xff, 0xfe, rest @ ..] => utf16(
-            &mut rest
-                .chunks_exact(2)
-                .map(|c| u16::from_le_bytes([c[0], c[1]])),
-        ),
-        [0xfe, 0xff, rest @ ..] => utf16(
-            &mut rest
-                .chunks_exact(2)
-                .map(|c| u16::from_be_bytes([c[0], c[1]])),
-        ),
-        _ => match std::str::from_utf8(bytes) {
-            Ok(text) => return (text.to_string(), Vec::new()),
-            Err(_) => String::from_utf8_lossy(bytes).into_owned(),
-        },
-    };
-    let replaced = text.chars().filter(|&c| c == '\u{fffd}').count();
-    let errors = if replaced > 0 {
-        vec![format!("invalid encoding: {replaced} byte sequences could not be decoded and were replaced with U+FFFD")]
-    } else {
-        Vec::new()
-    };
-    (text, errors)
+/// An input from bytes in an undeclared encoding (read as
+/// [`encoding::decode_text`] reads them), with an error entry when byte
+/// sequences had to be replaced.
+pub fn text_input(bytes: &[u8]) -> Input {
+    let decoded = encoding::decode_text(bytes);
+    let mut errors = Vec::new();
+    if decoded.replaced > 0 {
+        errors.push(format!(
+            "invalid encoding: {} byte sequences could not be read as {} and were replaced with U+FFFD",
+            decoded.replaced,
+            decoded.encoding.name()
+        ));
+    }
+    Input {
+        text: decoded.text,
+        encoding: Some(decoded.encoding.name()),
+        errors,
+        ..Input::default()
+    }
 }
 
 /// One line of a JSONL file.
 #[derive(Deserialize)]
+#[serde(expecting = "a JSON object with a \"text\" or \"html\" field")]
 struct JsonlRecord {
     text: Option<String>,
     /// A saved page, read as `parse_html` reads it.
@@ -224,47 +215,56 @@ struct JsonlRecord {
 
 /// The articles in one file: one for a text file, one per line of JSONL.
 fn read_inputs(path: &Path) -> Vec<Input> {
-    let stem = path.file_stem().map_or_else(
-        || path.display().to_string(),
-        |s| s.to_string_lossy().into_owned(),
-    );
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
+            let why = match std::fs::read_link(path) {
+                Ok(target) if !path.exists() => {
+                    format!("a broken symbolic link to {}", target.display())
+                }
+                _ => e.to_string(),
+            };
             return vec![Input {
-                id: Some(stem),
-                errors: vec![format!("could not read {}: {e}", path.display())],
+                id: Some(stem(path)),
+                errors: vec![format!("could not read {}: {why}", path.display())],
                 ..Input::default()
-            }]
+            }];
         }
     };
     if let Some(page) = html_page(path, &bytes) {
+        let id = Some(html_stem(&stem(path)));
         return vec![match page {
-            Ok(html) => crate::html::input(&html, None, Some(html_stem(&stem))),
+            Ok(html) => crate::html::input(Page::Bytes(&html), None, id),
             Err(error) => Input {
-                id: Some(html_stem(&stem)),
+                id,
                 errors: vec![error],
                 ..Input::default()
             },
         }];
     }
-    let (text, errors) = decode(&bytes);
     let is_jsonl = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
     if !is_jsonl {
         return vec![Input {
-            text,
-            id: Some(stem),
-            errors,
-            ..Input::default()
+            id: Some(stem(path)),
+            ..text_input(&bytes)
         }];
     }
-    text.lines()
+    bytes
+        .split(|&b| b == b'\n')
         .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(n, line)| jsonl_input(line, format!("{stem}:{}", n + 1), &errors))
+        .filter(|(_, line)| !line.trim_ascii().is_empty())
+        .map(|(n, line)| jsonl_input(text_input(line), path, n + 1))
         .collect()
+}
+
+/// A file's name without its ending: the id of its article.
+fn stem(path: &Path) -> String {
+    path.file_stem().map_or_else(
+        || path.display().to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
 }
 
 /// The HTML of a `.html`, `.htm` or `.html.gz` file (None for other files).
@@ -288,11 +288,20 @@ fn html_stem(stem: &str) -> String {
         .to_string()
 }
 
-/// An input from one JSONL line; a line that is not a JSON object with a
-/// `text` string gives an input with an error entry.
-fn jsonl_input(line: &str, fallback_id: String, decode_errors: &[String]) -> Input {
-    let mut errors = decode_errors.to_vec();
-    match serde_json::from_str::<JsonlRecord>(line) {
+/// An input from line `number` of a JSONL file, given as the input of its
+/// decoded text (its encoding and decoding errors are kept); a line that is
+/// not a JSON object with a `text` (or `html`) string gives an input with
+/// one error entry that names the file and line.
+pub fn jsonl_input(line: Input, path: &Path, number: usize) -> Input {
+    let fallback_id = format!("{}:{number}", stem(path));
+    let at = format!("{}, line {number}", path.display());
+    let Input {
+        text: line,
+        encoding,
+        mut errors,
+        ..
+    } = line;
+    match serde_json::from_str::<JsonlRecord>(&line) {
         Ok(record) => {
             let id = match record.id {
                 Some(serde_json::Value::String(s)) => s,
@@ -300,15 +309,18 @@ fn jsonl_input(line: &str, fallback_id: String, decode_errors: &[String]) -> Inp
                 _ => fallback_id,
             };
             if let Some(html) = record.html {
-                let mut input = crate::html::input(html.as_bytes(), record.url, Some(id));
+                let mut input = crate::html::input(Page::Text(&html), record.url, Some(id));
                 input.published = record.published.or(input.published);
                 input.outlet = record.outlet.or(input.outlet);
+                input.encoding = encoding;
                 errors.append(&mut input.errors);
                 input.errors = errors;
                 return input;
             }
             if record.text.is_none() {
-                errors.push("jsonl: the record has no \"text\" (or \"html\") field".to_string());
+                errors.push(format!(
+                    "{at}: the record has no \"text\" (or \"html\") field"
+                ));
             }
             Input {
                 text: record.text.unwrap_or_default(),
@@ -316,14 +328,23 @@ fn jsonl_input(line: &str, fallback_id: String, decode_errors: &[String]) -> Inp
                 published: record.published,
                 outlet: record.outlet,
                 url: record.url,
+                encoding,
                 errors,
                 ..Input::default()
             }
         }
         Err(e) => {
-            errors.push(format!("jsonl: not a valid record: {e}"));
+            // serde_json counts lines within the line: give the file's.
+            let message = e.to_string();
+            let position = format!(" at line {} column {}", e.line(), e.column());
+            let message = message.strip_suffix(&position).unwrap_or(&message);
+            errors.push(format!(
+                "{at}: not a JSON record: {message} (column {})",
+                e.column()
+            ));
             Input {
                 id: Some(fallback_id),
+                encoding,
                 errors,
                 ..Input::default()
             }
@@ -336,30 +357,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invalid_utf8_is_replaced_and_reported() {
-        let (text, errors) = decode(b"Kyiv \xff\xfe said");
-        assert_eq!(text, "Kyiv \u{fffd}\u{fffd} said");
-        assert!(errors[0].contains("2 byte sequences"));
+    fn text_bytes_are_decoded_and_damage_reported() {
+        let latin1 = text_input(b"Caf\xe9 talks.");
         assert_eq!(
-            decode("Erdoğan".as_bytes()),
-            ("Erdoğan".to_string(), vec![])
+            (latin1.text.as_str(), latin1.encoding),
+            ("Café talks.", Some("windows-1252"))
         );
+        assert!(latin1.errors.is_empty());
+        let damaged = text_input(b"Erdo\xc4\x9fan \xff\xfe said");
+        assert_eq!(damaged.text, "Erdoğan \u{fffd}\u{fffd} said");
+        assert!(damaged.errors[0].contains("2 byte sequences could not be read as UTF-8"));
     }
 
     #[test]
-    fn jsonl_lines_become_inputs_or_errors() {
+    fn jsonl_lines_become_inputs_or_one_error_with_the_line() {
+        let path = Path::new("corpus/f.jsonl");
         let good = jsonl_input(
-            r#"{"text": "Body.", "id": 7, "outlet": "Reuters"}"#,
-            "f:1".into(),
-            &[],
+            text_input(br#"{"text": "Body.", "id": 7, "outlet": "Reuters"}"#),
+            path,
+            1,
         );
         assert_eq!(
-            (good.id.as_deref(), good.outlet.as_deref()),
-            (Some("7"), Some("Reuters"))
+            (good.id.as_deref(), good.outlet.as_deref(), good.encoding),
+            (Some("7"), Some("Reuters"), Some("UTF-8"))
         );
-        let bad = jsonl_input("{not json", "f:2".into(), &[]);
-        assert_eq!(bad.id.as_deref(), Some("f:2"));
-        assert!(bad.errors[0].starts_with("jsonl:"));
+        let bad = jsonl_input(Input::new("{not json"), path, 12);
+        assert_eq!(bad.id.as_deref(), Some("f:12"));
+        assert_eq!(
+            bad.errors,
+            ["corpus/f.jsonl, line 12: not a JSON record: key must be a string (column 2)"]
+        );
+        let not_object = jsonl_input(Input::new(r#""a string""#), path, 3);
+        assert!(not_object.errors[0]
+            .contains(r#"expected a JSON object with a "text" or "html" field"#));
     }
 
     #[test]

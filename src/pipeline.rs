@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{self, normalise_date, BlockKind, CaptionRanges, Structure};
+use crate::article::{self, normalise_date, BlockKind, KnownLines, Structure};
 use crate::calendar::Date;
 use crate::ner::{self, model::Model, Found, UserEntities};
 use crate::record::{Article, Caption, Entity, Mention, Quantity, Quote, Sources, Span, Temporal};
@@ -40,13 +40,18 @@ pub struct Input {
     pub outlet: Option<String>,
     pub url: Option<String>,
     /// A headline, authors and dek known from elsewhere (an HTML page's
-    /// metadata); they replace what the text parser finds.
+    /// metadata); they replace what the text parser finds. Authors known to
+    /// be none (a page whose metadata and bylines name none) are
+    /// `Some(vec![])`: the page is trusted over bylines in its story text,
+    /// which tend to belong to a box or a quoted piece.
     pub headline: Option<String>,
-    pub authors: Vec<String>,
+    pub authors: Option<Vec<String>>,
     pub dek: Option<String>,
-    /// Lines of the text known to be photo captions, with their credits
-    /// (an HTML page's `<figcaption>`s).
-    pub captions: Vec<CaptionRanges>,
+    /// Lines of the text whose role is known (an HTML page's headline,
+    /// headings and `<figcaption>`s).
+    pub known: KnownLines,
+    /// The encoding the text was read with, when it came as bytes.
+    pub encoding: Option<&'static str>,
     /// Problems met before parsing (decoding, reading), kept in the record.
     pub errors: Vec<String>,
 }
@@ -71,7 +76,8 @@ pub fn parse(input: Input, options: &Options) -> Article {
         headline,
         authors,
         dek,
-        captions,
+        known,
+        encoding,
         mut errors,
     } = input;
     let id = id.unwrap_or_else(|| content_id(&text));
@@ -87,10 +93,16 @@ pub fn parse(input: Input, options: &Options) -> Article {
             ..Article::default()
         };
     }
-    if text.trim_matches(crate::text::is_space).is_empty() {
+    let blank = text.trim_matches(crate::text::is_space).is_empty();
+    // An input that failed before (unreadable, not a JSON record) is empty
+    // for the reason its error gives.
+    if blank && errors.is_empty() {
         errors.push("empty text: nothing to parse".to_string());
     }
-    let structure = article::analyse_with_captions(&text, &captions);
+    let structure = article::analyse_known(&text, &known);
+    if !blank && structure.paragraphs.is_empty() && errors.is_empty() {
+        errors.push(no_story(&structure));
+    }
     let published = match published {
         Some(given) => normalise_date(&given).or_else(|| {
             errors.push(format!(
@@ -132,10 +144,11 @@ pub fn parse(input: Input, options: &Options) -> Article {
     record.outlet = outlet;
     record.headline = headline.or(record.headline);
     record.dek = dek.or(record.dek);
-    if !authors.is_empty() {
+    if let Some(authors) = authors {
         record.authors = authors;
     }
     record.url = url;
+    record.encoding = encoding.map(str::to_string);
     record.errors = errors;
     record.text = text;
     record
@@ -324,6 +337,35 @@ fn count_sources(quotes: &[Quote]) -> Sources {
         named: named.len(),
         anonymous: anonymous.len(),
     }
+}
+
+/// Why a text that is not empty has no words of story: what its lines were
+/// read as instead.
+fn no_story(structure: &Structure) -> String {
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {what}")),
+        n => Some(format!("{n} {what}s")),
+    };
+    let held: Vec<String> = [
+        count(structure.headline.is_some() as usize, "headline"),
+        count(structure.dek.is_some() as usize, "dek"),
+        count(structure.captions.len(), "caption"),
+        count(structure.sections.len(), "section heading"),
+        count(structure.boilerplate.len(), "boilerplate line"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let held = if held.is_empty() {
+        "only bylines, datelines and other metadata".to_string()
+    } else {
+        held.join(", ")
+    };
+    format!(
+        "no story text: no line reads as a paragraph (the text holds {held}); \
+         short lines without a full stop read as headlines, headings or links"
+    )
 }
 
 /// The calendar date of an ISO 8601 date or date-time.

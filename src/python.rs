@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::article::normalise_date;
 use crate::corpus;
+use crate::html::Page;
 use crate::ner::{self, conll, train::{TrainOptions, TrainingSet}, UserEntities};
 use crate::pipeline::{Input, Options};
 use crate::record;
@@ -80,9 +81,13 @@ impl Span {
 /// A photo caption and its credit.
 #[pyclass(module = "newsents", name = "Caption", frozen, get_all)]
 pub struct Caption {
+    /// The caption, without its credit.
     text: String,
+    /// The photo credit; None when the caption gives none.
     credit: Option<String>,
+    /// Start offset (code points) of the caption in the article's text.
     start: usize,
+    /// End offset (code points, exclusive).
     end: usize,
 }
 
@@ -160,26 +165,35 @@ fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>
 
 #[pymethods]
 impl Article {
+    /// The article's id: the one given; else a file's name without its
+    /// ending (`file:line` for a JSONL record without one); else a stable
+    /// hash of the text.
     #[getter]
     fn id(&self) -> &str {
         &self.record.id
     }
+    /// The publication, from the text's signature lines, the page's
+    /// metadata or the caller; None when none says.
     #[getter]
     fn outlet(&self) -> Option<&str> {
         self.record.outlet.as_deref()
     }
+    /// The headline; None when the text has none.
     #[getter]
     fn headline(&self) -> Option<&str> {
         self.record.headline.as_deref()
     }
+    /// The standfirst under the headline; None when absent.
     #[getter]
     fn dek(&self) -> Option<&str> {
         self.record.dek.as_deref()
     }
+    /// Bylined authors.
     #[getter]
     fn authors(&self) -> Vec<String> {
         self.record.authors.clone()
     }
+    /// People credited for additional reporting.
     #[getter]
     fn contributors(&self) -> Vec<String> {
         self.record.contributors.clone()
@@ -189,10 +203,12 @@ impl Article {
     fn published(&self) -> Option<&str> {
         self.record.published.as_deref()
     }
+    /// The reading time the page states, in minutes; None when it states none.
     #[getter]
     fn reading_time_minutes(&self) -> Option<u32> {
         self.record.reading_time_minutes
     }
+    /// Photo captions, with their credits and offsets.
     #[getter]
     fn captions(&self) -> Vec<Caption> {
         self.record
@@ -206,6 +222,7 @@ impl Article {
             })
             .collect()
     }
+    /// Section headings, in order.
     #[getter]
     fn sections(&self) -> Vec<String> {
         self.record.sections.clone()
@@ -220,6 +237,7 @@ impl Article {
     fn body(&self) -> &str {
         &self.record.body
     }
+    /// The story's paragraphs, as spans of `text`.
     #[getter]
     fn paragraphs(slf: &Bound<'_, Self>) -> Vec<Span> {
         spans(slf, &slf.get().record.paragraphs)
@@ -229,14 +247,22 @@ impl Article {
     fn sentences(slf: &Bound<'_, Self>) -> Vec<Span> {
         spans(slf, &slf.get().record.sentences)
     }
+    /// One dict per real-world thing named: `id`, `name`, `label`,
+    /// `aliases`, `roles`, `affiliation`, `mentions` (offset pairs), `key`
+    /// (the same in every article), `geo` (places only).
     #[getter]
     fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.entities)
     }
+    /// One dict per span naming an entity, in order: `start`, `end`, `text`,
+    /// `label`, `entity` (its id), `sentence` (its index).
     #[getter]
     fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.mentions)
     }
+    /// Who said what, in order: `text`, `start`, `end`, `kind` (direct,
+    /// partial, indirect), `speaker`, `speaker_entity`, `speaker_span`,
+    /// `anonymous`, `cue`.
     #[getter]
     fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.quotes)
@@ -246,10 +272,14 @@ impl Article {
     fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &to_value(&self.record.sources)?)
     }
+    /// Dates, times, durations and sets: `text`, `start`, `end`, `label`,
+    /// `value` (TIMEX3: `2025-05-15`, `P30D`), `anchored`.
     #[getter]
     fn temporal<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.temporal)
     }
+    /// Money, percentages, quantities and numbers: `text`, `start`, `end`,
+    /// `label`, `value`, `unit`.
     #[getter]
     fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         records_to_py(py, &self.record.quantities)
@@ -259,13 +289,21 @@ impl Article {
     fn errors(&self) -> Vec<String> {
         self.record.errors.clone()
     }
+    /// Words in the story's paragraphs.
     #[getter]
     fn word_count(&self) -> usize {
         self.record.word_count
     }
+    /// The page's address, when given.
     #[getter]
     fn url(&self) -> Option<&str> {
         self.record.url.as_deref()
+    }
+    /// The encoding the input's bytes were read with (`UTF-8`,
+    /// `windows-1252`, ...); None for a `str`.
+    #[getter]
+    fn encoding(&self) -> Option<&str> {
+        self.record.encoding.as_deref()
     }
     /// The input text that all offsets point into.
     #[getter]
@@ -273,7 +311,8 @@ impl Article {
         self.text_object(py).clone()
     }
 
-    /// The record as a dict, in the shape of ARTICLE_SCHEMA.md.
+    /// The record as a dict: every field is described in docs/record.md
+    /// (the shared ARTICLE_SCHEMA.md, with a few fields added).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &to_value(&self.record)?)
     }
@@ -346,23 +385,26 @@ impl Article {
     }
 }
 
-/// Text from a Python `str` or `bytes`. A `str` with unpaired surrogates is
-/// replaced character for character (offsets stay aligned) and reported.
-fn text_of(obj: &Bound<'_, PyAny>) -> PyResult<(String, Vec<String>)> {
+/// An input from a Python `str` or `bytes` (decoded as
+/// [`corpus::text_input`] decodes them). A `str` with unpaired surrogates
+/// is replaced character for character (offsets stay aligned) and reported.
+fn text_of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Input> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return match s.to_cow() {
-            Ok(text) => Ok((text.into_owned(), Vec::new())),
-            Err(_) => Ok((
-                replace_surrogates(s)?,
-                vec!["invalid text: unpaired surrogates were replaced with U+FFFD".to_string()],
-            )),
-        };
+        return Ok(match s.to_cow() {
+            Ok(text) => Input::new(text),
+            Err(_) => Input {
+                errors: vec![
+                    "invalid text: unpaired surrogates were replaced with U+FFFD".to_string(),
+                ],
+                ..Input::new(replace_surrogates(s)?)
+            },
+        });
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        return Ok(corpus::decode(b.as_bytes()));
+        return Ok(corpus::text_input(b.as_bytes()));
     }
     Err(PyTypeError::new_err(format!(
-        "text must be str or bytes, not {}",
+        "{what} must be str or bytes, not {}",
         obj.get_type().name()?
     )))
 }
@@ -423,7 +465,7 @@ fn parse(
     model: Option<PathBuf>,
 ) -> PyResult<Article> {
     let options = options(entities, model)?;
-    let (text, errors) = text_of(text)?;
+    let text = text_of(text, "text")?;
     let published = optional_string(published, "published")?;
     if let Some(p) = &published {
         if normalise_date(p).is_none() {
@@ -433,13 +475,11 @@ fn parse(
         }
     }
     let input = Input {
-        text,
         id: optional_string(id, "id")?,
         published,
         outlet: optional_string(outlet, "outlet")?,
         url: optional_string(url, "url")?,
-        errors,
-        ..Input::default()
+        ..text
     };
     Ok(Article::new(
         py.detach(|| corpus::parse_guarded(input, &options)),
@@ -459,20 +499,22 @@ fn parse_html(
     model: Option<PathBuf>,
 ) -> PyResult<Article> {
     let options = options(entities, model)?;
-    let bytes = if let Ok(bytes) = html.cast::<PyBytes>() {
-        bytes.as_bytes().to_vec()
+    let (url, id) = (optional_string(url, "url")?, optional_string(id, "id")?);
+    let parse = |page| py.detach(|| corpus::parse_html(page, url, id, &options));
+    if let Ok(bytes) = html.cast::<PyBytes>() {
+        Ok(Article::new(parse(Page::Bytes(bytes.as_bytes()))))
     } else if let Ok(text) = html.cast::<PyString>() {
-        replace_surrogates(text)?.into_bytes()
+        let text = match text.to_cow() {
+            Ok(text) => text,
+            Err(_) => replace_surrogates(text)?.into(),
+        };
+        Ok(Article::new(parse(Page::Text(&text))))
     } else {
-        return Err(PyTypeError::new_err(format!(
+        Err(PyTypeError::new_err(format!(
             "html must be str or bytes, not {}",
             html.get_type().name()?
-        )));
-    };
-    let (url, id) = (optional_string(url, "url")?, optional_string(id, "id")?);
-    Ok(Article::new(
-        py.detach(|| corpus::parse_html(&bytes, url, id, &options)),
-    ))
+        )))
+    }
 }
 
 /// Parses many articles in parallel, in order.
@@ -489,12 +531,7 @@ fn parse_many(
     let options = options(entities, model)?;
     let mut inputs = Vec::new();
     for item in texts.try_iter()? {
-        let (text, errors) = text_of(&item?)?;
-        inputs.push(Input {
-            text,
-            errors,
-            ..Input::default()
-        });
+        inputs.push(text_of(&item?, "each text")?);
     }
     if let Some(ids) = ids.filter(|ids| !ids.is_none()) {
         let ids: Vec<Option<String>> = ids
@@ -535,31 +572,31 @@ fn read_files(
     Ok(articles.into_iter().map(Article::new).collect())
 }
 
-/// Parses JSONL lines (bytes, one record each) in parallel, in order; `ids`
-/// are the ids of records that carry none.
+/// Parses JSONL lines (`str`, or `bytes` decoded as text is) in parallel,
+/// in order; `sources` are each line's file and line number.
 #[pyfunction]
-#[pyo3(signature = (lines, ids, threads=None, entities=None, model=None))]
+#[pyo3(signature = (lines, sources, threads=None, entities=None, model=None))]
 fn parse_jsonl(
     py: Python<'_>,
-    lines: Vec<Bound<'_, PyBytes>>,
-    ids: Vec<String>,
+    lines: Vec<Bound<'_, PyAny>>,
+    sources: Vec<(PathBuf, usize)>,
     threads: Option<usize>,
     entities: Option<HashMap<String, String>>,
     model: Option<PathBuf>,
 ) -> PyResult<Vec<Article>> {
-    if ids.len() != lines.len() {
+    if sources.len() != lines.len() {
         return Err(PyValueError::new_err(format!(
-            "got {} ids for {} lines",
-            ids.len(),
+            "got {} sources for {} lines",
+            sources.len(),
             lines.len()
         )));
     }
     let options = options(entities, model)?;
-    let lines: Vec<(Vec<u8>, String)> = lines
+    let lines = lines
         .iter()
-        .map(|line| line.as_bytes().to_vec())
-        .zip(ids)
-        .collect();
+        .zip(sources)
+        .map(|(line, (path, number))| Ok((text_of(line, "each line")?, path, number)))
+        .collect::<PyResult<Vec<_>>>()?;
     let articles = py
         .detach(|| corpus::parse_jsonl(lines, &options, threads))
         .map_err(PyValueError::new_err)?;

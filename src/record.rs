@@ -1,6 +1,7 @@
-//! The article record of `ARTICLE_SCHEMA.md`: what every stage fills and
-//! every interface (Python objects, JSONL, DataFrames) speaks. Offsets are
-//! code-point offsets into the original text, end exclusive.
+//! The article record (documented in `docs/record.md`, after the shared
+//! `ARTICLE_SCHEMA.md`): what every stage fills and every interface
+//! (Python objects, JSONL, DataFrames) speaks. Offsets are code-point
+//! offsets into the original text, end exclusive.
 
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +38,10 @@ pub struct Article {
     /// Words in the body.
     pub word_count: usize,
     pub url: Option<String>,
+    /// The encoding the input's bytes were read with (`UTF-8`,
+    /// `windows-1252`, ...); null for text given as a string.
+    #[serde(default)]
+    pub encoding: Option<String>,
     /// The input text the offsets point into.
     pub text: String,
 }

@@ -3,8 +3,10 @@ the article records; streaming in bounded batches; progress; pickling."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import pickle
+import re
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -26,6 +28,13 @@ def corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def records(corpus):
     return [a.to_dict() for a in corpus]
+
+
+def test_pandas_and_pyarrow_install_with_newsents():
+    # What the views need is an ordinary dependency, not an extra.
+    required = importlib.metadata.requires("newsents")
+    always = {re.match(r"[\w.-]+", r).group(0).lower() for r in required if "extra ==" not in r}
+    assert {"pandas", "pyarrow"} <= always
 
 
 def test_read_and_parse_many_return_a_corpus_that_is_a_sequence(corpus):
@@ -153,6 +162,12 @@ def test_progress_bar_counts_articles(capsys):
     newsents.parse_many(["Talks resumed in Kyiv."] * 3, progress=True)
     assert "3/3" in capsys.readouterr().err
     newsents.parse_many(["Talks resumed in Kyiv."] * 3, progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_no_progress_bar_unless_someone_watches(capsys):
+    # A long batch with stderr in a log or a pipe (here: captured) shows none.
+    newsents.parse_many(["Talks resumed in Kyiv."] * newsents._batches.AUTO_PROGRESS_ARTICLES)
     assert capsys.readouterr().err == ""
 
 

@@ -3,6 +3,9 @@ with worker processes gives the same rows as a local run."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -55,3 +58,10 @@ def test_bad_collections_are_refused():
         newsents.dask.parse(["a list"])
     with pytest.raises(ValueError):
         newsents.dask.parse(dd.from_pandas(pd.DataFrame({"x": ["a"]}), npartitions=1))
+
+
+def test_without_dask_the_error_names_the_extra():
+    blocked = "import sys; sys.modules['dask'] = None; import newsents.dask"
+    done = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert 'pip install "newsents[dask]"' in done.stderr and 'pip install ".[dask]"' in done.stderr

@@ -30,7 +30,8 @@ def title_matches(headline, title: str) -> bool:
 
 @pytest.fixture(scope="module")
 def polnear():
-    rows = {r["filename"]: r for r in csv.DictReader((POLNEAR / "metadata.tsv").open(encoding="utf-8"), delimiter="\t")}
+    with (POLNEAR / "metadata.tsv").open(encoding="utf-8") as tsv:
+        rows = {r["filename"]: r for r in csv.DictReader(tsv, delimiter="\t")}
     articles = newsents.read([POLNEAR / "train" / "text", POLNEAR / "dev" / "text"])
     return [(a, rows[a.id]) for a in articles]
 

@@ -9,6 +9,9 @@ import json
 import pytest
 
 import newsents
+from conftest import SHARED
+
+BENCHMARK = SHARED / "data" / "html-metadata" / "trafilatura"
 
 BODY = """<p>Negotiators from Ukraine and Russia met in Istanbul on Monday to discuss a ceasefire, officials said.</p>
 <p>“We are ready to talk,” said Dmytro Kuleba, the Ukrainian foreign minister, after the first session.</p>
@@ -81,6 +84,41 @@ def test_main_text_without_clutter_feeds_the_pipeline():
     assert {e["name"] for e in article.entities} >= {"Ukraine", "Russia", "Istanbul", "Dmytro Kuleba"}
     quote = next(q for q in article.quotes if q["kind"] == "direct")
     assert quote["speaker"] == "Dmytro Kuleba" and text[quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_paragraphs_headings_and_captions_reach_the_structure():
+    paragraphs = [f"Paragraph {i} tells how the floods in the valley on Tuesday forced families from their homes, "
+                  "officials said." for i in range(1, 9)]
+    figure = ("<figure><img src='a.jpg'><figcaption>Rescuers wade through the flooded main street. "
+              "<span class='credit'>Photo: Jane Roe/Reuters</span></figcaption></figure>")
+    body = ("<h1>Floods hit the valley</h1>" + "".join(f"<p>{p}</p>" for p in paragraphs[:4])
+            + "<h2>Schools Closed</h2>" + figure + "".join(f"<p>{p}</p>" for p in paragraphs[4:]))
+    article = newsents.parse_html(page("<title>Floods hit the valley - The Daily</title>", body))
+    assert [p.text for p in article.paragraphs] == paragraphs
+    assert article.sections == ["Schools Closed"]
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("Rescuers wade through the flooded main street.", "Photo: Jane Roe/Reuters")]
+    assert [s.text for s in article.sentences] == ["Floods hit the valley", *paragraphs[:4], "Schools Closed",
+                                                   *paragraphs[4:], "Rescuers wade through the flooded main street."]
+
+
+@pytest.mark.skipif(not BENCHMARK.is_dir(), reason="../shared is not beside the repo")
+def test_real_pages_keep_their_paragraphs_and_headings():
+    gold = json.loads((BENCHMARK / "gold_en.json").read_text(encoding="utf-8"))
+
+    def parse(record):
+        return newsents.parse_html(gzip.decompress((BENCHMARK / record["file"]).read_bytes()))
+
+    # Each page's main text was one paragraph before.
+    assert all(len(parse(record).paragraphs) > 1 for record in list(gold.values())[:40])
+    bbc = parse(next(r for r in gold.values() if r["file"].endswith("bbc.com.52241221.html.gz")))
+    assert [p.text for p in bbc.paragraphs][1:3] == [
+        "Workers in hazmat outfits were seen stacking wooden coffins in deep trenches in Hart Island.",
+        "Officials say burials are being ramped up at site, which has long been used for people with no "
+        "next-of-kin or families who cannot afford a funeral.",
+    ]
+    assert bbc.sections == ["A city upended", "VIDEO: The 20-second hand wash"]
+    assert len(bbc.paragraphs) == 36
 
 
 @pytest.mark.parametrize("head", ['<meta charset="iso-8859-1">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', ""])

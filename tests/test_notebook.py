@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
+import nbclient
+import nbformat
 
 from conftest import ROOT
-
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
 
 
 def test_example_notebook_runs():

@@ -5,7 +5,7 @@
 >>> article.headline, article.authors, article.published
 >>> [s.text for s in article.sentences]
 >>> articles = newsents.read("seeds/")        # files, directories, globs
->>> articles[0].to_dict()                     # the record of ARTICLE_SCHEMA.md
+>>> articles[0].to_dict()                     # the record: docs/record.md
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def parse(
     entities: Entities = None,
     model: Optional[PathLike] = None,
 ) -> Article:
-    """Parse one article from its text (``str``, or ``bytes`` decoded as UTF-8).
+    """Parse one article from its text (``str``, or ``bytes`` in UTF-8 or,
+    failing that, windows-1252; ``article.encoding`` says which).
 
     ``id``, ``published`` (an ISO string, any date format the parser reads,
     or a ``datetime``/``date``), ``outlet`` and ``url`` override what the
@@ -92,10 +93,17 @@ def parse_many(
     default), with the GIL released. The result keeps the input order; an
     article that fails has its problems in ``errors`` and never stops the batch.
     ``entities`` and ``model`` are as in `parse`. ``progress`` shows a bar
-    (tqdm) when true, never when false, and for long batches when None;
-    Ctrl-C stops the batch within a chunk of `CHUNK` articles.
+    (tqdm) when true, never when false, and when None for long batches on a
+    terminal or in a notebook (never in a log or a pipe); Ctrl-C stops the
+    batch within a chunk of `CHUNK` articles.
     """
+    if isinstance(texts, (str, bytes)):
+        raise TypeError(f"texts must be an iterable of str or bytes, not one {type(texts).__name__}; "
+                        "parse() takes one article")
     texts = list(texts)
+    for index, text in enumerate(texts):
+        if not isinstance(text, (str, bytes)):
+            raise TypeError(f"texts[{index}] must be str or bytes, not {type(text).__name__}")
     id_list = None if ids is None else list(ids)
     if id_list is not None and len(id_list) != len(texts):
         raise ValueError(f"got {len(id_list)} ids for {len(texts)} texts")
@@ -174,7 +182,7 @@ def _stream(files: List[Path], batch_size: int, options: dict, progress: Optiona
             if batch.files:
                 articles = _core.read_files(batch.files, **options)
             else:
-                articles = _core.parse_jsonl(batch.lines, batch.line_ids, **options)
+                articles = _core.parse_jsonl(batch.lines, batch.line_sources, **options)
             bar.update(batch.size)
             yield Corpus(articles)
     finally:
@@ -291,18 +299,21 @@ def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
     Raises ``FileNotFoundError`` for a path or pattern that matches nothing."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    elif not isinstance(paths, Iterable):
+        raise TypeError("paths must be a file, directory or glob pattern (str or os.PathLike) or a list of them, "
+                        f"not {type(paths).__name__}")
     files: List[Path] = []
     for entry in paths:
         if not isinstance(entry, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike, not {type(entry).__name__}")
         path = Path(entry)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if _readable_article_file(p)))
+            files.extend(sorted(p for p in path.rglob("*") if _article_file(p)))
         elif path.exists():
             files.append(path)
         elif glob.has_magic(str(entry)):
             matches = sorted(Path(m) for m in glob.glob(str(entry), recursive=True))
-            matches = [m for m in matches if _readable_article_file(m)]
+            matches = [m for m in matches if _article_file(m)]
             if not matches:
                 raise FileNotFoundError(f"no article files match {str(entry)!r}")
             files.extend(matches)
@@ -311,8 +322,11 @@ def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
     return files
 
 
-def _readable_article_file(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and path.name.lower().endswith(SUFFIXES)
+def _article_file(path: Path) -> bool:
+    """A file with a known ending, or a broken link with one (read, it gives
+    an error record)."""
+    is_file = path.is_file() or (path.is_symlink() and not path.exists())
+    return is_file and not path.name.startswith(".") and path.name.lower().endswith(SUFFIXES)
 
 
 def _iso(published: Union[str, _dt.date, None]) -> Optional[str]:

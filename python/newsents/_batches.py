@@ -4,8 +4,9 @@ and a point between batches where Ctrl-C stops the run."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence
+from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 #: File endings read line by line as JSON records.
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -19,11 +20,12 @@ AUTO_PROGRESS_BYTES = 20_000_000
 class Progress:
     """A tqdm bar (the notebook widget in Jupyter) when tqdm is installed
     and the bar is wanted; otherwise it does nothing. ``wanted=None`` shows
-    it for long runs only."""
+    it for long runs where someone watches: on a terminal or in a notebook,
+    never in a log or a pipe."""
 
     def __init__(self, wanted: Optional[bool], total: int, unit: str, auto_from: int) -> None:
         self._bar = None
-        if wanted is False or (wanted is None and total < auto_from):
+        if wanted is False or (wanted is None and (total < auto_from or not _watched())):
             return
         try:
             from tqdm.auto import tqdm
@@ -42,14 +44,20 @@ class Progress:
             self._bar.close()
 
 
+def _watched() -> bool:
+    """Whether standard error is a terminal or a notebook's output."""
+    stderr = sys.stderr
+    return stderr is not None and (stderr.isatty() or type(stderr).__module__.startswith("ipykernel"))
+
+
 class Batch:
     """Work for one call into the core: whole files, or JSONL lines with
-    the ids their records get when they carry none."""
+    the file and line number of each."""
 
     def __init__(self) -> None:
         self.files: List[str] = []
         self.lines: List[bytes] = []
-        self.line_ids: List[str] = []
+        self.line_sources: List[Tuple[str, int]] = []
         self.size = 0  # bytes, for the progress bar
 
     def __len__(self) -> int:
@@ -71,7 +79,7 @@ def file_batches(files: Sequence[Path], batch_size: int) -> Iterator[Batch]:
                     if not line.strip():
                         continue
                     batch.lines.append(line)
-                    batch.line_ids.append(f"{path.stem}:{number}")
+                    batch.line_sources.append((str(path), number))
                     batch.size += len(line)
                     if len(batch) >= batch_size:
                         yield batch

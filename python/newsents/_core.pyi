@@ -14,45 +14,60 @@ class Span:
     def end(self) -> int:
         """End offset in code points (exclusive)."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The text of the span."""
     def __len__(self) -> int: ...
 
 class Caption:
     """A photo caption and its credit; ``start``/``end`` span the caption text."""
 
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The caption, without its credit."""
     @property
-    def credit(self) -> Optional[str]: ...
+    def credit(self) -> Optional[str]:
+        """The photo credit; None when the caption gives none."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Start offset (code points) of the caption in the article's text."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """End offset (code points, exclusive)."""
 
 class Article:
     """A parsed news article: metadata, story text and what was found in it."""
 
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """The article's id: the one given; else a file's name without its ending
+        (``file:line`` for a JSONL record without one); else a stable hash of the text."""
     @property
-    def outlet(self) -> Optional[str]: ...
+    def outlet(self) -> Optional[str]:
+        """The publication, from the text's signature lines, the page's metadata or the caller."""
     @property
-    def headline(self) -> Optional[str]: ...
+    def headline(self) -> Optional[str]:
+        """The headline; None when the text has none."""
     @property
-    def dek(self) -> Optional[str]: ...
+    def dek(self) -> Optional[str]:
+        """The standfirst under the headline; None when absent."""
     @property
-    def authors(self) -> List[str]: ...
+    def authors(self) -> List[str]:
+        """Bylined authors."""
     @property
-    def contributors(self) -> List[str]: ...
+    def contributors(self) -> List[str]:
+        """People credited for additional reporting."""
     @property
     def published(self) -> Optional[str]:
         """ISO 8601; a date alone when the text gives no time."""
     @property
-    def reading_time_minutes(self) -> Optional[int]: ...
+    def reading_time_minutes(self) -> Optional[int]:
+        """The reading time the page states, in minutes; None when it states none."""
     @property
-    def captions(self) -> List[Caption]: ...
+    def captions(self) -> List[Caption]:
+        """Photo captions, with their credits and offsets."""
     @property
-    def sections(self) -> List[str]: ...
+    def sections(self) -> List[str]:
+        """Section headings, in order."""
     @property
     def boilerplate(self) -> List[str]:
         """Lines of the input that are not story text, as printed."""
@@ -60,40 +75,55 @@ class Article:
     def body(self) -> str:
         """The story's paragraphs, separated by blank lines."""
     @property
-    def paragraphs(self) -> List[Span]: ...
+    def paragraphs(self) -> List[Span]:
+        """The story's paragraphs, as spans of ``text``."""
     @property
     def sentences(self) -> List[Span]:
         """Sentences of the story text: headline, dek, captions, headings, paragraphs."""
     @property
-    def entities(self) -> List[Dict[str, Any]]: ...
+    def entities(self) -> List[Dict[str, Any]]:
+        """One dict per real-world thing named: `id`, `name`, `label`, `aliases`, `roles`,
+        `affiliation`, `mentions` (offset pairs), `key` (the same in every article), `geo` (places only)."""
     @property
-    def mentions(self) -> List[Dict[str, Any]]: ...
+    def mentions(self) -> List[Dict[str, Any]]:
+        """One dict per span naming an entity, in order: `start`, `end`, `text`, `label`,
+        `entity` (its id), `sentence` (its index)."""
     @property
     def quotes(self) -> List[Dict[str, Any]]:
-        """Who said what: `text`, `start`, `end`, `kind` (direct, partial,
+        """Who said what, in order: `text`, `start`, `end`, `kind` (direct, partial,
         indirect), `speaker`, `speaker_entity`, `speaker_span`, `anonymous`, `cue`."""
     @property
     def sources(self) -> Dict[str, int]:
         """Distinct speakers of the quotes: `{"named": n, "anonymous": m}`."""
     @property
-    def temporal(self) -> List[Dict[str, Any]]: ...
+    def temporal(self) -> List[Dict[str, Any]]:
+        """Dates, times, durations and sets: `text`, `start`, `end`, `label`, `value`
+        (TIMEX3: `2025-05-15`, `P30D`), `anchored`."""
     @property
-    def quantities(self) -> List[Dict[str, Any]]: ...
+    def quantities(self) -> List[Dict[str, Any]]:
+        """Money, percentages, quantities and numbers: `text`, `start`, `end`, `label`, `value`, `unit`."""
     @property
     def errors(self) -> List[str]:
         """Problems met while parsing; the rest of the record is still filled."""
     @property
-    def word_count(self) -> int: ...
+    def word_count(self) -> int:
+        """Words in the story's paragraphs."""
     @property
-    def url(self) -> Optional[str]: ...
+    def url(self) -> Optional[str]:
+        """The page's address, when given."""
+    @property
+    def encoding(self) -> Optional[str]:
+        """The encoding the input's bytes were read with (``UTF-8``, ``windows-1252``, ...); None for a ``str``."""
     @property
     def text(self) -> str:
         """The input text that every offset points into."""
     def to_dict(self) -> Dict[str, Any]:
-        """The record as a dict, in the shape of ARTICLE_SCHEMA.md."""
-    def to_json(self, indent: Optional[int] = None) -> str: ...
+        """The record as a dict: every field is described in docs/record.md."""
+    def to_json(self, indent: Optional[int] = None) -> str:
+        """The record as JSON (one line unless ``indent`` is given)."""
     @staticmethod
-    def from_json(json: str) -> "Article": ...
+    def from_json(json: str) -> "Article":
+        """An article from the JSON that `to_json` wrote."""
     def _repr_html_(self) -> str:
         """The article for notebooks: metadata, entities and quotes marked."""
 
@@ -127,8 +157,8 @@ def read_files(
     model: Optional[str] = None,
 ) -> List[Article]: ...
 def parse_jsonl(
-    lines: Sequence[bytes],
-    ids: Sequence[str],
+    lines: Sequence[Union[str, bytes]],
+    sources: Sequence[Tuple[str, int]],
     threads: Optional[int] = None,
     entities: Optional[Dict[str, str]] = None,
     model: Optional[str] = None,

@@ -1,11 +1,14 @@
 """The ``newsents`` command: parse articles and print or write their records.
 
-    newsents seeds/                          # a readable summary per article
+    newsents seeds/                          # per article: entities, quotes, dates
     newsents corpus/*.jsonl --format jsonl --out records.jsonl
     newsents seeds/ --format csv --out articles.csv
     newsents corpus/ --format parquet --out tables/  # one Parquet file per view
     newsents train --train eng.train --dev eng.testa --out my.model
-    newsents conll eng.testa --output predicted.conll [--model my.model]
+    newsents conll eng.testa --out predicted.conll [--model my.model]
+
+Exit status: 0, or 1 when a record has errors (unless --allow-errors), 2
+for bad arguments and paths that match nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ import argparse
 import csv
 import os
 import sys
-from typing import IO, Iterable, List, Optional, Sequence
+import time
+from typing import IO, Iterable, Iterator, List, Optional, Sequence
 
 import newsents
 from newsents import Article, Corpus, frames
@@ -37,14 +41,20 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 def parse_command(argv: List[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="newsents",
-        description="Turn raw news articles (.txt, .jsonl; files, directories, globs) into structured records. "
-        "Other commands: 'newsents train' (train an entity tagger), 'newsents conll' (tag a CoNLL file).",
+        description="Turn raw news articles into structured records: plain text (.txt), saved web pages (.html, "
+        ".htm, .html.gz, .htm.gz) and JSON lines (.jsonl, .ndjson, one record per line with a 'text' or 'html' "
+        "field); files, directories or glob patterns. Other commands: 'newsents train' (train an entity "
+        "tagger), 'newsents conll' (tag a CoNLL file).",
+        epilog="Exit status: 0 when every record parsed cleanly; 1 when a record has errors (its 'errors' say "
+        "why; the others are still written), unless --allow-errors; 2 for bad arguments and paths that match "
+        "nothing.",
     )
     parser.add_argument("paths", nargs="+", help="files, directories or glob patterns")
     parser.add_argument("--entities", help="names to fix before the tagger: JSONL patterns or phrase<TAB>label lines")
     parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
     parser.add_argument("--format", choices=["text", "jsonl", "csv", "parquet"], default="text",
-                        help="a readable summary (default), one JSON record per line, one CSV row per article, "
+                        help="a few readable lines per article (default: metadata, top entities, quotes, dates), "
+                        "one JSON record per line, one CSV row per article, "
                         "or a directory of Parquet files, one per view (articles, entities, mentions, quotes, "
                         "temporal, quantities)")
     parser.add_argument("--out", help="write to this file (a directory for parquet) instead of standard output")
@@ -53,30 +63,51 @@ def parse_command(argv: List[str]) -> int:
                         help="articles parsed and written at a time; memory stays bounded (default %(default)s)")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                         help="show a progress bar (default: for long runs, on a terminal)")
+    parser.add_argument("--allow-errors", action="store_true",
+                        help="exit with status 0 even when records have errors")
     parser.add_argument("--version", action="version", version=f"newsents {newsents.__version__}")
     args = parser.parse_args(argv)
     if args.format == "parquet" and not args.out:
         parser.error("--format parquet needs --out DIRECTORY")
-    progress = args.progress if args.progress is not None else (None if sys.stderr.isatty() else False)
     try:
         batches = newsents.stream(args.paths, batch_size=args.batch_size, threads=args.threads,
-                                  entities=args.entities, model=args.model, progress=progress)
+                                  entities=args.entities, model=args.model, progress=args.progress)
     except (OSError, ValueError, TypeError) as e:
         parser.error(str(e))
+    tally = Tally(batches)
     if args.format == "parquet":
-        write_parquet(batches, args.out)
-        return 0
-    out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
-    try:
-        WRITERS[args.format](batches, out)
-    except BrokenPipeError:
-        # The reader stopped early (`newsents ... | head`), which is no error.
-        # Point stdout at devnull so that Python's final flush stays quiet.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    finally:
-        if args.out:
-            out.close()
+        write_parquet(tally, args.out)
+    else:
+        out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        try:
+            WRITERS[args.format](tally, out)
+        except BrokenPipeError:
+            # The reader stopped early (`newsents ... | head`), which is no error.
+            # Point stdout at devnull so that Python's final flush stays quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        finally:
+            if args.out:
+                out.close()
+    if tally.with_errors and not args.allow_errors:
+        print(f"newsents: {tally.with_errors} of {tally.articles} records have errors (see their 'errors'; "
+              "--allow-errors exits with 0)", file=sys.stderr)
+        return 1
     return 0
+
+
+class Tally:
+    """The batches of a run, passed on as they come, counted on the way."""
+
+    def __init__(self, batches: Iterable[Corpus]) -> None:
+        self._batches = batches
+        self.articles = self.with_errors = 0
+
+    def __iter__(self) -> Iterator[Corpus]:
+        for batch in self._batches:
+            self.articles += len(batch)
+            self.with_errors += sum(bool(article.errors) for article in batch)
+            yield batch
 
 
 def train_command(argv: List[str]) -> int:
@@ -106,15 +137,16 @@ def conll_command(argv: List[str]) -> int:
         "four classes (PER, ORG, LOC, MISC) in IOB2, as a last column; score against its own tags if it has them.",
     )
     parser.add_argument("input", help="CoNLL-format file")
-    parser.add_argument("--output", help="where to write the tagged file (default: no file, scores only)")
+    parser.add_argument("--out", "--output", dest="out",
+                        help="where to write the tagged file (default: no file, scores only)")
     parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
     args = parser.parse_args(argv)
     try:
         sentences = newsents._core.tag_conll(args.input, model=args.model)
     except (OSError, ValueError) as e:
         parser.error(str(e))
-    if args.output:
-        write_conll(args.input, args.output, sentences)
+    if args.out:
+        write_conll(args.input, args.out, sentences)
     gold = [g for _, g, _ in sentences]
     if any(gold):
         print(conlleval_report(newsents._core.score_tags(gold, [p for _, _, p in sentences])))
@@ -140,43 +172,111 @@ def conlleval_report(scores: dict) -> str:
     )
 
 
+#: The widest line of the text summary: long fields are cut to fit.
+WIDTH = 100
+#: Quotes and errors shown per article; the rest are counted.
+QUOTES_SHOWN = 3
+ERRORS_SHOWN = 3
+
+
 def write_text(batches: Iterable[Corpus], out: IO[str]) -> None:
-    """A short readable summary of each article."""
+    """A few lines per article (metadata, top entities, quotes, dates), then
+    one line for the whole run."""
+    start = time.perf_counter()
+    articles = entities = quotes = with_errors = 0
     for batch in batches:
         for article in batch:
             out.write(summary(article) + "\n\n")
+            articles += 1
+            entities += len(article.entities)
+            quotes += len(article.quotes)
+            with_errors += bool(article.errors)
+    totals = [_count(articles, "article"), _count(entities, "entity"), _count(quotes, "quote"),
+              f"{with_errors:,} with errors" if with_errors else None, f"{time.perf_counter() - start:.2f} s"]
+    out.write(" · ".join(filter(None, totals)) + "\n")
 
 
 def summary(article: Article) -> str:
-    def field(name: str, value: object) -> str:
-        return f"  {name:<13}{value if value not in (None, '', []) else '—'}"
+    """An article in a few lines of at most `WIDTH` characters."""
+    label = "  {:<10}".format
+    indent = label("")
 
+    def field(name: str, value: Optional[str]) -> str:
+        return _shorten(label(name) + (_one_line(value) if value else "—"), WIDTH)
+
+    counts = [_count(len(article.paragraphs), "paragraph"), _count(len(article.sentences), "sentence"),
+              _count(article.word_count, "word"), _count(len(article.captions), "caption", or_none=True),
+              _count(len(article.sections), "heading", or_none=True),
+              _count(len(article.boilerplate), "boilerplate line", or_none=True)]
+    people = [f"by {', '.join(article.authors)}" if article.authors else None,
+              f"with {', '.join(article.contributors)}" if article.contributors else None]
+    entities = sorted(article.entities, key=lambda e: (-len(e["mentions"]), e["mentions"][0][0] if e["mentions"] else 0))
+    dates = dict.fromkeys(_date(t) for t in article.temporal if t["label"] in ("DATE", "TIME"))
     lines = [
-        f"{article.id}",
+        article.id,
         field("headline", article.headline),
-        field("dek", _shorten(article.dek, 100)),
-        field("outlet", article.outlet),
-        field("published", article.published),
-        field("authors", ", ".join(article.authors)),
-        field("contributors", ", ".join(article.contributors)),
-        field("reading time", f"{article.reading_time_minutes} min" if article.reading_time_minutes else None),
-        field("body", f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences, {article.word_count:,} words"),
-        field("captions", "; ".join(f"{_shorten(c.text, 60)} ({c.credit})" for c in article.captions)),
-        field("sections", " | ".join(article.sections)),
-        field("boilerplate", f"{len(article.boilerplate)} lines" if article.boilerplate else None),
+        field("source", " · ".join(filter(None, [article.outlet, article.published, *people]))),
+        field("body", " · ".join(filter(None, counts))),
+        _items(label("entities"), [f"{e['name']} {e['label']} ×{len(e['mentions']):,}" for e in entities]),
+        _items(label("dates"), list(dates)),
     ]
-    lines += [field("error", e) for e in article.errors]
+    quotes = [_quote(q, WIDTH - len(indent)) for q in article.quotes]
+    lines += _column(label("quotes"), indent, quotes, QUOTES_SHOWN, "quotes")
+    lines += _column(label("errors"), indent, article.errors, ERRORS_SHOWN, "errors") if article.errors else []
     return "\n".join(lines)
 
 
-def _shorten(text: Optional[str], width: int) -> Optional[str]:
-    if text is None or len(text) <= width:
-        return text
-    return text[: width - 1] + "…"
+def _items(prefix: str, items: List[str]) -> str:
+    """`prefix` and as many items as fit on a line, then how many did not."""
+    line = prefix + ("—" if not items else "")
+    for shown, item in enumerate(items):
+        rest = f" … {len(items) - shown:,} more"
+        separator = " · " if shown else ""
+        if len(line) + len(separator) + len(item) + (len(rest) if shown + 1 < len(items) else 0) > WIDTH:
+            return (line + rest) if shown else _shorten(line + item, WIDTH)
+        line += separator + item
+    return line
+
+
+def _column(prefix: str, indent: str, items: List[str], most: int, what: str) -> List[str]:
+    """Up to `most` items, one a line, then how many more there are."""
+    lines = [_shorten((prefix if k == 0 else indent) + _one_line(item), WIDTH) for k, item in enumerate(items[:most])]
+    if len(items) > most:
+        lines.append(f"{indent}… {len(items) - most:,} more {what}")
+    return lines or [prefix + "—"]
+
+
+def _quote(quote: dict, width: int) -> str:
+    """“What was said” — who said it, in `width` characters: the speaker
+    (up to 40) kept whole, the quote cut."""
+    kind = "" if quote["kind"] == "direct" else f" ({quote['kind']})"
+    said_by = f"” — {_shorten(_one_line(quote['speaker'] or 'unattributed'), 40)}{kind}"
+    return f"“{_shorten(_one_line(quote['text']), width - len(said_by) - 1)}{said_by}"
+
+
+def _date(item: dict) -> str:
+    text, value = _one_line(item["text"]), item["value"]
+    return text if value in (None, text) else f"{text} → {value}"
+
+
+def _count(n: int, what: str, or_none: bool = False) -> Optional[str]:
+    """``3 quotes``, ``1 entity``; None for none when `or_none`."""
+    if n == 0 and or_none:
+        return None
+    plural = what[:-1] + "ies" if what.endswith("y") else what + "s"
+    return f"{n:,} {what if n == 1 else plural}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def write_jsonl(batches: Iterable[Corpus], out: IO[str]) -> None:
-    """One JSON record (ARTICLE_SCHEMA.md) per line."""
+    """One JSON record (docs/record.md) per line."""
     for batch in batches:
         out.writelines(article.to_json() + "\n" for article in batch)
 

@@ -15,10 +15,10 @@ class Corpus(Sequence[Article]):
 
     ``read``, ``parse_many`` and each batch of ``stream`` return one. It is a
     sequence (index, slice, iterate, ``len``), it pickles, and it offers one
-    view per kind of thing found, as pandas DataFrames (``pip install
-    newsents[pandas]``) or pyarrow Tables: `articles`, `entities`,
-    `mentions`, `quotes`, `temporal`, `quantities`, `cooccurrence` and
-    `entity_table`. The columns of each view are in ``frames.SCHEMAS``.
+    view per kind of thing found, as pandas DataFrames or pyarrow Tables:
+    `articles`, `entities`, `mentions`, `quotes`, `temporal`, `quantities`,
+    `cooccurrence` and `entity_table`. The columns of each view are in
+    ``frames.SCHEMAS``.
     """
 
     def __init__(self, articles: Iterable[Article] = ()) -> None:

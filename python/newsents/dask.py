@@ -1,4 +1,5 @@
-"""Parsing on a Dask cluster (``pip install newsents[dask]``).
+"""Parsing on a Dask cluster (``pip install "newsents[dask]"``; from a
+clone, ``pip install ".[dask]"``).
 
 >>> import dask.bag as db, newsents.dask
 >>> texts = db.read_text("corpus/*.jsonl").map(json.loads)   # records with a "text" field
@@ -17,9 +18,15 @@ from __future__ import annotations
 import json
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Union
 
-import dask
-import dask.bag as db
-import dask.dataframe as dd
+try:
+    import dask
+    import dask.bag as db
+    import dask.dataframe as dd
+except ModuleNotFoundError as missing:
+    raise ModuleNotFoundError(
+        f"newsents.dask needs Dask ({missing.name} is missing): "
+        'pip install "newsents[dask]", or pip install ".[dask]" from a clone'
+    ) from missing
 
 from . import Entities, PathLike, _core, _path, frames, load_entities
 from ._core import Article
@@ -63,8 +70,8 @@ def _parse_partition(items: Iterable[Any], options: Dict[str, Any]) -> List[Arti
     items = list(items)
     if all(isinstance(item, (str, bytes)) for item in items):
         return _core.parse_many(items, **options)
-    lines = [json.dumps(_record(item), default=str).encode() for item in items]
-    return _core.parse_jsonl(lines, [f"record:{n}" for n in range(len(items))], **options)
+    lines = [json.dumps(_record(item), default=str) for item in items]
+    return _core.parse_jsonl(lines, [("record", n) for n in range(len(items))], **options)
 
 
 def _record(item: Any) -> Mapping[str, Any]:

@@ -73,6 +73,17 @@ pub struct CaptionRanges {
     pub credit: Option<Range<usize>>,
 }
 
+/// Lines whose role the input knows already (an HTML page's elements),
+/// each the whole of its line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct KnownLines {
+    pub headline: Option<Range<usize>>,
+    /// Section headings (`<h2>`, ...).
+    pub headings: Vec<Range<usize>>,
+    /// Photo captions (`<figcaption>`), with their credits.
+    pub captions: Vec<CaptionRanges>,
+}
+
 /// What a unit of the page is.
 #[derive(Clone, Debug, PartialEq)]
 enum Role {
@@ -103,20 +114,28 @@ static BOLD_HEADING: LazyLock<Regex> =
 
 /// Reads the structure and metadata of an article.
 pub fn analyse(text: &str) -> Structure {
-    analyse_with_captions(text, &[])
+    analyse_known(text, &KnownLines::default())
 }
 
-/// Reads the structure and metadata of an article whose caption lines are
-/// known already (an HTML page's `<figcaption>`s): each starts a line.
-pub fn analyse_with_captions(text: &str, captions: &[CaptionRanges]) -> Structure {
+/// Reads the structure and metadata of an article some of whose lines are
+/// known already; the others are read as in any text.
+pub fn analyse_known(text: &str, known: &KnownLines) -> Structure {
     let units = lines::units(text);
     let mut found = Structure::default();
     let mut datelines = Vec::new();
     let mut roles: Vec<Role> = units
         .iter()
-        .map(|u| match captions.iter().find(|c| c.text.start == u.start) {
-            Some(known) => Role::Caption(known.clone()),
-            None => read_unit(text, u, &mut found, &mut datelines),
+        .map(|u| {
+            let whole = u.start..u.end;
+            if known.headline.as_ref() == Some(&whole) {
+                Role::Headline(whole)
+            } else if known.headings.contains(&whole) {
+                Role::Section(whole)
+            } else if let Some(caption) = known.captions.iter().find(|c| c.text.start == u.start) {
+                Role::Caption(caption.clone())
+            } else {
+                read_unit(text, u, &mut found, &mut datelines)
+            }
         })
         .collect();
     place_headline_and_dek(text, &units, &mut roles);
@@ -228,15 +247,24 @@ pub fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
     })
 }
 
-/// The first title-shaped story line is the headline; the next story line is
-/// its dek when the page's header (caption, dateline, byline) follows it or
-/// it has no full stop. A repeat of the headline is boilerplate.
+/// The known headline, else the first title-shaped story line, is the
+/// headline; the next story line is its dek when the page's header
+/// (caption, dateline, byline) follows it or it has no full stop. A repeat
+/// of the headline is boilerplate.
 fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
-    let Some(first) = roles.iter().position(|r| matches!(r, Role::Text | Role::Section(_))) else { return };
-    let inner = match &roles[first] {
-        Role::Section(inner) => inner.clone(),
-        _ if is_headline_shaped(&units[first], text, first + 1 < units.len()) => units[first].start..units[first].end,
-        _ => return,
+    let (first, inner) = match roles.iter().position(|r| matches!(r, Role::Headline(_))) {
+        Some(known) => (known, units[known].start..units[known].end),
+        None => {
+            let Some(first) = roles.iter().position(|r| matches!(r, Role::Text | Role::Section(_))) else { return };
+            let inner = match &roles[first] {
+                Role::Section(inner) => inner.clone(),
+                _ if is_headline_shaped(&units[first], text, first + 1 < units.len()) => {
+                    units[first].start..units[first].end
+                }
+                _ => return,
+            };
+            (first, inner)
+        }
     };
     let headline = normalise_spaces(&text[inner.clone()]);
     roles[first] = Role::Headline(inner);

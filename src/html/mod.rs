@@ -11,16 +11,37 @@ use std::sync::LazyLock;
 use regex::Regex;
 use trafilatura::dom::{Document, ElementRef};
 use trafilatura::metadata::Fields;
+use trafilatura::TextBlock;
 
-use crate::article::{self, normalise_date, CaptionRanges};
+use crate::article::{self, normalise_date, CaptionRanges, KnownLines};
 use crate::pipeline::Input;
+
+/// A saved page as given: bytes in the encoding the page declares (or
+/// none), or text already decoded (a Python `str`, a JSONL field).
+#[derive(Clone, Copy, Debug)]
+pub enum Page<'a> {
+    Bytes(&'a [u8]),
+    Text(&'a str),
+}
 
 /// The input the text pipeline gets from a page: the title and the main
 /// text as paragraphs (offsets point into this text), and the page's
 /// metadata as fields that override what the text parser would infer.
-pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
-    let (html, _) = encoding::decode(bytes);
-    if !looks_like_html(&html) {
+pub fn input(page: Page<'_>, url: Option<String>, id: Option<String>) -> Input {
+    match page {
+        Page::Text(html) => page_input(html, url, id),
+        Page::Bytes(bytes) => {
+            let decoded = encoding::decode_page(bytes);
+            Input {
+                encoding: Some(decoded.encoding.name()),
+                ..page_input(&decoded.text, url, id)
+            }
+        }
+    }
+}
+
+fn page_input(html: &str, url: Option<String>, id: Option<String>) -> Input {
+    if !looks_like_html(html) {
         return Input {
             id,
             url,
@@ -31,7 +52,7 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
             ..Input::default()
         };
     }
-    let page = Document::parse(&html);
+    let page = Document::parse(html);
     let metadata = meta::read(&page, url.as_deref());
     let captions = figure_captions(&page);
     // The extractor's reading of the metadata (bylines and dates in the
@@ -47,7 +68,7 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
     let options = extraction_options();
     let found = (wanted.title || wanted.author || wanted.date)
         .then(|| trafilatura::metadata::extract_metadata_fields(&page, &options, wanted));
-    let body = trafilatura::extract_document(page, &options).map_or_else(|_| String::new(), |r| r.content_text);
+    let blocks = trafilatura::extract_document(page, &options).map_or_else(|_| Vec::new(), |r| r.content_blocks);
     let found_title = found
         .as_ref()
         .map(|m| meta::clean_text(&m.title))
@@ -68,31 +89,34 @@ pub fn input(bytes: &[u8], url: Option<String>, id: Option<String>) -> Input {
             .and_then(|d| normalise_date(&d.to_string()))
     });
     let mut errors = Vec::new();
-    if body.is_empty() {
+    if blocks.is_empty() {
         errors.push("html: no main text found on the page".to_string());
     }
-    let mut text = paragraphs(headline.as_deref(), &body);
-    let captions = place_captions(&mut text, captions);
+    let (mut text, mut known) = story(headline.as_deref(), &blocks);
+    known.captions = place_captions(&mut text, captions);
+    let opens_body = |description: &str| {
+        let body: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        body.join(" ").starts_with(description.trim_end_matches('…'))
+    };
     Input {
         text,
-        captions,
+        known,
         id,
         published,
         outlet: metadata.outlet,
         url,
         headline,
-        authors,
-        dek: metadata
-            .description
-            .filter(|d| !body.starts_with(d.trim_end_matches('…'))),
+        authors: Some(authors),
+        dek: metadata.description.filter(|d| !opens_body(d)),
         errors,
+        ..Input::default()
     }
 }
 
 /// How the extractor is run: reader comments pruned up front; a short
 /// extraction gets a second opinion from its readability and jusText
 /// fallbacks, which cost as much again, so only short pages pay for them;
-/// metadata left to `input`; the text only, without its HTML.
+/// metadata left to `input`; the text only, without its HTML, in blocks.
 fn extraction_options() -> trafilatura::Options {
     /// Bytes of main text below which the fallbacks are consulted: about 80
     /// words, twice the 250 characters below which trafilatura itself turns
@@ -106,22 +130,36 @@ fn extraction_options() -> trafilatura::Options {
         .with_fallback_below(SHORT)
         .with_skip_metadata(true)
         .with_skip_html(true)
+        .with_text_blocks(true)
 }
 
-/// The headline and the main text's paragraphs, blank-line separated, with
-/// the headline not repeated when the main text starts with it.
-fn paragraphs(headline: Option<&str>, body: &str) -> String {
-    let lines: Vec<&str> = body
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    let mut parts: Vec<&str> = Vec::with_capacity(lines.len() + 1);
-    if let Some(headline) = headline.filter(|h| lines.first() != Some(h)) {
-        parts.push(headline);
+/// The headline and the main text's blocks (paragraphs, headings, list
+/// items, ...), blank-line separated, with the headline not repeated when
+/// the main text starts with it; and which lines are the headline and the
+/// section headings.
+fn story(headline: Option<&str>, blocks: &[TextBlock]) -> (String, KnownLines) {
+    let mut text = String::new();
+    let mut known = KnownLines::default();
+    let mut add = |line: &str| {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(line);
+        text.len() - line.len()..text.len()
+    };
+    let mut blocks = blocks.iter().peekable();
+    if let Some(headline) = headline {
+        known.headline = Some(add(headline));
+        blocks.next_if(|b| b.text == headline);
     }
-    parts.extend(lines);
-    parts.join("\n\n")
+    for block in blocks {
+        let range = add(&block.text);
+        // (An `<h1>` in the text is the headline again, or a variant of it.)
+        if matches!(block.tag.as_str(), "h2" | "h3" | "h4" | "h5" | "h6") {
+            known.headings.push(range);
+        }
+    }
+    (text, known)
 }
 
 /// The `<figcaption>`s of the page's articles (of the whole page when it
@@ -216,20 +254,49 @@ mod tests {
             <p>Negotiators from both sides met in Geneva on Monday to discuss a ceasefire, officials said.</p>
             <p>The talks, the first in months, are expected to last until Friday, according to the mediators.</p>
             </article><footer>Copyright 2024 Daily. All rights reserved.</footer></body></html>"#;
-        let input = input(page, Some("https://daily.example/world/talks".into()), None);
+        let input = input(Page::Bytes(page), Some("https://daily.example/world/talks".into()), None);
         assert_eq!(input.headline.as_deref(), Some("Ceasefire talks resume"));
-        assert_eq!(input.authors, ["Jane Roe"]);
+        assert_eq!(input.authors, Some(vec!["Jane Roe".to_string()]));
         assert_eq!(
             input.published.as_deref(),
             Some("2024-03-05T10:00:00+00:00")
         );
-        // (a page this small is extracted as one block)
+        // (a page this small is read by the extractor's baseline: one block)
         assert!(input.text.starts_with("Ceasefire talks resume\n\n"));
         assert!(input
             .text
             .contains("Negotiators from both sides met in Geneva"));
         assert!(!input.text.contains("Copyright") && !input.text.contains("Home"));
         assert!(input.errors.is_empty());
+    }
+
+    #[test]
+    fn paragraphs_headings_and_list_items_stay_apart() {
+        let page = br#"<html><head><title>Floods hit the valley</title></head><body><article>
+            <h1>Floods hit the valley</h1>
+            <p>Heavy rain flooded the valley on Tuesday, forcing hundreds of families from their homes, officials said.</p>
+            <p>The river rose two metres overnight<br>and is expected to stay high until the weekend, forecasters said.</p>
+            <h2>Schools Closed</h2>
+            <p>Schools and two hospitals were closed, and the army was sent to help with the evacuation of the lower town.</p>
+            <ul><li>Shelters are open in the town hall and the school gym.</li><li>Roads to the north are closed.</li></ul>
+            <p>The mayor said the damage would take months to repair and asked the government for emergency funds.</p>
+            </article></body></html>"#;
+        let article = crate::parse(input(Page::Bytes(page), None, None), &crate::Options::default());
+        let text = |r: &crate::record::Span| &article.text[r.start..r.end];
+        assert_eq!(article.headline.as_deref(), Some("Floods hit the valley"));
+        assert_eq!(
+            article.paragraphs.iter().map(text).collect::<Vec<_>>(),
+            [
+                "Heavy rain flooded the valley on Tuesday, forcing hundreds of families from their homes, officials said.",
+                "The river rose two metres overnight\nand is expected to stay high until the weekend, forecasters said.",
+                "Schools and two hospitals were closed, and the army was sent to help with the evacuation of the lower town.",
+                "Shelters are open in the town hall and the school gym.",
+                "Roads to the north are closed.",
+                "The mayor said the damage would take months to repair and asked the government for emergency funds.",
+            ]
+        );
+        assert_eq!(article.sections, ["Schools Closed"]);
+        assert_eq!(article.sentences.iter().map(text).next(), Some("Floods hit the valley"));
     }
 
     #[test]
@@ -243,7 +310,7 @@ mod tests {
             <p>The mayor said the damage would take months to repair and asked the government for emergency funds.</p>
             <figure><figcaption>A shelter opened in the school gym. (AP Photo/Max Mo)</figcaption></figure>
             </article></body></html>"#;
-        let input = input(page, None, None);
+        let input = input(Page::Bytes(page), None, None);
         let article = crate::parse(input, &crate::Options::default());
         let captions: Vec<(&str, Option<&str>)> =
             article.captions.iter().map(|c| (c.text.as_str(), c.credit.as_deref())).collect();
@@ -261,7 +328,7 @@ mod tests {
 
     #[test]
     fn text_that_is_not_html_is_an_error() {
-        let input = input(b"Just a plain sentence, no markup.", None, Some("x".into()));
+        let input = input(Page::Bytes(b"Just a plain sentence, no markup."), None, Some("x".into()));
         assert!(input.errors[0].starts_with("not HTML"));
         assert!(input.text.is_empty());
     }

@@ -87,7 +87,7 @@ pub mod utils;
 pub use error::TrafilaturaError;
 pub use extraction::baseline::html2txt;
 pub use options::{Config, ExtractionFocus, FallbackCandidates, HtmlDateMode, Options};
-pub use result::{ExtractResult, Metadata};
+pub use result::{ExtractResult, Metadata, TextBlock};
 
 #[cfg(feature = "markdown")]
 pub use html2markdown::Options as MarkdownOptions;
@@ -385,6 +385,22 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
         meta.language = lang;
     }
 
+    // newsents: the content's blocks of text, before post-cleaning.
+    let content_blocks = if opts.text_blocks {
+        let content_body = content_doc.body().unwrap_or_else(|| content_doc.root());
+        content_doc
+            .text_blocks(content_body, TEXT_BLOCK_TAGS)
+            .into_iter()
+            .map(|(tag, lines)| {
+                let lines: Vec<String> = lines.iter().map(|line| trim(line)).filter(|line| !line.is_empty()).collect();
+                TextBlock { tag, text: lines.join("\n") }
+            })
+            .filter(|block| !block.text.is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
+
     // Post-cleaning of content and comments trees, serialised to HTML.
     // newsents: neither when the caller wants the text only.
     let (content_html, comments_html) = if opts.skip_html {
@@ -408,9 +424,18 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
         comments_text: tmp_comments,
         content_html,
         comments_html,
+        content_blocks,
         metadata: meta,
     })
 }
+
+/// newsents: the elements of a content tree that hold blocks of text (the
+/// tags the extractors emit, and the wrappers the fallbacks keep).
+const TEXT_BLOCK_TAGS: &[&str] = &[
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "summary", "details", "li", "dt", "dd", "ul", "ol",
+    "dl", "blockquote", "pre", "table", "caption", "tr", "figure", "figcaption", "div", "section",
+    "article", "header", "footer", "aside", "main", "address", "hr",
+];
 
 // ---------------------------------------------------------------------------
 // Recall escalation & thread-forum handling (port of go-trafilatura v2.2.x
@@ -1101,6 +1126,7 @@ mod tests {
             comments_text: String::new(),
             content_html: "<p>Hello world</p>".into(),
             comments_html: String::new(),
+            content_blocks: Vec::new(),
             metadata: crate::result::Metadata {
                 title: "My Title".into(),
                 author: "Jane Doe".into(),
@@ -1202,6 +1228,7 @@ mod tests {
             content_text: "Hello world".into(),
             content_html: "<p>Hello world</p>".into(),
             comments_html: String::new(),
+            content_blocks: Vec::new(),
             metadata: crate::result::Metadata {
                 title: "My Title".into(),
                 author: "Jane Doe".into(),

@@ -174,6 +174,8 @@ pub struct Options {
     /// newsents: extract the text only, leaving `content_html` and
     /// `comments_html` empty.
     pub skip_html: bool,
+    /// newsents: fill `ExtractResult::content_blocks`.
+    pub text_blocks: bool,
 }
 
 // ---------------------------------------------------------------------------
@@ -300,6 +302,13 @@ impl Options {
     /// comments.
     pub fn with_skip_html(mut self, skip: bool) -> Self {
         self.skip_html = skip;
+        self
+    }
+
+    /// newsents: give the content as blocks of text too, so that its
+    /// paragraphs, headings and list items stay apart.
+    pub fn with_text_blocks(mut self, blocks: bool) -> Self {
+        self.text_blocks = blocks;
         self
     }
 

@@ -19,8 +19,23 @@ pub struct ExtractResult {
     /// Extracted comments as serialized HTML.
     pub comments_html: String,
 
+    /// newsents: the content as blocks of text (paragraphs, headings, list
+    /// items, ...), when `Options::text_blocks` asks for them.
+    pub content_blocks: Vec<TextBlock>,
+
     /// Metadata extracted from the document.
     pub metadata: Metadata,
+}
+
+/// newsents: one block of the extracted content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextBlock {
+    /// The element it is in: `p`, `h2`, `li`, `blockquote`, `tr`, ...;
+    /// empty for text in none.
+    pub tag: String,
+    /// Its text, each line (a `<br>` ends one) trimmed as `content_text`
+    /// is, and joined by newlines.
+    pub text: String,
 }
 
 #[cfg(feature = "markdown")]

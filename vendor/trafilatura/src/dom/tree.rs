@@ -859,6 +859,24 @@ impl Document {
         }
     }
 
+    /// newsents: the text of a subtree as blocks, one per element of
+    /// `block_tags` (paragraphs, headings, list items, ...), each with the
+    /// name of the element it is in (empty for text in none) and its lines
+    /// (split by `<br>`), not yet trimmed; text is joined as `iter_text`
+    /// joins it, so that the blocks hold the words of `iter_text`.
+    pub fn text_blocks(&self, id: NodeId, block_tags: &[&str]) -> Vec<(String, Vec<String>)> {
+        let mut walk = BlockWalk {
+            block_tags,
+            blocks: Vec::new(),
+            lines: Vec::new(),
+            line: String::new(),
+            last_level: 0,
+        };
+        walk.visit(self, id, "", 0);
+        walk.flush("");
+        walk.blocks
+    }
+
     /// Returns all text content within the subtree (no separators).
     ///
     /// Equivalent to `dom.TextContent` in Go.
@@ -946,6 +964,67 @@ impl Document {
 // ---------------------------------------------------------------------------
 // Tests
 // ---------------------------------------------------------------------------
+
+/// newsents: the state of [`Document::text_blocks`].
+struct BlockWalk<'a> {
+    block_tags: &'a [&'a str],
+    blocks: Vec<(String, Vec<String>)>,
+    /// The lines of the block being read, and its current line.
+    lines: Vec<String>,
+    line: String,
+    /// As in `iter_text_inner`: a separator where the nesting level changes.
+    last_level: usize,
+}
+
+impl BlockWalk<'_> {
+    /// Gathers the text of `id` into the current block, which is flushed as
+    /// a block of `block` (the element the text is in) on entering and
+    /// leaving a block element.
+    fn visit(&mut self, doc: &Document, id: NodeId, block: &str, level: usize) {
+        if level >= MAX_TREE_DEPTH {
+            return;
+        }
+        let Some(node) = doc.tree.get(id) else {
+            return;
+        };
+        let mut inner = None;
+        match node.value() {
+            Node::Element(e) => {
+                let tag = e.name.local.as_ref();
+                if tag == "br" {
+                    self.lines.push(std::mem::take(&mut self.line));
+                } else if self.block_tags.contains(&tag) {
+                    self.flush(block);
+                    inner = Some(tag);
+                } else if VOID_ELEMENTS.contains(&tag) {
+                    self.line.push(' ');
+                }
+            }
+            Node::Text(t) => {
+                if level != self.last_level {
+                    self.line.push(' ');
+                }
+                self.line.push_str(t.as_ref());
+            }
+            _ => {}
+        }
+        self.last_level = level;
+        for child in node.children() {
+            self.visit(doc, child.id(), inner.unwrap_or(block), level + 1);
+        }
+        if let Some(tag) = inner {
+            self.flush(tag);
+        }
+    }
+
+    fn flush(&mut self, block: &str) {
+        self.lines.push(std::mem::take(&mut self.line));
+        let lines = std::mem::take(&mut self.lines);
+        if lines.iter().any(|line| !line.trim().is_empty()) {
+            self.blocks.push((block.to_string(), lines));
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -1110,6 +1189,32 @@ mod tests {
         let p = d.children(body)[0];
         let text = d.text_content(p);
         assert_eq!(text, "Hello world end");
+    }
+
+    // newsents
+    #[test]
+    fn text_blocks_keep_blocks_and_lines_apart() {
+        let d = doc("Loose <h2>Title</h2><p>One<br>two <i>three</i></p><ul><li>a</li><li><p>b</p></li></ul>");
+        let body = d.body().unwrap();
+        let blocks: Vec<(String, Vec<String>)> = d
+            .text_blocks(body, &["p", "h2", "ul", "li"])
+            .into_iter()
+            .map(|(tag, lines)| (tag, lines.iter().map(|l| l.trim().to_string()).collect()))
+            .collect();
+        let block = |tag: &str, lines: &[&str]| (tag.to_string(), lines.iter().map(|l| l.to_string()).collect());
+        assert_eq!(
+            blocks,
+            [
+                block("", &["Loose"]),
+                block("h2", &["Title"]),
+                block("p", &["One", "two  three"]),
+                block("li", &["a"]),
+                block("p", &["b"]),
+            ]
+        );
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let all: Vec<String> = blocks.iter().flat_map(|(_, lines)| lines.iter().flat_map(|l| words(l))).collect();
+        assert_eq!(all, words(&d.iter_text(body, " ")));
     }
 
     #[test]
