@@ -12,6 +12,10 @@ Two gold sets, scored the way issue 5 defines:
   annotator's file per article; a predicted direct or partial quote counts
   when it covers at least half of the gold content's quoted characters, and
   its speaker is right when ``speaker_span`` overlaps the gold source span.
+  End to end (issue 20's figure): a gold quote counts when a predicted quote
+  overlaps it (one to one) and the predicted speaker is the source: its span
+  overlaps the gold source span, or the entity it resolves to has a mention
+  there; precision over every predicted quote.
 
 Indirect quotes are not scored: neither gold set marks indirect speech alone
 (the seeds' gold lists quotations only; PolNeAR's attributions without
@@ -121,11 +125,16 @@ def score_seeds(shared: Path, show_errors: bool = False) -> dict:
     return summary(found, gold_total, predicted_total, speakers_right)
 
 
-def summary(found, gold_total, predicted_total, speakers_right) -> dict:
-    precision = found / predicted_total if predicted_total else 0.0
-    recall = found / gold_total if gold_total else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+def f1_of(correct, gold_total, predicted_total) -> tuple[float, float, float]:
+    precision = correct / predicted_total if predicted_total else 0.0
+    recall = correct / gold_total if gold_total else 0.0
+    return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def summary(found, gold_total, predicted_total, speakers_right, end_to_end=None) -> dict:
+    precision, recall, f1 = f1_of(found, gold_total, predicted_total)
     return {
+        "end_to_end": end_to_end,
         "gold": gold_total,
         "predicted": predicted_total,
         "found": found,
@@ -207,8 +216,24 @@ def join_split_quotes(quotes, paragraphs):
     return joined
 
 
+def speaker_matches(predicted, sources, mentions) -> bool:
+    """The predicted speaker is the gold source: its span overlaps the source
+    span, or the entity it resolves to has a mention there."""
+    def overlaps(start, end):
+        return any(s < end and start < e for s, e in sources)
+
+    span = predicted.get("speaker_span")
+    if span is not None and overlaps(*span):
+        return True
+    entity = predicted.get("speaker_entity")
+    return entity is not None and any(m["entity"] == entity and overlaps(m["start"], m["end"]) for m in mentions)
+
+
 def score_attributions(folder: Path, show_errors: bool = False, join_split: bool = True) -> dict:
     found = gold_total = predicted_total = speakers_right = 0
+    # End to end, as issue 20 defines it: a gold quote counts when a
+    # predicted quote overlaps it (one to one) and its speaker is the source.
+    end_to_end = end_to_end_predicted = 0
     annotations = {}
     for path in sorted((folder / "attributions").glob("*.ann")):
         article = path.stem.rsplit("_", 1)[0]
@@ -229,6 +254,12 @@ def score_attributions(folder: Path, show_errors: bool = False, join_split: bool
             shared = sum(1 for i in gold_item[0] if any(start <= i < end for start, end in pred["ranges"]))
             return shared if shared * 2 >= len(gold_item[0]) else None
 
+        def any_overlap(gold_item, pred):
+            shared = sum(1 for i in gold_item[0] if any(start <= i < end for start, end in pred["ranges"]))
+            return shared or None
+
+        end_to_end_predicted += len(predicted)
+        end_to_end += sum(speaker_matches(predicted[p], gold[g][1], article.mentions) for g, p in match(gold, predicted, any_overlap))
         matched = match(gold, predicted, overlap)
         found += len(matched)
         gold_total += len(gold)
@@ -247,7 +278,7 @@ def score_attributions(folder: Path, show_errors: bool = False, join_split: bool
                 print(f"  {article_name[:40]} missed: {text[positions[0]:positions[-1] + 1][:70]!r}")
             for p in set(range(len(predicted))) - {p for _, p in matched}:
                 print(f"  {article_name[:40]} extra: {predicted[p]['text'][:70]!r} ({predicted[p]['speaker']})")
-    return summary(found, gold_total, predicted_total, speakers_right)
+    return summary(found, gold_total, predicted_total, speakers_right, f1_of(end_to_end, gold_total, end_to_end_predicted))
 
 
 def report(name: str, scores: dict) -> str:
@@ -255,6 +286,7 @@ def report(name: str, scores: dict) -> str:
         f"{name}: quote F1 {scores['f1']:.3f} (P {scores['precision']:.3f}, R {scores['recall']:.3f}; "
         f"{scores['found']} of {scores['gold']} gold, {scores['predicted']} predicted), "
         f"speaker accuracy {scores['speaker_accuracy']:.3f}"
+        + ("" if scores["end_to_end"] is None else "; end to end F1 {2:.3f} (P {0:.3f}, R {1:.3f})".format(*scores["end_to_end"]))
     )
 
 
