@@ -1,4 +1,47 @@
-//! Proleptic Gregorian dates as day numbers, for date arithmetic.
+//! Proleptic Gregorian dates as day numbers, for date arithmetic, and the
+//! names of months and weekdays (`data/lexicon/calendar.tsv`).
+
+use crate::lexicon::Words;
+
+static MONTHS: Words = Words::new("months");
+static WEEKDAYS: Words = Words::new("weekdays");
+static MONTH_ABBREVIATIONS: Words = Words::new("month_abbreviations");
+static WEEKDAY_ABBREVIATIONS: Words = Words::new("weekday_abbreviations");
+
+/// The months' names in lower case, January first.
+pub fn month_names() -> impl Iterator<Item = &'static str> {
+    MONTHS.words()
+}
+
+/// The weekdays' names in lower case, Monday first.
+pub fn weekday_names() -> impl Iterator<Item = &'static str> {
+    WEEKDAYS.words()
+}
+
+/// A word capitalised as a name is (`Sept`, not `SEPT`), in lower case.
+fn as_capitalised<'b>(word: &str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase) && bytes[1..].iter().all(u8::is_ascii_lowercase);
+    let lower = buffer.get_mut(..bytes.len()).filter(|_| capitalised)?;
+    lower.copy_from_slice(bytes);
+    lower[0] = lower[0].to_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
+/// Whether a word is a month's abbreviation as printed before its full stop (`Jan`, `Sept`).
+pub fn is_month_abbreviation(word: &str) -> bool {
+    as_capitalised(word, &mut [0; 16]).is_some_and(|w| MONTH_ABBREVIATIONS.contains(w))
+}
+
+/// Whether a word is a month's or weekday's abbreviation as printed before its full stop (`Jan`, `Thurs`).
+pub fn is_day_or_month_abbreviation(word: &str) -> bool {
+    as_capitalised(word, &mut [0; 16]).is_some_and(|w| MONTH_ABBREVIATIONS.contains(w) || WEEKDAY_ABBREVIATIONS.contains(w))
+}
+
+/// Whether a word is a month's or weekday's full name as printed (`January`, `Monday`).
+pub fn is_day_or_month_name(word: &str) -> bool {
+    as_capitalised(word, &mut [0; 16]).is_some_and(|w| MONTHS.contains(w) || WEEKDAYS.contains(w))
+}
 
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

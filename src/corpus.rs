@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 
 use crate::fxhash::FxHashMap;
+use crate::doc::Given;
 use crate::html::{encoding, Page};
 use crate::pipeline::{self, Input, Options};
 use crate::record::Article;
@@ -104,7 +105,7 @@ pub fn parse_html(
     }))
     .unwrap_or_else(|panic| Input {
         id,
-        url,
+        given: Given { url, ..Given::default() },
         errors: vec![panic_message("reading the page", panic)],
         ..Input::default()
     });
@@ -114,7 +115,7 @@ pub fn parse_html(
 /// Parses one article; a panic becomes an error entry instead of unwinding.
 pub fn parse_guarded(input: Input, options: &Options) -> Article {
     let id = input.id.clone();
-    let url = input.url.clone();
+    let url = input.given.url.clone();
     catch_unwind(AssertUnwindSafe(|| pipeline::parse(input, options))).unwrap_or_else(|panic| {
         Article {
             id: id.unwrap_or_default(),
@@ -194,7 +195,7 @@ pub fn text_input(bytes: &[u8]) -> Input {
     }
     Input {
         text: decoded.text,
-        encoding: Some(decoded.encoding.name()),
+        given: Given { encoding: Some(decoded.encoding.name()), ..Given::default() },
         errors,
         ..Input::default()
     }
@@ -297,7 +298,7 @@ pub fn jsonl_input(line: Input, path: &Path, number: usize) -> Input {
     let at = format!("{}, line {number}", path.display());
     let Input {
         text: line,
-        encoding,
+        given: Given { encoding, .. },
         mut errors,
         ..
     } = line;
@@ -310,9 +311,10 @@ pub fn jsonl_input(line: Input, path: &Path, number: usize) -> Input {
             };
             if let Some(html) = record.html {
                 let mut input = crate::html::input(Page::Text(&html), record.url, Some(id));
-                input.published = record.published.or(input.published);
-                input.outlet = record.outlet.or(input.outlet);
-                input.encoding = encoding;
+                let given = &mut input.given;
+                given.published = record.published.or(given.published.take());
+                given.outlet = record.outlet.or(given.outlet.take());
+                given.encoding = encoding;
                 errors.append(&mut input.errors);
                 input.errors = errors;
                 return input;
@@ -325,12 +327,14 @@ pub fn jsonl_input(line: Input, path: &Path, number: usize) -> Input {
             Input {
                 text: record.text.unwrap_or_default(),
                 id: Some(id),
-                published: record.published,
-                outlet: record.outlet,
-                url: record.url,
-                encoding,
+                given: Given {
+                    published: record.published,
+                    outlet: record.outlet,
+                    url: record.url,
+                    encoding,
+                    ..Given::default()
+                },
                 errors,
-                ..Input::default()
             }
         }
         Err(e) => {
@@ -344,7 +348,7 @@ pub fn jsonl_input(line: Input, path: &Path, number: usize) -> Input {
             ));
             Input {
                 id: Some(fallback_id),
-                encoding,
+                given: Given { encoding, ..Given::default() },
                 errors,
                 ..Input::default()
             }
@@ -360,7 +364,7 @@ mod tests {
     fn text_bytes_are_decoded_and_damage_reported() {
         let latin1 = text_input(b"Caf\xe9 talks.");
         assert_eq!(
-            (latin1.text.as_str(), latin1.encoding),
+            (latin1.text.as_str(), latin1.given.encoding),
             ("Café talks.", Some("windows-1252"))
         );
         assert!(latin1.errors.is_empty());
@@ -378,7 +382,7 @@ mod tests {
             1,
         );
         assert_eq!(
-            (good.id.as_deref(), good.outlet.as_deref(), good.encoding),
+            (good.id.as_deref(), good.given.outlet.as_deref(), good.given.encoding),
             (Some("7"), Some("Reuters"), Some("UTF-8"))
         );
         let bad = jsonl_input(Input::new("{not json"), path, 12);

@@ -1,18 +1,24 @@
 //! newsents: structured data from raw news articles.
 //!
-//! Data flows one way through the stages, one module each: [`html`]
-//! (a saved web page into text and metadata, for HTML input) → [`article`] (structure and metadata of the page) → [`text`] (tokens and
+//! One annotated document, [`doc::Doc`], flows one way through the stages,
+//! one module each, every stage reading the `Doc` and adding its layer:
+//! [`article`] (structure and metadata of the page) → [`text`] (tokens and
 //! sentences) → [`temporal`] and [`quantities`] (dates, times, numbers) →
 //! [`ner`] (entity mentions) → [`resolve`] (entities, roles, places, keys) →
-//! [`quotes`] (who said what) → the [`record`] every interface speaks. [`pipeline`] runs
-//! the stages on one article, [`corpus`] on many in parallel, and `python`
-//! (with the `python` feature) converts to and from Python objects.
+//! [`quotes`] (who said what); the [`record`] every interface speaks is
+//! built once from the `Doc` at the end. [`pipeline`] runs the stages on one
+//! article, [`corpus`] on many in parallel; [`html`] turns a saved web page
+//! into the pipeline's input; `python` (with the `python` feature) converts
+//! to and from Python objects. The stages read their word lists and the
+//! gazetteer from [`lexicon`], data files embedded in the extension.
 
 pub mod article;
 pub mod calendar;
 pub mod corpus;
+pub mod doc;
 mod fxhash;
 pub mod html;
+pub mod lexicon;
 pub mod ner;
 pub mod pipeline;
 pub mod quantities;

@@ -474,13 +474,11 @@ fn parse(
             )));
         }
     }
-    let input = Input {
-        id: optional_string(id, "id")?,
-        published,
-        outlet: optional_string(outlet, "outlet")?,
-        url: optional_string(url, "url")?,
-        ..text
-    };
+    let mut input = text;
+    input.id = optional_string(id, "id")?;
+    input.given.published = published;
+    input.given.outlet = optional_string(outlet, "outlet")?;
+    input.given.url = optional_string(url, "url")?;
     Ok(Article::new(
         py.detach(|| corpus::parse_guarded(input, &options)),
     ))
@@ -762,7 +760,7 @@ fn cooccurrence(
 /// with no other context: `(geonameid, country, lat, lon, name)`.
 #[pyfunction]
 fn place(name: &str) -> Option<(u64, String, f64, f64, String)> {
-    crate::resolve::places::PLACE_GAZETTEER
+    crate::lexicon::gazetteer::GAZETTEER
         .choose([name], &Default::default())
         .map(|p| (p.geonameid, p.country.clone(), p.lat, p.lon, p.name.clone()))
 }

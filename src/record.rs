@@ -1,9 +1,16 @@
 //! The article record (documented in `docs/record.md`, after the shared
-//! `ARTICLE_SCHEMA.md`): what every stage fills and every interface
-//! (Python objects, JSONL, DataFrames) speaks. Offsets are code-point
-//! offsets into the original text, end exclusive.
+//! `ARTICLE_SCHEMA.md`): what every interface (Python objects, JSONL,
+//! DataFrames) speaks, built once from the annotated [`Doc`] at the end of
+//! the pipeline. Offsets are code-point offsets into the original text, end
+//! exclusive.
+
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
+
+use crate::doc::{BlockKind, Doc};
+use crate::fxhash::FxHashSet;
+use crate::text::{one_line, CharMap};
 
 /// One parsed article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -142,4 +149,136 @@ pub struct Quantity {
     pub label: String,
     pub value: Option<f64>,
     pub unit: Option<String>,
+}
+
+impl From<Doc> for Article {
+    /// The record of an annotated document: every layer once, offsets in
+    /// code points, the caller's fields over the article's own.
+    fn from(doc: Doc) -> Article {
+        let chars = CharMap::new(&doc.text);
+        let text = doc.text.as_str();
+        let span = |r: &Range<usize>| {
+            let (start, end) = chars.char_range(r.start, r.end);
+            Span { start, end }
+        };
+        let line = |r: &Range<usize>| one_line(&text[r.clone()]);
+        let structure = &doc.structure;
+        let segmented = &doc.segmented;
+        let sentences = segmented.sentences.iter().map(|s| span(&segmented.sentence_range(s))).collect();
+        let word_count = segmented
+            .sentences
+            .iter()
+            .filter(|s| structure.story[s.block].kind == BlockKind::Paragraph)
+            .flat_map(|s| segmented.sentence_tokens(s))
+            .filter(|t| t.text(text).chars().any(char::is_alphanumeric))
+            .count();
+        let mentions = doc
+            .mentions
+            .iter()
+            .map(|m| {
+                let Span { start, end } = span(&(m.start..m.end));
+                Mention { start, end, text: line(&(m.start..m.end)), label: doc.entities[m.entity].label.to_string(), entity: m.entity, sentence: m.sentence }
+            })
+            .collect();
+        let entities = doc
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(id, e)| Entity {
+                id,
+                name: e.name.clone(),
+                label: e.label.to_string(),
+                aliases: e.aliases.clone(),
+                roles: e.roles.clone(),
+                affiliation: e.affiliation.clone(),
+                mentions: e.mentions.iter().map(|&m| chars.char_range(doc.mentions[m].start, doc.mentions[m].end)).collect(),
+                key: e.key.clone(),
+                geo: e.place.map(|p| Geo { geonameid: p.geonameid, country: p.country.clone(), lat: p.lat, lon: p.lon }),
+            })
+            .collect();
+        let quotes: Vec<Quote> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                let Span { start, end } = span(&(q.start..q.end));
+                let speaker = q.speaker.as_ref();
+                Quote {
+                    text: q.text.clone(),
+                    start,
+                    end,
+                    kind: q.kind.as_str().to_string(),
+                    speaker: speaker.and_then(|s| s.name.clone()),
+                    speaker_entity: speaker.and_then(|s| s.entity),
+                    speaker_span: speaker.map(|s| chars.char_range(s.span.start, s.span.end)),
+                    anonymous: speaker.is_some_and(|s| s.anonymous),
+                    cue: q.cue.clone(),
+                }
+            })
+            .collect();
+        let temporal = doc
+            .times
+            .iter()
+            .map(|t| {
+                let Span { start, end } = span(&(t.start..t.end));
+                Temporal { text: line(&(t.start..t.end)), start, end, label: t.label.to_string(), value: t.value.clone(), anchored: t.anchored }
+            })
+            .collect();
+        let quantities = doc
+            .quantities
+            .iter()
+            .map(|q| {
+                let Span { start, end } = span(&(q.start..q.end));
+                Quantity { text: line(&(q.start..q.end)), start, end, label: q.label.to_string(), value: q.value, unit: q.unit.clone() }
+            })
+            .collect();
+        let given = &doc.given;
+        Article {
+            id: doc.id.clone(),
+            outlet: given.outlet.clone().or_else(|| structure.outlet.clone()),
+            headline: given.headline.clone().or_else(|| structure.headline.as_ref().map(line)),
+            dek: given.dek.clone().or_else(|| structure.dek.as_ref().map(line)),
+            authors: given.authors.clone().unwrap_or_else(|| structure.authors.clone()),
+            contributors: structure.contributors.clone(),
+            published: doc.published.as_ref().map(|p| p.iso.clone()),
+            reading_time_minutes: structure.reading_time_minutes,
+            captions: structure
+                .captions
+                .iter()
+                .map(|c| {
+                    let Span { start, end } = span(&c.text);
+                    Caption { text: line(&c.text), credit: c.credit.as_ref().map(line), start, end }
+                })
+                .collect(),
+            sections: structure.sections.iter().map(line).collect(),
+            boilerplate: structure.boilerplate.iter().map(|r| text[r.clone()].to_string()).collect(),
+            body: structure.paragraphs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("\n\n"),
+            paragraphs: structure.paragraphs.iter().map(span).collect(),
+            sentences,
+            entities,
+            mentions,
+            sources: count_sources(&quotes),
+            quotes,
+            temporal,
+            quantities,
+            errors: doc.errors.clone(),
+            word_count,
+            url: given.url.clone(),
+            encoding: given.encoding.map(str::to_string),
+            text: doc.text,
+        }
+    }
+}
+
+/// Distinct named and anonymous speakers of the quotes.
+fn count_sources(quotes: &[Quote]) -> Sources {
+    let mut named = FxHashSet::default();
+    let mut anonymous = FxHashSet::default();
+    for q in quotes {
+        match (&q.speaker, q.anonymous) {
+            (Some(s), true) => anonymous.insert(s.to_lowercase()),
+            (Some(s), false) => named.insert(q.speaker_entity.map_or_else(|| s.clone(), |e| e.to_string())),
+            (None, _) => false,
+        };
+    }
+    Sources { named: named.len(), anonymous: anonymous.len() }
 }

@@ -11,7 +11,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::patterns::PATTERNS;
-use crate::calendar::{days_in_month, Date};
+use crate::calendar::{days_in_month, month_names, weekday_names, Date};
+use crate::lexicon::Words;
 
 /// A parsed dateline.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,11 +35,9 @@ struct Parts {
     offset: Option<i32>,
 }
 
-const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 /// Words a dateline may carry besides its date.
-const FILLERS: &[&str] = &["published", "updated", "posted", "first", "last", "modified", "on", "at", "date", "the", "of", "time"];
-const UPDATE_WORDS: &[&str] = &["updated", "modified", "last"];
+static FILLERS: Words = Words::new("dateline_fillers");
+static UPDATE_WORDS: Words = Words::new("update_words");
 
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$").unwrap()
@@ -79,7 +78,7 @@ pub fn zone_suffix(word: &str) -> Option<String> {
 
 fn is_update_segment(segment: &str) -> bool {
     let first = segment.split(|c: char| !c.is_alphabetic()).next().unwrap_or("").to_lowercase();
-    UPDATE_WORDS.contains(&first.as_str())
+    UPDATE_WORDS.contains(first.as_str())
 }
 
 /// Splits before each `Published`/`Updated`/`Posted` that is not the first word.
@@ -148,21 +147,18 @@ fn pieces(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// A month's full name or an abbreviation of at least three letters (`Sept`).
 fn month_number(word: &str) -> Option<u32> {
     let lower = word.trim_end_matches('.').to_lowercase();
     if lower.len() < 3 {
         return None;
     }
-    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    // Full name or a standard abbreviation (`Sept`), nothing longer or stranger.
-    const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    (FULL[index].starts_with(&lower)).then_some(index as u32 + 1)
+    month_names().position(|m| m.starts_with(&lower)).map(|index| index as u32 + 1)
 }
 
 fn is_weekday(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
-    const FULL: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    lower.len() >= 3 && WEEKDAYS.iter().zip(FULL).any(|(short, full)| lower.starts_with(short) && full.starts_with(&lower))
+    lower.len() >= 3 && weekday_names().any(|day| day.starts_with(&lower))
 }
 
 /// Reads the parts of one dateline segment; every piece must be accounted for.
@@ -221,7 +217,7 @@ fn parse_parts(segment: &str) -> Option<Parts> {
                 } else if let Some(offset) = zone_offset(w, &pieces[k + 1..]) {
                     parts.offset = Some(offset.0);
                     k += offset.1;
-                } else if !(is_weekday(w) || FILLERS.contains(&lower.as_str())) {
+                } else if !(is_weekday(w) || FILLERS.contains(lower.as_str())) {
                     return None;
                 }
             }

@@ -20,69 +20,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::doc::{BlockKind, CaptionRanges, Doc, KnownLines, Published, StoryBlock, Structure};
+
 pub use dateline::{normalise_date, zone_suffix};
 use dateline::parse_dateline;
 use lines::{ends_sentence, Unit};
 use patterns::PATTERNS;
-
-/// The parts of an article, as byte ranges of its text.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Structure {
-    pub outlet: Option<String>,
-    pub headline: Option<Range<usize>>,
-    pub dek: Option<Range<usize>>,
-    pub authors: Vec<String>,
-    pub contributors: Vec<String>,
-    /// ISO 8601.
-    pub published: Option<String>,
-    pub reading_time_minutes: Option<u32>,
-    pub captions: Vec<CaptionRanges>,
-    /// Heading texts, without markdown markers.
-    pub sections: Vec<Range<usize>>,
-    pub boilerplate: Vec<Range<usize>>,
-    pub paragraphs: Vec<Range<usize>>,
-    /// The story text in document order: headline, dek, caption texts,
-    /// section headings and paragraphs. Later stages read these.
-    pub story: Vec<StoryBlock>,
-    /// Bylines inside story text (`..., writes Mark Almond.` in a dek):
-    /// metadata, not story, so later stages find no names there.
-    pub bylines: Vec<Range<usize>>,
-}
-
-/// One block of story text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StoryBlock {
-    pub range: Range<usize>,
-    pub kind: BlockKind,
-}
-
-/// What a block of story text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlockKind {
-    Headline,
-    Dek,
-    Caption,
-    Section,
-    Paragraph,
-}
-
-/// A caption and its credit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CaptionRanges {
-    pub text: Range<usize>,
-    pub credit: Option<Range<usize>>,
-}
-
-/// Lines whose role the input knows already (an HTML page's elements),
-/// each the whole of its line.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct KnownLines {
-    pub headline: Option<Range<usize>>,
-    /// Section headings (`<h2>`, ...).
-    pub headings: Vec<Range<usize>>,
-    /// Photo captions (`<figcaption>`), with their credits.
-    pub captions: Vec<CaptionRanges>,
-}
+use crate::lexicon::Words;
 
 /// What a unit of the page is.
 #[derive(Clone, Debug, PartialEq)]
@@ -103,14 +47,64 @@ enum Role {
 const LONGEST_PATTERN_LINE: usize = 1500;
 
 /// Function words that stay lower case in title-case headings.
-const MINOR_WORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for", "with",
-    "from", "as", "vs", "via", "per", "into", "onto", "over", "up", "off", "out", "than", "is",
-];
+static MINOR_WORDS: Words = Words::new("minor_words");
 
 static MARKDOWN_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+(?P<inner>.+?)[\s#]*$").unwrap());
 static BOLD_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\d{1,3}[.)]\s+)?(?:\*\*|__)(?P<inner>[^*_].*?)(?:\*\*|__):?$").unwrap());
+
+/// The article stage: the page's structure and metadata into the [`Doc`],
+/// and its publication time, the caller's when given and readable.
+pub fn annotate(doc: &mut Doc) {
+    let blank = doc.text.trim_matches(crate::text::is_space).is_empty();
+    // An input that failed before (unreadable, not a JSON record) is empty
+    // for the reason its error gives.
+    if blank && doc.errors.is_empty() {
+        doc.errors.push("empty text: nothing to parse".to_string());
+    }
+    let structure = analyse_known(&doc.text, &doc.given.known);
+    if !blank && structure.paragraphs.is_empty() && doc.errors.is_empty() {
+        doc.errors.push(no_story(&structure));
+    }
+    let published = match &doc.given.published {
+        Some(given) => normalise_date(given).or_else(|| {
+            doc.errors.push(format!("published: could not read {given:?} as a date; kept the article's own"));
+            structure.published.clone()
+        }),
+        None => structure.published.clone(),
+    };
+    doc.published = published.map(Published::from_iso);
+    doc.structure = structure;
+}
+
+/// Why a text that is not empty has no words of story: what its lines were
+/// read as instead.
+fn no_story(structure: &Structure) -> String {
+    let count = |n: usize, what: &str| match n {
+        0 => None,
+        1 => Some(format!("1 {what}")),
+        n => Some(format!("{n} {what}s")),
+    };
+    let held: Vec<String> = [
+        count(structure.headline.is_some() as usize, "headline"),
+        count(structure.dek.is_some() as usize, "dek"),
+        count(structure.captions.len(), "caption"),
+        count(structure.sections.len(), "section heading"),
+        count(structure.boilerplate.len(), "boilerplate line"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let held = if held.is_empty() {
+        "only bylines, datelines and other metadata".to_string()
+    } else {
+        held.join(", ")
+    };
+    format!(
+        "no story text: no line reads as a paragraph (the text holds {held}); \
+         short lines without a full stop read as headlines, headings or links"
+    )
+}
 
 /// Reads the structure and metadata of an article.
 pub fn analyse(text: &str) -> Structure {
@@ -341,7 +335,7 @@ fn authors_in_dek(text: &str, units: &[Unit], roles: &[Role]) -> (Vec<String>, O
 
 /// `Mark Almond is director of ...`: an author's bio line is not story text.
 fn drop_author_bios(text: &str, units: &[Unit], roles: &mut [Role], authors: &[String]) {
-    const BIO_VERBS: &[&str] = &["is", "was", "has", "writes", "covers", "reports", "teaches"];
+    static BIO_VERBS: Words = Words::new("bio_verbs");
     for (unit, role) in units.iter().zip(roles.iter_mut()) {
         if *role != Role::Text {
             continue;

@@ -1,13 +1,10 @@
 //! People's names in bylines and contributor lines.
 
 use super::patterns::PATTERNS;
+use crate::lexicon::Words;
 
 /// Words that follow a name in a byline but are not names: roles and desks.
-const ROLE_WORDS: &[&str] = &[
-    "editor", "correspondent", "reporter", "writer", "staff", "columnist", "contributor", "chief",
-    "analyst", "producer", "desk", "bureau", "news", "senior", "political", "foreign", "special",
-    "opinion", "associate", "deputy", "international", "national", "global", "diplomatic",
-];
+static ROLE_WORDS: Words = Words::new("byline_role_words");
 
 /// Splits a list of names (`A, B and C`, `A & B`, `A; B`) and keeps those
 /// that read as people's names, dropping trailing outlets and roles

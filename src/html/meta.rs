@@ -13,6 +13,7 @@ use trafilatura::dom::{attribute, Document, Edge, ElementRef, Node};
 use crate::article::{normalise_date, zone_suffix};
 use crate::calendar::Date;
 use crate::fxhash::FxHashMap;
+use crate::lexicon::Words;
 
 /// What a page says about itself; each field from the most reliable
 /// source that has it.
@@ -40,94 +41,34 @@ static HOST: LazyLock<Regex> =
 static SITE_PART: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+[|\-–—·:»]\s+").unwrap());
 
 /// `<meta>` names (name, property, itemprop) that carry each field, best first.
-const TITLE_TAGS: &[&str] = &[
-    "og:title",
-    "twitter:title",
-    "dc.title",
-    "headline",
-    "parsely-title",
-    "sailthru.title",
-];
-const DESCRIPTION_TAGS: &[&str] = &[
-    "og:description",
-    "description",
-    "twitter:description",
-    "dc.description",
-];
-const AUTHOR_TAGS: &[&str] = &[
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "byl",
-    "twitter:creator",
-];
-const PUBLISHED_TAGS: &[&str] = &[
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "og:published_time",
-    "published_time",
-    "article.published",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "date",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.date",
-    "dcterms.created",
-    "dcterms.issued",
-    "sailthru.date",
-    "parsely-pub-date",
-    "originalpublicationdate",
-    "article_date_original",
-    "cxenseparse:recs:publishtime",
-    "citation_publication_date",
-];
+static TITLE_TAGS: Words = Words::new("title_tags");
+static DESCRIPTION_TAGS: Words = Words::new("description_tags");
+static AUTHOR_TAGS: Words = Words::new("author_tags");
+static PUBLISHED_TAGS: Words = Words::new("published_tags");
 /// Last-modified times: the publication date when a page states no other.
-const MODIFIED_TAGS: &[&str] = &[
-    "og:updated_time",
-    "article:modified_time",
-    "datemodified",
-    "dc.date.modified",
-    "lastmod",
-];
-const OUTLET_TAGS: &[&str] = &[
-    "og:site_name",
-    "application-name",
-    "twitter:site",
-    "publisher",
-    "dc.publisher",
-];
+static MODIFIED_TAGS: Words = Words::new("modified_tags");
+static OUTLET_TAGS: Words = Words::new("outlet_tags");
 
 /// Reads a page's metadata; `url` is where the page was found.
 pub fn read(page: &Document, url: Option<&str>) -> Metadata {
     let found = Elements::of(page);
     let tags = &found.meta;
-    let tag = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| tags.get(*n).filter(|v| !v.is_empty()).cloned())
-    };
+    let tag = |names: &Words| names.words().find_map(|n| tags.get(n).filter(|v| !v.is_empty()).cloned());
     let linked = json_ld(&found.json_ld);
     let title = linked
         .title
         .or(found.h1)
-        .or_else(|| tag(TITLE_TAGS))
+        .or_else(|| tag(&TITLE_TAGS))
         .or_else(|| found.title.as_deref().map(|t| without_site(t).to_string()));
-    let from_tags = |names: &'static [&str]| names.iter().filter_map(|n| tags.get(*n).cloned());
+    let from_tags = |names: &'static Words| names.words().filter_map(|n| tags.get(n).cloned());
     let date_of = |stated: &str| normalise_date(&with_offset(stated));
     let stated: Vec<String> = linked
         .published
         .into_iter()
-        .chain(from_tags(PUBLISHED_TAGS))
+        .chain(from_tags(&PUBLISHED_TAGS))
         .chain(found.marked_times)
         .chain(linked.any_published)
-        .chain(from_tags(MODIFIED_TAGS))
+        .chain(from_tags(&MODIFIED_TAGS))
         .filter_map(|d| date_of(&d))
         .collect();
     let times: Vec<String> = found.other_times.iter().filter_map(|d| date_of(d)).collect();
@@ -150,17 +91,17 @@ pub fn read(page: &Document, url: Option<&str>) -> Metadata {
     };
     let outlet = linked
         .publisher
-        .or_else(|| tag(OUTLET_TAGS).map(|o| o.trim_start_matches('@').to_string()))
+        .or_else(|| tag(&OUTLET_TAGS).map(|o| o.trim_start_matches('@').to_string()))
         .or_else(|| url.and_then(host));
     let byline = |names: Vec<String>| people(names, outlet.as_deref(), url);
     let authors = Some(byline(linked.authors))
         .into_iter()
-        .chain(AUTHOR_TAGS.iter().filter_map(|n| tags.get(*n)).map(|a| byline(split_authors(a))))
+        .chain(AUTHOR_TAGS.words().filter_map(|n| tags.get(n)).map(|a| byline(split_authors(a))))
         .find(|names| !names.is_empty())
         .unwrap_or_default();
     Metadata {
         title,
-        description: tag(DESCRIPTION_TAGS),
+        description: tag(&DESCRIPTION_TAGS),
         authors,
         published,
         outlet,

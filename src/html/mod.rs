@@ -13,7 +13,8 @@ use trafilatura::dom::{Document, ElementRef};
 use trafilatura::metadata::Fields;
 use trafilatura::TextBlock;
 
-use crate::article::{self, normalise_date, CaptionRanges, KnownLines};
+use crate::article::{self, normalise_date};
+use crate::doc::{CaptionRanges, Given, KnownLines};
 use crate::pipeline::Input;
 
 /// A saved page as given: bytes in the encoding the page declares (or
@@ -32,10 +33,9 @@ pub fn input(page: Page<'_>, url: Option<String>, id: Option<String>) -> Input {
         Page::Text(html) => page_input(html, url, id),
         Page::Bytes(bytes) => {
             let decoded = encoding::decode_page(bytes);
-            Input {
-                encoding: Some(decoded.encoding.name()),
-                ..page_input(&decoded.text, url, id)
-            }
+            let mut input = page_input(&decoded.text, url, id);
+            input.given.encoding = Some(decoded.encoding.name());
+            input
         }
     }
 }
@@ -44,7 +44,7 @@ fn page_input(html: &str, url: Option<String>, id: Option<String>) -> Input {
     if !looks_like_html(html) {
         return Input {
             id,
-            url,
+            given: Given { url, ..Given::default() },
             errors: vec![
                 "not HTML: the input has no HTML elements, so no article was read from it"
                     .to_string(),
@@ -98,19 +98,18 @@ fn page_input(html: &str, url: Option<String>, id: Option<String>) -> Input {
         let body: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
         body.join(" ").starts_with(description.trim_end_matches('…'))
     };
-    Input {
-        text,
-        known,
-        id,
+    let dek = metadata.description.filter(|d| !opens_body(d));
+    let given = Given {
         published,
         outlet: metadata.outlet,
         url,
         headline,
         authors: Some(authors),
-        dek: metadata.description.filter(|d| !opens_body(d)),
-        errors,
-        ..Input::default()
-    }
+        dek,
+        known,
+        encoding: None,
+    };
+    Input { text, id, given, errors }
 }
 
 /// How the extractor is run: reader comments pruned up front; a short
@@ -255,10 +254,10 @@ mod tests {
             <p>The talks, the first in months, are expected to last until Friday, according to the mediators.</p>
             </article><footer>Copyright 2024 Daily. All rights reserved.</footer></body></html>"#;
         let input = input(Page::Bytes(page), Some("https://daily.example/world/talks".into()), None);
-        assert_eq!(input.headline.as_deref(), Some("Ceasefire talks resume"));
-        assert_eq!(input.authors, Some(vec!["Jane Roe".to_string()]));
+        assert_eq!(input.given.headline.as_deref(), Some("Ceasefire talks resume"));
+        assert_eq!(input.given.authors, Some(vec!["Jane Roe".to_string()]));
         assert_eq!(
-            input.published.as_deref(),
+            input.given.published.as_deref(),
             Some("2024-03-05T10:00:00+00:00")
         );
         // (a page this small is read by the extractor's baseline: one block)

@@ -31,11 +31,13 @@
 //! Names the caller fixed are never changed.
 
 use crate::fxhash::{FxHashMap as HashMap, FxHashSet};
+use crate::calendar::is_day_or_month_name;
 use crate::text::fold;
 
-use super::gazetteer::{Gazetteer, Kind};
+use crate::lexicon::gazetteer::{Gazetteer, Kind};
 use super::refine::is_model_after_maker;
 use super::view::{View, Word};
+use crate::lexicon::Words;
 
 /// A name over words `start..end` of sentence `sentence` of a [`View`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,24 +51,11 @@ pub struct NameSpan {
 }
 
 /// Words that start sentences but never names.
-const NOT_NAME_STARTS: &[&str] = &[
-    "Whereas", "While", "When", "After", "Before", "Although", "Though", "If", "As", "Since", "Because", "But",
-    "And", "Yet", "So", "Then", "However", "Meanwhile", "Like", "Unlike", "With", "Without", "For", "In", "On",
-    "At", "By", "From", "To", "Of", "A", "An", "This", "That", "These", "Those", "Make", "Let", "Both", "Even",
-    "Still", "Also", "Only", "Why", "How", "What", "Who", "Where", "Maybe", "Perhaps", "Despite", "Under", "Over",
-    "Until", "Unless", "Once", "Now", "Today", "Yesterday", "Tomorrow", "Whether", "Indeed", "Thus", "Hence",
-    "Later", "Earlier", "Afterwards", "Finally", "Instead", "Besides", "Moreover", "Nevertheless", "Nonetheless",
-    "Here", "There", "Such", "Every", "Each", "Some", "Many", "Most", "Several", "Few", "Other", "Another",
-];
+static NOT_NAME_STARTS: Words = Words::new("not_name_starts");
 
-const ORG_LINKS: &[&str] = &["for", "of", "on"];
-const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mx.", "Messrs."];
-/// Capitalised words that end an organisation's name: dates follow it.
-const DATE_WORDS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December",
-];
-const ARTICLES: &[&str] = &["a", "the"];
+static ORG_LINKS: Words = Words::new("organisation_links");
+static HONORIFICS: Words = Words::new("honorifics");
+static ARTICLES: Words = Words::new("articles");
 
 fn words_text(words: &[Word]) -> String {
     words.iter().map(|w| w.form.as_ref()).collect::<Vec<_>>().join(" ")
@@ -215,7 +204,8 @@ fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
             at += 1;
         }
         let name_start = at;
-        let name_word = |w: &Word| capitalised(w) && !DATE_WORDS.contains(&w.form.as_ref());
+        // Months and weekdays end an organisation's name: dates follow it.
+        let name_word = |w: &Word| capitalised(w) && !is_day_or_month_name(&w.form);
         while words.get(at).is_some_and(|w| name_word(w) || w.form == "and" && words.get(at + 1).is_some_and(name_word)) {
             at += 1;
         }
@@ -329,12 +319,9 @@ fn is_tabular(view: &View) -> bool {
 /// the 1996 Reuters training text has too few of to tag `Zelensky` well.
 /// Names without such an ending (`Kuleba`, `Yermak`) are not helped.
 fn has_slavic_surname_ending(word: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "enko", "chuk", "yuk", "vych", "vich", "ovich", "evich", "sky", "skyy", "skiy", "skyi", "ski", "ska",
-        "skaya", "ov", "ova", "ev", "eva", "yov", "yova", "in", "ina", "shvili", "dze",
-    ];
+    static ENDINGS: Words = Words::new("slavic_surname_endings");
     let lower = word.to_lowercase();
-    lower.chars().count() > 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
+    lower.chars().count() > 4 && ENDINGS.words().any(|e| lower.ends_with(e))
 }
 
 /// One vote for the label the gazetteer gives a name, if any.

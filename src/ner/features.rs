@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 
 use super::clusters::{WordClass, WORD_CLUSTERS};
-use super::gazetteer::{Gazetteer, Match};
+use crate::lexicon::gazetteer::{Gazetteer, Match};
 use crate::text::{ascii_lower, lower_case};
 use crate::fxhash::{hash_str, FxHashMap, FxHashSet, SEED};
 

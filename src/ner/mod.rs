@@ -1,7 +1,7 @@
 //! Named entities: a statistical tagger over the story's tokens.
 //!
 //! [`model`] is an averaged structured perceptron with BILOU tags; its
-//! [`features`] include the shipped [`gazetteer`]; [`train`] fits it on
+//! [`features`] include the shipped [gazetteer](crate::lexicon::gazetteer); [`train`] fits it on
 //! [`conll`] data; [`refine`] turns its CoNLL classes into OntoNotes labels.
 //! The model trained on CoNLL-2003 ships in `data/ner.model`, embedded in
 //! the extension. Names the caller lists ([`UserEntities`]) take precedence
@@ -11,7 +11,6 @@ pub mod clusters;
 pub mod conll;
 mod document;
 pub mod features;
-pub mod gazetteer;
 pub mod model;
 pub mod refine;
 pub mod train;
@@ -23,11 +22,13 @@ use std::path::{Path, PathBuf};
 use crate::fxhash::FxHashMap;
 use std::sync::{Arc, LazyLock, Mutex};
 
-use crate::article::BlockKind;
-use crate::text::{tokenize, Segmented};
+use std::ops::Range;
+
+use crate::doc::{BlockKind, Doc, Label, Mention, Segmented};
+use crate::text::{overlaps_sorted, tokenize};
 use document::NameSpan;
 use features::normalise_word;
-use gazetteer::GAZETTEER;
+use crate::lexicon::gazetteer::GAZETTEER;
 use model::Model;
 use view::{View, Word};
 
@@ -106,6 +107,31 @@ impl UserEntities {
         }
         found
     }
+}
+
+/// The entity stage: the story's names into the [`Doc`]'s mentions, with
+/// OntoNotes labels. Names are neither bylines nor dates and numbers: a
+/// name over one of those is dropped, except that a model number in a
+/// product's name is the name's (`Boeing 787`), and leaves the numbers.
+pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
+    let blocks: Vec<BlockKind> = doc.structure.story.iter().map(|b| b.kind).collect();
+    let found = recognise(&doc.text, &doc.segmented, &blocks, model, user);
+    doc.quantities.retain(|q| q.label != "CARDINAL" || !found.iter().any(|f| f.label == "PRODUCT" && f.start <= q.start && q.end <= f.end));
+    let mut not_names: Vec<Range<usize>> = doc.structure.bylines.iter().cloned().chain(doc.times.iter().map(|t| t.start..t.end)).chain(doc.quantities.iter().map(|q| q.start..q.end)).collect();
+    not_names.sort_by_key(|r| r.start);
+    let segmented = &doc.segmented;
+    doc.mentions = found
+        .into_iter()
+        .filter(|f| !overlaps_sorted(&not_names, f.start, f.end))
+        .map(|f| {
+            // The whole tokens of the name: none for a part of a compound (`Russian` of `Russian-backed`).
+            let sentence = segmented.sentences[f.sentence];
+            let tokens = &segmented.tokens[sentence.first_token..sentence.end_token];
+            let first = sentence.first_token + tokens.partition_point(|t| t.start < f.start);
+            let end = (sentence.first_token + tokens.partition_point(|t| t.end <= f.end)).max(first);
+            Mention { sentence: f.sentence, tokens: first..end, start: f.start, end: f.end, label: Label::from(f.label.as_str()), entity: 0 }
+        })
+        .collect();
 }
 
 /// Finds the names in the story's sentences, with OntoNotes labels.

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::conll::TagSpan;
 use super::features::{context_features, word_features, History, SentenceFeatures, WordKeys};
-use super::gazetteer::Gazetteer;
+use crate::lexicon::gazetteer::Gazetteer;
 use crate::fxhash::{hash_str, FxHashMap};
 
 /// Version 2: features include the document's prediction history.

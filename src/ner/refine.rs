@@ -18,31 +18,20 @@
 //!   Developers Conference`).
 //! - Labels of other tag sets pass through unchanged.
 
-use super::gazetteer::{Gazetteer, Kind};
+use crate::lexicon::gazetteer::{Gazetteer, Kind};
+use crate::lexicon::Words;
 
-const NATURAL_FEATURES: &[&str] = &[
-    "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Mount", "Gulf", "Bay", "Strait", "Desert", "Peninsula",
-    "Valley", "Island", "Islands", "Coast", "Basin", "Plain", "Plains", "Forest", "Range",
-];
-const FACILITIES: &[&str] = &[
-    "Airport", "Plant", "Station", "Bridge", "Square", "Palace", "Tower", "Hospital", "Stadium", "Cathedral",
-    "Church", "Mosque", "Dam", "Base", "Port", "Prison", "Museum", "Building", "Centre", "Center", "Hotel", "Arena",
-];
-const EVENT_WORDS: &[&str] = &[
-    "War", "Revolution", "Olympics", "Games", "Cup", "Summit", "Crisis", "Conference", "Championship",
-    "Championships", "Massacre", "massacre", "Uprising", "Election", "Festival", "Forum", "Invasion",
-];
-const LAW_WORDS: &[&str] = &[
-    "Act", "Treaty", "Accord", "Accords", "Agreement", "Agreements", "Convention", "Constitution", "Charter",
-    "Protocol", "Amendment", "Memorandum", "Initiative", "Bill", "Resolution", "Code", "Law",
-];
+static NATURAL_FEATURES: Words = Words::new("natural_features");
+static FACILITIES: Words = Words::new("facilities");
+static EVENT_WORDS: Words = Words::new("event_words");
+static LAW_WORDS: Words = Words::new("law_words");
 
 /// Last words of the names of gatherings that the tagger may take for an
 /// organisation or a place (the venue's name often leads them).
-const GATHERINGS: &[&str] = &["Show", "Expo", "Conference", "Summit", "Festival", "Olympics", "Championships"];
+static GATHERINGS: Words = Words::new("gatherings");
 
 /// Capitalised words that a number follows in names that are no products.
-const NOT_MAKERS: &[&str] = &["Flight", "Route", "Highway", "Interstate", "Channel", "Radio", "Apollo", "Gate", "Terminal", "Platform", "Section", "Article", "Chapter", "Resolution", "Proposition"];
+static NOT_MAKERS: Words = Words::new("not_makers");
 
 /// Whether `model` names a model of the maker `maker` ends with:
 /// `Boeing` + `737-800s`, `Airbus` + `A380`; not `Flight` + `447`.

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::conll::{spans_from_iob, Document, Scores, TagSpan};
 use super::features::{document_features, normalise_word, History, SentenceFeatures, IDENTITY_FEATURES};
-use super::gazetteer::GAZETTEER;
+use crate::lexicon::gazetteer::GAZETTEER;
 use super::model::{label_mask, label_slots, tags_from_spans, Model, Trainer};
 
 /// How to train.

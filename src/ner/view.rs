@@ -15,11 +15,12 @@ use std::cell::OnceCell;
 
 use super::features::{lower_case_hash, normalise_word};
 use crate::fxhash::FxHashSet;
-use super::gazetteer::{Gazetteer, Kind};
-use crate::text::Segmented;
+use crate::lexicon::gazetteer::{Gazetteer, Kind};
+use crate::doc::Segmented;
+use crate::lexicon::Words;
 
 /// Prefixes that make one word with what follows (`non-Western`).
-const BOUND_PREFIXES: &[&str] = &["non", "anti", "pro", "post", "pre", "ex", "neo", "mid", "semi", "self", "ultra", "pan", "co"];
+static BOUND_PREFIXES: Words = Words::new("bound_prefixes");
 
 /// One word of the view: a byte range of the text and the form the tagger reads.
 #[derive(Clone, Debug, PartialEq, Eq)]

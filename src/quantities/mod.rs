@@ -19,76 +19,48 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::fxhash::FxHashSet;
-use crate::text::{lower_case, overlaps_sorted, Segmented};
+use crate::lexicon::{self, Words};
+use crate::doc::{Amount, Segmented};
+use crate::text::{lower_case, overlaps_sorted};
 
-/// A numeric expression: bytes `start..end` of the text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Found {
-    pub start: usize,
-    pub end: usize,
-    pub label: &'static str,
-    pub value: Option<f64>,
-    pub unit: Option<String>,
-}
-
-const CURRENCY_SIGNS: [(&str, &str); 7] = [("$", "USD"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("₽", "RUB"), ("₴", "UAH"), ("₹", "INR")];
-const CURRENCY_CODES: [(&str, &str); 12] = [
-    ("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"), ("RUB", "RUB"), ("UAH", "UAH"), ("CNY", "CNY"),
-    ("CHF", "CHF"), ("INR", "INR"), ("CAD", "CAD"), ("dlrs", "USD"), ("RM", "MYR"),
-];
+static CURRENCY_SIGNS: Words = Words::new("currency_signs");
+static CURRENCY_CODES: Words = Words::new("currency_codes");
 /// Country prefixes glued to a dollar sign (`US$`, `A$`, `HK$`), which the
 /// tokenizer splits off the sign, and the currency they make.
-const DOLLAR_PREFIXES: [(&str, &str); 11] = [
-    ("US", "USD"), ("U.S.", "USD"), ("A", "AUD"), ("AU", "AUD"), ("C", "CAD"), ("CA", "CAD"), ("NZ", "NZD"), ("HK", "HKD"),
-    ("S", "SGD"), ("NT", "TWD"), ("R", "BRL"),
-];
+static DOLLAR_PREFIXES: Words = Words::new("dollar_prefixes");
 /// Countries' adjectives before `dollars` (`9.99 US dollars`).
-const DOLLAR_COUNTRIES: [(&str, &str); 7] =
-    [("US", "USD"), ("U.S.", "USD"), ("American", "USD"), ("Australian", "AUD"), ("Canadian", "CAD"), ("Singapore", "SGD"), ("Taiwan", "TWD")];
-const CURRENCY_WORDS: [(&str, &str); 17] = [
-    ("ringgit", "MYR"), ("krone", "NOK"), ("kroner", "NOK"),
-    ("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"), ("yen", "JPY"), ("yuan", "CNY"),
-    ("ruble", "RUB"), ("rouble", "RUB"), ("hryvnia", "UAH"), ("hryvnias", "UAH"), ("rupee", "INR"), ("franc", "CHF"),
-    ("cent", "USD"), ("lira", "TRY"),
-];
-const SCALES: [(&str, f64); 11] = [
-    ("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12), ("k", 1e3), ("m", 1e6), ("mn", 1e6),
-    ("bn", 1e9), ("b", 1e9), ("tn", 1e12), ("trn", 1e12),
-];
-const MEASURES: [(&str, &str); 26] = [
-    ("ton", "ton"), ("tonne", "tonne"), ("kilometer", "km"), ("kilometre", "km"), ("km", "km"), ("mile", "mile"),
-    ("meter", "m"), ("metre", "m"), ("kilogram", "kg"), ("kg", "kg"), ("barrel", "barrel"), ("acre", "acre"),
-    ("hectare", "ha"), ("degree", "degree"), ("megawatt", "MW"), ("mw", "MW"), ("gigawatt", "GW"), ("gallon", "gallon"),
-    ("liter", "l"), ("litre", "l"), ("foot", "ft"), ("feet", "ft"), ("inch", "in"), ("square", "sq"), ("cubic", "cu"),
-    ("kilowatt", "kW"),
-];
-const UNITS_WORDS: [&str; 20] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
-const TENS_WORDS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-const ORDINAL_WORDS: [&str; 20] = [
-    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    "twentieth",
-];
+static DOLLAR_COUNTRIES: Words = Words::new("dollar_countries");
+static CURRENCY_WORDS: Words = Words::new("currency_words");
+static SCALES: Words = Words::new("scales");
+static MEASURES: Words = Words::new("measures");
+/// Number words (`zero` to `nineteen`, `twenty` to `ninety`) and their values.
+static NUMBER_WORDS: Words = Words::new("number_words");
+static ORDINAL_WORDS: Words = Words::new("ordinal_words");
+/// Words that start a vague amount (`hundreds of millions of dollars`).
+static VAGUE_AMOUNTS: Words = Words::new("vague_amounts");
+static COINS: Words = Words::new("coins");
+
+/// The value of a list's entry as a number (the lists hold only numbers there).
+fn number_value(list: &Words, word: &str) -> Option<f64> {
+    list.value(word).and_then(|v| v.parse().ok())
+}
 
 /// Words that may start an amount, a vague sum, a coin or an ordinal.
-static STARTERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let other = ["hundreds", "tens", "thousands", "millions", "billions", "several", "a", "few", "many", "penny", "pennies", "nickel", "nickels", "dime", "dimes"];
-    UNITS_WORDS.iter().chain(&TENS_WORDS).chain(&ORDINAL_WORDS).chain(&other).copied().collect()
+static STARTERS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let coins = COINS.words().flat_map(|coin| [coin.to_string(), format!("{coin}s")]);
+    NUMBER_WORDS.words().chain(ORDINAL_WORDS.words()).chain(VAGUE_AMOUNTS.words()).map(str::to_string).chain(coins).collect()
 });
 
 /// The value of a number word or hyphenated pair (`twenty-eight`).
 fn word_number(word: &str) -> Option<f64> {
     let w = word.to_lowercase();
-    if let Some(k) = UNITS_WORDS.iter().position(|u| *u == w) {
-        return Some(k as f64);
-    }
-    if let Some(k) = TENS_WORDS.iter().position(|t| *t == w) {
-        return Some(20.0 + 10.0 * k as f64);
+    if let Some(value) = number_value(&NUMBER_WORDS, &w) {
+        return Some(value);
     }
     let (tens, unit) = w.split_once('-')?;
-    let t = TENS_WORDS.iter().position(|x| *x == tens)?;
-    let u = UNITS_WORDS.iter().position(|x| *x == unit).filter(|&u| (1..10).contains(&u))?;
-    Some(20.0 + 10.0 * t as f64 + u as f64)
+    let t = number_value(&NUMBER_WORDS, tens).filter(|&t| t >= 20.0)?;
+    let u = number_value(&NUMBER_WORDS, unit).filter(|&u| (1.0..10.0).contains(&u))?;
+    Some(t + u)
 }
 
 /// Digits with thousands separators and decimals (`1,000.5`); a trailing
@@ -100,7 +72,7 @@ fn digits(word: &str) -> Option<(f64, Option<f64>)> {
         return None;
     }
     let value: f64 = number.replace(',', "").parse().ok()?;
-    let scale = if suffix.is_empty() { None } else { Some(SCALES.iter().find(|(s, _)| *s == suffix.to_lowercase())?.1) };
+    let scale = if suffix.is_empty() { None } else { Some(number_value(&SCALES, &suffix.to_lowercase())?) };
     Some((value, scale))
 }
 
@@ -112,7 +84,7 @@ struct Reader<'a> {
 }
 
 /// An amount: its value and the tokens it covers.
-struct Amount {
+struct Figure {
     value: f64,
     end: usize,
 }
@@ -126,7 +98,7 @@ impl Reader<'_> {
     }
 
     /// An amount at `i`: digits or number words, then maybe a scale word.
-    fn amount(&self, i: usize) -> Option<Amount> {
+    fn amount(&self, i: usize) -> Option<Figure> {
         let word = self.word(i);
         let (mut value, glued) = match digits(word) {
             Some((v, scale)) => (v * scale.unwrap_or(1.0), scale.is_some()),
@@ -134,12 +106,12 @@ impl Reader<'_> {
         };
         let mut end = i + 1;
         if !glued {
-            if let Some((_, scale)) = SCALES.iter().find(|(s, _)| s.len() > 2 && *s == self.low(end)) {
+            if let Some(scale) = number_value(&SCALES, self.low(end)).filter(|_| self.low(end).len() > 2) {
                 value *= scale;
                 end += 1;
             }
         }
-        Some(Amount { value, end })
+        Some(Figure { value, end })
     }
 
     /// Whether anything can start at token `i`: a digit, a currency sign or
@@ -152,12 +124,12 @@ impl Reader<'_> {
         let low = self.low(i);
         STARTERS.contains(low)
             || low.split_once('-').is_some_and(|(tens, _)| STARTERS.contains(tens))
-            || CURRENCY_SIGNS.iter().any(|(s, _)| w.starts_with(s))
-            || CURRENCY_CODES.iter().any(|(c, _)| w.starts_with(c))
-            || DOLLAR_PREFIXES.iter().any(|(p, _)| *p == w)
+            || CURRENCY_SIGNS.words().any(|s| w.starts_with(s))
+            || CURRENCY_CODES.words().any(|c| w.starts_with(c))
+            || DOLLAR_PREFIXES.contains(w)
     }
 
-    fn at(&self, i: usize) -> Option<Found> {
+    fn at(&self, i: usize) -> Option<Amount> {
         if !self.may_start(i) {
             return None;
         }
@@ -170,9 +142,8 @@ impl Reader<'_> {
 
     /// `hundreds of billions of dollars`, `several thousand dollars`,
     /// `millions of ringgit`: money without a figure (no value).
-    fn vague_money(&self, i: usize) -> Option<Found> {
-        const VAGUE: &[&str] = &["hundreds", "tens", "thousands", "millions", "billions", "several", "a", "few", "many"];
-        if !VAGUE.contains(&self.low(i)) {
+    fn vague_money(&self, i: usize) -> Option<Amount> {
+        if !VAGUE_AMOUNTS.contains(self.low(i)) {
             return None;
         }
         let mut j = i + 1;
@@ -180,57 +151,54 @@ impl Reader<'_> {
             j += 1;
         }
         let unit = self.low(j).trim_end_matches('s');
-        let (_, code) = CURRENCY_WORDS.iter().find(|(w, _)| *w == unit)?;
+        let code = CURRENCY_WORDS.value(unit)?;
         // At least one scale word between: `a dollar` is no vague sum.
         let scaled = self.lower[i..j].iter().any(|w| ["thousand", "million", "billion", "hundred"].iter().any(|s| w.starts_with(s)));
-        scaled.then(|| Found { start: i, end: j + 1, label: "MONEY", value: None, unit: Some(code.to_string()) })
+        scaled.then(|| Amount { start: i, end: j + 1, label: "MONEY", value: None, unit: Some(code.to_string()) })
     }
 
     /// `penny`, `dime`, `nickel`: coins named as sums.
-    fn coin(&self, i: usize) -> Option<Found> {
-        let value = match self.low(i).trim_end_matches('s') {
-            "penny" | "pennie" => 0.01,
-            "nickel" => 0.05,
-            "dime" => 0.10,
-            _ => return None,
-        };
+    fn coin(&self, i: usize) -> Option<Amount> {
+        let value = number_value(&COINS, self.low(i).trim_end_matches('s'))?;
         Some(found(i, i + 1, "MONEY", value, Some("USD")))
     }
 
     /// `$750 billion`, `$8-billion`, `US$5`, `€2.5bn`, `500 euros`, `9.99 US dollars`.
-    fn money(&self, i: usize) -> Option<Found> {
-        let prefixed = DOLLAR_PREFIXES.iter().find(|(p, _)| *p == self.word(i)).filter(|_| self.glued.get(i) == Some(&true) && self.word(i + 1) == "$");
-        let (code, start_of_amount) = if let Some((_, code)) = prefixed {
-            (*code, i + 2)
-        } else if let Some((_, code)) = CURRENCY_SIGNS.iter().find(|(s, _)| *s == self.word(i)) {
-            (*code, i + 1)
-        } else if let Some((_, code)) = CURRENCY_CODES.iter().find(|(c, _)| *c == self.word(i)) {
-            (*code, i + 1)
-        } else if let Some((prefix, code)) = CURRENCY_CODES.iter().find(|(c, _)| c.len() > 1 && self.word(i).starts_with(c) && digits(&self.word(i)[c.len()..]).is_some()) {
+    fn money(&self, i: usize) -> Option<Amount> {
+        let prefixed = DOLLAR_PREFIXES.value(self.word(i)).filter(|_| self.glued.get(i) == Some(&true) && self.word(i + 1) == "$");
+        let (code, start_of_amount) = if let Some(code) = prefixed {
+            (code, i + 2)
+        } else if let Some(code) = CURRENCY_SIGNS.value(self.word(i)) {
+            (code, i + 1)
+        } else if let Some(code) = CURRENCY_CODES.value(self.word(i)) {
+            (code, i + 1)
+        } else if let Some(lexicon::Entry { word: prefix, value: code }) =
+            CURRENCY_CODES.entries().iter().find(|c| c.word.len() > 1 && self.word(i).starts_with(c.word) && digits(&self.word(i)[c.word.len()..]).is_some())
+        {
             // `RM50,000`: the code glued to the amount.
             let (value, scale) = digits(&self.word(i)[prefix.len()..])?;
             let mut end = i + 1;
             let mut value = value * scale.unwrap_or(1.0);
-            if let Some((_, s)) = SCALES.iter().find(|(s, _)| s.len() > 2 && *s == self.low(end)) {
-                value *= s;
+            if let Some(scale) = number_value(&SCALES, self.low(end)).filter(|_| self.low(end).len() > 2) {
+                value *= scale;
                 end += 1;
             }
             return Some(found(i, end, "MONEY", value, Some(code)));
         } else {
             let amount = self.amount(i)?;
-            if let Some((_, code)) = DOLLAR_COUNTRIES.iter().find(|(c, _)| *c == self.word(amount.end)) {
+            if let Some(code) = DOLLAR_COUNTRIES.value(self.word(amount.end)) {
                 if self.low(amount.end + 1).trim_end_matches('s') == "dollar" {
                     return Some(found(i, amount.end + 2, "MONEY", amount.value, Some(code)));
                 }
             }
             let unit = self.low(amount.end).trim_end_matches('s');
-            let (_, code) = CURRENCY_WORDS.iter().find(|(w, _)| *w == unit)?;
+            let code = CURRENCY_WORDS.value(unit)?;
             let value = if unit == "cent" { amount.value / 100.0 } else { amount.value };
             return Some(found(i, amount.end + 1, "MONEY", value, Some(code)));
         };
         // `$8-billion`: the amount and the scale in one token.
         if let Some((number, scale)) = self.word(start_of_amount).split_once('-') {
-            if let (Some((v, None)), Some((_, s))) = (digits(number), SCALES.iter().find(|(s, _)| *s == scale.to_lowercase())) {
+            if let (Some((v, None)), Some(s)) = (digits(number), number_value(&SCALES, &scale.to_lowercase())) {
                 return Some(found(i, start_of_amount + 1, "MONEY", v * s, Some(code)));
             }
         }
@@ -239,7 +207,7 @@ impl Reader<'_> {
     }
 
     /// `53 percent`, `66%`, `720,000 tons`; otherwise a CARDINAL.
-    fn percent_or_measure(&self, i: usize) -> Option<Found> {
+    fn percent_or_measure(&self, i: usize) -> Option<Amount> {
         // `92-country`: a number glued to a noun is the number.
         if let Some((number, rest)) = self.word(i).split_once('-') {
             if let (Some((v, None)), true) = (digits(number), rest.chars().all(char::is_alphabetic)) {
@@ -261,16 +229,16 @@ impl Reader<'_> {
             return Some(found(i, amount.end + 2, "PERCENT", amount.value / 100.0, Some("bp")));
         }
         let singular = next.trim_end_matches('s');
-        if let Some((_, unit)) = MEASURES.iter().find(|(m, _)| *m == singular || *m == next) {
+        if let Some(unit) = MEASURES.value(singular).or_else(|| MEASURES.value(next)) {
             return Some(found(i, amount.end + 1, "QUANTITY", amount.value, Some(unit)));
         }
         Some(found(i, amount.end, "CARDINAL", amount.value, None))
     }
 
     /// `third`, `21st`.
-    fn ordinal(&self, i: usize) -> Option<Found> {
+    fn ordinal(&self, i: usize) -> Option<Amount> {
         let w = self.low(i);
-        if let Some(k) = ORDINAL_WORDS.iter().position(|o| *o == w) {
+        if let Some(k) = ORDINAL_WORDS.position(w) {
             return Some(found(i, i + 1, "ORDINAL", (k + 1) as f64, None));
         }
         let digits_part = w.trim_end_matches(|c: char| c.is_alphabetic());
@@ -283,13 +251,20 @@ impl Reader<'_> {
 }
 
 /// A match over tokens `start..end`; the caller turns token indices into bytes.
-fn found(start: usize, end: usize, label: &'static str, value: f64, unit: Option<&str>) -> Found {
-    Found { start, end, label, value: value.is_finite().then_some(value), unit: unit.map(str::to_string) }
+fn found(start: usize, end: usize, label: &'static str, value: f64, unit: Option<&str>) -> Amount {
+    Amount { start, end, label, value: value.is_finite().then_some(value), unit: unit.map(str::to_string) }
+}
+
+/// The quantities stage: money, percentages, quantities and numbers outside
+/// the dates and times found before.
+pub fn annotate(doc: &mut crate::doc::Doc) {
+    let taken: Vec<Range<usize>> = doc.times.iter().map(|t| t.start..t.end).collect();
+    doc.quantities = find(&doc.text, &doc.segmented, &taken);
 }
 
 /// Finds the numeric expressions of a story's sentences, skipping `taken`
 /// byte ranges (dates, times, durations: sorted, not overlapping).
-pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Found> {
+pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Amount> {
     let mut out = Vec::new();
     for sentence in &segmented.sentences {
         let tokens = segmented.sentence_tokens(sentence);
@@ -306,7 +281,7 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Fo
             }
             match reader.at(i).filter(|f| f.end > i && !(i..f.end).any(is_taken)) {
                 Some(f) => {
-                    out.push(Found { start: tokens[f.start].start, end: tokens[f.end - 1].end, ..f });
+                    out.push(Amount { start: tokens[f.start].start, end: tokens[f.end - 1].end, ..f });
                     i = f.end.max(i + 1);
                 }
                 None => i += 1,

@@ -27,53 +27,21 @@ mod marks;
 use std::ops::Range;
 
 use crate::fxhash::FxHashMap;
-use crate::ner::gazetteer::{Kind as GazetteerKind, GAZETTEER};
-use crate::ner::Found as Name;
-use crate::record::Entity;
-use crate::text::{lower_case, one_line, Segmented, Token};
+use crate::lexicon::Words;
+use crate::lexicon::gazetteer::{Kind as GazetteerKind, GAZETTEER};
+use crate::doc::{BlockKind, Doc, Entity, Label, Mention as Name, Quote, QuoteKind, Segmented, Speaker, Token};
+use crate::text::{lower_case, one_line};
 use lexicon::{Cue, Head};
 
-/// What a quotation is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    Direct,
-    Partial,
-    Indirect,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Direct => "direct",
-            Kind::Partial => "partial",
-            Kind::Indirect => "indirect",
-        }
-    }
-}
-
-/// Who a quotation is attributed to.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Speaker {
-    /// The entity's name, or the description as printed for an unnamed
-    /// source; none for a pronoun whose person the article does not name.
-    pub name: Option<String>,
-    pub entity: Option<usize>,
-    /// Bytes where the speaker is named for this quotation (for a pronoun, the pronoun).
-    pub span: Range<usize>,
-    pub anonymous: bool,
-}
-
-/// A quotation found in the story, in bytes of the text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Found {
-    /// The quoted words, one line (the pieces of a quote running over paragraphs joined).
-    pub text: String,
-    pub start: usize,
-    pub end: usize,
-    pub kind: Kind,
-    pub speaker: Option<Speaker>,
-    /// The reporting verb or phrase, as printed.
-    pub cue: Option<String>,
+/// The attribution stage: the quotations of the [`Doc`]'s paragraphs and
+/// who said them, speakers resolved to the entities found before.
+pub fn annotate(doc: &mut Doc) {
+    let story: Vec<(usize, &Range<usize>)> =
+        doc.structure.story.iter().enumerate().filter(|(_, b)| b.kind == BlockKind::Paragraph).map(|(i, b)| (i, &b.range)).collect();
+    let paragraphs: Vec<Range<usize>> = story.iter().map(|(_, r)| (*r).clone()).collect();
+    let continues: Vec<bool> = story.windows(2).map(|w| w[1].0 == w[0].0 + 1).collect();
+    let entity_of: Vec<usize> = doc.mentions.iter().map(|m| m.entity).collect();
+    doc.quotes = find(&doc.text, &doc.segmented, &paragraphs, &continues, &doc.mentions, &entity_of, &doc.entities);
 }
 
 /// The quotations of an article. `paragraphs` are the story's paragraph
@@ -88,11 +56,11 @@ pub fn find(
     names: &[Name],
     entity_of: &[usize],
     entities: &[Entity],
-) -> Vec<Found> {
+) -> Vec<Quote> {
     let passages = marks::find(text, paragraphs, continues);
-    let doc = Doc::new(text, segmented, paragraphs, names, entity_of, entities, &passages);
+    let doc = Reader::new(text, segmented, paragraphs, names, entity_of, entities, &passages);
     let mut memory = Memory::default();
-    let mut quotes: Vec<Found> = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
     // The latest attributed passage: its speaker, cue and closing sentence.
     let mut latest: Option<(Speaker, Option<String>, usize)> = None;
     let mut next_passage = 0;
@@ -125,7 +93,7 @@ pub fn find(
                 latest = Some((speaker.clone(), cue.clone(), frame.close_sentence));
             }
             let pieces: Vec<&str> = passage.pieces.iter().map(|r| &text[r.clone()]).collect();
-            quotes.push(Found { text: one_line(&pieces.join(" ")), start: passage.start, end: passage.end, kind, speaker, cue });
+            quotes.push(Quote { text: one_line(&pieces.join(" ")), start: passage.start, end: passage.end, kind, speaker, cue });
         }
         if next_passage == first_passage && doc.in_paragraph[s] {
             quotes.extend(doc.indirect_in(sentence.first_token..sentence.end_token, &mut memory));
@@ -176,7 +144,9 @@ enum Who {
     Description { head: String, kind: Head, definite: bool },
 }
 
-struct Doc<'a> {
+/// The article as attribution reads it: tokens, sentences, names and
+/// entities, indexed by where they start and end, and the quotation marks.
+struct Reader<'a> {
     text: &'a str,
     tokens: &'a [Token],
     segmented: &'a Segmented,
@@ -200,7 +170,7 @@ struct Doc<'a> {
     in_paragraph: Vec<bool>,
 }
 
-impl<'a> Doc<'a> {
+impl<'a> Reader<'a> {
     fn new(
         text: &'a str,
         segmented: &'a Segmented,
@@ -250,7 +220,7 @@ impl<'a> Doc<'a> {
                 after > 0 && start < paragraphs[after - 1].end
             })
             .collect();
-        Doc { text, tokens, segmented, names, entity_of, entities, sentence_of, name_starting, name_ending, name_ranges, names_in_sentence, quoted, marks, in_paragraph }
+        Reader { text, tokens, segmented, names, entity_of, entities, sentence_of, name_starting, name_ending, name_ranges, names_in_sentence, quoted, marks, in_paragraph }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -331,10 +301,10 @@ impl<'a> Doc<'a> {
 
     /// Direct when the passage is a sentence or clause of its own, partial
     /// when it is a fragment of the reporter's sentence.
-    fn kind_of(&self, p: &marks::Passage, frame: &Frame) -> Kind {
+    fn kind_of(&self, p: &marks::Passage, frame: &Frame) -> QuoteKind {
         let quoted = &self.text[p.start..p.end];
         let Some(first) = quoted.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').find(|w| !w.is_empty()) else {
-            return Kind::Partial;
+            return QuoteKind::Partial;
         };
         let introduced = frame.before.is_none_or(|b| {
             matches!(self.word(b), ":" | "," | "-" | "(") || self.is_dash(b) || lexicon::cue(&self.lower(b)).is_some()
@@ -346,15 +316,15 @@ impl<'a> Doc<'a> {
         // The second half of a split quote: `“...,” he added, “and they have ...”`.
         let continues_after_cue = frame.before.is_some() && introduced && words >= 4;
         if (capital && introduced) || clause || continues_after_cue || sentences > 0 {
-            Kind::Direct
+            QuoteKind::Direct
         } else {
-            Kind::Partial
+            QuoteKind::Partial
         }
     }
 
     /// Scare quotes, names and titles: the so-called “sherpas”, a film
     /// called “The Godfather”, a lone word nobody is said to have said.
-    fn is_nobodys_words(&self, p: &marks::Passage, frame: &Frame, kind: Kind, attributed: bool) -> bool {
+    fn is_nobodys_words(&self, p: &marks::Passage, frame: &Frame, kind: QuoteKind, attributed: bool) -> bool {
         let marked = (frame.pre.start..frame.pre.end)
             .rev()
             .map(|i| self.lower(i))
@@ -371,7 +341,7 @@ impl<'a> Doc<'a> {
         if long_words.len() >= 2 && long_words.iter().all(|w| w.starts_with(char::is_uppercase)) {
             return true;
         }
-        !attributed && kind == Kind::Partial && words.len() <= 3
+        !attributed && kind == QuoteKind::Partial && words.len() <= 3
     }
 
     /// The speaker of a passage and the cue, from the reporter's words
@@ -641,7 +611,7 @@ impl<'a> Doc<'a> {
                 at -= 1;
             }
             if at > floor + 1 && matches!(self.lower(at - 1).as_ref(), "of" | "at" | "from" | "for" | "with") {
-                if let Some(&person) = self.name_ending.get(&(at - 1)).filter(|&&p| self.names[p].label == "PERSON") {
+                if let Some(&person) = self.name_ending.get(&(at - 1)).filter(|&&p| self.names[p].label == Label::Person) {
                     let first = self.token_at(self.names[person].start);
                     return Some(Candidate { first, end, who: Who::Name(person) });
                 }
@@ -723,7 +693,7 @@ impl<'a> Doc<'a> {
         }
         // A title before a person's name names that person.
         if let Some(&k) = self.name_starting.get(&(h + 1)) {
-            if self.names[k].label == "PERSON" {
+            if self.names[k].label == Label::Person {
                 let end = self.token_end(self.names[k].end);
                 return Some(Candidate { first, end, who: Who::Name(k) });
             }
@@ -757,7 +727,7 @@ impl<'a> Doc<'a> {
     /// plural (`Republicans said`, not the adjective of `Republican nominee`).
     fn may_speak(&self, k: usize) -> bool {
         let name = &self.names[k];
-        name.label != "NORP" || self.text[name.start..name.end].ends_with('s')
+        name.label != Label::Norp || self.text[name.start..name.end].ends_with('s')
     }
 
     /// A capitalised title: `Rep.`, `President`, `Gov.`.
@@ -826,8 +796,8 @@ impl<'a> Doc<'a> {
     /// institution (`the ministry`), the organisation whose name ends so.
     fn entity_titled(&self, head: &str, kind: Head, before: usize) -> Option<usize> {
         let matches = |e: &Entity| match kind {
-            Head::Person => e.label == "PERSON" && e.roles.iter().any(|r| r.split_whitespace().any(|w| lexicon::singular(&w.to_lowercase()) == head)),
-            Head::Institution => e.label == "ORG" && e.name.split_whitespace().last().is_some_and(|w| w.to_lowercase() == head),
+            Head::Person => e.label == Label::Person && e.roles.iter().any(|r| r.split_whitespace().any(|w| lexicon::singular(&w.to_lowercase()) == head)),
+            Head::Institution => e.label == Label::Org && e.name.split_whitespace().last().is_some_and(|w| w.to_lowercase() == head),
         };
         // Most descriptions match nobody: then there is no mention to look through.
         if !self.entities.iter().any(matches) {
@@ -864,7 +834,7 @@ impl<'a> Doc<'a> {
             let people: Vec<(usize, bool)> = self.names_in_sentence[s]
                 .iter()
                 .map(|&k| (k, &self.names[k]))
-                .filter(|(_, n)| n.label == "PERSON" && n.start < byte && !self.is_quoted(self.token_at(n.start)))
+                .filter(|(_, n)| n.label == Label::Person && n.start < byte && !self.is_quoted(self.token_at(n.start)))
                 .filter(|(k, _)| self.gender(self.entity_of[*k]).is_none_or(|g| Some(g) == wanted))
                 .filter_map(|(k, n)| {
                     let first = self.token_at(n.start);
@@ -893,7 +863,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The reported clause of one sentence and its speaker, if it has one.
-    fn indirect_in(&self, bounds: Range<usize>, memory: &mut Memory) -> Option<Found> {
+    fn indirect_in(&self, bounds: Range<usize>, memory: &mut Memory) -> Option<Quote> {
         let cues: Vec<usize> = bounds.clone().filter(|&k| self.cue_at(k) == Some(Cue::Speech)).collect();
         if cues.is_empty() || bounds.clone().any(|i| self.is_quote_mark(i) || self.is_quoted(i)) {
             return None;
@@ -924,11 +894,11 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let bytes = self.bytes(clause.start, clause.end);
-            return Some(Found {
+            return Some(Quote {
                 text: one_line(&self.text[bytes.clone()]),
                 start: bytes.start,
                 end: bytes.end,
-                kind: Kind::Indirect,
+                kind: QuoteKind::Indirect,
                 speaker: Some(speaker),
                 cue: Some(cue),
             });
@@ -961,7 +931,7 @@ impl<'a> Doc<'a> {
 }
 
 /// Words before a name that make it an object rather than a subject.
-const PREPOSITIONS: &[&str] = &["with", "to", "by", "of", "for", "from", "against", "on", "at", "about", "than", "told", "and"];
+static PREPOSITIONS: Words = Words::new("object_prepositions");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {

@@ -20,7 +20,6 @@
 //! (`kyiv`, `united states`), the expansion for acronyms, else the folded
 //! name.
 
-pub mod places;
 mod roles;
 
 pub use roles::ROLE_NOUNS;
@@ -28,14 +27,20 @@ pub use roles::ROLE_NOUNS;
 use std::sync::LazyLock;
 
 use crate::fxhash::{FxHashMap, FxHashSet};
-use crate::ner::gazetteer::{Kind, GAZETTEER};
-use crate::ner::Found;
-use crate::record::{Entity, Geo, Mention};
-use crate::text::{fold, one_line, CharMap, Segmented};
-use places::{Place, PLACE_GAZETTEER};
+use crate::doc::{Doc, Entity, Label, Mention};
+use crate::lexicon::gazetteer::{Kind, Place, GAZETTEER};
+use crate::text::{fold, one_line};
+use crate::lexicon::Words;
 
-const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mx.", "Messrs.", "Dr."];
-const NAME_SUFFIXES: &[&str] = &["Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"];
+static HONORIFICS: Words = Words::new("honorifics");
+/// Abbreviations with their kinds; a title's (`Dr.`) is no part of a person's name.
+static ABBREVIATIONS: Words = Words::new("abbreviations");
+
+/// An honorific or an abbreviated title (`Mr.`, `Dr.`, `Sen.`).
+fn is_honorific_or_title(word: &str) -> bool {
+    HONORIFICS.contains(word) || word.strip_suffix('.').is_some_and(|bare| ABBREVIATIONS.value(bare) == Some("title"))
+}
+static NAME_SUFFIXES: Words = Words::new("name_suffixes");
 
 /// A person's name split for matching.
 #[derive(Clone, Debug, Default)]
@@ -48,7 +53,7 @@ struct PersonName {
 fn person_name(alias: &str) -> PersonName {
     let words: Vec<&str> = alias
         .split_whitespace()
-        .filter(|w| !HONORIFICS.contains(w) && !NAME_SUFFIXES.contains(w))
+        .filter(|w| !is_honorific_or_title(w) && !NAME_SUFFIXES.contains(w))
         .collect();
     let surname = words.last().map_or_else(|| fold(alias), |w| fold(w));
     let given = (words.len() > 1)
@@ -67,9 +72,11 @@ struct Cluster {
     key_name: String,
 }
 
-/// Mentions and entities of an article from the names found in it.
-pub fn resolve(text: &str, segmented: &Segmented, found: &[Found], chars: &CharMap) -> (Vec<Mention>, Vec<Entity>) {
-    let aliases: Vec<String> = found.iter().map(|f| one_line(&text[f.start..f.end])).collect();
+/// The resolution stage: the [`Doc`]'s mentions into entities, with roles,
+/// places and keys; each mention learns its entity.
+pub fn annotate(doc: &mut Doc) {
+    let found = &doc.mentions;
+    let aliases: Vec<String> = found.iter().map(|f| one_line(&doc.text[f.start..f.end])).collect();
     let named_by = country_context(found, &aliases);
     let context: FxHashSet<String> = named_by.keys().cloned().collect();
     let expansions = acronym_expansions(found, &aliases);
@@ -83,7 +90,7 @@ pub fn resolve(text: &str, segmented: &Segmented, found: &[Found], chars: &CharM
                 let (key_name, place) = match family {
                     "PLACE" => match province_sense(alias, &named_by) {
                         Some(country) => (format!("{alias} {country}"), None),
-                        None => match PLACE_GAZETTEER.choose([alias.as_str()], &context) {
+                        None => match GAZETTEER.choose([alias.as_str()], &context) {
                             Some(p) => (p.name.clone(), Some(p)),
                             None => (alias.clone(), None),
                         },
@@ -103,30 +110,18 @@ pub fn resolve(text: &str, segmented: &Segmented, found: &[Found], chars: &CharM
         cluster_of.push(id);
     }
     // Entities are numbered by first mention, which is cluster order.
-    let roles = roles::find(text, segmented, found, &aliases, &cluster_of);
-    let entities: Vec<Entity> = clusters
-        .iter()
-        .enumerate()
-        .map(|(id, c)| build_entity(id, c, found, &aliases, chars, roles.get(&id)))
-        .collect();
-    let mentions = found
-        .iter()
-        .zip(aliases)
-        .zip(&cluster_of)
-        .map(|((f, alias), &entity)| {
-            let (start, end) = chars.char_range(f.start, f.end);
-            Mention { start, end, text: alias, label: entities[entity].label.clone(), entity, sentence: f.sentence }
-        })
-        .collect();
-    (mentions, entities)
+    let roles = roles::find(&doc.text, &doc.segmented, found, &aliases, &cluster_of);
+    doc.entities = clusters.iter().enumerate().map(|(id, c)| build_entity(c, found, &aliases, roles.get(&id))).collect();
+    for (mention, entity) in doc.mentions.iter_mut().zip(cluster_of) {
+        mention.entity = entity;
+    }
 }
 
 /// Labels that cluster alike.
-fn family(label: &str) -> &str {
+fn family(label: &Label) -> &str {
     match label {
-        "PERSON" => "PERSON",
-        "GPE" | "LOC" | "FAC" => "PLACE",
-        other => other,
+        Label::Gpe | Label::Loc | Label::Fac => "PLACE",
+        other => other.as_str(),
     }
 }
 
@@ -165,14 +160,14 @@ fn join_person(clusters: &mut Vec<Cluster>, alias: &str) -> usize {
 
 /// ISO codes of the countries an article names, as countries, through
 /// nationality words or through provinces, each with the names that point to it.
-fn country_context(found: &[Found], aliases: &[String]) -> FxHashMap<String, FxHashSet<String>> {
+fn country_context(found: &[Mention], aliases: &[String]) -> FxHashMap<String, FxHashSet<String>> {
     let mut named_by: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
-    for (_, alias) in found.iter().zip(aliases).filter(|(f, _)| matches!(f.label.as_str(), "GPE" | "NORP")) {
-        if let Some(iso) = PLACE_GAZETTEER.country_code(alias) {
+    for (_, alias) in found.iter().zip(aliases).filter(|(f, _)| matches!(f.label, Label::Gpe | Label::Norp)) {
+        if let Some(iso) = GAZETTEER.country_code(alias) {
             named_by.entry(iso.to_string()).or_default().insert(alias.clone());
         }
         // A name that is a country and a province (`Georgia`) points to both.
-        if let Some(country) = PLACE_GAZETTEER.country_named(alias) {
+        if let Some(country) = GAZETTEER.country_named(alias) {
             named_by.entry(country.country.clone()).or_default().insert(alias.clone());
         }
     }
@@ -184,9 +179,9 @@ fn country_context(found: &[Found], aliases: &[String]) -> FxHashMap<String, FxH
 /// while nothing else in it names the first country. Returns the province's
 /// country (the table holds no coordinates for provinces).
 fn province_sense(alias: &str, named_by: &FxHashMap<String, FxHashSet<String>>) -> Option<String> {
-    let province_of = PLACE_GAZETTEER.country_of_demonym(alias)?;
-    let country = PLACE_GAZETTEER.country_named(alias)?;
-    let province_iso = PLACE_GAZETTEER.country_named(province_of)?.country.as_str();
+    let province_of = GAZETTEER.country_of_demonym(alias)?;
+    let country = GAZETTEER.country_named(alias)?;
+    let province_iso = GAZETTEER.country_named(province_of)?.country.as_str();
     let named_besides = |iso: &str| named_by.get(iso).is_some_and(|names| names.iter().any(|n| n != alias));
     (province_iso != country.country && named_besides(province_iso) && !named_besides(&country.country)).then(|| province_of.to_string())
 }
@@ -225,8 +220,8 @@ static KNOWN_EXPANSIONS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::n
 
 /// Acronym → expansion, from names in the article, else from the
 /// gazetteer's organisations.
-fn acronym_expansions<'a>(found: &[Found], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
-    let orgs: Vec<&String> = found.iter().zip(aliases).filter(|(f, _)| f.label == "ORG").map(|(_, a)| a).collect();
+fn acronym_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
+    let orgs: Vec<&String> = found.iter().zip(aliases).filter(|(f, _)| f.label == Label::Org).map(|(_, a)| a).collect();
     let mut expansions = FxHashMap::default();
     for alias in &orgs {
         let Some(letters) = acronym_letters(alias) else { continue };
@@ -239,28 +234,21 @@ fn acronym_expansions<'a>(found: &[Found], aliases: &'a [String]) -> FxHashMap<&
     expansions
 }
 
-fn build_entity(
-    id: usize,
-    cluster: &Cluster,
-    found: &[Found],
-    aliases: &[String],
-    chars: &CharMap,
-    roles: Option<&roles::PersonRoles>,
-) -> Entity {
-    let mut votes: FxHashMap<&str, usize> = FxHashMap::default();
+fn build_entity(cluster: &Cluster, found: &[Mention], aliases: &[String], roles: Option<&roles::PersonRoles>) -> Entity {
+    let mut votes: FxHashMap<&Label, usize> = FxHashMap::default();
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     let mut distinct: Vec<&str> = Vec::new();
     for &m in &cluster.mentions {
-        *votes.entry(found[m].label.as_str()).or_default() += 1;
+        *votes.entry(&found[m].label).or_default() += 1;
         let alias = aliases[m].as_str();
         if *counts.entry(alias).or_default() == 0 {
             distinct.push(alias);
         }
         *counts.get_mut(alias).expect("counted") += 1;
     }
-    let first_label = found[cluster.mentions[0]].label.as_str();
+    let first_label = &found[cluster.mentions[0]].label;
     let label = votes.iter().max_by_key(|(l, n)| (**n, **l == first_label)).map_or(first_label, |(l, _)| *l);
-    let name_words = |a: &str| a.split_whitespace().filter(|w| !HONORIFICS.contains(w)).count();
+    let name_words = |a: &str| a.split_whitespace().filter(|w| !is_honorific_or_title(w)).count();
     let name = distinct
         .iter()
         .enumerate()
@@ -272,16 +260,14 @@ fn build_entity(
         (None, Some(place)) => fold(&place.name),
         (None, None) => fold(&cluster.key_name),
     };
-    let geo = cluster.place.map(|p| Geo { geonameid: p.geonameid, country: p.country.clone(), lat: p.lat, lon: p.lon });
     Entity {
-        id,
+        label: label.clone(),
         name,
-        label: label.to_string(),
         aliases: distinct.iter().map(|a| a.to_string()).collect(),
         roles: roles.map(|r| r.roles.clone()).unwrap_or_default(),
         affiliation: roles.and_then(|r| r.affiliation.clone()),
-        mentions: cluster.mentions.iter().map(|&m| chars.char_range(found[m].start, found[m].end)).collect(),
         key,
-        geo,
+        place: cluster.place,
+        mentions: cluster.mentions.clone(),
     }
 }

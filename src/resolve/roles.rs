@@ -21,11 +21,10 @@
 //! role, a nationality word standing for its country (`Russian` → Russia).
 
 use crate::fxhash::FxHashMap;
-use crate::ner::gazetteer::{Kind, GAZETTEER};
-use crate::ner::Found;
-use crate::text::{Segmented, Token};
+use crate::lexicon::gazetteer::{Kind, GAZETTEER};
+use crate::doc::{Label, Mention as Found, Segmented};
 
-use super::places::PLACE_GAZETTEER;
+use crate::lexicon::Words;
 
 /// What an article says a person is.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -35,33 +34,17 @@ pub struct PersonRoles {
 }
 
 /// Nouns that make a phrase a role.
-pub const ROLE_NOUNS: &[&str] = &[
-    "president", "minister", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson", "secretary",
-    "secretary-general", "director", "adviser", "advisor", "official", "officials", "ambassador", "envoy", "leader",
-    "chief", "chair", "chairman", "chairwoman", "head", "king", "queen", "prince", "emperor", "pope", "general",
-    "senator", "governor", "mayor", "representative", "fellow", "specialist", "expert", "analyst", "diplomat",
-    "marine", "star", "thinker", "politician", "member", "commander", "negotiator", "lawmaker", "professor",
-    "researcher", "editor", "reporter", "correspondent", "economist", "strategist", "aide", "deputy", "founder",
-    "executive", "ceo", "judge", "prosecutor", "lawyer", "attorney", "colonel", "officer", "soldier", "activist",
-    "journalist", "writer", "author", "historian", "scientist", "candidate", "nominee", "monarch", "sheikh",
-    "cardinal", "bishop", "patriarch", "speaker", "commissioner", "coordinator", "manager", "partner", "consultant",
-    "staff",
-];
+pub static ROLE_NOUNS: Words = Words::new("role_nouns");
 
 /// Words that join role words (`chief of staff`, `Secretary of State`).
-const CONNECTORS: &[&str] = &["of"];
+static CONNECTORS: Words = Words::new("role_connectors");
 
 /// Words that may stand in a title besides role nouns.
-const ROLE_MODIFIERS: &[&str] = &[
-    "former", "acting", "deputy", "vice", "prime", "foreign", "defense", "defence", "interior", "finance", "state",
-    "government", "ministry", "senior", "chief", "top", "veteran", "longtime", "national", "security", "policy",
-    "research", "grand", "strategy", "program", "press", "military", "permanent", "special", "assistant",
-    "general", "staff", "presidential", "opposition", "party", "political", "economic", "intelligence", "ex",
-];
+static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her"];
-const PREPOSITIONS: &[&str] = &["of", "at", "for", "to", "with", "in"];
-const STOPS: &[&str] = &["who", "which", "that", "said", "says", "told", "and", "but", "when", "while", "where", "has", "had", "is", "was"];
+static DETERMINERS: Words = Words::new("role_determiners");
+static PREPOSITIONS: Words = Words::new("role_prepositions");
+static STOPS: Words = Words::new("role_stops");
 
 fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.contains(&word.to_lowercase().as_str()) || GAZETTEER.kinds(word).contains(&Kind::Title)
@@ -79,7 +62,7 @@ struct Spot {
 
 /// Roles of each person entity (by entity id).
 pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[String], entity_of: &[usize]) -> FxHashMap<usize, PersonRoles> {
-    let spots: Vec<Option<Spot>> = found.iter().map(|f| token_span(segmented, f)).collect();
+    let spots: Vec<Option<Spot>> = found.iter().map(token_span).collect();
     // Token index → the mention starting or ending there.
     let mut starting: FxHashMap<usize, usize> = FxHashMap::default();
     let mut ending: FxHashMap<usize, usize> = FxHashMap::default();
@@ -91,18 +74,18 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
     }
     let words = |i: usize| segmented.tokens[i].text(text);
     let affiliation_of = |k: usize| -> Option<String> {
-        match found[k].label.as_str() {
+        match found[k].label {
             // A nationality stands for its country; a historical one (`Prussian`) for `Prussia`.
-            "NORP" => PLACE_GAZETTEER
+            Label::Norp => GAZETTEER
                 .country_of_demonym(&aliases[k])
                 .map(str::to_string)
                 .or_else(|| aliases[k].strip_suffix("ian").map(|stem| format!("{stem}ia"))),
-            "GPE" | "ORG" | "FAC" | "LOC" => Some(aliases[k].clone()),
+            Label::Gpe | Label::Org | Label::Fac | Label::Loc => Some(aliases[k].clone()),
             _ => None,
         }
     };
     let mut out: FxHashMap<usize, PersonRoles> = FxHashMap::default();
-    for (k, f) in found.iter().enumerate().filter(|(_, f)| f.label == "PERSON") {
+    for (k, f) in found.iter().enumerate().filter(|(_, f)| f.label == Label::Person) {
         let Some(spot) = &spots[k] else { continue };
         let sentence = &segmented.sentences[f.sentence];
         let bounds = (sentence.first_token, sentence.end_token);
@@ -182,13 +165,9 @@ fn skip_prepositional_mention<'t>(
     }
 }
 
-/// The tokens of a mention.
-fn token_span(segmented: &Segmented, f: &Found) -> Option<Spot> {
-    let sentence = &segmented.sentences[f.sentence];
-    let tokens: &[Token] = &segmented.tokens[sentence.first_token..sentence.end_token];
-    let first = tokens.iter().position(|t| t.start >= f.start)?;
-    let end = tokens.iter().rposition(|t| t.end <= f.end)? + 1;
-    (first < end).then_some(Spot { first: sentence.first_token + first, end: sentence.first_token + end })
+/// The tokens of a mention, when it has whole ones (not a part of a compound).
+fn token_span(m: &Found) -> Option<Spot> {
+    (!m.tokens.is_empty()).then_some(Spot { first: m.tokens.start, end: m.tokens.end })
 }
 
 /// Walks left from `before` over title words. Returns the role runs (a
@@ -207,7 +186,7 @@ fn title_before<'t>(
     let mut i = before;
     while i > sentence_start {
         if let Some(&m) = ending.get(&i) {
-            if affiliation.is_none() && matches!(found[m].label.as_str(), "NORP" | "GPE" | "ORG") {
+            if affiliation.is_none() && matches!(found[m].label, Label::Norp | Label::Gpe | Label::Org) {
                 affiliation = Some(m);
                 // Step over the mention; modifiers before it still count (`former German chancellor`).
                 i = spots[m].as_ref().map_or(i - 1, |s| s.first);
@@ -269,12 +248,12 @@ fn appositive<'t>(
         if let Some(&m) = starting.get(&i) {
             let end_of_mention = spots[m].as_ref().map_or(i + 1, |s| s.end);
             let next = (end_of_mention < end).then(|| words(end_of_mention));
-            if found[m].label == "PERSON" && !next.is_some_and(is_role_word) {
+            if found[m].label == Label::Person && !next.is_some_and(is_role_word) {
                 // `Bennett, Ukrainian President Volodymyr Zelensky and ...`: a list, not an appositive.
                 return (Vec::new(), None);
             }
             let possessive = matches!(next, Some("’s" | "'s"));
-            let is_affiliation = matches!(found[m].label.as_str(), "ORG" | "GPE" | "NORP" | "FAC" | "LOC");
+            let is_affiliation = matches!(found[m].label, Label::Org | Label::Gpe | Label::Norp | Label::Fac | Label::Loc);
             // The first organisation or place after `of`/`at` (or an owner with `’s`) wins
             // over one inside the role (`Russia specialist`) and over later ones (`in Oxford`).
             let stronger = (after_preposition || possessive) && !affiliation_after_preposition;
@@ -287,7 +266,7 @@ fn appositive<'t>(
                 i = end_of_mention + 1;
                 continue;
             }
-            if !after_preposition && found[m].label != "NORP" {
+            if !after_preposition && found[m].label != Label::Norp {
                 // `Russia specialist`, `former John Kasich advisor`: a name inside the role is part of it.
                 current.extend((i..end_of_mention).map(words));
             }

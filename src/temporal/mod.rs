@@ -19,38 +19,20 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
-use crate::calendar::Date;
+use crate::calendar::{month_names, weekday_names, Date};
+use crate::lexicon::Words;
 use crate::fxhash::FxHashSet;
-use crate::text::{ascii_lower, lower_case, Segmented};
-
-/// A temporal expression: bytes `start..end` of the text.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Found {
-    pub start: usize,
-    pub end: usize,
-    pub label: &'static str,
-    pub value: Option<String>,
-    /// Whether the value was fixed by the anchor (or needed none).
-    pub anchored: bool,
-}
+use crate::doc::{Segmented, Timex};
+use crate::text::{ascii_lower, lower_case};
 
 /// Lower-case words that may open an expression, and the first words of holidays.
-static OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let words = [
-        "the", "this", "that", "last", "next", "past", "previous", "coming", "early", "late", "mid", "end", "today",
-        "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight", "spring", "summer", "fall", "autumn",
-        "winter", "first", "second", "third", "fourth", "a", "an", "several", "few", "many", "'", "’", "one", "two",
-        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
-        "thirty", "forty", "fifty", "hundred",
-    ];
-    words.into_iter().chain(HOLIDAYS.iter().filter_map(|(h, _)| h.split(' ').next())).collect()
-});
+static OPENERS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| TEMPORAL_OPENERS.words().chain(HOLIDAYS.words().filter_map(|h| h.split(' ').next())).collect());
 
 /// Whether a capitalised word starts like a month or a weekday (`Sept.`,
 /// `Thursday`), without allocating.
 fn names_a_day_or_month(word: &str) -> bool {
-    const STARTS: [&str; 19] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    word.get(..3).is_some_and(|start| STARTS.iter().any(|s| s.eq_ignore_ascii_case(start)))
+    word.get(..3).is_some_and(|start| month_names().chain(weekday_names()).any(|name| name[..3].eq_ignore_ascii_case(start)))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -60,28 +42,30 @@ enum Tense {
     Unknown,
 }
 
-const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const SEASONS: [(&str, &str); 5] = [("spring", "SP"), ("summer", "SU"), ("fall", "FA"), ("autumn", "FA"), ("winter", "WI")];
-const HOLIDAYS: [(&str, Option<(u32, u32)>); 20] = [
-    ("christmas", Some((12, 25))), ("christmas day", Some((12, 25))), ("christmas eve", Some((12, 24))),
-    ("new year's day", Some((1, 1))), ("new year's eve", Some((12, 31))), ("st. patrick's day", Some((3, 17))),
-    ("independence day", Some((7, 4))), ("valentine's day", Some((2, 14))), ("halloween", Some((10, 31))),
-    ("easter", None), ("thanksgiving", None), ("ramadan", None), ("sabbath", None), ("jewish sabbath", None),
-    ("memorial day", None), ("labor day", None), ("passover", None), ("hanukkah", None), ("yom kippur", None),
-    ("victory day", Some((5, 9))),
-];
+static TEMPORAL_OPENERS: Words = Words::new("temporal_openers");
+/// Seasons and their TIMEX3 codes.
+static SEASONS: Words = Words::new("seasons");
+/// Holidays and their month-day (`12-25`), when fixed.
+static HOLIDAYS: Words = Words::new("holidays");
 /// Plural count nouns after a four-digit number: a count, not a year (`2000 troops`).
-const COUNTED: &[&str] = &["people", "troops", "soldiers", "police", "men", "women", "children", "residents", "workers", "votes", "cases", "deaths", "dead", "jobs", "units", "shares", "tons", "tonnes", "barrels", "miles", "kilometers", "kilometres", "meters", "metres", "feet", "acres", "hectares", "percent", "%", "points", "calories", "words", "pages"];
+static COUNTED_NOUNS: Words = Words::new("counted_nouns");
 /// Words before a month, season or year that make it a date (`May` is otherwise a verb).
-const DATE_CONTEXT: &[&str] = &["in", "since", "until", "till", "by", "from", "through", "during", "before", "after", "of", "last", "next", "this", "early", "late", "mid", "the", "each", "every", "that", "on", "between", "and", "to"];
-const UNITS: [(&str, &str); 8] = [("second", "S"), ("minute", "M"), ("hour", "H"), ("day", "D"), ("week", "W"), ("month", "M"), ("year", "Y"), ("decade", "DE")];
-const FUTURE_CUES: &[&str] = &["will", "'ll", "shall", "plans", "plan", "planned", "scheduled", "upcoming", "expected", "going", "due", "would", "could", "may", "might"];
-const PAST_CUES: &[&str] = &["said", "was", "were", "had", "did", "met", "told", "went", "came", "made", "took", "gave", "saw", "spoke", "wrote", "held", "left", "began", "ago", "last"];
+static DATE_CONTEXT: Words = Words::new("date_context");
+/// Units of time and their TIMEX3 letters.
+static TIME_UNITS: Words = Words::new("time_units");
+static FUTURE_CUES: Words = Words::new("future_cues");
+static PAST_CUES: Words = Words::new("past_cues");
+static NUMBER_WORDS: Words = Words::new("number_words");
+
+/// The temporal stage: the story's dates, times and durations, relative ones
+/// resolved against the publication date.
+pub fn annotate(doc: &mut crate::doc::Doc) {
+    doc.times = find(&doc.text, &doc.segmented, doc.published.as_ref().and_then(|p| p.date));
+}
 
 /// Finds the temporal expressions of a story's sentences; `anchor` is the
 /// publication date, when known.
-pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Found> {
+pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Timex> {
     let mut found = Vec::new();
     for sentence in &segmented.sentences {
         let tokens = segmented.sentence_tokens(sentence);
@@ -92,7 +76,7 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Foun
         while i < words.len() {
             match reader.at(i) {
                 Some(m) if m.end > i => {
-                    found.push(Found { start: tokens[i].start, end: tokens[m.end - 1].end, label: m.label, value: m.value, anchored: m.anchored });
+                    found.push(Timex { start: tokens[i].start, end: tokens[m.end - 1].end, label: m.label, value: m.value, anchored: m.anchored });
                     i = m.end;
                 }
                 _ => i += 1,
@@ -103,8 +87,8 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Foun
 }
 
 fn tense(lower: &[Cow<str>]) -> Tense {
-    let future = lower.iter().any(|w| FUTURE_CUES.contains(&w.as_ref()));
-    let past = lower.iter().any(|w| PAST_CUES.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)));
+    let future = lower.iter().any(|w| FUTURE_CUES.contains(w));
+    let past = lower.iter().any(|w| PAST_CUES.contains(w) || (w.len() > 4 && w.ends_with("ed") && w.chars().all(char::is_alphabetic)));
     match (past, future) {
         (true, false) => Tense::Past,
         (false, true) => Tense::Future,
@@ -148,16 +132,15 @@ fn short_lower<'b>(word: &str, buffer: &'b mut [u8; 10]) -> Option<&'b str> {
 fn month_of(word: &str) -> Option<u32> {
     let mut buffer = [0; 10];
     let w = short_lower(word, &mut buffer)?;
-    MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))).map(|k| k as u32 + 1)
+    month_names().position(|m| m == w || (w.len() >= 3 && m.starts_with(w) && (w.len() == 3 || w == "sept"))).map(|k| k as u32 + 1)
 }
 
 fn weekday_of(word: &str) -> Option<u32> {
     let mut buffer = [0; 10];
     let w = short_lower(word, &mut buffer)?;
     let w = w.strip_suffix('s').filter(|s| s.ends_with("day")).unwrap_or(w);
-    WEEKDAYS
-        .iter()
-        .position(|d| *d == w || (w.len() >= 3 && w.len() <= 5 && d.starts_with(w) && word.ends_with('.')))
+    weekday_names()
+        .position(|d| d == w || (w.len() >= 3 && w.len() <= 5 && d.starts_with(w) && word.ends_with('.')))
         .map(|k| k as u32)
 }
 
@@ -171,15 +154,11 @@ fn digits_value(w: &str) -> Option<u32> {
 
 /// `twelve`, `12`, `a` (in lower case): small numbers for durations and `ago`.
 fn number_of(w: &str) -> Option<u32> {
-    const WORDS: [&str; 21] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
-    if let Some(k) = WORDS.iter().position(|x| *x == w) {
-        return Some(k as u32);
+    if let Some(n) = NUMBER_WORDS.value(w).and_then(|v| v.parse().ok()) {
+        return Some(n);
     }
     match w {
         "a" | "an" => Some(1),
-        "thirty" => Some(30),
-        "forty" => Some(40),
-        "fifty" => Some(50),
         "hundred" => Some(100),
         "several" | "few" | "many" => None,
         _ => digits_value(w).filter(|&n| n < 10_000),
@@ -192,7 +171,7 @@ fn unit_of(w: &str) -> Option<&'static str> {
     if w == "centurie" || w == "century" {
         return Some("CE");
     }
-    UNITS.iter().find(|(u, _)| *u == w).map(|(_, code)| *code)
+    TIME_UNITS.value(w)
 }
 
 fn duration_value(n: Option<u32>, unit: &str) -> String {
@@ -269,7 +248,7 @@ impl Reader<'_> {
                 j += 1;
             }
         }
-        let context = i > 0 && DATE_CONTEXT.contains(&self.low(i - 1));
+        let context = i > 0 && DATE_CONTEXT.contains(self.low(i - 1));
         // Day Month [Year]
         if let (Some(day), Some(month)) = (self.day_at(j), month_of(self.word(j + 1))) {
             return self.finish_date(j + 2, month, day);
@@ -301,7 +280,7 @@ impl Reader<'_> {
         // Years (unless a count follows: `2000 troops`, or money precedes) and year ranges.
         if let Some(year) = self.year_at(i) {
             let after = self.low(i + 1);
-            let counted = COUNTED.contains(&after) || (i > 0 && ["$", "€", "£", "no.", "number"].contains(&self.low(i - 1)));
+            let counted = COUNTED_NOUNS.contains(after) || (i > 0 && ["$", "€", "£", "no.", "number"].contains(&self.low(i - 1)));
             if !counted {
                 return Match::date(i + 1, format!("{year:04}"), true);
             }
@@ -405,16 +384,16 @@ impl Reader<'_> {
             return Some(self.weekday_value(j + 1, weekday, direction));
         }
         if direction == 2 {
-            if let Some(season) = SEASONS.iter().find(|(s, _)| *s == target) {
+            if let Some(season) = SEASONS.value(target) {
                 // `fall` is mostly a verb: it needs a date word before it or a year after.
-                let context = i > 0 && DATE_CONTEXT.contains(&self.low(i - 1));
+                let context = i > 0 && DATE_CONTEXT.contains(self.low(i - 1));
                 let year = self.year_at(j + 1);
                 if target == "fall" && !(context || year.is_some()) {
                     return None;
                 }
                 return match year {
-                    Some(y) => Match::date(j + 2, format!("{y:04}-{}", season.1), true),
-                    None => self.season_value(j + 1, season.1, 0),
+                    Some(y) => Match::date(j + 2, format!("{y:04}-{season}"), true),
+                    None => self.season_value(j + 1, season, 0),
                 };
             }
             return self.quarter(i);
@@ -422,8 +401,8 @@ impl Reader<'_> {
         if let Some(month) = month_of(self.word(j)).filter(|_| self.word(j).starts_with(char::is_uppercase)) {
             return Some(self.relative_month(j + 1, month, direction));
         }
-        if let Some(season) = SEASONS.iter().find(|(s, _)| *s == target) {
-            return self.season_value(j + 1, season.1, direction);
+        if let Some(season) = SEASONS.value(target) {
+            return self.season_value(j + 1, season, direction);
         }
         let anchored = self.anchor.is_some();
         let value = match (target, self.anchor) {
@@ -624,7 +603,7 @@ impl Reader<'_> {
 
     /// Christmas, St. Patrick's Day, New Year's Day...
     fn holiday(&self, i: usize) -> Option<Match> {
-        if !HOLIDAYS.iter().any(|(h, _)| h.split(' ').next() == Some(self.low(i))) {
+        if !HOLIDAYS.words().any(|h| h.split(' ').next() == Some(self.low(i))) {
             return None;
         }
         for len in (1..=4).rev() {
@@ -632,13 +611,13 @@ impl Reader<'_> {
                 continue;
             }
             let phrase = self.lower[i..i + len].join(" ").replace(" 's", "'s").replace(" ’s", "'s").replace('’', "'");
-            if let Some((_, date)) = HOLIDAYS.iter().find(|(h, _)| *h == phrase) {
-                let value = match (date, self.anchor) {
-                    (Some((m, d)), Some(a)) => format!("{:04}-{m:02}-{d:02}", a.year),
-                    (Some((m, d)), None) => format!("XXXX-{m:02}-{d:02}"),
-                    (None, _) => "XXXX".to_string(),
+            if let Some(month_day) = HOLIDAYS.value(&phrase) {
+                let value = match (month_day, self.anchor) {
+                    ("", _) => "XXXX".to_string(),
+                    (month_day, Some(a)) => format!("{:04}-{month_day}", a.year),
+                    (month_day, None) => format!("XXXX-{month_day}"),
                 };
-                return Match::date(i + len, value, self.anchor.is_some() || date.is_none());
+                return Match::date(i + len, value, self.anchor.is_some() || month_day.is_empty());
             }
         }
         None

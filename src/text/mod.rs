@@ -9,36 +9,16 @@ mod tokenize;
 
 use std::ops::Range;
 
+use crate::doc::{BlockSentence, Doc, Segmented};
+
 pub use fold::fold;
 pub use offsets::CharMap;
 pub use sentences::{split_sentences, Sentence};
-pub use tokenize::{is_abbreviation, is_space, tokenize, tokenize_range, Token};
+pub use tokenize::{is_abbreviation, is_space, tokenize, tokenize_range};
 
-/// Tokens and sentences of a sequence of text blocks, split block by block.
-#[derive(Clone, Debug, Default)]
-pub struct Segmented {
-    pub tokens: Vec<Token>,
-    pub sentences: Vec<BlockSentence>,
-}
-
-/// A sentence: its tokens `first_token..end_token` and the block it is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct BlockSentence {
-    pub first_token: usize,
-    pub end_token: usize,
-    pub block: usize,
-}
-
-impl Segmented {
-    /// Byte range of a sentence.
-    pub fn sentence_range(&self, s: &BlockSentence) -> Range<usize> {
-        self.tokens[s.first_token].start..self.tokens[s.end_token - 1].end
-    }
-
-    /// The tokens of a sentence.
-    pub fn sentence_tokens(&self, s: &BlockSentence) -> &[Token] {
-        &self.tokens[s.first_token..s.end_token]
-    }
+/// The text stage: the tokens and sentences of the story's blocks.
+pub fn annotate(doc: &mut Doc) {
+    doc.segmented = segment(&doc.text, doc.structure.story.iter().map(|b| &b.range));
 }
 
 /// Tokenizes and splits each block (byte ranges of `text`) into sentences.

@@ -8,7 +8,8 @@
 //! only before a non-number, and `U.S.`, `Inc.` or `a.m.` only before a word
 //! that typically starts a sentence.
 
-use super::tokenize::Token;
+use crate::doc::Token;
+use crate::lexicon::Words;
 
 /// A sentence: indices into the token slice it was split from, end exclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,23 +18,11 @@ pub struct Sentence {
     pub end_token: usize,
 }
 
-/// Titles and initials: their full stop never ends a sentence.
-const NEVER_FINAL: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Messrs.", "Dr.", "Prof.", "Gen.", "Sen.", "Rep.", "Reps.", "Gov.", "Lt.",
-    "Col.", "Capt.", "Sgt.", "Maj.", "Adm.", "Cmdr.", "Rev.", "Hon.", "Pres.", "Atty.", "Supt.",
-    "Det.", "Insp.", "Cpl.", "Pvt.", "Amb.", "Sec.", "Fr.", "St.", "Mt.", "Ft.", "No.", "Nos.",
-    "Vol.", "vs.", "v.", "cf.", "pp.",
-];
-
-const MONTHS: &[&str] = &["Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec."];
-
+/// Abbreviations with their kind: titles (`Mr.`), places (`St.`) and
+/// references (`No.`) never end a sentence.
+static ABBREVIATIONS: Words = Words::new("abbreviations");
 /// Words that typically open a sentence; after `U.S.` or `Inc.` they mark a boundary.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those",
-    "There", "But", "And", "Or", "So", "Yet", "In", "On", "At", "For", "If", "When", "While", "As",
-    "After", "Before", "Since", "Although", "However", "Still", "Meanwhile", "Its", "His", "Her",
-    "Their", "Our", "My", "What", "Why", "How", "Who", "Some", "Many", "Most", "One", "Officials",
-];
+static SENTENCE_STARTERS: Words = Words::new("sentence_starters");
 
 const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '}', '»'];
 const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«'];
@@ -90,10 +79,12 @@ fn terminal_strength(word: &str) -> Option<Strength> {
     if matches!(word, "." | "!" | "?" | "…") || word.starts_with("..") || (word.len() > 1 && word.chars().all(|c| c == '!' || c == '?')) {
         return Some(Strength::Full);
     }
-    if word.len() < 2 || !word.ends_with('.') || NEVER_FINAL.contains(&word) || is_initial(word) {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    let never_final = matches!(ABBREVIATIONS.value(bare), Some("title" | "place" | "reference"));
+    if word.len() < 2 || !word.ends_with('.') || never_final || is_initial(word) {
         return None;
     }
-    if MONTHS.contains(&word) {
+    if crate::calendar::is_month_abbreviation(bare) {
         return Some(Strength::Month);
     }
     Some(Strength::Weak)
@@ -126,7 +117,7 @@ fn opens_sentence(text: &str, rest: &[Token], strength: Strength) -> bool {
     match strength {
         Strength::Full => first.is_uppercase() || first.is_ascii_digit(),
         Strength::Month => first.is_uppercase() && !first.is_ascii_digit(),
-        Strength::Weak => SENTENCE_STARTERS.contains(&word),
+        Strength::Weak => SENTENCE_STARTERS.contains(word),
     }
 }
 

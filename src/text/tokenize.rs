@@ -7,37 +7,14 @@
 //! addresses stay whole. Clitics are split as in the Penn Treebank
 //! (`Putin’s` → `Putin` `’s`, `didn’t` → `did` `n’t`).
 
-/// A token: a byte range of the text it was cut from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Token {
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
-    }
-}
+use crate::doc::Token;
+use crate::lexicon::Words;
 
 /// Words that take a full stop as part of themselves (compared without it,
-/// case-sensitively; single capital letters are initials and always do).
-const ABBREVIATIONS: &[&str] = &[
-    // honorifics and titles
-    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Sen", "Rep", "Reps", "Gov", "Lt", "Col",
-    "Capt", "Sgt", "Maj", "Adm", "Cmdr", "Rev", "Hon", "Pres", "Atty", "Supt", "Det", "Insp",
-    "Cpl", "Pvt", "Amb", "Sec", "Fr", "Sr", "Jr", "St", "Mt", "Ft",
-    // months and days
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
-    "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
-    // organisations, places, references
-    "Inc", "Corp", "Ltd", "Co", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "No", "Nos",
-    "Vol", "vs", "v", "etc", "approx", "est", "al", "cf", "pp", "Gov't",
-    // US states in AP style
-    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
-    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
-];
+/// case-sensitively; single capital letters are initials and always do),
+/// besides the months' and weekdays' abbreviations.
+static ABBREVIATIONS: Words = Words::new("abbreviations");
+static CLITICS: Words = Words::new("clitics");
 
 /// Whether `word` (without its full stop) is an abbreviation that keeps it.
 pub fn is_abbreviation(word: &str) -> bool {
@@ -46,7 +23,7 @@ pub fn is_abbreviation(word: &str) -> bool {
     // `U.S`, `a.m`, `e.g`, `Ph.D`: letters joined by full stops.
     let dotted = word.contains('.')
         && word.split('.').all(|part| !part.is_empty() && part.chars().count() <= 2 && part.chars().all(char::is_alphabetic));
-    single_capital || dotted || ABBREVIATIONS.contains(&word)
+    single_capital || dotted || ABBREVIATIONS.contains(word) || crate::calendar::is_day_or_month_abbreviation(word)
 }
 
 /// Whether `c` can join two alphanumeric runs into one word.
@@ -194,11 +171,10 @@ fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
 /// Where a trailing clitic starts: `’s`, `’re`, `’ve`, `’ll`, `’d`, `’m`, `n’t`
 /// (either apostrophe, any case), leaving a non-empty stem.
 fn clitic_start(word: &str) -> Option<usize> {
-    const CLITICS: &[&str] = &["s", "re", "ve", "ll", "d", "m", "t"];
     let apostrophe = word.rfind(['\'', '’'])?;
     let clitic = &word[apostrophe..];
     let after = &clitic[clitic.chars().next()?.len_utf8()..];
-    if !CLITICS.iter().any(|c| c.eq_ignore_ascii_case(after)) {
+    if !CLITICS.words().any(|c| c.eq_ignore_ascii_case(after)) {
         return None;
     }
     let start = if after.eq_ignore_ascii_case("t") {

@@ -1,0 +1,326 @@
+//! The gazetteer: names and what they are, and places with coordinates.
+//!
+//! Three files compiled by `scripts/build_gazetteers.py` and embedded in the
+//! extension make one [`Gazetteer`]: `data/gazetteer.tsv` (phrases and their
+//! kinds: places, nationalities, organisations, titles, given names...),
+//! which are tagger features and decide how CoNLL's coarse classes refine
+//! into OntoNotes labels; `data/places.tsv` (GeoNames countries and cities of
+//! 15,000+ people with their alternate names and coordinates); and
+//! `data/demonyms.tsv` (nationality words and provinces by country).
+//!
+//! The sense rule for places: a name that names a country is that country.
+//! Otherwise, among the cities it names, those in a country the article
+//! names (as a country, through a nationality word such as `Ukrainian`, or
+//! through one of its provinces or states such as `Texas`) come first, and
+//! the most populous of them wins; without such context, the most populous
+//! city of that name. So `Paris` is Paris, France unless the article is
+//! about Texas, and `Washington` in an article about the United States is
+//! the capital. (A country's name that is also a province of another country
+//! the article is about, `Georgia` in a story on the United States, is the
+//! province: see `province_sense` in `resolve`.)
+
+use std::sync::LazyLock;
+
+use crate::fxhash::{FxHashMap, FxHashSet};
+
+const PHRASES: &str = include_str!("../../data/gazetteer.tsv");
+const PLACES: &str = include_str!("../../data/places.tsv");
+const DEMONYMS: &str = include_str!("../../data/demonyms.tsv");
+
+/// The longest entry, in words.
+pub const MAX_WORDS: usize = 6;
+
+/// What a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Country,
+    /// A city of at least 15,000 people.
+    City,
+    /// A first-level region (state, province, oblast).
+    Region,
+    /// Continents, seas, oceans, mountain ranges: places without a government.
+    Place,
+    /// Nationalities and demonyms: `Ukrainian`, `Russians`, `Swiss`.
+    Nationality,
+    /// Religious and political groups: `Republicans`, `Muslims`.
+    Group,
+    Organisation,
+    /// Titles and honorifics before names: `President`, `Mr.`.
+    Title,
+    /// Last words of organisation names: `Institute`, `Ministry`, `Inc.`.
+    OrgSuffix,
+    GivenName,
+    Event,
+    Law,
+}
+
+impl Kind {
+    fn parse(code: &str) -> Option<Kind> {
+        Some(match code {
+            "country" => Kind::Country,
+            "city" => Kind::City,
+            "region" => Kind::Region,
+            "place" => Kind::Place,
+            "nationality" => Kind::Nationality,
+            "group" => Kind::Group,
+            "org" => Kind::Organisation,
+            "title" => Kind::Title,
+            "org_suffix" => Kind::OrgSuffix,
+            "given" => Kind::GivenName,
+            "event" => Kind::Event,
+            "law" => Kind::Law,
+            _ => return None,
+        })
+    }
+
+    /// A short stable name, used in feature strings.
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Country => "country",
+            Kind::City => "city",
+            Kind::Region => "region",
+            Kind::Place => "place",
+            Kind::Nationality => "nationality",
+            Kind::Group => "group",
+            Kind::Organisation => "org",
+            Kind::Title => "title",
+            Kind::OrgSuffix => "org_suffix",
+            Kind::GivenName => "given",
+            Kind::Event => "event",
+            Kind::Law => "law",
+        }
+    }
+}
+
+/// Phrases (words joined by single spaces, as printed) and their kinds, and
+/// the places names lead to.
+#[derive(Default)]
+pub struct Gazetteer {
+    entries: FxHashMap<String, Entry>,
+    /// First words of the few phrases that start in lower case (`al-Qaeda`);
+    /// other lower-case words start no phrase and are skipped.
+    lower_case_starts: FxHashSet<String>,
+    places: Vec<Place>,
+    /// A name as printed → places it may be (countries before cities).
+    places_by_name: FxHashMap<String, Vec<usize>>,
+    /// `Ukrainians` → `Ukraine`, and provinces: `Texas` → `United States`.
+    demonyms: FxHashMap<String, String>,
+}
+
+/// A country or a city.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub geonameid: u64,
+    pub is_country: bool,
+    /// ISO 3166 alpha-2 code of the country (its own, for a country).
+    pub country: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    /// The GeoNames name: `Kyiv`, `United States`.
+    pub name: String,
+}
+
+/// What the gazetteer knows of a phrase.
+#[derive(Default)]
+struct Entry {
+    /// Empty when the phrase is only the start of longer ones.
+    kinds: Vec<Kind>,
+    /// Whether longer phrases start with this one (`New` of `New York`).
+    continues: bool,
+}
+
+/// A gazetteer phrase found over words `start..end` of a sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+}
+
+impl Gazetteer {
+    /// The shipped gazetteer: phrases, places and demonyms.
+    fn shipped() -> Gazetteer {
+        Gazetteer::from_tsv(PHRASES).with_places(PLACES, DEMONYMS)
+    }
+
+    /// Reads `phrase<TAB>kind[,kind...]` lines; `#` starts a comment.
+    pub fn from_tsv(tsv: &str) -> Gazetteer {
+        let mut entries: FxHashMap<String, Entry> = FxHashMap::default();
+        let mut lower_case_starts = FxHashSet::default();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let Some((phrase, kinds)) = line.split_once('\t') else { continue };
+            if phrase.starts_with(char::is_lowercase) {
+                lower_case_starts.insert(phrase.split(' ').next().unwrap_or(phrase).to_string());
+            }
+            for (at, _) in phrase.match_indices(' ') {
+                entries.entry(phrase[..at].to_string()).or_default().continues = true;
+            }
+            let entry = entries.entry(phrase.to_string()).or_default();
+            for kind in kinds.split(',').filter_map(Kind::parse) {
+                if !entry.kinds.contains(&kind) {
+                    entry.kinds.push(kind);
+                }
+            }
+        }
+        Gazetteer { entries, lower_case_starts, ..Gazetteer::default() }
+    }
+
+    /// Adds places (`geonameid<TAB>kind<TAB>country<TAB>lat<TAB>lon<TAB>population<TAB>name<TAB>alternate|...`)
+    /// and demonyms (`word<TAB>country`).
+    fn with_places(mut self, places: &str, demonyms: &str) -> Gazetteer {
+        for line in places.lines().filter(|l| !l.starts_with('#')) {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [id, kind, country, lat, lon, population, name, alternates] = f[..] else { continue };
+            let k = self.places.len();
+            self.places.push(Place {
+                geonameid: id.parse().unwrap_or(0),
+                is_country: kind == "country",
+                country: country.to_string(),
+                lat: lat.parse().unwrap_or(0.0),
+                lon: lon.parse().unwrap_or(0.0),
+                population: population.parse().unwrap_or(0),
+                name: name.to_string(),
+            });
+            let mut seen = FxHashSet::default();
+            for alias in std::iter::once(name).chain(alternates.split('|')).filter(|a| !a.is_empty()) {
+                if seen.insert(alias) {
+                    self.places_by_name.entry(alias.to_string()).or_default().push(k);
+                }
+            }
+        }
+        self.demonyms = demonyms
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(word, country)| (word.to_string(), country.to_string()))
+            .collect();
+        self
+    }
+
+    /// The kinds of a phrase as printed.
+    pub fn kinds(&self, phrase: &str) -> &[Kind] {
+        self.entries.get(phrase).map_or(&[], |e| e.kinds.as_slice())
+    }
+
+    /// Every phrase of a kind, in no particular order (a scan of all phrases).
+    pub fn phrases(&self, kind: Kind) -> impl Iterator<Item = &str> {
+        self.entries.iter().filter(move |(_, e)| e.kinds.contains(&kind)).map(|(p, _)| p.as_str())
+    }
+
+    /// Every phrase of at most `MAX_WORDS` words found in a sentence.
+    pub fn find<S: AsRef<str>>(&self, words: &[S]) -> Vec<Match> {
+        let mut found = Vec::new();
+        let mut phrase = String::new();
+        for start in 0..words.len() {
+            let first = words[start].as_ref();
+            if first.starts_with(char::is_lowercase) && !self.lower_case_starts.contains(first) {
+                continue;
+            }
+            phrase.clear();
+            for end in start + 1..=(start + MAX_WORDS).min(words.len()) {
+                if end > start + 1 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(words[end - 1].as_ref());
+                let Some(entry) = self.entries.get(&phrase) else { break };
+                found.extend(entry.kinds.iter().map(|&kind| Match { start, end, kind }));
+                if !entry.continues {
+                    break;
+                }
+            }
+        }
+        found
+    }
+
+    /// The places a name as printed may be.
+    pub fn candidates(&self, name: &str) -> impl Iterator<Item = &Place> {
+        self.places_by_name.get(name).into_iter().flatten().map(|&k| &self.places[k])
+    }
+
+    /// The country a nationality word or a province belongs to (`Russians` →
+    /// `Russia`, `Texas` → `United States`).
+    pub fn country_of_demonym(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(word).map(String::as_str)
+    }
+
+    /// The country place named exactly `name` (`Russia`, `U.S.`).
+    pub fn country_named(&self, name: &str) -> Option<&Place> {
+        self.candidates(name).find(|p| p.is_country)
+    }
+
+    /// The ISO code of a country given its name, a nationality word or a province.
+    pub fn country_code(&self, name: &str) -> Option<&str> {
+        let country = self.country_of_demonym(name).unwrap_or(name);
+        self.country_named(country).map(|p| p.country.as_str())
+    }
+
+    /// The place one of `names` most likely is, given the ISO codes of the
+    /// countries the article mentions (see the module's rule).
+    pub fn choose<'a>(&self, names: impl IntoIterator<Item = &'a str>, context: &FxHashSet<String>) -> Option<&Place> {
+        let candidates: Vec<&Place> = names.into_iter().flat_map(|n| self.candidates(n)).collect();
+        if let Some(country) = candidates.iter().find(|p| p.is_country) {
+            return Some(country);
+        }
+        let in_context = candidates.iter().filter(|p| context.contains(&p.country)).max_by_key(|p| p.population);
+        in_context.or_else(|| candidates.iter().max_by_key(|p| p.population)).copied()
+    }
+}
+
+/// The shipped gazetteer, parsed on first use.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::shipped);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_multiword_phrases_with_all_their_kinds() {
+        let g = Gazetteer::from_tsv("New York\tcity,region\nUkrainian\tnationality\n# comment\nal-Qaeda\torg\n");
+        let found = g.find(&["the", "New", "York", "Ukrainian", "al-Qaeda"]);
+        assert_eq!(
+            found,
+            [
+                Match { start: 1, end: 3, kind: Kind::City },
+                Match { start: 1, end: 3, kind: Kind::Region },
+                Match { start: 3, end: 4, kind: Kind::Nationality },
+                Match { start: 4, end: 5, kind: Kind::Organisation }
+            ]
+        );
+    }
+
+    /// Great-circle distance in kilometres.
+    fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+        let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+        let (dp, dl) = ((lat2 - lat1).to_radians(), (lon2 - lon1).to_radians());
+        let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+        2.0 * 6371.0 * a.sqrt().asin()
+    }
+
+    fn context(codes: &[&str]) -> FxHashSet<String> {
+        codes.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn variants_name_the_same_place() {
+        let g = &*GAZETTEER;
+        let none = context(&[]);
+        let id = |n: &str| g.choose([n], &none).map(|p| p.geonameid);
+        assert_eq!(id("Kiev"), id("Kyiv"));
+        assert_eq!(id("Odessa"), id("Odesa"));
+        assert_eq!(id("U.S."), id("United States"));
+        assert_eq!(id("US"), id("United States"));
+        assert_eq!(g.country_code("Ukrainians"), Some("UA"));
+    }
+
+    #[test]
+    fn context_and_population_choose_the_sense() {
+        let g = &*GAZETTEER;
+        let paris = g.choose(["Paris"], &context(&[])).unwrap();
+        assert_eq!(paris.country, "FR");
+        let washington = g.choose(["Washington"], &context(&["US", "RU"])).unwrap();
+        assert!(distance_km(washington.lat, washington.lon, 38.895, -77.036) < 20.0);
+        let kyiv = g.choose(["Kyiv"], &context(&[])).unwrap();
+        assert!(distance_km(kyiv.lat, kyiv.lon, 50.45, 30.52) < 20.0);
+    }
+}
