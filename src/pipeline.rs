@@ -175,6 +175,14 @@ mod tests {
     }
 
     #[test]
+    fn fuzz_finding_full_stop_words_before_a_link_do_not_panic() {
+        // Found by tests/fuzz.rs (seed 8, iteration 11816).
+        let text = "(#_=^w!qkSen. </p>&#99999999;  <!--日本語)said.- item\nsaid.http://example.com/a?b=cمرحبا\u{fffd}U.S.„\u{feff}...<meta property=\"article:published_time\" content=\"2025-05-12T17:08:00Z\"><!--\u{ec6e}稶읂-->\t<meta property=\"article:published_time\" content=\"2025-05-12T17:08:00Z\">45.5%😀";
+        let article = parse(Input::new(text), &Options::default());
+        assert!(article.errors.iter().all(|e| !e.starts_with("internal error")), "{:?}", article.errors);
+    }
+
+    #[test]
     fn caller_fields_override_and_bad_dates_are_reported() {
         let mut input = Input::new("Body text.");
         input.given.published = Some("31 February 2025".into());
