@@ -129,6 +129,59 @@ mod tests {
         assert!(article.paragraphs.is_empty());
     }
 
+    /// `unit` `times` times, a blank line after every `per_paragraph`.
+    fn repeated(unit: &str, times: usize, per_paragraph: usize) -> String {
+        (0..times).map(|i| if (i + 1) % per_paragraph == 0 { format!("{unit}\n\n") } else { unit.to_string() }).collect()
+    }
+
+    // Small versions of the shapes of bench/bench_hostile.py: right output,
+    // whatever the shape (their time is the benchmark's business).
+    #[test]
+    fn many_quotation_marks_give_every_passage() {
+        for unit in ["\"We will not back down,\" Smith said. \"Never.\" ", "“We will not back down,” Smith said. “Never.” "] {
+            let article = parse(Input::new(repeated(unit, 120, 6)), &Options::default());
+            let quoted: Vec<&str> = article.quotes.iter().map(|q| q.text.as_str()).collect();
+            assert_eq!(quoted.len(), 240, "{unit}");
+            assert!(quoted.chunks(2).all(|pair| pair == ["We will not back down,", "Never."]), "{quoted:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_repeated_is_one_entity() {
+        let article = parse(Input::new(repeated("Vladimir Putin said. Mr. Putin met Angela Merkel in Berlin. ", 300, 4)), &Options::default());
+        let putin = article.entities.iter().find(|e| e.key == "vladimir putin").expect("Putin");
+        assert_eq!(putin.mentions.len(), 600);
+        assert_eq!(article.entities.iter().filter(|e| e.label == "PERSON").count(), 2);
+    }
+
+    #[test]
+    fn unbroken_and_unbalanced_texts_keep_their_offsets() {
+        let texts = [
+            repeated("The minister said the plan would work in Moscow. ", 3000, usize::MAX),
+            repeated("(Smith said [that {", 2000, usize::MAX) + &"}]) ".repeat(2000),
+            repeated("He said \"the talks “will go on and she ‘left. \"Then ", 400, 8),
+            "Putin\n".repeat(5000),
+            repeated("The Federal Ministry Of Foreign Affairs Berlin ", 600, 200),
+            repeated("On 12 March 2024 the fund paid $1,234,567,890.12 and 99999999999999999999999 euros. ", 200, 5),
+        ];
+        for text in texts {
+            let length = text.chars().count();
+            let article = parse(Input::new(text), &Options::default());
+            let spans = article.sentences.iter().chain(&article.paragraphs);
+            assert!(spans.clone().all(|s| s.start <= s.end && s.end <= length));
+            assert!(article.mentions.iter().all(|m| m.start < m.end && m.end <= length));
+            assert!(article.errors.iter().all(|e| !e.starts_with("internal error")), "{:?}", article.errors);
+        }
+    }
+
+    #[test]
+    fn fuzz_finding_full_stop_words_before_a_link_do_not_panic() {
+        // Found by tests/fuzz.rs (seed 8, iteration 11816).
+        let text = "(#_=^w!qkSen. </p>&#99999999;  <!--日本語)said.- item\nsaid.http://example.com/a?b=cمرحبا\u{fffd}U.S.„\u{feff}...<meta property=\"article:published_time\" content=\"2025-05-12T17:08:00Z\"><!--\u{ec6e}稶읂-->\t<meta property=\"article:published_time\" content=\"2025-05-12T17:08:00Z\">45.5%😀";
+        let article = parse(Input::new(text), &Options::default());
+        assert!(article.errors.iter().all(|e| !e.starts_with("internal error")), "{:?}", article.errors);
+    }
+
     #[test]
     fn caller_fields_override_and_bad_dates_are_reported() {
         let mut input = Input::new("Body text.");

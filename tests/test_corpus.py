@@ -159,6 +159,7 @@ def test_stream_yields_bounded_batches_in_order(tmp_path):
 
 
 def test_progress_bar_counts_articles(capsys):
+    pytest.importorskip("tqdm", reason="the progress bar is tqdm's, an optional package")
     newsents.parse_many(["Talks resumed in Kyiv."] * 3, progress=True)
     assert "3/3" in capsys.readouterr().err
     newsents.parse_many(["Talks resumed in Kyiv."] * 3, progress=False)

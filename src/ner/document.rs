@@ -30,7 +30,7 @@
 //!
 //! Names the caller fixed are never changed.
 
-use crate::fxhash::{FxHashMap as HashMap, FxHashSet};
+use crate::fxhash::{hash_str, FxHashMap as HashMap, FxHashSet, SEED};
 use crate::calendar::is_day_or_month_name;
 use crate::text::fold;
 
@@ -345,20 +345,38 @@ fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
 
 /// Tags other occurrences of a tagged name (capitalised, the same words up
 /// to spelling: `Erdogan` after `Erdoğan`).
+///
+/// Linear in the words whatever the names' lengths: names are matched by
+/// rolling hashes of their folded words, extended word by word while the
+/// words so far begin some name, and only the longest match is spelt out
+/// and checked.
 fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
     // Names by their folded words joined with a unit separator.
     const JOIN: char = '\u{1f}';
+    let extend = |hash: u64, word: &str| (hash.rotate_left(5) ^ hash_str(word)).wrapping_mul(SEED);
     let mut names: HashMap<String, String> = HashMap::default();
+    // Hashes of every name and of every name's leading words.
+    let mut name_hashes: FxHashSet<u64> = FxHashSet::default();
+    let mut prefix_hashes: FxHashSet<u64> = FxHashSet::default();
     let mut longest = 0;
     for span in spans.iter() {
         let words = &view.sentences[span.sentence][span.start..span.end];
         if words.iter().all(capitalised) {
-            let key = words.iter().map(|w| fold(&w.form)).collect::<Vec<_>>().join(&JOIN.to_string());
-            names.entry(key).or_insert_with(|| span.label.clone());
+            let folded: Vec<String> = words.iter().map(|w| fold(&w.form)).collect();
+            let key = folded.join(&JOIN.to_string());
+            if names.contains_key(&key) {
+                continue;
+            }
+            names.insert(key, span.label.clone());
+            let hash = folded.iter().fold(0, |hash, word| {
+                let hash = extend(hash, word);
+                prefix_hashes.insert(hash);
+                hash
+            });
+            name_hashes.insert(hash);
             longest = longest.max(words.len());
         }
     }
-    let first_words: FxHashSet<&str> = names.keys().map(|k| k.split(JOIN).next().unwrap_or_default()).collect();
     let mut taken_by_sentence: HashMap<usize, Vec<(usize, usize)>> = HashMap::default();
     for s in spans.iter() {
         taken_by_sentence.entry(s.sentence).or_default().push((s.start, s.end));
@@ -375,11 +393,18 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
         let folded: Vec<&str> = sentence.iter().map(|w| folds.get(w.form.as_ref()).map_or("", String::as_str)).collect();
         let mut i = 0;
         while i < sentence.len() {
-            if !first_words.contains(folded[i]) {
-                i += 1;
-                continue;
+            let mut hash = 0;
+            let mut longest_match = None;
+            for len in 1..=longest.min(sentence.len() - i) {
+                hash = extend(hash, folded[i + len - 1]);
+                if !prefix_hashes.contains(&hash) {
+                    break;
+                }
+                if name_hashes.contains(&hash) {
+                    longest_match = Some(len);
+                }
             }
-            let hit = (1..=longest.min(sentence.len() - i)).rev().find_map(|len| {
+            let hit = longest_match.and_then(|len| {
                 key.clear();
                 for (n, word) in folded[i..i + len].iter().enumerate() {
                     if n > 0 {

@@ -316,10 +316,12 @@ pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazett
 }
 
 /// Like [`document_features`] without the words' own features (see
-/// [`word_features`]), given each token's keys.
-pub fn context_features<S: AsRef<str>>(sentences: &[Vec<S>], keys: &[Vec<WordKeys>], gazetteer: &Gazetteer, bits: u32) -> Vec<SentenceFeatures> {
+/// [`word_features`]), given each token's keys: the features of sentence
+/// `k`, made when asked for, so that a tagger going sentence by sentence
+/// holds one sentence's features at a time, not the whole document's.
+pub fn context_features<'a, S: AsRef<str>>(sentences: &'a [Vec<S>], keys: &'a [Vec<WordKeys>], gazetteer: &'a Gazetteer, bits: u32) -> impl Fn(usize) -> SentenceFeatures + 'a {
     let context = DocumentContext::new(sentences, keys);
-    sentences.iter().zip(keys).map(|(sentence, keys)| sentence_features(sentence, keys, &gazetteer.find(sentence), &context, bits, |_, _| {})).collect()
+    move |k| sentence_features(&sentences[k], &keys[k], &gazetteer.find(&sentences[k]), &context, bits, |_, _| {})
 }
 
 /// A sentence's features: each token's own features from `word_part`, then

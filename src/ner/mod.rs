@@ -109,6 +109,18 @@ impl UserEntities {
     }
 }
 
+/// A test of whether `start..end` lies within one of `ranges`, in
+/// logarithmic time: the latest end among the ranges starting at or before
+/// `start` reaches `end`.
+fn within_any(mut ranges: Vec<Range<usize>>) -> impl Fn(usize, usize) -> bool {
+    ranges.sort_by_key(|r| r.start);
+    let latest_end: Vec<usize> = ranges.iter().scan(0, |latest, r| { *latest = r.end.max(*latest); Some(*latest) }).collect();
+    move |start, end| {
+        let before = ranges.partition_point(|r| r.start <= start);
+        before > 0 && latest_end[before - 1] >= end
+    }
+}
+
 /// The entity stage: the story's names into the [`Doc`]'s mentions, with
 /// OntoNotes labels. Names are neither bylines nor dates and numbers: a
 /// name over one of those is dropped, except that a model number in a
@@ -116,7 +128,8 @@ impl UserEntities {
 pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
     let blocks: Vec<BlockKind> = doc.structure.story.iter().map(|b| b.kind).collect();
     let found = recognise(&doc.text, &doc.segmented, &blocks, model, user);
-    doc.quantities.retain(|q| q.label != "CARDINAL" || !found.iter().any(|f| f.label == "PRODUCT" && f.start <= q.start && q.end <= f.end));
+    let within_product = within_any(found.iter().filter(|f| f.label == "PRODUCT").map(|f| f.start..f.end).collect());
+    doc.quantities.retain(|q| q.label != "CARDINAL" || !within_product(q.start, q.end));
     let mut not_names: Vec<Range<usize>> = doc.structure.bylines.iter().cloned().chain(doc.times.iter().map(|t| t.start..t.end)).chain(doc.quantities.iter().map(|q| q.start..q.end)).collect();
     not_names.sort_by_key(|r| r.start);
     let segmented = &doc.segmented;

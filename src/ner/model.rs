@@ -294,11 +294,13 @@ impl Model {
             };
             let found: Vec<Vec<(WordKeys, u32)>> = sentences.iter().map(|s| s.iter().map(|w| at(w.as_ref())).collect()).collect();
             let keys: Vec<Vec<WordKeys>> = found.iter().map(|s| s.iter().map(|&(k, _)| k).collect()).collect();
-            let mut features = context_features(sentences, &keys, gazetteer, self.bits);
-            for (sentence, found) in features.iter_mut().zip(found) {
-                sentence.word_rows = found.into_iter().map(|(_, row)| row).collect();
-            }
-            self.tag_in_order(&features, order, &cache.scores)
+            let context = context_features(sentences, &keys, gazetteer, self.bits);
+            let features = |k: usize| {
+                let mut sentence = context(k);
+                sentence.word_rows = found[k].iter().map(|&(_, row)| row).collect();
+                sentence
+            };
+            self.tag_in_order(sentences.len(), features, order, &cache.scores)
         })
     }
 
@@ -311,14 +313,23 @@ impl Model {
     /// Like [`Model::tag_document`], visiting the sentences in `order` (for
     /// instance the body before the headline); spans come back by sentence.
     pub fn tag_document_in_order(&self, sentences: &[SentenceFeatures], order: impl IntoIterator<Item = usize>) -> Vec<Vec<TagSpan>> {
-        self.tag_in_order(sentences, order, &[])
+        self.tag_in_order(sentences.len(), |k| &sentences[k], order, &[])
     }
 
-    fn tag_in_order(&self, sentences: &[SentenceFeatures], order: impl IntoIterator<Item = usize>, word_scores: &[i32]) -> Vec<Vec<TagSpan>> {
+    /// Tags `count` sentences in `order`, asking `features_of` for each
+    /// sentence's features as it comes to it.
+    fn tag_in_order<F: std::borrow::Borrow<SentenceFeatures>>(
+        &self,
+        count: usize,
+        features_of: impl Fn(usize) -> F,
+        order: impl IntoIterator<Item = usize>,
+        word_scores: &[i32],
+    ) -> Vec<Vec<TagSpan>> {
         let mut history = History::default();
-        let mut spans = vec![Vec::new(); sentences.len()];
+        let mut spans = vec![Vec::new(); count];
         for k in order {
-            let features = &sentences[k];
+            let features = features_of(k);
+            let features = features.borrow();
             let tags = self.decode(features, &features.history_features(&history, self.bits), word_scores);
             history.record(features, &label_slots(&tags));
             spans[k] = spans_from_tags(&tags, &self.labels);

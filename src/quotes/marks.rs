@@ -113,6 +113,9 @@ fn opens_with_mark(paragraph: &str) -> bool {
 fn scan_paragraph(text: &str, paragraph: Range<usize>, mut open: Option<Open>, next_opens: bool, passages: &mut Vec<Passage>) -> Option<Open> {
     let body = &text[paragraph.clone()];
     let base = paragraph.start;
+    // Passages found before this paragraph all start before its own (and
+    // before a carried one's), so only the new ones need sorting.
+    let first_new = passages.len();
     let mut single_candidates: Vec<(usize, usize)> = Vec::new();
     let mut pending_single: Option<usize> = None;
     let mut chars = body.char_indices().peekable();
@@ -195,7 +198,7 @@ fn scan_paragraph(text: &str, paragraph: Range<usize>, mut open: Option<Open>, n
         let o = Open { style: Style::Single, mark: Some(open_at), piece_start: open_at + mark_len, ..Open::double(None, 0, false) };
         passages.extend(finish(text, o, close_after - close_len, Some(close_after)));
     }
-    passages.sort_by_key(|p| p.start);
+    passages[first_new..].sort_by_key(|p| p.start);
     match open {
         Some(mut o) if o.style == Style::Double => {
             let end = paragraph.end;

@@ -591,6 +591,10 @@ impl<'a> Reader<'a> {
 
     /// A speaker ending just before token `end`.
     fn candidate_ending_at(&self, end: usize, floor: usize) -> Option<Candidate> {
+        // No words between the floor and `end` (`(` the first token): no speaker.
+        if end <= floor {
+            return None;
+        }
         let last = end - 1;
         // A description whose tail ends here: `officials close to the Kremlin`.
         for h in (floor..end).rev().take(12) {

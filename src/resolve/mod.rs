@@ -82,10 +82,11 @@ pub fn annotate(doc: &mut Doc) {
     let expansions = acronym_expansions(found, &aliases);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: FxHashMap<(String, String), usize> = FxHashMap::default();
+    let mut people_by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut cluster_of = Vec::with_capacity(found.len());
     for (k, (f, alias)) in found.iter().zip(&aliases).enumerate() {
         let id = match family(&f.label) {
-            "PERSON" => join_person(&mut clusters, alias),
+            "PERSON" => join_person(&mut clusters, &mut people_by_surname, alias),
             family => {
                 let (key_name, place) = match family {
                     "PLACE" => match province_sense(alias, &named_by) {
@@ -125,7 +126,9 @@ fn family(label: &Label) -> &str {
     }
 }
 
-fn join_person(clusters: &mut Vec<Cluster>, alias: &str) -> usize {
+/// The person cluster `alias` joins, a new one if none; `by_surname` lists
+/// the person clusters of each surname, so that only those are compared.
+fn join_person(clusters: &mut Vec<Cluster>, by_surname: &mut FxHashMap<String, Vec<usize>>, alias: &str) -> usize {
     let name = person_name(alias);
     let compatible = |c: &Cluster| {
         c.person.as_ref().is_some_and(|p| {
@@ -137,9 +140,10 @@ fn join_person(clusters: &mut Vec<Cluster>, alias: &str) -> usize {
         })
     };
     // The latest compatible person: the last one mentioned.
-    let latest = clusters
+    let same_surname = by_surname.get(&name.surname).map_or(&[][..], Vec::as_slice);
+    let latest = same_surname
         .iter()
-        .enumerate()
+        .map(|&id| (id, &clusters[id]))
         .filter(|(_, c)| compatible(c))
         .max_by_key(|(_, c)| c.mentions.last().copied())
         .map(|(id, _)| id);
@@ -152,6 +156,7 @@ fn join_person(clusters: &mut Vec<Cluster>, alias: &str) -> usize {
             id
         }
         None => {
+            by_surname.entry(name.surname.clone()).or_default().push(clusters.len());
             clusters.push(Cluster { mentions: Vec::new(), person: Some(name), place: None, key_name: String::new() });
             clusters.len() - 1
         }
@@ -222,10 +227,15 @@ static KNOWN_EXPANSIONS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::n
 /// gazetteer's organisations.
 fn acronym_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
     let orgs: Vec<&String> = found.iter().zip(aliases).filter(|(f, _)| f.label == Label::Org).map(|(_, a)| a).collect();
+    // The first name of several words with each initials.
+    let mut by_initials: FxHashMap<String, &String> = FxHashMap::default();
+    for name in orgs.iter().filter(|name| name.contains(' ')) {
+        by_initials.entry(initials(name)).or_insert(name);
+    }
     let mut expansions = FxHashMap::default();
     for alias in &orgs {
         let Some(letters) = acronym_letters(alias) else { continue };
-        let in_article = orgs.iter().find(|other| other.contains(' ') && initials(other) == letters);
+        let in_article = by_initials.get(&letters);
         let known = || KNOWN_EXPANSIONS.get(&letters).copied();
         if let Some(expansion) = in_article.map(|s| s.as_str()).or_else(known) {
             expansions.insert(alias.as_str(), expansion.to_string());
