@@ -1,9 +1,15 @@
 """Type stubs for the Rust extension module ``newsents._core``."""
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union, final
+
+__all__ = [
+    "__version__", "Article", "Span", "Caption", "parse", "parse_many", "read_files", "parse_jsonl", "parse_html",
+    "tokenize", "train_tagger", "tag_conll", "score_tags", "cooccurrence", "place",
+]
 
 __version__: str
 
+@final
 class Span:
     """A range of an article's text (a sentence, a paragraph)."""
 
@@ -17,7 +23,9 @@ class Span:
     def text(self) -> str:
         """The text of the span."""
     def __len__(self) -> int: ...
+    def __repr__(self) -> str: ...
 
+@final
 class Caption:
     """A photo caption and its credit; ``start``/``end`` span the caption text."""
 
@@ -33,7 +41,9 @@ class Caption:
     @property
     def end(self) -> int:
         """End offset (code points, exclusive)."""
+    def __repr__(self) -> str: ...
 
+@final
 class Article:
     """A parsed news article: metadata, story text and what was found in it."""
 
@@ -126,6 +136,9 @@ class Article:
         """An article from the JSON that `to_json` wrote."""
     def _repr_html_(self) -> str:
         """The article for notebooks: metadata, entities and quotes marked."""
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
 
 def parse(
     text: Union[str, bytes],
