@@ -4,7 +4,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union, 
 
 __all__ = [
     "__version__", "Article", "Span", "Caption", "parse", "parse_many", "read_files", "parse_jsonl", "parse_html",
-    "tokenize", "train_tagger", "tag_conll", "score_tags", "cooccurrence", "place",
+    "tokenize", "train_tagger", "tag_conll", "score_tags", "cooccurrence", "place", "arrow_tables",
 ]
 
 __version__: str
@@ -197,3 +197,6 @@ def cooccurrence(articles: Sequence[Article], level: str = "sentence") -> List[T
     """(key, key, count) for entities seen together in a sentence or an article."""
 def place(name: str) -> Optional[Tuple[int, str, float, float, str]]:
     """(geonameid, country, lat, lon, name) of the shipped gazetteer's place for a name."""
+def arrow_tables(articles: Sequence[Article], schemas: Sequence[Tuple[str, Any]]) -> Dict[str, Any]:
+    """The per-article views as pyarrow Tables: view name -> Table, for each
+    (view name, pyarrow schema) pair; built in Rust, handed over without copies."""

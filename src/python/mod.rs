@@ -19,6 +19,8 @@ use crate::ner::{self, conll, train::{TrainOptions, TrainingSet}, UserEntities};
 use crate::pipeline::{Input, Options};
 use crate::record;
 
+mod arrow;
+
 /// A parsed news article: its metadata, story text and what was found in it.
 #[pyclass(module = "newsents", name = "Article", frozen)]
 pub struct Article {
@@ -782,5 +784,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score_tags, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(place, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::arrow_tables, m)?)?;
     Ok(())
 }
