@@ -272,8 +272,6 @@ def cooccurrence_rows(articles, level: str) -> List[Dict[str, Any]]:
     articles (``"article"``), most frequent first."""
     from . import _core
 
-    if level not in ("sentence", "article"):
-        raise ValueError(f"level must be 'sentence' or 'article', not {level!r}")
     return [{"source": a, "target": b, "count": n} for a, b, n in _core.cooccurrence(list(articles), level=level)]
 
 
