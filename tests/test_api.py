@@ -191,3 +191,5 @@ def test_entities_mentions_quotes_dates_and_amounts_are_typed_objects():
     assert repr(quote) == "<Quote direct \"We will win,\" speaker=\"Volodymyr Zelensky\">"
     with pytest.raises(KeyError):
         quote["nothing"]
+    assert pickle.loads(pickle.dumps(article.entities)) == article.entities
+    assert type(pickle.loads(pickle.dumps(quote))) is newsents.Quote

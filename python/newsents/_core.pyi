@@ -57,6 +57,10 @@ class _RecordPart:
         """A field by name, or ``default`` when there is no such field."""
     def __eq__(self, value: object, /) -> bool: ...
     def __repr__(self) -> str: ...
+    @staticmethod
+    def from_json(json: str) -> Any:
+        """The part from the JSON of its record (what pickling uses)."""
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
 
 @final
 class Geo(_RecordPart):

@@ -3,6 +3,7 @@
 //! `to_dict`, read access by field name (`entity["name"]`,
 //! `entity.get("geo")`, `{**entity}`, as when they were dicts), equality and a short `repr`.
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
@@ -45,6 +46,17 @@ macro_rules! record_part_methods {
                     return self.to_dict(other.py())?.eq(other);
                 }
                 Ok(false)
+            }
+
+            /// The part from the JSON of its record (what pickling uses).
+            #[staticmethod]
+            fn from_json(json: &str) -> PyResult<Self> {
+                serde_json::from_str(json).map_err(|e| PyValueError::new_err(format!("not a record part: {e}")))
+            }
+
+            fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+                let json = serde_json::to_string(slf.get()).map_err(|e| PyValueError::new_err(e.to_string()))?;
+                Ok((slf.get_type().getattr("from_json")?, (json,)))
             }
 
             fn __repr__(&self) -> String {
