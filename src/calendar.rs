@@ -102,6 +102,70 @@ impl Date {
     }
 }
 
+/// The days since 1970 of the calendar day a value starts with
+/// (`2025-05-15`, `2025-05-15T10:00`); None when it names none.
+pub fn day_number(value: &str) -> Option<i32> {
+    let b = value.as_bytes();
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = b.get(range)?;
+        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    if b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return None;
+    }
+    let date = Date::new(i32::try_from(digits(0..4)?).ok()?, digits(5..7)?, digits(8..10)?)?;
+    i32::try_from(date.days()).ok()
+}
+
+/// Microseconds since 1970 (UTC) of an ISO 8601 time: a date, then
+/// optionally `THH:MM[:SS[.ffffff]]` and a zone (`Z`, `±HH:MM`; none is
+/// UTC). None for anything else.
+pub fn timestamp_micros(value: &str) -> Option<i64> {
+    let days = i64::from(day_number(value)?);
+    let rest = &value[10..];
+    let mut seconds = 0i64;
+    let mut micros = 0i64;
+    let mut zone = rest;
+    if let Some(time) = rest.strip_prefix(['T', ' ']) {
+        let end = time.find(['Z', '+', '-']).unwrap_or(time.len());
+        let (clock, fraction) = time[..end].split_once('.').unwrap_or((&time[..end], ""));
+        let fields: Vec<&str> = clock.split(':').collect();
+        if !(2..=3).contains(&fields.len()) || fields.iter().any(|f| f.len() != 2 || !f.bytes().all(|d| d.is_ascii_digit())) {
+            return None;
+        }
+        let number = |f: &str| f.parse::<i64>().ok();
+        let (h, m, s) = (number(fields[0])?, number(fields[1])?, fields.get(2).map_or(Some(0), |f| number(f))?);
+        if h > 23 || m > 59 || s > 59 {
+            return None;
+        }
+        seconds = h * 3600 + m * 60 + s;
+        if !fraction.is_empty() {
+            if fraction.len() > 6 || !fraction.bytes().all(|d| d.is_ascii_digit()) {
+                return None;
+            }
+            micros = format!("{fraction:0<6}").parse().ok()?;
+        }
+        zone = &time[end..];
+    }
+    let offset = match zone {
+        "" | "Z" => 0,
+        _ => {
+            let sign = match zone.as_bytes()[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let (h, m) = zone[1..].split_once(':').unwrap_or((zone.get(1..3)?, zone.get(3..)?));
+            let two_digits = |f: &str| f.len() == 2 && f.bytes().all(|d| d.is_ascii_digit());
+            if !two_digits(h) || !(m.is_empty() || two_digits(m)) {
+                return None;
+            }
+            sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().unwrap_or(0) * 60)
+        }
+    };
+    Some((days * 86_400 + seconds - offset) * 1_000_000 + micros)
+}
+
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -130,5 +194,16 @@ mod tests {
         assert_eq!(Date::new(2024, 2, 28).unwrap().plus_days(1).iso(), "2024-02-29");
         assert_eq!(Date::new(2025, 5, 15).unwrap().iso_week(), (2025, 20));
         assert_eq!(Date::new(2025, 2, 31), None);
+    }
+
+    #[test]
+    fn times_and_days_read_as_python_reads_them() {
+        assert_eq!(day_number("1970-01-02"), Some(1));
+        assert_eq!(day_number("2025-02-31"), None);
+        assert_eq!(day_number("XXXX-07"), None);
+        assert_eq!(timestamp_micros("1970-01-01T01:00:00+01:00"), Some(0));
+        assert_eq!(timestamp_micros("1970-01-01T00:00:01.5Z"), Some(1_500_000));
+        assert_eq!(timestamp_micros("1970-01-02"), Some(86_400_000_000));
+        assert_eq!(timestamp_micros("1970-01-01T25:00"), None);
     }
 }

@@ -71,6 +71,7 @@ pub struct Caption {
 
 /// One real-world thing named in the article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Entity", frozen, get_all))]
 pub struct Entity {
     pub id: usize,
     pub name: String,
@@ -85,6 +86,7 @@ pub struct Entity {
 
 /// Where a place is.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Geo", frozen, get_all))]
 pub struct Geo {
     pub geonameid: u64,
     pub country: String,
@@ -94,6 +96,7 @@ pub struct Geo {
 
 /// One span of text that names an entity.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Mention", frozen, get_all))]
 pub struct Mention {
     pub start: usize,
     pub end: usize,
@@ -105,6 +108,7 @@ pub struct Mention {
 
 /// Words attributed to a speaker.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Quote", frozen, get_all))]
 pub struct Quote {
     pub text: String,
     pub start: usize,
@@ -128,6 +132,7 @@ pub struct Sources {
 
 /// A date, time or duration with its normalised value.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Timex", frozen, get_all))]
 pub struct Temporal {
     pub text: String,
     pub start: usize,
@@ -142,6 +147,7 @@ pub struct Temporal {
 
 /// Money, a percentage, a quantity or a number with its value.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Quantity", frozen, get_all))]
 pub struct Quantity {
     pub text: String,
     pub start: usize,

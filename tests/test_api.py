@@ -166,3 +166,30 @@ def test_read_missing_paths_raise():
 def test_seeds_are_the_shared_ones():
     for path in (SHARED / "seeds").glob("*.txt"):
         assert (SEEDS / path.name).read_bytes() == path.read_bytes()
+
+
+def test_entities_mentions_quotes_dates_and_amounts_are_typed_objects():
+    article = newsents.parse('Vladimir Putin met Volodymyr Zelensky in Kyiv on May 3, 2025. '
+                             '"We will win," Zelensky said. The deal is worth $5 million.')
+    record = article.to_dict()
+    parts = {"entities": newsents.Entity, "mentions": newsents.Mention, "quotes": newsents.Quote,
+             "temporal": newsents.Timex, "quantities": newsents.Quantity}
+    for field, kind in parts.items():
+        items = getattr(article, field)
+        assert items and all(isinstance(item, kind) for item in items), field
+        # The dicts they once were: the same keys and values, by item or whole.
+        assert [item.to_dict() for item in items] == record[field]
+        assert [dict(item) for item in items] == record[field] == items
+        assert all(item[key] == value for item, d in zip(items, record[field]) for key, value in d.items())
+    kyiv = next(e for e in article.entities if e.name == "Kyiv")
+    assert isinstance(kyiv.geo, newsents.Geo) and kyiv.geo.country == "UA" and kyiv["geo"]["country"] == "UA"
+    assert kyiv.get("no such field", 0) == 0
+    (quote,) = article.quotes
+    assert (quote.kind, quote.speaker, quote.anonymous) == ("direct", "Volodymyr Zelensky", False)
+    assert article.entities[quote.speaker_entity].name == quote.speaker
+    assert article.temporal[0].value == "2025-05-03" and article.quantities[0].unit == "USD"
+    assert repr(quote) == "<Quote direct \"We will win,\" speaker=\"Volodymyr Zelensky\">"
+    with pytest.raises(KeyError):
+        quote["nothing"]
+    assert pickle.loads(pickle.dumps(article.entities)) == article.entities
+    assert type(pickle.loads(pickle.dumps(quote))) is newsents.Quote

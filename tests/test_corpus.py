@@ -143,6 +143,24 @@ def test_arrow_tables_and_parquet_files_match_the_frames(corpus, tmp_path):
     assert pq.read_table(tmp_path / "tables" / "quotes.parquet").num_rows == tables["quotes"].num_rows
 
 
+def test_arrow_tables_hold_the_rows_of_the_records(corpus):
+    # The core builds the tables; every cell is the row's value, times and
+    # days read as the DataFrames read them.
+    extra = [newsents.parse("Talks resumed in Kyiv on May 3, 2025.", id="zoned", published="2025-05-12T17:08:00+01:00"),
+             newsents.parse("No date here.", id="dateless", published="2025-05-12")]
+    corpus = corpus + extra
+    readers = {"timestamp": frames._timestamp, "date": frames._day}
+    for view, table in corpus.to_arrow().items():
+        rows = frames.record_rows(view, corpus.records())
+        assert rows, view
+        expected = [{c.name: readers.get(c.kind, lambda v: v)(row[c.name]) for c in frames.SCHEMAS[view]} for row in rows]
+        assert table.to_pylist() == expected, view
+    published = corpus.to_arrow()["articles"].column("published").to_pylist()
+    assert str(published[-2]) == "2025-05-12 16:08:00+00:00" and str(published[-1]) == "2025-05-12 00:00:00+00:00"
+    empty = Corpus().to_arrow()
+    assert all(t.num_rows == 0 and t.schema == frames.arrow_schema(v) for v, t in empty.items())
+
+
 def test_stream_yields_bounded_batches_in_order(tmp_path):
     lines = [json.dumps({"text": f"Talks resumed in Kyiv on day {i}.", "id": f"a{i}"}) for i in range(7)]
     (tmp_path / "big.jsonl").write_text("\n".join(lines[:5]) + "\n\n{broken\n", encoding="utf-8")

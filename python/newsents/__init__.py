@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from . import _batches, _core, display, frames
-from ._core import Article, Caption, Span, __version__, tokenize
+from ._core import Article, Caption, Entity, Geo, Mention, Quantity, Quote, Span, Timex, __version__, tokenize
 from .corpus import Corpus
 
 __all__ = [
-    "Article", "Caption", "Corpus", "Span", "parse", "parse_html", "parse_many", "read", "stream", "tokenize", "train",
+    "Article", "Caption", "Corpus", "Entity", "Geo", "Mention", "Quantity", "Quote", "Span", "Timex", "parse", "parse_html", "parse_many", "read", "stream", "tokenize", "train",
     "load_entities", "cooccurrence", "place", "__version__",
 ]
 

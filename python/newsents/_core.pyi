@@ -1,9 +1,15 @@
 """Type stubs for the Rust extension module ``newsents._core``."""
 
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, KeysView, List, Optional, Sequence, Tuple, Union, final
+
+__all__ = [
+    "__version__", "Article", "Span", "Caption", "Entity", "Geo", "Mention", "Quote", "Timex", "Quantity", "parse", "parse_many", "read_files", "parse_jsonl", "parse_html",
+    "tokenize", "train_tagger", "tag_conll", "score_tags", "cooccurrence", "place", "arrow_tables",
+]
 
 __version__: str
 
+@final
 class Span:
     """A range of an article's text (a sentence, a paragraph)."""
 
@@ -17,7 +23,9 @@ class Span:
     def text(self) -> str:
         """The text of the span."""
     def __len__(self) -> int: ...
+    def __repr__(self) -> str: ...
 
+@final
 class Caption:
     """A photo caption and its credit; ``start``/``end`` span the caption text."""
 
@@ -33,7 +41,132 @@ class Caption:
     @property
     def end(self) -> int:
         """End offset (code points, exclusive)."""
+    def __repr__(self) -> str: ...
 
+class _RecordPart:
+    """What every part of the record (entity, mention, quote, date, amount)
+    offers beside its typed attributes (not a class at runtime)."""
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The fields as a dict, as in ``Article.to_dict()``."""
+    def __getitem__(self, key: str, /) -> Any:
+        """A field by name, as ``to_dict()[key]``."""
+    def keys(self) -> KeysView[str]:
+        """The field names, so that ``dict(part)`` and ``{**part}`` work."""
+    def get(self, key: str, default: Any = None) -> Any:
+        """A field by name, or ``default`` when there is no such field."""
+    def __eq__(self, value: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
+    @staticmethod
+    def from_json(json: str) -> Any:
+        """The part from the JSON of its record (what pickling uses)."""
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+
+@final
+class Geo(_RecordPart):
+    """Where a place is (GeoNames)."""
+    @property
+    def geonameid(self) -> int: ...
+    @property
+    def country(self) -> str: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+
+@final
+class Entity(_RecordPart):
+    """One real-world thing named in the article."""
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def aliases(self) -> List[str]: ...
+    @property
+    def roles(self) -> List[str]: ...
+    @property
+    def affiliation(self) -> Optional[str]: ...
+    @property
+    def mentions(self) -> List[Tuple[int, int]]: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def geo(self) -> Optional[Geo]: ...
+
+@final
+class Mention(_RecordPart):
+    """One span of text that names an entity."""
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def entity(self) -> int: ...
+    @property
+    def sentence(self) -> int: ...
+
+@final
+class Quote(_RecordPart):
+    """Words attributed to a speaker."""
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def speaker(self) -> Optional[str]: ...
+    @property
+    def speaker_entity(self) -> Optional[int]: ...
+    @property
+    def speaker_span(self) -> Optional[Tuple[int, int]]: ...
+    @property
+    def anonymous(self) -> bool: ...
+    @property
+    def cue(self) -> Optional[str]: ...
+
+@final
+class Timex(_RecordPart):
+    """A date, time, duration or set with its TIMEX3 value."""
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> Optional[str]: ...
+    @property
+    def anchored(self) -> bool: ...
+
+@final
+class Quantity(_RecordPart):
+    """Money, a percentage, a quantity or a number with its value."""
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+    @property
+    def value(self) -> Optional[float]: ...
+    @property
+    def unit(self) -> Optional[str]: ...
+
+@final
 class Article:
     """A parsed news article: metadata, story text and what was found in it."""
 
@@ -81,26 +214,26 @@ class Article:
     def sentences(self) -> List[Span]:
         """Sentences of the story text: headline, dek, captions, headings, paragraphs."""
     @property
-    def entities(self) -> List[Dict[str, Any]]:
-        """One dict per real-world thing named: `id`, `name`, `label`, `aliases`, `roles`,
+    def entities(self) -> List[Entity]:
+        """One `Entity` per real-world thing named: `id`, `name`, `label`, `aliases`, `roles`,
         `affiliation`, `mentions` (offset pairs), `key` (the same in every article), `geo` (places only)."""
     @property
-    def mentions(self) -> List[Dict[str, Any]]:
-        """One dict per span naming an entity, in order: `start`, `end`, `text`, `label`,
+    def mentions(self) -> List[Mention]:
+        """One `Mention` per span naming an entity, in order: `start`, `end`, `text`, `label`,
         `entity` (its id), `sentence` (its index)."""
     @property
-    def quotes(self) -> List[Dict[str, Any]]:
+    def quotes(self) -> List[Quote]:
         """Who said what, in order: `text`, `start`, `end`, `kind` (direct, partial,
         indirect), `speaker`, `speaker_entity`, `speaker_span`, `anonymous`, `cue`."""
     @property
     def sources(self) -> Dict[str, int]:
         """Distinct speakers of the quotes: `{"named": n, "anonymous": m}`."""
     @property
-    def temporal(self) -> List[Dict[str, Any]]:
+    def temporal(self) -> List[Timex]:
         """Dates, times, durations and sets: `text`, `start`, `end`, `label`, `value`
         (TIMEX3: `2025-05-15`, `P30D`), `anchored`."""
     @property
-    def quantities(self) -> List[Dict[str, Any]]:
+    def quantities(self) -> List[Quantity]:
         """Money, percentages, quantities and numbers: `text`, `start`, `end`, `label`, `value`, `unit`."""
     @property
     def errors(self) -> List[str]:
@@ -126,6 +259,9 @@ class Article:
         """An article from the JSON that `to_json` wrote."""
     def _repr_html_(self) -> str:
         """The article for notebooks: metadata, entities and quotes marked."""
+    def __reduce__(self) -> Tuple[Any, Tuple[str]]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
 
 def parse(
     text: Union[str, bytes],
@@ -184,3 +320,6 @@ def cooccurrence(articles: Sequence[Article], level: str = "sentence") -> List[T
     """(key, key, count) for entities seen together in a sentence or an article."""
 def place(name: str) -> Optional[Tuple[int, str, float, float, str]]:
     """(geonameid, country, lat, lon, name) of the shipped gazetteer's place for a name."""
+def arrow_tables(articles: Sequence[Article], schemas: Sequence[Tuple[str, Any]]) -> Dict[str, Any]:
+    """The per-article views as pyarrow Tables: view name -> Table, for each
+    (view name, pyarrow schema) pair; built in Rust, handed over without copies."""

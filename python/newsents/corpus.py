@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union, overload
 
-from . import frames
+from . import _core, frames
 from ._core import Article
 
 
@@ -113,9 +113,9 @@ class Corpus(Sequence[Article]):
         return frames.to_pandas("entity_table", self.rows("entity_table"))
 
     def to_arrow(self) -> Dict[str, Any]:
-        """The per-article views (``frames.RECORD_VIEWS``) as pyarrow Tables."""
-        records = self._records if self._records is not None else (a.to_dict() for a in self._articles)
-        return {view: frames.to_arrow(view, rows) for view, rows in frames.rows_by_view(records).items()}
+        """The per-article views (``frames.RECORD_VIEWS``) as pyarrow Tables,
+        built from the records in the core (no per-row Python objects)."""
+        return _core.arrow_tables(self._articles, [(view, frames.arrow_schema(view)) for view in frames.RECORD_VIEWS])
 
     def to_parquet(self, directory: Union[str, "os.PathLike[str]"]) -> List[str]:
         """Writes each per-article view to ``directory/VIEW.parquet``;

@@ -2,9 +2,11 @@
 records, and the same rows as pandas DataFrames or pyarrow Tables.
 
 A view is a list of `Column`s. Its rows are plain dicts built from
-``Article.to_dict()``; `to_pandas` and `to_arrow` type them from the schema,
-so every batch of a stream gets the same dtypes and the same Parquet schema.
-pandas and pyarrow are imported only when a frame or table is asked for.
+``Article.to_dict()``; `to_pandas` types them from the schema, so every batch
+of a stream gets the same dtypes. `arrow_schema` is the view's Arrow schema,
+which the core fills with the same rows (``Corpus.to_arrow``), so every batch
+gets the same Parquet schema. pandas and pyarrow are imported only when a
+frame or table is asked for.
 """
 
 from __future__ import annotations
@@ -265,23 +267,11 @@ def record_rows(view: str, records: Iterable[Dict[str, Any]]) -> List[Dict[str, 
     return [row for record in records for row in build(record)]
 
 
-def rows_by_view(records: Iterable[Dict[str, Any]]) -> Dict[str, List[Dict[str, Any]]]:
-    """The rows of every one of `RECORD_VIEWS`, in one pass over the records
-    (which may be a generator, so that no more than one is kept)."""
-    rows: Dict[str, List[Dict[str, Any]]] = {view: [] for view in RECORD_VIEWS}
-    for record in records:
-        for view, build in _ROW_BUILDERS.items():
-            rows[view].extend(build(record))
-    return rows
-
-
 def cooccurrence_rows(articles, level: str) -> List[Dict[str, Any]]:
     """Pairs of entity keys sharing sentences (``level="sentence"``) or
     articles (``"article"``), most frequent first."""
     from . import _core
 
-    if level not in ("sentence", "article"):
-        raise ValueError(f"level must be 'sentence' or 'article', not {level!r}")
     return [{"source": a, "target": b, "count": n} for a, b, n in _core.cooccurrence(list(articles), level=level)]
 
 
@@ -384,19 +374,3 @@ def arrow_schema(view: str):
         "timestamp": pa.timestamp("us", tz="UTC"), "date": pa.date32(),
     }
     return pa.schema([pa.field(c.name, types[c.kind], metadata={"doc": c.doc}) for c in SCHEMAS[view]])
-
-
-def to_arrow(view: str, rows: List[Dict[str, Any]]):
-    """A pyarrow Table of a view's rows, typed by its schema."""
-    import pyarrow as pa
-
-    schema = arrow_schema(view)
-    data = _typed_columns(view, rows)
-    arrays = []
-    for field in schema:
-        values = data[field.name]
-        if pa.types.is_dictionary(field.type):
-            arrays.append(pa.array(values, pa.string()).dictionary_encode().cast(field.type))
-        else:
-            arrays.append(pa.array(values, field.type))
-    return pa.Table.from_arrays(arrays, schema=schema)

@@ -19,6 +19,9 @@ use crate::ner::{self, conll, train::{TrainOptions, TrainingSet}, UserEntities};
 use crate::pipeline::{Input, Options};
 use crate::record;
 
+mod arrow;
+mod objects;
+
 /// A parsed news article: its metadata, story text and what was found in it.
 #[pyclass(module = "newsents", name = "Article", frozen)]
 pub struct Article {
@@ -118,18 +121,6 @@ fn spans(slf: &Bound<'_, Article>, ranges: &[record::Span]) -> Vec<Span> {
             end: s.end,
         })
         .collect()
-}
-
-/// Converts a list of records to Python dicts (for the lists later stages fill).
-fn records_to_py<'py, T: serde::Serialize>(
-    py: Python<'py>,
-    items: &[T],
-) -> PyResult<Bound<'py, PyList>> {
-    let values = items
-        .iter()
-        .map(|item| json_to_py(py, &to_value(item)?))
-        .collect::<PyResult<Vec<_>>>()?;
-    PyList::new(py, values)
 }
 
 fn to_value<T: serde::Serialize>(item: &T) -> PyResult<Value> {
@@ -247,42 +238,42 @@ impl Article {
     fn sentences(slf: &Bound<'_, Self>) -> Vec<Span> {
         spans(slf, &slf.get().record.sentences)
     }
-    /// One dict per real-world thing named: `id`, `name`, `label`,
+    /// One `Entity` per real-world thing named: `id`, `name`, `label`,
     /// `aliases`, `roles`, `affiliation`, `mentions` (offset pairs), `key`
     /// (the same in every article), `geo` (places only).
     #[getter]
-    fn entities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        records_to_py(py, &self.record.entities)
+    fn entities(&self) -> Vec<record::Entity> {
+        self.record.entities.clone()
     }
-    /// One dict per span naming an entity, in order: `start`, `end`, `text`,
-    /// `label`, `entity` (its id), `sentence` (its index).
+    /// One `Mention` per span naming an entity, in order: `start`, `end`,
+    /// `text`, `label`, `entity` (its id), `sentence` (its index).
     #[getter]
-    fn mentions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        records_to_py(py, &self.record.mentions)
+    fn mentions(&self) -> Vec<record::Mention> {
+        self.record.mentions.clone()
     }
-    /// Who said what, in order: `text`, `start`, `end`, `kind` (direct,
-    /// partial, indirect), `speaker`, `speaker_entity`, `speaker_span`,
-    /// `anonymous`, `cue`.
+    /// Who said what, in order (`Quote`): `text`, `start`, `end`, `kind`
+    /// (direct, partial, indirect), `speaker`, `speaker_entity`,
+    /// `speaker_span`, `anonymous`, `cue`.
     #[getter]
-    fn quotes<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        records_to_py(py, &self.record.quotes)
+    fn quotes(&self) -> Vec<record::Quote> {
+        self.record.quotes.clone()
     }
     /// Distinct speakers of the quotes: `{"named": n, "anonymous": m}`.
     #[getter]
     fn sources<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         json_to_py(py, &to_value(&self.record.sources)?)
     }
-    /// Dates, times, durations and sets: `text`, `start`, `end`, `label`,
-    /// `value` (TIMEX3: `2025-05-15`, `P30D`), `anchored`.
+    /// Dates, times, durations and sets (`Timex`): `text`, `start`, `end`,
+    /// `label`, `value` (TIMEX3: `2025-05-15`, `P30D`), `anchored`.
     #[getter]
-    fn temporal<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        records_to_py(py, &self.record.temporal)
+    fn temporal(&self) -> Vec<record::Temporal> {
+        self.record.temporal.clone()
     }
-    /// Money, percentages, quantities and numbers: `text`, `start`, `end`,
-    /// `label`, `value`, `unit`.
+    /// Money, percentages, quantities and numbers (`Quantity`): `text`,
+    /// `start`, `end`, `label`, `value`, `unit`.
     #[getter]
-    fn quantities<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        records_to_py(py, &self.record.quantities)
+    fn quantities(&self) -> Vec<record::Quantity> {
+        self.record.quantities.clone()
     }
     /// Problems met while parsing; the rest of the record is still filled.
     #[getter]
@@ -771,6 +762,12 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Article>()?;
     m.add_class::<Span>()?;
     m.add_class::<Caption>()?;
+    m.add_class::<record::Entity>()?;
+    m.add_class::<record::Geo>()?;
+    m.add_class::<record::Mention>()?;
+    m.add_class::<record::Quote>()?;
+    m.add_class::<record::Temporal>()?;
+    m.add_class::<record::Quantity>()?;
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
     m.add_function(wrap_pyfunction!(read_files, m)?)?;
@@ -782,5 +779,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(score_tags, m)?)?;
     m.add_function(wrap_pyfunction!(cooccurrence, m)?)?;
     m.add_function(wrap_pyfunction!(place, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::arrow_tables, m)?)?;
     Ok(())
 }
