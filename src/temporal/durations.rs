@@ -8,6 +8,10 @@ use crate::lexicon::Words;
 static DURATION_FILLERS: Words = Words::new("duration_fillers");
 /// Words before a bare plural unit that make a vague duration (`for years`).
 static VAGUE_DURATION_CUES: Words = Words::new("vague_duration_cues");
+/// Words before `a week` that make it a duration (`for a week`).
+static ARTICLE_DURATION_CUES: Words = Words::new("article_duration_cues");
+/// Words after `a week` that make it a duration (`a day after`).
+static ARTICLE_DURATION_FOLLOWERS: Words = Words::new("article_duration_followers");
 /// Recurrence words and their periods (`weekly` → `P1W`).
 pub(super) static SET_WORDS: Words = Words::new("set_words");
 /// `every`, `each`, `per`: a unit after them is a recurrence.
@@ -68,6 +72,10 @@ impl Reader<'_> {
         }
         if article && j == i && self.after_amount(i) {
             return recurrence(k + 1, duration_value(Some(1), unit, false));
+        }
+        let cued = (i > 0 && ARTICLE_DURATION_CUES.contains(self.low(i - 1))) || ARTICLE_DURATION_FOLLOWERS.contains(self.low(k + 1));
+        if article && j == i && !cued {
+            return None;
         }
         duration(k + 1, duration_value(n, unit, half))
     }

@@ -36,10 +36,11 @@ mod durations;
 use durations::SET_WORDS;
 
 /// Lower-case words that may open an expression, and the first words of holidays.
-static OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    let phrases = HOLIDAYS.words().chain(REFERENCE_WORDS.words());
-    TEMPORAL_OPENERS.words().chain(SET_WORDS.words()).chain(phrases.filter_map(|h| h.split(' ').next())).collect()
-});
+static OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TEMPORAL_OPENERS.words().chain(SET_WORDS.words()).chain(PHRASE_STARTS.iter().copied()).collect());
+
+/// The first words of holidays and of the present, past and future's phrases.
+static PHRASE_STARTS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| HOLIDAYS.words().chain(REFERENCE_WORDS.words()).filter_map(|h| h.split(' ').next()).collect());
 
 /// Whether a capitalised word starts like a month or a weekday (`Sept.`,
 /// `Thursday`), without allocating.
@@ -78,6 +79,8 @@ static ANAPHORIC_DAYS: Words = Words::new("anaphoric_days");
 static FOCUS_DAY_CUES: Words = Words::new("focus_day_cues");
 /// `later`, `earlier`: after a count and unit, the sign of the shift from the date just mentioned.
 static SHIFT_WORDS: Words = Words::new("shift_words");
+/// `first`, `second`...: ordinals in words, in order (for centuries).
+static ORDINAL_WORDS: Words = Words::new("ordinal_words");
 /// `first`, `third`, `final`: ordinals of quarters and halves.
 static PERIOD_ORDINALS: Words = Words::new("period_ordinals");
 
@@ -296,10 +299,11 @@ impl Reader<'_> {
         let cue = |k: usize| {
             let w = self.low(k);
             let participle = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && self.word(k).starts_with(|c: char| c.is_ascii_lowercase());
+            let past = PAST_CUES.contains(w) || participle;
             // `to be held`, `should be completed`: a participle after `be` is not past.
-            if FUTURE_CUES.contains(w) || (participle && k > 0 && self.low(k - 1) == "be") {
+            if FUTURE_CUES.contains(w) || (past && k > 0 && self.low(k - 1) == "be") {
                 Some(Tense::Future)
-            } else if PAST_CUES.contains(w) || participle {
+            } else if past {
                 Some(Tense::Past)
             } else {
                 None
@@ -366,14 +370,21 @@ impl Reader<'_> {
 
     /// The longest phrase of `list` at token `i` (up to four words) and its value.
     fn phrase(&self, i: usize, list: &Words) -> Option<(usize, &'static str)> {
-        let first = self.low(i);
-        if !list.words().any(|p| p.split(' ').next() == Some(first)) {
+        if !PHRASE_STARTS.contains(self.low(i)) {
             return None;
         }
-        (1..=4).rev().filter(|len| i + len <= self.words.len()).find_map(|len| {
-            let phrase = self.lower[i..i + len].join(" ").replace(" 's", "'s").replace(" ’s", "'s").replace('’', "'");
-            list.value(&phrase).map(|value| (i + len, value))
-        })
+        let mut phrase = String::new();
+        let mut longest = None;
+        for k in i..self.words.len().min(i + 4) {
+            if k > i && !self.low(k).starts_with('\'') && !self.low(k).starts_with('’') {
+                phrase.push(' ');
+            }
+            phrase.push_str(&self.low(k).replace('’', "'"));
+            if let Some(value) = list.value(&phrase) {
+                longest = Some((k + 1, value));
+            }
+        }
+        longest
     }
 
     /// A year in a date context: 1800-2099, four digits.
@@ -422,9 +433,24 @@ impl Reader<'_> {
                 }
                 return self.finish_date(end, month, day);
             }
-            // Month Year
+            // Month Year, Month of Year
             if let Some(year) = self.year_at(j + 1) {
                 return Match::date(j + 2, format!("{year:04}-{month:02}"), true);
+            }
+            if let Some(year) = self.year_at(j + 2).filter(|_| self.low(j + 1) == "of") {
+                return Match::date(j + 3, format!("{year:04}-{month:02}"), true);
+            }
+            // `October of next year`
+            if let (Some(a), "of", "year") = (self.anchor, self.low(j + 1), self.low(j + 3)) {
+                let shift = match self.low(j + 2) {
+                    "last" => Some(-1),
+                    "this" => Some(0),
+                    "next" => Some(1),
+                    _ => None,
+                };
+                if let Some(shift) = shift {
+                    return Match::date(j + 4, format!("{:04}-{month:02}", a.year + shift), true);
+                }
             }
             // Month alone: `May` only with a date word before it.
             let is_may = self.low(j) == "may";
@@ -448,8 +474,27 @@ impl Reader<'_> {
                 return Match::date(i + 1, from.to_string(), true);
             }
         }
+        if let Some(century) = self.century(i) {
+            return Some(century);
+        }
         let marked = i > 0 && ["'", "’", "the", "mid", "late", "early"].contains(&self.low(i - 1));
         decade_of(w, marked).and_then(|decade| Match::date(i + 1, decade, true))
+    }
+
+    /// `the 19th century` → `18`, `the twenty-first century` → `20`: TimeML's century values.
+    fn century(&self, i: usize) -> Option<Match> {
+        let (ordinal, end) = match self.low(i).split_once('-') {
+            Some((ordinal, "century")) => (ordinal, i + 1),
+            Some(_) => return None,
+            None if self.low(i + 1) == "century" => (self.low(i), i + 2),
+            None => return None,
+        };
+        let digits = ordinal.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let number = match digits.parse::<u32>() {
+            Ok(n) if ordinal.len() == digits.len() + 2 => n,
+            _ => ORDINAL_WORDS.position(ordinal)? as u32 + 1,
+        };
+        (1..=30).contains(&number).then(|| Match::date(end, format!("{:02}", number - 1), true)).flatten()
     }
 
     /// `mid-2011`, `mid-1990s`, `mid-March`: one token, a period and where in it.
@@ -553,12 +598,17 @@ impl Reader<'_> {
             if let Some(season) = SEASONS.value(target) {
                 // `fall` is mostly a verb: it needs a date word before it or a year after.
                 let context = i > 0 && DATE_CONTEXT.contains(self.low(i - 1));
-                let year = self.year_at(j + 1);
+                // `summer 2012`, `the spring of 2012`
+                let year = match (self.year_at(j + 1), self.low(j + 1)) {
+                    (Some(y), _) => Some((y, j + 2)),
+                    (None, "of") => self.year_at(j + 2).map(|y| (y, j + 3)),
+                    _ => None,
+                };
                 if target == "fall" && !(context || year.is_some()) {
                     return None;
                 }
                 return match year {
-                    Some(y) => Match::date(j + 2, format!("{y:04}-{season}"), true),
+                    Some((y, end)) => Match::date(end, format!("{y:04}-{season}"), true),
                     None => self.season_value(j + 1, season, 0),
                 };
             }
@@ -1039,6 +1089,17 @@ mod tests {
         assert!(got.contains(&("every two weeks".into(), "SET", "P2W".into())));
         assert!(got.contains(&("every Monday".into(), "SET", "XXXX-WXX-1".into())));
         assert!(got.contains(&("a year".into(), "SET", "P1Y".into())), "{got:?}");
+    }
+
+    #[test]
+    fn centuries_seasons_and_months_of_a_year() {
+        let got = values("Built in the 19th century, it opened in the spring of 2012 and closed in March of 2013, on New Year's Eve.", march_14_2013());
+        assert!(got.contains(&("19th century".into(), "DATE", "18".into())), "{got:?}");
+        assert!(got.contains(&("spring of 2012".into(), "DATE", "2012-SP".into())));
+        assert!(got.contains(&("March of 2013".into(), "DATE", "2013-03".into())));
+        assert!(values("Licences end after October of next year.", march_14_2013()).contains(&("October of next year".into(), "DATE", "2014-10".into())));
+        assert!(values("The event will be held on October 12.", march_14_2013()).contains(&("October 12".into(), "DATE", "2013-10-12".into())));
+        assert!(got.contains(&("New Year's Eve".into(), "DATE", "2013-12-31".into())), "{got:?}");
     }
 
     #[test]
