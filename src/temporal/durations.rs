@@ -40,9 +40,7 @@ impl Reader<'_> {
             j += 2;
             // `the past year`, `the next month`; `the last year` is a date.
             implied_one = matches!(self.low(j - 1), "past" | "next" | "coming");
-        } else if matches!(self.low(j), "past" | "last" | "next") {
-            j += 1;
-        } else if self.low(j) == "a" && self.low(j + 1) == "few" {
+        } else if matches!(self.low(j), "past" | "last" | "next") || (self.low(j) == "a" && self.low(j + 1) == "few") {
             j += 1;
         }
         let word = self.low(j);

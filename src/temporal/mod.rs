@@ -121,8 +121,7 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Time
             let before = matches[..k].iter().rev().find_map(|(_, m)| m.day());
             before.or_else(|| matches[k + 1..].iter().find_map(|(_, m)| m.day()))
         };
-        for k in 0..matches.len() {
-            let (start, m) = &matches[k];
+        for (k, (start, m)) in matches.iter().enumerate() {
             let (value, anchored) = match m.value.as_deref() {
                 // A bare clock time takes the sentence's date, else the date in focus.
                 Some(clock) if clock.starts_with('T') => match sentence_day(k).or(reference) {
