@@ -476,6 +476,11 @@ impl Reader<'_> {
         if let Some(century) = self.century(i) {
             return Some(century);
         }
+        // `fiscal 2013`, `fiscal year 2013`: TimeML's `FY2013`.
+        if self.low(i) == "fiscal" {
+            let at = if self.low(i + 1) == "year" { i + 2 } else { i + 1 };
+            return self.year_at(at).and_then(|year| Match::date(at + 1, format!("FY{year:04}"), true));
+        }
         let marked = i > 0 && ["'", "’", "the", "mid", "late", "early"].contains(&self.low(i - 1));
         decade_of(w, marked).and_then(|decade| Match::date(i + 1, decade, true))
     }
@@ -1096,6 +1101,7 @@ mod tests {
         assert!(got.contains(&("19th century".into(), "DATE", "18".into())), "{got:?}");
         assert!(got.contains(&("spring of 2012".into(), "DATE", "2012-SP".into())));
         assert!(got.contains(&("March of 2013".into(), "DATE", "2013-03".into())));
+        assert!(values("Sales rose in fiscal 2012 and will in fiscal year 2014.", march_14_2013()).iter().map(|(_, _, v)| v.as_str()).eq(["FY2012", "FY2014"]));
         assert!(values("Licences end after October of next year.", march_14_2013()).contains(&("October of next year".into(), "DATE", "2014-10".into())));
         assert!(values("The event will be held on October 12.", march_14_2013()).contains(&("October 12".into(), "DATE", "2013-10-12".into())));
         assert!(got.contains(&("New Year's Eve".into(), "DATE", "2013-12-31".into())), "{got:?}");
