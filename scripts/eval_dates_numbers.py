@@ -6,6 +6,9 @@ with its `<DATE_TIME>` header as the publication time. Scores:
   predicted DATE overlaps it); precision the same way. IE-ER follows the old
   MUC rule and marks mostly absolute dates, so relative ones that newsents
   finds ("yesterday", "last year") count against precision although right.
+  MUC marks the day of "Friday night" a DATE where TimeML makes the whole a
+  TIME of that day, so a predicted TIME whose value names a day
+  (``1998-03-13TNI``) counts as a date here.
 - MONEY and PERCENT: exact-span precision, recall and F1.
 
     python scripts/eval_dates_numbers.py [--show-misses N]
@@ -55,6 +58,12 @@ def documents():
             yield text, spans, published
 
 
+def names_a_day(timex: dict) -> bool:
+    """A DATE, or a TIME whose value carries its day (`1998-03-13TNI`)."""
+    value = timex.get("value") or ""
+    return timex["label"] == "DATE" or (timex["label"] == "TIME" and re.match(r"\d{4}-\d\d-\d\dT", value) is not None)
+
+
 def prf(correct_p, predicted, correct_g, gold):
     p = correct_p / predicted if predicted else 0.0
     r = correct_g / gold if gold else 0.0
@@ -66,7 +75,7 @@ def score(show_misses: int = 0) -> dict:
     misses = {label: [] for label in counts}
     for text, gold_spans, published in documents():
         article = newsents.parse(text, published=published)
-        predicted = [(t["start"], t["end"], t["label"]) for t in article.temporal]
+        predicted = [(t["start"], t["end"], "DATE" if names_a_day(t) else t["label"]) for t in article.temporal]
         predicted += [(q["start"], q["end"], q["label"]) for q in article.quantities]
         for label, c in counts.items():
             gold = [(s, e) for s, e, l in gold_spans if l == label]

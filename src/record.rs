@@ -138,7 +138,7 @@ pub struct Temporal {
     pub start: usize,
     pub end: usize,
     pub label: String,
-    /// TIMEX3-style: `2025-05-12`, `2024-08`, `2024-SU`, `P30M`, `T02:00`.
+    /// TIMEX3-style: `2025-05-12`, `2024-08`, `2024-SU`, `P30M`, `2025-05-12T02:00`, `P1W` (a SET), `PRESENT_REF`.
     pub value: Option<String>,
     /// False when a relative expression had no publication date to resolve
     /// against; its value is then underspecified (`XXXX-WXX-1`, `DCT-P1Y`).

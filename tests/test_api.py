@@ -53,7 +53,7 @@ def test_to_dict_has_every_schema_field():
     assert [(q["speaker"], q["text"], q["cue"]) for q in record["quotes"]] == [("Mr. Putin", "talks are possible.", "said")]
     assert record["sources"] == {"named": 1, "anonymous": 0}
     assert {m["text"] for m in record["mentions"]} >= {"Mr. Putin", "Kyiv"}
-    assert [t["text"] for t in record["temporal"]] == ["Monday", "this month"]
+    assert [t["text"] for t in record["temporal"]] == ["Monday", "later this month"]
     for span in record["sentences"] + record["paragraphs"]:
         assert set(span) == {"start", "end"}
     assert json.loads(newsents.parse(PAGE).to_json()) == record

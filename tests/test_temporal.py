@@ -28,7 +28,7 @@ def test_ieer_dates_money_and_percentages():
 
     results = eval_ieer.score()
     date_recall = results["DATE"][1]
-    assert date_recall >= 0.90
+    assert date_recall >= 0.95
     assert results["MONEY"][2] >= 0.90
     assert results["PERCENT"][2] >= 0.90
 
@@ -39,7 +39,7 @@ def test_seed_002_dates_resolve_against_its_publication_date(seed_articles):
     values = {(t["text"], t["value"]) for t in article.temporal}
     assert ("Sunday", "2025-05-11") in values
     assert ("this Thursday", "2025-05-15") in values
-    assert ("2am", "T02:00") in values
+    assert ("2am", "2025-05-11T02:00") in values  # the Sunday of its sentence
     assert ("30-day", "P30D") in values
     assert ("2019", "2019") in values and ("1972", "1972") in values
     assert all(t["anchored"] for t in article.temporal)
@@ -71,12 +71,52 @@ ANCHOR = "2025-05-12"  # a Monday
         ("Two weeks ago the front moved.", ("Two weeks ago", "DATE", "2025-04-28")),
         ("The war has lasted 30 months.", ("30 months", "DURATION", "P30M")),
         ("Shelling went on over the past three days.", ("the past three days", "DURATION", "P3D")),
-        ("He spoke at 2am from the Kremlin.", ("2am", "TIME", "T02:00")),
-        ("The article went up at 17:08 BST.", ("17:08 BST", "TIME", "T17:08+01:00")),
+        ("He spoke at 2am from the Kremlin.", ("2am", "TIME", "2025-05-12T02:00")),
+        ("The article went up at 17:08 BST.", ("17:08 BST", "TIME", "2025-05-12T17:08+01:00")),
+        ("The markets closed at 16:00 UTC on Friday, traders said.", ("16:00 UTC", "TIME", "2025-05-09T16:00Z")),
+        ("Apple said Friday morning that sales rose.", ("Friday morning", "TIME", "2025-05-09TMO")),
+        ("Sales rose last week, the firm said.", ("last week", "DATE", "2025-W19")),
+        ("Sales rose earlier this month, the firm said.", ("earlier this month", "DATE", "2025-05")),
+        ("Rates fell in the 1990s.", ("1990s", "DATE", "199")),
+        ("Profit rose in Q3 2024.", ("Q3 2024", "DATE", "2024-Q3")),
+        ("Profit will rise in the third quarter.", ("the third quarter", "DATE", "2025-Q3")),
+        ("They will meet next Monday.", ("next Monday", "DATE", "2025-05-19")),
+        ("Prices are now falling.", ("now", "DATE", "PRESENT_REF")),
+        ("Prices recently rose.", ("recently", "DATE", "PAST_REF")),
+        ("Prices will rise in the future.", ("the future", "DATE", "FUTURE_REF")),
+        ("The lease ran for 50 years.", ("50 years", "DURATION", "P50Y")),
+        ("The talks took three hours.", ("three hours", "DURATION", "PT3H")),
+        ("The truce lasted two weeks.", ("two weeks", "DURATION", "P2W")),
+        ("The feud has gone on for years.", ("years", "DURATION", "PXY")),
+        ("The report comes out every year.", ("every year", "SET", "P1Y")),
+        ("The report is published annually.", ("annually", "SET", "P1Y")),
+        ("The weekly meeting was cancelled.", ("weekly", "SET", "P1W")),
     ],
 )
 def test_temporal_patterns(text, expected):
     assert expected in temporal(text, published=ANCHOR)
+
+
+def test_the_following_day_counts_from_the_date_just_mentioned():
+    got = temporal("The summit opened on March 4. The following day the talks stalled.", published=ANCHOR)
+    assert ("March 4", "DATE", "2025-03-04") in got
+    assert ("The following day", "DATE", "2025-03-05") in got
+
+
+MEANTIME = SHARED / "data" / "meantime"
+
+
+@pytest.mark.skipif(not MEANTIME.is_dir(), reason="../shared/data is not beside the repo")
+def test_meantime_time_expressions():
+    """Held-out Wikinews (MEANTIME): floors a little below what the rules reach."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_meantime_dates as eval_meantime
+
+    scores = eval_meantime.score(sorted((MEANTIME / "articles").glob("*/*.xml")))
+    assert scores["DATE/TIME"]["value"] >= 0.78
+    assert scores["DATE/TIME"]["relaxed"] >= 0.88
+    assert scores["DURATION"]["value"] >= 0.70
+    assert scores["SET"]["relaxed"] >= 0.5
 
 
 def test_tense_decides_the_direction_of_a_weekday():
