@@ -85,6 +85,9 @@ pub fn find(
             if doc.is_nobodys_words(passage, &frame, kind, found.is_some()) {
                 continue;
             }
+            // No cue: the quoted words are the sentence subject's (`Bolton thought
+            // some of the “...” buzz was ...`, `The ad targets a “...”`).
+            let found = found.or_else(|| doc.attribute_to_subject(&frame, &mut memory));
             let (speaker, cue) = match found {
                 Some((speaker, cue)) => (Some(speaker), cue),
                 None => (None, None),
@@ -409,6 +412,19 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// The subject of the sentence a quote without a cue stands in, if the
+    /// reporter's words before the quote have one (a place is a dateline or
+    /// a setting, not a subject).
+    fn attribute_to_subject(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        let subject = self.sentence_subject(frame.sentence_start, frame.pre.end)?;
+        if let Who::Name(k) = subject.who {
+            if matches!(self.names[k].label, Label::Gpe | Label::Loc | Label::Fac) {
+                return None;
+            }
+        }
+        Some((self.speaker(&subject, memory)?, None))
     }
 
     /// The cue word at token `k`: a reporting verb, or `according` of `according to`.
