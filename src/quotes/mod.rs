@@ -992,45 +992,41 @@ fn printed_description(text: &str, sentence_start: bool) -> String {
 mod tests {
     use crate::pipeline::{parse, Input, Options};
 
-    /// The speakers of the quoted (not indirect) passages of a story under a headline.
-    fn speakers(body: &str) -> Vec<Option<String>> {
+    /// Asserts that every quoted (not indirect) passage of a story under a
+    /// headline is Margaret Holloway's, and that there is one.
+    fn all_said_by_holloway(body: &str) {
         let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
-        article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| q.speaker).collect()
+        let speakers: Vec<Option<String>> = article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| q.speaker).collect();
+        assert!(!speakers.is_empty() && speakers.iter().all(|s| s.as_deref() == Some("Margaret Holloway")), "{body}: {speakers:?}");
     }
 
     #[test]
     fn a_quote_without_a_cue_is_the_subjects() {
-        let found = speakers("Margaret Holloway thought the plan was “a waste of everyone’s time and money” from the start.");
-        assert_eq!(found, [Some("Margaret Holloway".to_string())]);
+        all_said_by_holloway("Margaret Holloway thought the plan was “a waste of everyone’s time and money” from the start.");
     }
 
     #[test]
     fn a_place_opening_the_sentence_is_not_the_subject() {
-        let found = speakers("Speaking at a school in Dayton, Ohio, Margaret Holloway praised the teachers, calling them “the backbone of this town.”");
-        assert_eq!(found, [Some("Margaret Holloway".to_string())]);
+        all_said_by_holloway("Speaking at a school in Dayton, Ohio, Margaret Holloway praised the teachers, calling them “the backbone of this town.”");
     }
 
     #[test]
     fn the_one_told_is_not_the_speaker() {
-        let found = speakers("Margaret Holloway called the vote “a disgrace,” telling reporters that the council “has lost its way.”");
-        assert!(found.iter().all(|s| s.as_deref() == Some("Margaret Holloway")), "{found:?}");
+        all_said_by_holloway("Margaret Holloway called the vote “a disgrace,” telling reporters that the council “has lost its way.”");
     }
 
     #[test]
     fn a_cue_opening_the_sentence_comes_before_its_speaker() {
-        let found = speakers("The library reopened on Monday. Said Margaret Holloway, who runs it, “We have waited two years for this.”");
-        assert_eq!(found, [Some("Margaret Holloway".to_string())]);
+        all_said_by_holloway("The library reopened on Monday. Said Margaret Holloway, who runs it, “We have waited two years for this.”");
     }
 
     #[test]
     fn a_colon_introduces_its_speaker() {
-        let found = speakers("TURNOUT WAS LOW - More from Margaret Holloway: “Fewer than one in five voters came out, and most were over sixty.”");
-        assert_eq!(found, [Some("Margaret Holloway".to_string())]);
+        all_said_by_holloway("TURNOUT WAS LOW - More from Margaret Holloway: “Fewer than one in five voters came out, and most were over sixty.”");
     }
 
     #[test]
     fn the_object_before_a_participle_is_not_the_speaker() {
-        let found = speakers("Margaret Holloway emailed supporters on Monday evening saying “the fight is not over.”");
-        assert_eq!(found, [Some("Margaret Holloway".to_string())]);
+        all_said_by_holloway("Margaret Holloway emailed supporters on Monday evening saying “the fight is not over.”");
     }
 }
