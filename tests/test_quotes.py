@@ -166,13 +166,15 @@ def test_quote_offsets_point_at_the_quoted_words(seed_articles):
 def test_seed_quotes_and_speakers_match_gold():
     scores = eval_quotes.score_seeds(SHARED)
     print(eval_quotes.report("seeds", scores))
-    assert scores["f1"] >= 0.90
-    assert scores["speaker_accuracy"] >= 0.90
+    assert scores["f1"] >= 0.95
+    assert scores["speaker_accuracy"] >= 0.95
 
 
 @pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="PolNeAR data not present")
 def test_attribution_dev_split():
     scores = eval_quotes.score_attributions(POLNEAR_DEV)
     print(eval_quotes.report("PolNeAR dev", scores))
-    assert scores["f1"] >= 0.85
+    assert scores["f1"] >= 0.88
     assert scores["speaker_accuracy"] >= 0.85
+    # End to end (issue 20): quote found and speaker right, 0.804 when written.
+    assert scores["end_to_end"][2] >= 0.78

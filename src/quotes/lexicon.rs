@@ -17,6 +17,9 @@ static QUOTING_VERBS: Words = Words::new("quoting_verbs");
 /// Irregular forms: form → lemma.
 static IRREGULAR: Words = Words::new("irregular_verb_forms");
 
+/// Forms of reporting verbs whose object is the one addressed: `told reporters`.
+static ADDRESSED: Words = Words::new("addressed_verb_forms");
+
 /// Verbs that attribute a quotation only as participles: `later speaking of a “...”`
 /// (but not `she could speak directly to “white people”`).
 static PARTICIPLES: Words = Words::new("quoting_participles");
@@ -144,6 +147,11 @@ pub fn singular(lower: &str) -> String {
             },
         },
     }
+}
+
+/// Whether a lower-cased verb form's object is the one addressed, not the speaker: `told reporters`.
+pub fn is_addressed(lower: &str) -> bool {
+    ADDRESSED.contains(&lower)
 }
 
 /// Whether a word may stand between a subject and its reporting verb.
