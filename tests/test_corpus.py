@@ -69,6 +69,14 @@ def test_each_view_has_its_documented_columns(corpus, view):
             assert pd.api.types.is_string_dtype(dtype), column
 
 
+@pytest.mark.parametrize("view", frames.RECORD_VIEWS)
+def test_frames_from_arrow_equal_frames_from_the_records(corpus, view):
+    # The views are built from the core's Arrow tables; the record rows,
+    # typed by the schema, must give the very same frame.
+    pd.testing.assert_frame_equal(getattr(corpus, view)(), frames.to_pandas(view, corpus.rows(view)))
+    pd.testing.assert_frame_equal(getattr(Corpus(), view)(), frames.to_pandas(view, []))
+
+
 def test_row_counts_agree_with_the_records(corpus, records):
     assert len(corpus.articles()) == len(records)
     for view in VIEWS[1:]:

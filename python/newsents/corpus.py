@@ -77,30 +77,30 @@ class Corpus(Sequence[Article]):
 
     def articles(self):
         """One row per article: metadata and counts of what was found."""
-        return frames.to_pandas("articles", self.rows("articles"))
+        return self._frame("articles")
 
     def entities(self):
         """One row per entity per article: key, name, label, aliases,
         roles, affiliation, mention count, first offset, coordinates."""
-        return frames.to_pandas("entities", self.rows("entities"))
+        return self._frame("entities")
 
     def mentions(self):
         """One row per entity mention, with its entity's key and sentence."""
-        return frames.to_pandas("mentions", self.rows("mentions"))
+        return self._frame("mentions")
 
     def quotes(self):
         """One row per quotation, with its speaker, the speaker's key and
         whether the source is anonymous."""
-        return frames.to_pandas("quotes", self.rows("quotes"))
+        return self._frame("quotes")
 
     def temporal(self):
         """One row per date, time, duration or set, with its value and the
         calendar day it names."""
-        return frames.to_pandas("temporal", self.rows("temporal"))
+        return self._frame("temporal")
 
     def quantities(self):
         """One row per amount: money, percentages, quantities, numbers."""
-        return frames.to_pandas("quantities", self.rows("quantities"))
+        return self._frame("quantities")
 
     def cooccurrence(self, level: str = "sentence"):
         """Pairs of entity keys found in the same sentence (or article), with
@@ -115,7 +115,14 @@ class Corpus(Sequence[Article]):
     def to_arrow(self) -> Dict[str, Any]:
         """The per-article views (``frames.RECORD_VIEWS``) as pyarrow Tables,
         built from the records in the core (no per-row Python objects)."""
-        return _core.arrow_tables(self._articles, [(view, frames.arrow_schema(view)) for view in frames.RECORD_VIEWS])
+        return self._tables(frames.RECORD_VIEWS)
+
+    def _tables(self, views: Iterable[str]) -> Dict[str, Any]:
+        return _core.arrow_tables(self._articles, [(view, frames.arrow_schema(view)) for view in views])
+
+    def _frame(self, view: str):
+        """One of ``frames.RECORD_VIEWS`` as a DataFrame, by way of its Arrow table."""
+        return frames.arrow_to_pandas(view, self._tables([view])[view])
 
     def to_parquet(self, directory: Union[str, "os.PathLike[str]"]) -> List[str]:
         """Writes each per-article view to ``directory/VIEW.parquet``;

@@ -105,4 +105,4 @@ def views(articles: db.Bag, names: Sequence[str] = frames.RECORD_VIEWS) -> Dict[
 
 
 def _partition_frame(articles: List[Article], view: str):
-    return frames.to_pandas(view, Corpus(articles).rows(view))
+    return getattr(Corpus(articles), view)()

@@ -5,7 +5,8 @@ A view is a list of `Column`s. Its rows are plain dicts built from
 ``Article.to_dict()``; `to_pandas` types them from the schema, so every batch
 of a stream gets the same dtypes. `arrow_schema` is the view's Arrow schema,
 which the core fills with the same rows (``Corpus.to_arrow``), so every batch
-gets the same Parquet schema. pandas and pyarrow are imported only when a
+gets the same Parquet schema; `arrow_to_pandas` turns those tables into the
+same DataFrames as `to_pandas`, without Python rows. pandas and pyarrow are imported only when a
 frame or table is asked for.
 """
 
@@ -361,6 +362,31 @@ def to_pandas(view: str, rows: List[Dict[str, Any]]):
             series[column.name] = pd.Series(values, dtype="string").astype("category")
         else:
             series[column.name] = pd.Series(values, dtype=_PANDAS_DTYPES[column.kind])
+    return pd.DataFrame(series, columns=[c.name for c in SCHEMAS[view]])
+
+
+def arrow_to_pandas(view: str, table):
+    """The DataFrame of a view's Arrow table (``Corpus.to_arrow``), with the
+    dtypes `to_pandas` gives its rows, converted column by column in pyarrow
+    rather than row by row in Python."""
+    import pandas as pd
+    import pyarrow as pa
+
+    series = {}
+    for column in SCHEMAS[view]:
+        values = table.column(column.name)
+        if column.kind == "list":  # lists of str, as in the rows (pyarrow would give numpy arrays)
+            series[column.name] = pd.Series(values.to_pylist(), dtype="object")
+        elif column.kind == "date":
+            series[column.name] = values.to_pandas(date_as_object=False).astype(_PANDAS_DTYPES["date"])
+        elif column.kind == "category":
+            labels = values.to_pandas()
+            series[column.name] = labels.cat.set_categories(labels.cat.categories.astype("string").sort_values())
+        elif column.kind in ("str", "int"):
+            nullable = {pa.string(): pd.StringDtype(), pa.int64(): pd.Int64Dtype()}
+            series[column.name] = values.to_pandas(types_mapper=nullable.get)
+        else:
+            series[column.name] = values.to_pandas().astype(_PANDAS_DTYPES[column.kind])
     return pd.DataFrame(series, columns=[c.name for c in SCHEMAS[view]])
 
 
