@@ -246,16 +246,16 @@ def _column(prefix: str, indent: str, items: List[str], most: int, what: str) ->
     return lines or [prefix + "—"]
 
 
-def _quote(quote: dict, width: int) -> str:
+def _quote(quote: newsents.Quote, width: int) -> str:
     """“What was said” — who said it, in `width` characters: the speaker
     (up to 40) kept whole, the quote cut."""
-    kind = "" if quote["kind"] == "direct" else f" ({quote['kind']})"
-    said_by = f"” — {_shorten(_one_line(quote['speaker'] or 'unattributed'), 40)}{kind}"
-    return f"“{_shorten(_one_line(quote['text']), width - len(said_by) - 1)}{said_by}"
+    kind = "" if quote.kind == "direct" else f" ({quote.kind})"
+    said_by = f"” — {_shorten(_one_line(quote.speaker or 'unattributed'), 40)}{kind}"
+    return f"“{_shorten(_one_line(quote.text), width - len(said_by) - 1)}{said_by}"
 
 
-def _date(item: dict) -> str:
-    text, value = _one_line(item["text"]), item["value"]
+def _date(item: newsents.Timex) -> str:
+    text, value = _one_line(item.text), item.value
     return text if value in (None, text) else f"{text} → {value}"
 
 

@@ -140,4 +140,4 @@ class Corpus(Sequence[Article]):
     def _repr_html_(self) -> str:
         from .display import corpus_html
 
-        return corpus_html(self)
+        return corpus_html(self.rows("articles"))

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple
 
 if TYPE_CHECKING:
     from ._core import Article
-    from .corpus import Corpus
 
 #: Highlight colours by label (displaCy's, for labels it shares).
 COLOURS = {
@@ -129,10 +128,9 @@ def _mark(text: str, label: str, entity: Optional[int] = None) -> str:
 CORPUS_ROWS = 20
 
 
-def corpus_html(corpus: "Corpus") -> str:
-    """A summary of a corpus and a table of its first articles (no pandas
-    needed)."""
-    rows = corpus.rows("articles")
+def corpus_html(rows: List[Dict[str, Any]]) -> str:
+    """A summary of a corpus and a table of its first articles, from the
+    corpus's ``articles`` rows (no pandas needed)."""
     total = {c: sum(r[c] for r in rows) for c in ("word_count", "entities", "quotes", "anonymous_sources", "errors")}
     summary = (f'<b>Corpus</b> of {len(rows):,} article{"" if len(rows) == 1 else "s"}: '
                f'{total["word_count"]:,} words, {total["entities"]:,} entities, {total["quotes"]:,} quotes, '
