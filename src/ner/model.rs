@@ -292,12 +292,13 @@ impl Model {
                 cache.words.insert(key, (keys, row as u32));
                 (keys, row as u32)
             };
-            let found: Vec<Vec<(WordKeys, u32)>> = sentences.iter().map(|s| s.iter().map(|w| at(w.as_ref())).collect()).collect();
-            let keys: Vec<Vec<WordKeys>> = found.iter().map(|s| s.iter().map(|&(k, _)| k).collect()).collect();
+            // Keys and score rows in separate vectors: a document's words are held once.
+            let (keys, rows): (Vec<Vec<WordKeys>>, Vec<Vec<u32>>) =
+                sentences.iter().map(|s| s.iter().map(|w| at(w.as_ref())).unzip()).unzip();
             let context = context_features(sentences, &keys, gazetteer, self.bits);
             let features = |k: usize| {
                 let mut sentence = context(k);
-                sentence.word_rows = found[k].iter().map(|&(_, row)| row).collect();
+                sentence.word_rows = rows[k].clone();
                 sentence
             };
             self.tag_in_order(sentences.len(), features, order, &cache.scores)

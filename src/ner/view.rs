@@ -54,29 +54,21 @@ pub struct View<'t> {
 impl<'t> View<'t> {
     /// `heading_blocks[b]`: block `b` is a headline or section heading.
     pub fn new(text: &'t str, segmented: &Segmented, heading_blocks: &[bool], gazetteer: &Gazetteer) -> View<'t> {
-        let tokens: Vec<Vec<Word<'t>>> = segmented
+        let standalone = DocumentWords { text, segmented, set: OnceCell::new() };
+        let mut sentences: Vec<Vec<Word<'t>>> = segmented
             .sentences
             .iter()
-            .map(|s| {
-                segmented
-                    .sentence_tokens(s)
-                    .iter()
-                    .map(|t| Word { start: t.start, end: t.end, form: normalise_word(t.text(text)), truecased: None })
-                    .collect()
-            })
-            .collect();
-        let standalone = DocumentWords { tokens: &tokens, set: OnceCell::new() };
-        let mut sentences: Vec<Vec<Word<'t>>> = tokens
-            .iter()
             .map(|sentence| {
-                let mut words = Vec::with_capacity(sentence.len());
-                for word in sentence {
+                let tokens = segmented.sentence_tokens(sentence);
+                let mut words = Vec::with_capacity(tokens.len());
+                for token in tokens {
+                    let word = Word { start: token.start, end: token.end, form: normalise_word(token.text(text)), truecased: None };
                     // Only split what normalisation left as printed (borrowed), so byte offsets hold.
                     if let Cow::Borrowed(form) = word.form {
                         split_compound(word.start, form, &standalone, gazetteer, &mut words);
                     }
                     if words.last().is_none_or(|w: &Word| w.end != word.end) {
-                        words.push(word.clone());
+                        words.push(word);
                     }
                 }
                 words
@@ -102,13 +94,19 @@ impl<'t> View<'t> {
 /// The words a document prints on their own, as a set built on first use
 /// (few documents have a compound that needs it).
 struct DocumentWords<'a, 't> {
-    tokens: &'a [Vec<Word<'t>>],
-    set: OnceCell<FxHashSet<&'a str>>,
+    text: &'t str,
+    segmented: &'a Segmented,
+    set: OnceCell<FxHashSet<Cow<'t, str>>>,
 }
 
 impl DocumentWords<'_, '_> {
     fn contains(&self, word: &str) -> bool {
-        self.set.get_or_init(|| self.tokens.iter().flatten().map(|w| w.form.as_ref()).collect()).contains(word)
+        self.set
+            .get_or_init(|| {
+                let sentences = self.segmented.sentences.iter();
+                sentences.flat_map(|s| self.segmented.sentence_tokens(s)).map(|t| normalise_word(t.text(self.text))).collect()
+            })
+            .contains(word)
     }
 }
 
