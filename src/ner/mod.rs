@@ -155,10 +155,9 @@ pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
 pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model: &Model, user: &UserEntities) -> Vec<Found> {
     let headings: Vec<bool> = blocks.iter().map(|k| matches!(k, BlockKind::Headline | BlockKind::Section)).collect();
     let view = View::new(text, segmented, &headings, &GAZETTEER);
-    let cased: Vec<Vec<&str>> = view.sentences.iter().map(|s| s.iter().map(Word::cased).collect()).collect();
     let is_body = |k: &usize| blocks.get(segmented.sentences[*k].block) == Some(&BlockKind::Paragraph);
     let (body, titles): (Vec<usize>, Vec<usize>) = (0..segmented.sentences.len()).partition(is_body);
-    let tagged = model.tag_words(&cased, &GAZETTEER, body.into_iter().chain(titles));
+    let tagged = model.tag_words(&view.sentences, &GAZETTEER, body.into_iter().chain(titles));
     let mut spans = Vec::new();
     for (k, (words, tagged)) in view.sentences.iter().zip(tagged).enumerate() {
         let fixed = if user.is_empty() { Vec::new() } else { user.find(words) };

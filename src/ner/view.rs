@@ -40,6 +40,13 @@ impl Word<'_> {
     }
 }
 
+/// A word reads as the form the tagger reads ([`Word::cased`]).
+impl AsRef<str> for Word<'_> {
+    fn as_ref(&self) -> &str {
+        self.cased()
+    }
+}
+
 /// The sentences of a story, as words.
 pub struct View<'t> {
     pub sentences: Vec<Vec<Word<'t>>>,
