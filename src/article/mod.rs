@@ -344,7 +344,7 @@ fn drop_author_bios(text: &str, units: &[Unit], roles: &mut [Role], authors: &[S
         let is_bio = authors.iter().any(|author| {
             line.strip_prefix(author.as_str())
                 .and_then(|rest| rest.split_whitespace().next())
-                .is_some_and(|verb| BIO_VERBS.contains(&verb))
+                .is_some_and(|verb| BIO_VERBS.contains(verb))
         });
         if is_bio && word_count(line) <= 40 {
             *role = Role::Boilerplate;
@@ -401,7 +401,7 @@ fn is_title_case(line: &str) -> bool {
     for word in line.split_whitespace() {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
         let Some(first) = word.chars().next() else { continue };
-        if !first.is_alphabetic() || MINOR_WORDS.contains(&word.to_lowercase().as_str()) {
+        if !first.is_alphabetic() || MINOR_WORDS.contains(word.to_lowercase().as_str()) {
             continue;
         }
         content += 1;

@@ -43,7 +43,7 @@ pub fn person_name(text: &str) -> Option<String> {
         if PATTERNS.name_particles.contains(&lower) {
             continue;
         }
-        if ROLE_WORDS.contains(&lower.trim_end_matches('.')) {
+        if ROLE_WORDS.contains(lower.trim_end_matches('.')) {
             return None;
         }
         let first = word.chars().next()?;

@@ -143,7 +143,7 @@ fn extend_people_over_initials(view: &View, spans: &mut [NameSpan]) {
             f.len() == 2 && f.ends_with('.') && f.starts_with(|c: char| c.is_uppercase())
         };
         let before = &words[span.start - 1];
-        if starts_with_initial && capitalised(before) && !NOT_NAME_STARTS.contains(&before.form.as_ref()) {
+        if starts_with_initial && capitalised(before) && !NOT_NAME_STARTS.contains(before.form.as_ref()) {
             span.start -= 1;
         }
     }
@@ -167,7 +167,7 @@ fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
 /// `Mr.` + `Putin` → `Mr. Putin`.
 fn include_honorifics(view: &View, spans: &mut [NameSpan]) {
     for span in spans.iter_mut().filter(|s| s.label == "PERSON" && s.start > 0) {
-        if HONORIFICS.contains(&view.sentences[span.sentence][span.start - 1].form.as_ref()) {
+        if HONORIFICS.contains(view.sentences[span.sentence][span.start - 1].form.as_ref()) {
             span.start -= 1;
         }
     }
@@ -177,7 +177,7 @@ fn trim_start(view: &View, span: &mut NameSpan) {
     let words = &view.sentences[span.sentence];
     while span.end - span.start > 1 {
         let first = &words[span.start];
-        let function_word = span.start == 0 && NOT_NAME_STARTS.contains(&first.form.as_ref());
+        let function_word = span.start == 0 && NOT_NAME_STARTS.contains(first.form.as_ref());
         if function_word || !capitalised(first) {
             span.start += 1;
         } else {
@@ -196,11 +196,11 @@ fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
             continue;
         }
         let mut at = span.end;
-        if !words.get(at).is_some_and(|w| ORG_LINKS.contains(&w.form.as_ref())) {
+        if !words.get(at).is_some_and(|w| ORG_LINKS.contains(w.form.as_ref())) {
             continue;
         }
         at += 1;
-        if words.get(at).is_some_and(|w| ARTICLES.contains(&w.form.as_ref())) {
+        if words.get(at).is_some_and(|w| ARTICLES.contains(w.form.as_ref())) {
             at += 1;
         }
         let name_start = at;
@@ -417,7 +417,7 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
             match hit {
                 Some((len, label))
                     if !taken.iter().any(|&(s, e)| s < i + len && i < e)
-                        && (i > 0 || len > 1 || !NOT_NAME_STARTS.contains(&sentence[0].form.as_ref())) =>
+                        && (i > 0 || len > 1 || !NOT_NAME_STARTS.contains(sentence[0].form.as_ref())) =>
                 {
                     added.push(NameSpan { sentence: k, start: i, end: i + len, label, fixed: false });
                     i += len;

@@ -37,7 +37,7 @@ static NOT_MAKERS: Words = Words::new("not_makers");
 /// `Boeing` + `737-800s`, `Airbus` + `A380`; not `Flight` + `447`.
 pub fn is_model_after_maker(maker: &str, model: &str) -> bool {
     let model = model.strip_suffix('s').filter(|m| m.ends_with(|c: char| c.is_ascii_digit())).unwrap_or(model);
-    maker.starts_with(char::is_uppercase) && !NOT_MAKERS.contains(&maker) && !is_model_designation(maker) && is_model_designation(model)
+    maker.starts_with(char::is_uppercase) && !NOT_MAKERS.contains(maker) && !is_model_designation(maker) && is_model_designation(model)
 }
 
 /// A model designation: letters and digits mixed (`A320`, `F-35`, `MD-11`,
@@ -64,7 +64,7 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
         if words.windows(2).any(|pair| is_model_after_maker(&pair[0], &pair[1])) {
             return "PRODUCT".to_string();
         }
-        if matches!(coarse, "ORG" | "LOC") && words.len() >= 2 && GATHERINGS.contains(&last) && !gazetteer.kinds(&phrase).contains(&Kind::Organisation) {
+        if matches!(coarse, "ORG" | "LOC") && words.len() >= 2 && GATHERINGS.contains(last) && !gazetteer.kinds(&phrase).contains(&Kind::Organisation) {
             return "EVENT".to_string();
         }
     }
@@ -75,16 +75,16 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
         // Listed organisations (`Kremlin`, `White House`, outlets) whatever the tagger says.
         "LOC" | "ORG" | "MISC" if has(Kind::Organisation) && !has(Kind::Country) => "ORG",
         "PER" => "PERSON",
-        "LOC" if FACILITIES.contains(&last) => "FAC",
-        "LOC" if has(Kind::Place) || (!is_place && NATURAL_FEATURES.contains(&last)) => "LOC",
+        "LOC" if FACILITIES.contains(last) => "FAC",
+        "LOC" if has(Kind::Place) || (!is_place && NATURAL_FEATURES.contains(last)) => "LOC",
         "LOC" => "GPE",
         "ORG" if has(Kind::Country) => "GPE",
         "ORG" if has(Kind::Nationality) => "NORP",
-        "ORG" if FACILITIES.contains(&last) && last != "Centre" && last != "Center" => "FAC",
+        "ORG" if FACILITIES.contains(last) && last != "Centre" && last != "Center" => "FAC",
         "ORG" => "ORG",
         "MISC" if is_nationality_or_group(&phrase, gazetteer) || ends_in_nationality(words, gazetteer) => "NORP",
-        "MISC" if has(Kind::Event) || EVENT_WORDS.contains(&last) => "EVENT",
-        "MISC" if has(Kind::Law) || LAW_WORDS.contains(&last) => "LAW",
+        "MISC" if has(Kind::Event) || EVENT_WORDS.contains(last) => "EVENT",
+        "MISC" if has(Kind::Law) || LAW_WORDS.contains(last) => "LAW",
         "MISC" if has(Kind::Place) => "LOC",
         "MISC" if is_place => "GPE",
         "MISC" => "MISC",

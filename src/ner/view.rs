@@ -123,7 +123,7 @@ fn split_compound<'t>(start: usize, form: &'t str, standalone: &DocumentWords, g
         return;
     }
     let parts: Vec<&str> = form.split('-').collect();
-    if parts.iter().any(|p| p.is_empty()) || BOUND_PREFIXES.contains(&parts[0].to_lowercase().as_str()) {
+    if parts.iter().any(|p| p.is_empty()) || BOUND_PREFIXES.contains(parts[0].to_lowercase().as_str()) {
         return;
     }
     let capitalised = |p: &str| p.chars().next().is_some_and(char::is_uppercase);

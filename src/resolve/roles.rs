@@ -47,11 +47,11 @@ static PREPOSITIONS: Words = Words::new("role_prepositions");
 static STOPS: Words = Words::new("role_stops");
 
 fn is_role_noun(word: &str) -> bool {
-    ROLE_NOUNS.contains(&word.to_lowercase().as_str()) || GAZETTEER.kinds(word).contains(&Kind::Title)
+    ROLE_NOUNS.contains(word.to_lowercase().as_str()) || GAZETTEER.kinds(word).contains(&Kind::Title)
 }
 
 fn is_role_word(word: &str) -> bool {
-    is_role_noun(word) || ROLE_MODIFIERS.contains(&word.to_lowercase().as_str())
+    is_role_noun(word) || ROLE_MODIFIERS.contains(word.to_lowercase().as_str())
 }
 
 /// A mention seen from the tokens: where it is and what it names.
@@ -158,7 +158,7 @@ fn skip_prepositional_mention<'t>(
     if i > sentence_start && words(i - 1) == "the" {
         i -= 1;
     }
-    if i > sentence_start && PREPOSITIONS.contains(&words(i - 1)) {
+    if i > sentence_start && PREPOSITIONS.contains(words(i - 1)) {
         i - 1
     } else {
         end
@@ -195,7 +195,7 @@ fn title_before<'t>(
             break;
         }
         let word = words(i - 1);
-        let connects = CONNECTORS.contains(&word) && i >= 2 && i - 2 >= sentence_start && is_role_word(words(i - 2)) && !collected.is_empty();
+        let connects = CONNECTORS.contains(word) && i >= 2 && i - 2 >= sentence_start && is_role_word(words(i - 2)) && !collected.is_empty();
         if !(is_role_word(word) || connects) {
             break;
         }
@@ -231,7 +231,7 @@ fn appositive<'t>(
     found: &[Found],
 ) -> (Vec<String>, Option<usize>) {
     let mut i = start;
-    while i < end && DETERMINERS.contains(&words(i).to_lowercase().as_str()) {
+    while i < end && DETERMINERS.contains(words(i).to_lowercase().as_str()) {
         i += 1;
     }
     let mut roles: Vec<String> = Vec::new();
@@ -242,7 +242,7 @@ fn appositive<'t>(
     while i < end {
         let word = words(i);
         let lower = word.to_lowercase();
-        if [",", ".", ";", ":", "(", ")", "—", "–", "“", "”", "\""].contains(&word) || (STOPS.contains(&lower.as_str()) && lower != "and") {
+        if [",", ".", ";", ":", "(", ")", "—", "–", "“", "”", "\""].contains(&word) || (STOPS.contains(lower.as_str()) && lower != "and") {
             break;
         }
         if let Some(&m) = starting.get(&i) {
@@ -275,7 +275,7 @@ fn appositive<'t>(
         }
         if lower == "and" && !after_preposition {
             roles.extend(finish(&mut current));
-        } else if PREPOSITIONS.contains(&lower.as_str()) {
+        } else if PREPOSITIONS.contains(lower.as_str()) {
             roles.extend(finish(&mut current));
             after_preposition = true;
         } else if !after_preposition {

@@ -26,7 +26,7 @@ impl<'a> CharMap<'a> {
             checkpoints.push(chars);
             chars += count_chars(chunk) as u32;
         }
-        if bytes.len() % STRIDE == 0 {
+        if bytes.len().is_multiple_of(STRIDE) {
             checkpoints.push(chars);
         }
         CharMap { text, checkpoints: Some(checkpoints) }
