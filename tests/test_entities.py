@@ -182,7 +182,7 @@ def test_meantime_named_entities_out_of_domain():
     import eval_meantime
 
     docs = eval_meantime.load_all(SHARED)
-    scores, _ = eval_meantime.evaluate(docs, eval_meantime.newsents_spans)
+    scores, _, _ = eval_meantime.evaluate(docs, eval_meantime.newsents_spans)
     precision, recall, f1 = scores.prf()
     print(f"MEANTIME: P {precision:.3f} R {recall:.3f} F1 {f1:.3f}")
     assert len(docs) == 120 and sum(len(d.gold) for d in docs) == 753
