@@ -489,7 +489,7 @@ impl<'a> Reader<'a> {
             }
         }
         if j > floor {
-            if let Some(c) = self.candidate_ending_at(j, floor) {
+            if let Some(c) = self.candidate_ending_at(j, floor).map(|c| self.widened(c, floor)) {
                 // Before a participle, a noun that follows another verb is its
                 // object: `emailed supporters saying` is the sentence subject's.
                 let object = progressive && c.first > floor && !matches!(self.lower(c.first - 1).as_ref(), "with" | "," | "and");
@@ -634,6 +634,25 @@ impl<'a> Reader<'a> {
         (self.opens_phrase(first) && (first..end).all(|i| self.is_phrase_word(i))).then_some(Candidate { first, end, who: Who::Phrase })
     }
 
+    /// A description or name widened to the start of its clause chunk over
+    /// words the lexicon does not know: `the real estate developer`, not
+    /// `developer`; `his nephew Jack Soheil`.
+    fn widened(&self, c: Candidate, floor: usize) -> Candidate {
+        if !matches!(c.who, Who::Description { .. } | Who::Name(_)) {
+            return c;
+        }
+        match self.bare_subject(floor, c.end) {
+            Some(chunk) if chunk.first < c.first => {
+                let who = match c.who {
+                    Who::Description { head, kind, definite } => Who::Description { head, kind, definite: definite || self.is_definite(chunk.first, c.first) },
+                    who => who,
+                };
+                Candidate { first: chunk.first, end: c.end, who }
+            }
+            _ => c,
+        }
+    }
+
     /// The same after an inverted verb, up to its tail: `said another
     /// leading advocate, ...`, `asked the 43-year-old in ...`.
     fn bare_phrase_from(&self, first: usize, ceil: usize) -> Option<Candidate> {
@@ -721,9 +740,9 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // Titles before a name: `Rep. Elijah Cummings`.
+        // Titles before a name: `Rep. Elijah Cummings`, `former Sen. Evan Bayh`.
         let mut at = first;
-        while at < ceil && !self.name_starting.contains_key(&at) && self.is_title(at) {
+        while at < ceil && !self.name_starting.contains_key(&at) && (self.is_title(at) || (at + 1 < ceil && lexicon::MODIFIERS.contains(&self.lower(at).as_ref()) && self.is_title(at + 1))) {
             at += 1;
         }
         if let Some(&k) = self.name_starting.get(&at).filter(|&&k| self.may_speak(k)) {
@@ -792,10 +811,13 @@ impl<'a> Reader<'a> {
                 end = i;
             }
         }
-        let determiner = self.lower(first);
-        let definite = matches!(determiner.as_ref(), "the" | "his" | "her" | "their" | "its" | "this" | "that")
-            || (first..h).any(|i| matches!(self.word(i), "’s" | "'s"));
-        Some(Candidate { first, end, who: Who::Description { head, kind, definite } })
+        Some(Candidate { first, end, who: Who::Description { head, kind, definite: self.is_definite(first, h) } })
+    }
+
+    /// Whether the description from token `first` to its head `h` is
+    /// definite: `the official`, `his lawyer`, `Trump’s spokesman`.
+    fn is_definite(&self, first: usize, h: usize) -> bool {
+        matches!(self.lower(first).as_ref(), "the" | "his" | "her" | "their" | "its" | "this" | "that") || (first..h).any(|i| matches!(self.word(i), "’s" | "'s"))
     }
 
     /// Whether name `k` can be a speaker: a nationality or group only as a
@@ -1088,5 +1110,12 @@ mod tests {
         all_said_by("the 43-year-old", "“What if the council had listened?” the 43-year-old asked in the video.");
         all_said_by("the email", "The email said, “Effective immediately, we are closing the branch.”");
         all_said_by("another leading advocate", "“The odds are long,” said another leading advocate, who asked not to be named.");
+    }
+
+    #[test]
+    fn a_speaker_runs_over_words_the_lexicon_does_not_know() {
+        all_said_by("the real estate developer", "“He is a great gentleman,” the real estate developer said of the mayor.");
+        all_said_by("Jack Soheil", "“We had called him just before he boarded,” his nephew Jack Soheil added.");
+        all_said_by("Evan Bayh", "“Almost everybody was opposed to the thing,” said former Sen. Evan Bayh, a moderate.");
     }
 }
