@@ -1118,4 +1118,10 @@ mod tests {
         all_said_by("Jack Soheil", "“We had called him just before he boarded,” his nephew Jack Soheil added.");
         all_said_by("Evan Bayh", "“Almost everybody was opposed to the thing,” said former Sen. Evan Bayh, a moderate.");
     }
+
+    #[test]
+    fn documents_read_and_people_bark() {
+        all_said_by("the editorial", "“If she wants to be president, she should act like one,” the editorial read.");
+        all_said_by_holloway("“Go back to your seat,” Margaret Holloway barked at the heckler.");
+    }
 }
