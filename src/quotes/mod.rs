@@ -631,7 +631,13 @@ impl<'a> Reader<'a> {
         if first >= end || end - first > 5 {
             return None;
         }
-        (self.opens_phrase(first) && (first..end).all(|i| self.is_phrase_word(i))).then_some(Candidate { first, end, who: Who::Phrase })
+        // Not a clause of its own: a person's name only at its end or after a
+        // determiner (`his nephew Jack Soheil`, `the Lincoln actor`, not
+        // `Sharpton avoided a declarative`).
+        let determined = lexicon::DETERMINERS.contains(&self.lower(first).as_ref());
+        let clause = !determined
+            && (first..end).any(|i| self.name_starting.get(&i).is_some_and(|&k| self.names[k].label == Label::Person && self.token_end(self.names[k].end) < end));
+        (!clause && self.opens_phrase(first) && (first..end).all(|i| self.is_phrase_word(i))).then_some(Candidate { first, end, who: Who::Phrase })
     }
 
     /// A description or name widened to the start of its clause chunk over
