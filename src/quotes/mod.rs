@@ -592,9 +592,10 @@ impl<'a> Reader<'a> {
             if end <= floor {
                 break;
             }
-            if self.word(end) == ")" {
-                // `Paul D. Ryan (R-Wis.) said`: the name before the bracket.
-                let open = (floor..end).rev().find(|&i| self.word(i) == "(")?;
+            // `Paul D. Ryan (R-Wis.) said`, `Jim Jordan (R-Ohio), a member, said`: the name before the bracket.
+            let bracket = [end, end.saturating_sub(1)].into_iter().find(|&i| i > floor && self.word(i) == ")");
+            if let Some(close) = bracket {
+                let open = (floor..close).rev().find(|&i| self.word(i) == "(")?;
                 return self.candidate_ending_at(open, floor);
             }
             let start = (floor..end)
@@ -1129,5 +1130,11 @@ mod tests {
     fn documents_read_and_people_bark() {
         all_said_by("the editorial", "“If she wants to be president, she should act like one,” the editorial read.");
         all_said_by_holloway("“Go back to your seat,” Margaret Holloway barked at the heckler.");
+    }
+
+    #[test]
+    fn a_bracket_and_an_apposition_after_the_name() {
+        all_said_by("Jim Jordan", "“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in an interview.");
+        all_said_by("Jason Chaffetz", "“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said on Thursday.");
     }
 }
