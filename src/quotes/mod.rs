@@ -74,7 +74,9 @@ pub fn find(
             let passage = &passages[i];
             let frame = doc.frame(&passages, i);
             let kind = doc.kind_of(passage, &frame);
-            let found = doc.attribute(passage, &frame, &mut memory).or_else(|| {
+            let own = doc.attribute(passage, &frame, &mut memory);
+            let cued = own.is_some();
+            let found = own.or_else(|| {
                 // The previous quote's speaker: the other half of a split quote,
                 // or a quote that opens its sentence and has no cue of its own.
                 let (speaker, cue, sentence) = latest.clone()?;
@@ -82,7 +84,7 @@ pub fn find(
                 let opens_sentence = frame.pre.is_empty() && frame.open_sentence <= sentence + 3;
                 (same_sentence || opens_sentence).then_some((speaker, cue))
             });
-            if doc.is_nobodys_words(passage, &frame, kind, found.is_some()) {
+            if doc.is_nobodys_words(passage, &frame, kind, found.is_some(), cued) {
                 continue;
             }
             // No cue: the quoted words are the sentence subject's (`Bolton thought
@@ -329,7 +331,9 @@ impl<'a> Reader<'a> {
 
     /// Scare quotes, names and titles: the so-called “sherpas”, a film
     /// called “The Godfather”, a lone word nobody is said to have said.
-    fn is_nobodys_words(&self, p: &marks::Passage, frame: &Frame, kind: QuoteKind, attributed: bool) -> bool {
+    /// `attributed` when a speaker was found, `cued` when by the passage's
+    /// own attribution (`chanting “Lock Her Up”` is someone's words).
+    fn is_nobodys_words(&self, p: &marks::Passage, frame: &Frame, kind: QuoteKind, attributed: bool, cued: bool) -> bool {
         let marked = (frame.pre.start..frame.pre.end)
             .rev()
             .map(|i| self.lower(i))
@@ -343,7 +347,7 @@ impl<'a> Reader<'a> {
         let words: Vec<&str> = quoted.split_whitespace().collect();
         // Titles and names: every long word capitalised (`All Bets Are Off.`, `Morning Joe`).
         let long_words: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
-        if long_words.len() >= 2 && long_words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        if !cued && long_words.len() >= 2 && long_words.iter().all(|w| w.starts_with(char::is_uppercase)) {
             return true;
         }
         !attributed && kind == QuoteKind::Partial && words.len() <= 3
@@ -1136,5 +1140,10 @@ mod tests {
     fn a_bracket_and_an_apposition_after_the_name() {
         all_said_by("Jim Jordan", "“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in an interview.");
         all_said_by("Jason Chaffetz", "“Subpoenas are not optional,” panel Chairman Rep. Jason Chaffetz (R-Utah) said on Thursday.");
+    }
+
+    #[test]
+    fn a_title_case_quote_with_its_own_cue_is_someones_words() {
+        all_said_by_holloway("Outside the hall, Margaret Holloway chanted “Save Our Library Now” with the crowd.");
     }
 }
