@@ -154,7 +154,6 @@ fn scan_paragraph(text: &str, paragraph: Range<usize>, mut open: Option<Open>, n
         match (&mut open, found) {
             (Some(o), Mark::Close(Style::Double) | Mark::Either) if o.nested && o.straight != straight => o.nested = false,
             (Some(o), Mark::Open(Style::Double)) if o.style == Style::Double && o.straight != straight => o.nested = true,
-            (Some(o), Mark::Close(Style::Double)) if o.straight && !straight => {}
             (Some(o), Mark::Close(Style::Double) | Mark::Either) if o.style == Style::Double => {
                 let o = open.take().expect("open passage");
                 passages.extend(finish(text, o, here, Some(after)));
@@ -257,6 +256,8 @@ mod tests {
         assert_eq!(quoted("He said “she called it ‘absurd’ twice.”"), ["she called it ‘absurd’ twice."]);
         assert_eq!(quoted("\"Read it: “As you know?” Yes.\" Next"), ["Read it: “As you know?” Yes."]);
         assert_eq!(quoted("''This isn't tax reform,'' he said. ``Quite.''"), ["This isn't tax reform,", "Quite."]);
+        // Mixed marks: a straight opening closed by a curly mark.
+        assert_eq!(quoted("\"Never underestimate him,” Reid said. \"Or her.\""), ["Never underestimate him,", "Or her."]);
     }
 
     #[test]
