@@ -126,7 +126,7 @@ pub fn head(lower: &str) -> Option<(String, Head)> {
     let singular = singular(lower);
     if PERSON_HEADS.contains(singular.as_str()) || lower == "people" {
         Some((singular, Head::Person))
-    } else if INSTITUTION_NOUNS.contains(&singular.as_str()) {
+    } else if INSTITUTION_NOUNS.contains(singular.as_str()) {
         Some((singular, Head::Institution))
     } else {
         None
@@ -151,13 +151,13 @@ pub fn singular(lower: &str) -> String {
 
 /// Whether a lower-cased verb form's object is the one addressed, not the speaker: `told reporters`.
 pub fn is_addressed(lower: &str) -> bool {
-    ADDRESSED.contains(&lower)
+    ADDRESSED.contains(lower)
 }
 
 /// Whether a word may stand between a subject and its reporting verb.
 pub fn is_between_subject_and_verb(lower: &str) -> bool {
     // Not `never` or `not`: denied speech is not attribution.
-    BETWEEN_SUBJECT_AND_VERB.contains(&lower) || (lower.len() > 4 && lower.ends_with("ly") && lower != "only")
+    BETWEEN_SUBJECT_AND_VERB.contains(lower) || (lower.len() > 4 && lower.ends_with("ly") && lower != "only")
 }
 
 #[cfg(test)]

@@ -318,7 +318,7 @@ impl<'a> Reader<'a> {
         });
         let capital = first.chars().next().is_some_and(char::is_uppercase);
         let words = quoted.split_whitespace().count();
-        let clause = lexicon::CLAUSE_OPENERS.contains(&lower_case(first).as_ref()) && words >= 4;
+        let clause = lexicon::CLAUSE_OPENERS.contains(lower_case(first).as_ref()) && words >= 4;
         let sentences = quoted.match_indices(". ").filter(|(at, _)| quoted[at + 2..].starts_with(char::is_uppercase)).count();
         // The second half of a split quote: `“...,” he added, “and they have ...”`.
         let continues_after_cue = frame.before.is_some() && introduced && words >= 4;
@@ -339,7 +339,7 @@ impl<'a> Reader<'a> {
             .map(|i| self.lower(i))
             .filter(|w| !matches!(w.as_ref(), "of" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "as" | "what" | "is"))
             .take(2)
-            .any(|w| lexicon::SCARE_MARKERS.contains(&w.as_ref()) || w == "known");
+            .any(|w| lexicon::SCARE_MARKERS.contains(w.as_ref()) || w == "known");
         if marked {
             return true;
         }
@@ -537,7 +537,7 @@ impl<'a> Reader<'a> {
         let mut start = floor;
         while start < before {
             let mut first = start;
-            while first < before && lexicon::CONJUNCTIONS.contains(&self.lower(first).as_ref()) {
+            while first < before && lexicon::CONJUNCTIONS.contains(self.lower(first).as_ref()) {
                 first += 1;
             }
             let end = (first..before).find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i)).unwrap_or(before);
@@ -563,8 +563,8 @@ impl<'a> Reader<'a> {
         let lower = self.lower(i);
         self.word(i).starts_with(char::is_uppercase)
             || lexicon::head(&lower).is_some()
-            || lexicon::MODIFIERS.contains(&lower.as_ref())
-            || lexicon::DETERMINERS.contains(&lower.as_ref())
+            || lexicon::MODIFIERS.contains(lower.as_ref())
+            || lexicon::DETERMINERS.contains(lower.as_ref())
             || matches!(lower.as_ref(), "," | "’s" | "'s")
     }
 
@@ -607,7 +607,7 @@ impl<'a> Reader<'a> {
                 .find(|&i| matches!(self.word(i), "," | ";" | "(") || self.is_dash(i) || self.is_quote_mark(i))
                 .map_or(floor, |i| i + 1);
             let mut first = start;
-            while first < end && lexicon::CONJUNCTIONS.contains(&self.lower(first).as_ref()) {
+            while first < end && lexicon::CONJUNCTIONS.contains(self.lower(first).as_ref()) {
                 first += 1;
             }
             if let Some(c) = self.candidate_starting_at(first, end) {
@@ -639,7 +639,7 @@ impl<'a> Reader<'a> {
         // Not a clause of its own: a person's name only at its end or after a
         // determiner (`his nephew Jack Soheil`, `the Lincoln actor`, not
         // `Sharpton avoided a declarative`).
-        let determined = lexicon::DETERMINERS.contains(&self.lower(first).as_ref());
+        let determined = lexicon::DETERMINERS.contains(self.lower(first).as_ref());
         let clause = !determined
             && (first..end).any(|i| self.name_starting.get(&i).is_some_and(|&k| self.names[k].label == Label::Person && self.token_end(self.names[k].end) < end));
         (!clause && self.opens_phrase(first) && (first..end).all(|i| self.is_phrase_word(i))).then_some(Candidate { first, end, who: Who::Phrase })
@@ -668,7 +668,7 @@ impl<'a> Reader<'a> {
     /// leading advocate, ...`, `asked the 43-year-old in ...`.
     fn bare_phrase_from(&self, first: usize, ceil: usize) -> Option<Candidate> {
         let end = (first..ceil.min(first + 6))
-            .find(|&i| !self.is_phrase_word(i) || lexicon::POSTMODIFIER_OPENERS.contains(&self.lower(i).as_ref()))
+            .find(|&i| !self.is_phrase_word(i) || lexicon::POSTMODIFIER_OPENERS.contains(self.lower(i).as_ref()))
             .unwrap_or(ceil.min(first + 6));
         (end > first && end - first <= 5 && self.opens_phrase(first)).then_some(Candidate { first, end, who: Who::Phrase })
     }
@@ -676,7 +676,7 @@ impl<'a> Reader<'a> {
     /// Whether a phrase in a speaker's place may open at token `i`: with a
     /// capital or a determiner.
     fn opens_phrase(&self, i: usize) -> bool {
-        self.word(i).starts_with(char::is_uppercase) || lexicon::DETERMINERS.contains(&self.lower(i).as_ref())
+        self.word(i).starts_with(char::is_uppercase) || lexicon::DETERMINERS.contains(self.lower(i).as_ref())
     }
 
     /// Whether token `i` may stand in a phrase in a speaker's place: a word,
@@ -685,8 +685,8 @@ impl<'a> Reader<'a> {
         let lower = self.lower(i);
         self.word(i).chars().next().is_some_and(char::is_alphanumeric)
             && self.cue_at(i).is_none()
-            && !lexicon::CONJUNCTIONS.contains(&lower.as_ref())
-            && !lexicon::SUBJECT_PRONOUNS.contains(&lower.as_ref())
+            && !lexicon::CONJUNCTIONS.contains(lower.as_ref())
+            && !lexicon::SUBJECT_PRONOUNS.contains(lower.as_ref())
             && !matches!(lower.as_ref(), "who" | "which" | "that")
     }
 
@@ -725,7 +725,7 @@ impl<'a> Reader<'a> {
         }
         let lower = self.lower(last);
         let opens_clause = last == floor || matches!(self.word(last - 1), "," | ":" | ";") || self.is_dash(last - 1) || self.is_quote_mark(last - 1);
-        if lexicon::SUBJECT_PRONOUNS.contains(&lower.as_ref()) {
+        if lexicon::SUBJECT_PRONOUNS.contains(lower.as_ref()) {
             return Some(Candidate { first: last, end, who: Who::Pronoun });
         }
         if matches!(lower.as_ref(), "one" | "another") && opens_clause {
@@ -753,7 +753,7 @@ impl<'a> Reader<'a> {
         }
         // Titles before a name: `Rep. Elijah Cummings`, `former Sen. Evan Bayh`.
         let mut at = first;
-        while at < ceil && !self.name_starting.contains_key(&at) && (self.is_title(at) || (at + 1 < ceil && lexicon::MODIFIERS.contains(&self.lower(at).as_ref()) && self.is_title(at + 1))) {
+        while at < ceil && !self.name_starting.contains_key(&at) && (self.is_title(at) || (at + 1 < ceil && lexicon::MODIFIERS.contains(self.lower(at).as_ref()) && self.is_title(at + 1))) {
             at += 1;
         }
         if let Some(&k) = self.name_starting.get(&at).filter(|&&k| self.may_speak(k)) {
@@ -761,7 +761,7 @@ impl<'a> Reader<'a> {
             return Some(Candidate { first: at, end, who: Who::Name(k) });
         }
         let lower = self.lower(first);
-        if lexicon::SUBJECT_PRONOUNS.contains(&lower.as_ref()) {
+        if lexicon::SUBJECT_PRONOUNS.contains(lower.as_ref()) {
             return Some(Candidate { first, end: first + 1, who: Who::Pronoun });
         }
         None
@@ -783,10 +783,10 @@ impl<'a> Reader<'a> {
         while first > floor {
             let i = first - 1;
             let w = self.lower(i);
-            let allowed = lexicon::DETERMINERS.contains(&w.as_ref())
-                || lexicon::MODIFIERS.contains(&w.as_ref())
+            let allowed = lexicon::DETERMINERS.contains(w.as_ref())
+                || lexicon::MODIFIERS.contains(w.as_ref())
                 || matches!(w.as_ref(), "’s" | "'s")
-                || (w == "of" && i > floor && lexicon::DETERMINERS.contains(&self.lower(i - 1).as_ref()))
+                || (w == "of" && i > floor && lexicon::DETERMINERS.contains(self.lower(i - 1).as_ref()))
                 || self.inside_name(i)
                 || (self.word(i).starts_with(char::is_uppercase) && !self.is_sentence_start(i))
                 || w.chars().all(|c| c.is_ascii_digit())
@@ -805,7 +805,7 @@ impl<'a> Reader<'a> {
         }
         // Right: a tail opened by `familiar`, `close`, `with`, `at`...
         let mut end = h + 1;
-        if end < ceil && lexicon::POSTMODIFIER_OPENERS.contains(&self.lower(end).as_ref()) {
+        if end < ceil && lexicon::POSTMODIFIER_OPENERS.contains(self.lower(end).as_ref()) {
             let mut i = end + 1;
             while i < ceil && i < h + 10 {
                 let w = self.lower(i);
@@ -948,7 +948,7 @@ impl<'a> Reader<'a> {
                 .filter_map(|(k, n)| {
                     let first = self.token_at(n.start);
                     let end = self.token_end(n.end);
-                    let after_preposition = first > bounds.start && PREPOSITIONS.contains(&self.lower(first - 1).as_ref());
+                    let after_preposition = first > bounds.start && PREPOSITIONS.contains(self.lower(first - 1).as_ref());
                     let possessive = end < bounds.end && matches!(self.word(end), "’s" | "'s" | "’" | "'");
                     (!after_preposition).then_some((k, possessive))
                 })
@@ -1031,7 +1031,7 @@ impl<'a> Reader<'a> {
         }
         let opener = self.lower(first.min(end.saturating_sub(1)));
         let opens = first < end
-            && (lexicon::CLAUSE_OPENERS.contains(&opener.as_ref())
+            && (lexicon::CLAUSE_OPENERS.contains(opener.as_ref())
                 || matches!(opener.as_ref(), "a" | "an")
                 || self.word(first).starts_with(char::is_uppercase)
                 || self.name_starting.contains_key(&first));
@@ -1053,7 +1053,7 @@ fn description_head(description: &str) -> String {
     let words: Vec<&str> = description.split_whitespace().collect();
     let before_tail = words
         .iter()
-        .position(|w| lexicon::POSTMODIFIER_OPENERS.contains(&w.to_lowercase().as_str()) && !w.eq_ignore_ascii_case("of"))
+        .position(|w| lexicon::POSTMODIFIER_OPENERS.contains(w.to_lowercase().as_str()) && !w.eq_ignore_ascii_case("of"))
         .unwrap_or(words.len());
     words[..before_tail].iter().rev().find(|w| lexicon::head(&w.to_lowercase()).is_some()).map_or_else(String::new, |w| w.to_lowercase())
 }
@@ -1063,7 +1063,7 @@ fn description_head(description: &str) -> String {
 fn printed_description(text: &str, sentence_start: bool) -> String {
     let text = one_line(text);
     let first = text.split_whitespace().next().unwrap_or("");
-    if sentence_start && lexicon::DETERMINERS.contains(&first.to_lowercase().as_str()) {
+    if sentence_start && lexicon::DETERMINERS.contains(first.to_lowercase().as_str()) {
         format!("{}{}", first.to_lowercase(), &text[first.len()..])
     } else {
         text
