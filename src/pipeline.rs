@@ -175,6 +175,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_inside_a_hyphenated_word_is_no_speaker_and_no_panic() {
+        // Found by tests/fuzz.rs (seed 151): the tagger reads `Erdoğan-led` as
+        // `Erdoğan - led`, so the name ends inside a text token.
+        for text in ["Erdoğan-led talks: “We will go on.”", "Erdoğan-the said: “We will go on.”"] {
+            let article = parse(Input::new(text), &Options::default());
+            assert!(article.errors.is_empty(), "{:?}", article.errors);
+            assert_eq!(article.quotes.len(), 1, "{text}");
+        }
+    }
+
+    #[test]
     fn fuzz_finding_full_stop_words_before_a_link_do_not_panic() {
         // Found by tests/fuzz.rs (seed 8, iteration 11816).
         let text = "(#_=^w!qkSen. </p>&#99999999;  <!--日本語)said.- item\nsaid.http://example.com/a?b=cمرحبا\u{fffd}U.S.„\u{feff}...<meta property=\"article:published_time\" content=\"2025-05-12T17:08:00Z\"><!--\u{ec6e}稶읂-->\t<meta property=\"article:published_time\" content=\"2025-05-12T17:08:00Z\">45.5%😀";

@@ -861,6 +861,11 @@ impl<'a> Reader<'a> {
 
     /// The speaker a candidate stands for.
     fn speaker(&self, c: &Candidate, memory: &mut Memory) -> Option<Speaker> {
+        // A name that ends inside a text token (the tagger splits compounds
+        // such as `Erdoğan-the`) covers no whole token: no speaker.
+        if c.end <= c.first {
+            return None;
+        }
         let span = self.bytes(c.first, c.end);
         match &c.who {
             Who::Name(k) => {
