@@ -162,6 +162,9 @@ struct Reader<'a> {
     entities: &'a [Entity],
     /// Token index → sentence index.
     sentence_of: Vec<usize>,
+    /// Each name's tokens: those it overlaps, so a name that starts or ends
+    /// inside a token (the tagger splits `Erdoğan-led`) still covers one.
+    name_tokens: Vec<Range<usize>>,
     /// First token → name, and end token → name.
     name_starting: FxHashMap<usize, usize>,
     name_ending: FxHashMap<usize, usize>,
@@ -194,11 +197,13 @@ impl<'a> Reader<'a> {
         }
         let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
         let token_end = |byte: usize| tokens.partition_point(|t| t.end <= byte);
+        let name_tokens: Vec<Range<usize>> =
+            names.iter().map(|n| tokens.partition_point(|t| t.end <= n.start)..tokens.partition_point(|t| t.start < n.end)).collect();
         let mut name_starting = FxHashMap::default();
         let mut name_ending = FxHashMap::default();
-        for (k, name) in names.iter().enumerate() {
-            name_starting.insert(token_at(name.start), k);
-            name_ending.insert(token_end(name.end), k);
+        for (k, range) in name_tokens.iter().enumerate() {
+            name_starting.insert(range.start, k);
+            name_ending.insert(range.end, k);
         }
         let mut names_in_sentence = vec![Vec::new(); segmented.sentences.len()];
         for (k, name) in names.iter().enumerate() {
@@ -227,7 +232,7 @@ impl<'a> Reader<'a> {
                 after > 0 && start < paragraphs[after - 1].end
             })
             .collect();
-        Reader { text, tokens, segmented, names, entity_of, entities, sentence_of, name_starting, name_ending, name_ranges, names_in_sentence, quoted, marks, in_paragraph }
+        Reader { text, tokens, segmented, names, entity_of, entities, sentence_of, name_tokens, name_starting, name_ending, name_ranges, names_in_sentence, quoted, marks, in_paragraph }
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -641,7 +646,7 @@ impl<'a> Reader<'a> {
         // `Sharpton avoided a declarative`).
         let determined = lexicon::DETERMINERS.contains(self.lower(first).as_ref());
         let clause = !determined
-            && (first..end).any(|i| self.name_starting.get(&i).is_some_and(|&k| self.names[k].label == Label::Person && self.token_end(self.names[k].end) < end));
+            && (first..end).any(|i| self.name_starting.get(&i).is_some_and(|&k| self.names[k].label == Label::Person && self.name_tokens[k].end < end));
         (!clause && self.opens_phrase(first) && (first..end).all(|i| self.is_phrase_word(i))).then_some(Candidate { first, end, who: Who::Phrase })
     }
 
@@ -757,7 +762,7 @@ impl<'a> Reader<'a> {
             at += 1;
         }
         if let Some(&k) = self.name_starting.get(&at).filter(|&&k| self.may_speak(k)) {
-            let end = self.token_end(self.names[k].end);
+            let end = self.name_tokens[k].end;
             return Some(Candidate { first: at, end, who: Who::Name(k) });
         }
         let lower = self.lower(first);
@@ -799,7 +804,7 @@ impl<'a> Reader<'a> {
         // A title before a person's name names that person.
         if let Some(&k) = self.name_starting.get(&(h + 1)) {
             if self.names[k].label == Label::Person {
-                let end = self.token_end(self.names[k].end);
+                let end = self.name_tokens[k].end;
                 return Some(Candidate { first, end, who: Who::Name(k) });
             }
         }
@@ -861,11 +866,6 @@ impl<'a> Reader<'a> {
 
     /// The speaker a candidate stands for.
     fn speaker(&self, c: &Candidate, memory: &mut Memory) -> Option<Speaker> {
-        // A name that ends inside a text token (the tagger splits compounds
-        // such as `Erdoğan-the`) covers no whole token: no speaker.
-        if c.end <= c.first {
-            return None;
-        }
         let span = self.bytes(c.first, c.end);
         match &c.who {
             Who::Name(k) => {
@@ -948,11 +948,10 @@ impl<'a> Reader<'a> {
             let people: Vec<(usize, bool)> = self.names_in_sentence[s]
                 .iter()
                 .map(|&k| (k, &self.names[k]))
-                .filter(|(_, n)| n.label == Label::Person && n.start < byte && !self.is_quoted(self.token_at(n.start)))
+                .filter(|(k, n)| n.label == Label::Person && n.start < byte && !self.is_quoted(self.name_tokens[*k].start))
                 .filter(|(k, _)| self.gender(self.entity_of[*k]).is_none_or(|g| Some(g) == wanted))
-                .filter_map(|(k, n)| {
-                    let first = self.token_at(n.start);
-                    let end = self.token_end(n.end);
+                .filter_map(|(k, _)| {
+                    let Range { start: first, end } = self.name_tokens[k].clone();
                     let after_preposition = first > bounds.start && PREPOSITIONS.contains(self.lower(first - 1).as_ref());
                     let possessive = end < bounds.end && matches!(self.word(end), "’s" | "'s" | "’" | "'");
                     (!after_preposition).then_some((k, possessive))
