@@ -121,6 +121,8 @@ struct Frame {
     pre: Range<usize>,
     /// Tokens of the sentence after the closing mark, before any next quote.
     post: Range<usize>,
+    /// Whether `post` is the next sentence (the quote ends its own).
+    post_is_next_sentence: bool,
     /// The whole sentence before the opening mark (where a subject may be).
     sentence_start: usize,
     open_sentence: usize,
@@ -295,16 +297,19 @@ impl<'a> Reader<'a> {
         let mut post = close_token.min(close_bounds.end)..next_open.unwrap_or(close_bounds.end);
         // `“...?” Graham asked.`: a quote ending its sentence may be attributed in the next one.
         let following = self.segmented.sentences.get(close_sentence + 1);
+        let mut post_is_next_sentence = false;
         if let Some(next) = following.filter(|n| post.is_empty() && n.block == self.segmented.sentences[close_sentence].block) {
             if !self.is_quote_mark(next.first_token) {
                 let next_open = passages.get(i + 1).map(|n| self.token_at(n.open.unwrap_or(n.start)));
                 post = next.first_token..next_open.filter(|&t| t < next.end_token).unwrap_or(next.end_token);
+                post_is_next_sentence = true;
             }
         }
         Frame {
             before: (open_token > open_bounds.start).then(|| open_token - 1),
             pre,
             post,
+            post_is_next_sentence,
             sentence_start,
             open_sentence,
             close_sentence,
@@ -398,7 +403,10 @@ impl<'a> Reader<'a> {
                         && self.word(tail_start - 1) == ","
                         && (candidate.end.max(k + 1)..post.end).all(|i| !self.word(i).chars().any(char::is_alphanumeric));
                     let phrase = matches!(cue.as_str(), "according to" | "in the words of" | "per");
-                    if titled || k <= opening || ends_sentence || phrase {
+                    // A next sentence that reports a clause of its own (`“...”
+                    // Park said Kim's state is ...`) is not this quote's attribution.
+                    let own_clause = frame.post_is_next_sentence && self.reported_clause(k.max(candidate.end.saturating_sub(1)), post.end).is_some();
+                    if (titled || k <= opening || ends_sentence || phrase) && !own_clause {
                         if let Some(speaker) = self.speaker(&candidate, memory) {
                             return Some((speaker, Some(cue)));
                         }
@@ -1149,5 +1157,14 @@ mod tests {
     #[test]
     fn a_title_case_quote_with_its_own_cue_is_someones_words() {
         all_said_by_holloway("Outside the hall, Margaret Holloway chanted “Save Our Library Now” with the crowd.");
+    }
+
+    #[test]
+    fn a_next_sentence_reporting_its_own_clause_does_not_attribute_the_quote_before() {
+        let body = "Margaret Holloway accused the board of “reckless spending.” Mayor Tom Reed said the board was “spiraling out of control.”";
+        let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
+        let speakers: Vec<(String, Option<String>)> = article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker)).collect();
+        let expected = [("reckless spending.", "Margaret Holloway"), ("spiraling out of control.", "Tom Reed")];
+        assert_eq!(speakers, expected.map(|(q, s)| (q.to_string(), Some(s.to_string()))), "{body}");
     }
 }
