@@ -369,7 +369,10 @@ impl<'a> Reader<'a> {
     fn attribute(&self, p: &marks::Passage, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
         let ends_sentence = self.text[p.start..p.end].ends_with(['.', '?', '!']);
         let introduced = frame.before.is_some_and(|b| matches!(self.word(b), ":" | ",") || self.lower(b) == "that");
-        if ends_sentence && introduced {
+        // A quote inside the reporter's sentence is attributed there before
+        // the next sentence is read (`He calls her “...” He adds, “...”`).
+        let embedded = frame.post_is_next_sentence && !frame.pre.is_empty();
+        if (ends_sentence && introduced) || embedded {
             self.attribute_before(frame, memory).or_else(|| self.attribute_after(frame, memory))
         } else {
             self.attribute_after(frame, memory).or_else(|| self.attribute_before(frame, memory))
@@ -1159,12 +1162,22 @@ mod tests {
         all_said_by_holloway("Outside the hall, Margaret Holloway chanted “Save Our Library Now” with the crowd.");
     }
 
-    #[test]
-    fn a_next_sentence_reporting_its_own_clause_does_not_attribute_the_quote_before() {
-        let body = "Margaret Holloway accused the board of “reckless spending.” Mayor Tom Reed said the board was “spiraling out of control.”";
+    /// Each quoted passage of a story under a headline, with its speaker.
+    fn quotes_and_speakers(body: &str) -> Vec<(String, String)> {
         let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
-        let speakers: Vec<(String, Option<String>)> = article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker)).collect();
-        let expected = [("reckless spending.", "Margaret Holloway"), ("spiraling out of control.", "Tom Reed")];
-        assert_eq!(speakers, expected.map(|(q, s)| (q.to_string(), Some(s.to_string()))), "{body}");
+        article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn a_next_sentence_with_its_own_clause_or_quote_does_not_attribute_the_quote_before() {
+        let expected = |pairs: [(&str, &str); 2]| pairs.map(|(q, s)| (q.to_string(), s.to_string())).to_vec();
+        assert_eq!(
+            quotes_and_speakers("Margaret Holloway accused the board of “reckless spending.” Mayor Tom Reed said the board was “spiraling out of control.”"),
+            expected([("reckless spending.", "Margaret Holloway"), ("spiraling out of control.", "Tom Reed")])
+        );
+        assert_eq!(
+            quotes_and_speakers("Margaret Holloway praised the librarians, calling them “the heart of this town.” Mayor Tom Reed added, “We will find the money.”"),
+            expected([("the heart of this town.", "Margaret Holloway"), ("We will find the money.", "Tom Reed")])
+        );
     }
 }
