@@ -963,7 +963,9 @@ impl<'a> Reader<'a> {
                 .filter(|(k, _)| self.gender(self.entity_of[*k]).is_none_or(|g| Some(g) == wanted))
                 .filter_map(|(k, _)| {
                     let Range { start: first, end } = self.name_tokens[k].clone();
-                    let after_preposition = first > bounds.start && PREPOSITIONS.contains(self.lower(first - 1).as_ref());
+                    // Past its titles: `the murder of Father Jacques Hamel`.
+                    let lead = (bounds.start..first).rev().take_while(|&i| self.is_title(i)).last().unwrap_or(first);
+                    let after_preposition = lead > bounds.start && PREPOSITIONS.contains(self.lower(lead - 1).as_ref());
                     let possessive = end < bounds.end && matches!(self.word(end), "’s" | "'s" | "’" | "'");
                     (!after_preposition).then_some((k, possessive))
                 })
@@ -1179,5 +1181,10 @@ mod tests {
             quotes_and_speakers("Margaret Holloway praised the librarians, calling them “the heart of this town.” Mayor Tom Reed added, “We will find the money.”"),
             expected([("the heart of this town.", "Margaret Holloway"), ("We will find the money.", "Tom Reed")])
         );
+    }
+
+    #[test]
+    fn a_person_after_a_preposition_and_a_title_is_no_antecedent() {
+        all_said_by("Tom Reed", "After the murder of Father Jacques Hamel, Mayor Tom Reed spoke at the church. “We are not the same town,” he said.");
     }
 }
