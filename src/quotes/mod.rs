@@ -1094,9 +1094,8 @@ mod tests {
     /// Asserts that every quoted (not indirect) passage of a story under a
     /// headline is `speaker`'s, and that there is one.
     fn all_said_by(speaker: &str, body: &str) {
-        let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
-        let speakers: Vec<Option<String>> = article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| q.speaker).collect();
-        assert!(!speakers.is_empty() && speakers.iter().all(|s| s.as_deref() == Some(speaker)), "{body}: {speakers:?}");
+        let quotes = quotes_and_speakers(body);
+        assert!(!quotes.is_empty() && quotes.iter().all(|(_, s)| s == speaker), "{body}: {quotes:?}");
     }
 
     fn all_said_by_holloway(body: &str) {
@@ -1164,7 +1163,8 @@ mod tests {
         all_said_by_holloway("Outside the hall, Margaret Holloway chanted “Save Our Library Now” with the crowd.");
     }
 
-    /// Each quoted passage of a story under a headline, with its speaker.
+    /// Each quoted (not indirect) passage of a story under a headline, with
+    /// its speaker (empty when it has none).
     fn quotes_and_speakers(body: &str) -> Vec<(String, String)> {
         let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
         article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
