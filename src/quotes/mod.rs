@@ -802,6 +802,8 @@ impl<'a> Reader<'a> {
             let allowed = lexicon::DETERMINERS.contains(w.as_ref())
                 || lexicon::MODIFIERS.contains(w.as_ref())
                 || matches!(w.as_ref(), "’s" | "'s")
+                // The possessor of a possessive: `the paper's editorial board`.
+                || (i + 1 < h && matches!(self.word(i + 1), "’s" | "'s"))
                 || (w == "of" && i > floor && lexicon::DETERMINERS.contains(self.lower(i - 1).as_ref()))
                 || self.inside_name(i)
                 || (self.word(i).starts_with(char::is_uppercase) && !self.is_sentence_start(i))
@@ -1186,5 +1188,10 @@ mod tests {
     #[test]
     fn a_person_after_a_preposition_and_a_title_is_no_antecedent() {
         all_said_by("Tom Reed", "After the murder of Father Jacques Hamel, Mayor Tom Reed spoke at the church. “We are not the same town,” he said.");
+    }
+
+    #[test]
+    fn a_description_may_open_with_a_possessor() {
+        all_said_by("the paper's editorial board", "“The library must stay open,” the paper's editorial board wrote.");
     }
 }
