@@ -649,16 +649,26 @@ impl<'a> Reader<'a> {
     /// of speech or a conjunction.
     fn bare_subject(&self, floor: usize, end: usize) -> Option<Candidate> {
         let first = (floor..end).rev().find(|&i| matches!(self.word(i), "," | ":" | ";" | "(" | ")") || self.is_dash(i) || self.is_quote_mark(i)).map_or(floor, |i| i + 1);
-        if first >= end || end - first > 5 {
+        // A determiner marks where a noun phrase opens, so a chunk opening
+        // with one may be longer: `the Florida senator and Republican
+        // presidential candidate`.
+        let determined = first < end && lexicon::DETERMINERS.contains(self.lower(first).as_ref());
+        if first >= end || end - first > if determined { 8 } else { 5 } {
             return None;
         }
         // Not a clause of its own: a person's name only at its end or after a
         // determiner (`his nephew Jack Soheil`, `the Lincoln actor`, not
         // `Sharpton avoided a declarative`).
-        let determined = lexicon::DETERMINERS.contains(self.lower(first).as_ref());
         let clause = !determined
             && (first..end).any(|i| self.name_starting.get(&i).is_some_and(|&k| self.names[k].label == Label::Person && self.name_tokens[k].end < end));
-        (!clause && self.opens_phrase(first) && (first..end).all(|i| self.is_phrase_word(i))).then_some(Candidate { first, end, who: Who::Phrase })
+        let words = (first..end).all(|i| self.is_phrase_word(i) || (i > first && self.joins_titles(i)));
+        (!clause && self.opens_phrase(first) && words).then_some(Candidate { first, end, who: Who::Phrase })
+    }
+
+    /// Whether token `i` is an `and` joining two titles of one person:
+    /// `the senator and Republican presidential candidate`.
+    fn joins_titles(&self, i: usize) -> bool {
+        self.lower(i) == "and" && lexicon::head(&self.lower(i - 1)).is_some_and(|(_, k)| k == Head::Person)
     }
 
     /// A description or name widened to the start of its clause chunk over
@@ -804,6 +814,7 @@ impl<'a> Reader<'a> {
                 || matches!(w.as_ref(), "’s" | "'s")
                 // The possessor of a possessive: `the paper's editorial board`.
                 || (i + 1 < h && matches!(self.word(i + 1), "’s" | "'s"))
+                || (i > floor && self.joins_titles(i))
                 || (w == "of" && i > floor && lexicon::DETERMINERS.contains(self.lower(i - 1).as_ref()))
                 || self.inside_name(i)
                 || (self.word(i).starts_with(char::is_uppercase) && !self.is_sentence_start(i))
@@ -1193,5 +1204,13 @@ mod tests {
     #[test]
     fn a_description_may_open_with_a_possessor() {
         all_said_by("the paper's editorial board", "“The library must stay open,” the paper's editorial board wrote.");
+    }
+
+    #[test]
+    fn a_description_may_join_two_titles() {
+        all_said_by(
+            "the Springfield mayor and former school board member",
+            "“We will find the money,” the Springfield mayor and former school board member said.",
+        );
     }
 }
