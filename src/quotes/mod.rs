@@ -402,14 +402,22 @@ impl<'a> Reader<'a> {
                     // (`“...” for criminal behavior, she said.`).
                     let titled = (opening..candidate.first).all(|i| self.may_stand_before_a_speaker(i));
                     let tail_start = candidate.first.min(k);
+                    let rest = candidate.end.max(k + 1)..post.end;
                     let ends_sentence = tail_start > post.start
                         && self.word(tail_start - 1) == ","
-                        && (candidate.end.max(k + 1)..post.end).all(|i| !self.word(i).chars().any(char::is_alphanumeric));
+                        && rest.clone().all(|i| !self.word(i).chars().any(char::is_alphanumeric));
+                    // Or stands between commas in the sentence the quote opens
+                    // (`''...'' income, he said, rather than ...`).
+                    let parenthetical = !frame.post_is_next_sentence
+                        && tail_start > post.start
+                        && self.word(tail_start - 1) == ","
+                        && !rest.is_empty()
+                        && self.word(rest.start) == ",";
                     let phrase = matches!(cue.as_str(), "according to" | "in the words of" | "per");
                     // A next sentence that reports a clause of its own (`“...”
                     // Park said Kim's state is ...`) is not this quote's attribution.
                     let own_clause = frame.post_is_next_sentence && self.reported_clause(k.max(candidate.end.saturating_sub(1)), post.end).is_some();
-                    if (titled || k <= opening || ends_sentence || phrase) && !own_clause {
+                    if (titled || k <= opening || ends_sentence || parenthetical || phrase) && !own_clause {
                         if let Some(speaker) = self.speaker(&candidate, memory) {
                             return Some((speaker, Some(cue)));
                         }
@@ -1212,5 +1220,10 @@ mod tests {
             "the Springfield mayor and former school board member",
             "“We will find the money,” the Springfield mayor and former school board member said.",
         );
+    }
+
+    #[test]
+    fn an_attribution_may_stand_between_commas_inside_the_quotes_sentence() {
+        all_said_by("Tom Reed", "Mayor Tom Reed spoke first. “Most of the cost comes from heating” the building, he said, rather than from the books.");
     }
 }
