@@ -833,6 +833,14 @@ impl<'a> Reader<'a> {
             }
             first = i;
         }
+        // Up to two adjectives the lexicon does not know, after a
+        // determiner: `a prominent Republican National Committee member`.
+        if !lexicon::DETERMINERS.contains(self.lower(first).as_ref()) {
+            let determiner = (floor.max(first.saturating_sub(3))..first).rev().find(|&i| lexicon::DETERMINERS.contains(self.lower(i).as_ref()));
+            if let Some(d) = determiner.filter(|&d| (d + 1..first).all(|i| self.is_phrase_word(i) && self.word(i).starts_with(char::is_lowercase) && lexicon::head(&self.lower(i)).is_none())) {
+                first = d;
+            }
+        }
         // A title before a person's name names that person.
         if let Some(&k) = self.name_starting.get(&(h + 1)) {
             if self.names[k].label == Label::Person {
@@ -1225,5 +1233,13 @@ mod tests {
     #[test]
     fn an_attribution_may_stand_between_commas_inside_the_quotes_sentence() {
         all_said_by("Tom Reed", "Mayor Tom Reed spoke first. “Most of the cost comes from heating” the building, he said, rather than from the books.");
+    }
+
+    #[test]
+    fn a_description_may_have_adjectives_the_lexicon_does_not_know() {
+        all_said_by(
+            "a prominent Springfield City Council member",
+            "“We will not give up,” said a prominent Springfield City Council member who asked not to be named.",
+        );
     }
 }
