@@ -400,7 +400,10 @@ impl<'a> Reader<'a> {
                     // The attribution follows the quote (`said X`, `X said`,
                     // `panel Chairman Rep. X (R-Utah) said`) or ends the sentence
                     // (`“...” for criminal behavior, she said.`).
-                    let titled = (opening..candidate.first).all(|i| self.may_stand_before_a_speaker(i));
+                    // A lowercase noun right before a name is its title
+                    // (`former speechwriter Noam Neusner wrote`).
+                    let bare_title = |i: usize| i + 1 == candidate.first && matches!(candidate.who, Who::Name(_)) && self.is_phrase_word(i);
+                    let titled = (opening..candidate.first).all(|i| self.may_stand_before_a_speaker(i) || bare_title(i));
                     let tail_start = candidate.first.min(k);
                     let rest = candidate.end.max(k + 1)..post.end;
                     let ends_sentence = tail_start > post.start
@@ -1241,5 +1244,10 @@ mod tests {
             "a prominent Springfield City Council member",
             "“We will not give up,” said a prominent Springfield City Council member who asked not to be named.",
         );
+    }
+
+    #[test]
+    fn a_lowercase_noun_right_before_a_name_is_its_title() {
+        all_said_by("Tom Reed", "“We will find the money,” former speechwriter Tom Reed wrote in a letter.");
     }
 }
