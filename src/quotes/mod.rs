@@ -788,6 +788,12 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // An organisation's article: `according to the Daily Caller`.
+        if self.lower(first) == "the" {
+            if let Some(&k) = self.name_starting.get(&(first + 1)).filter(|&&k| self.names[k].label == Label::Org && self.name_tokens[k].end <= ceil) {
+                return Some(Candidate { first, end: self.name_tokens[k].end, who: Who::Name(k) });
+            }
+        }
         // Titles before a name: `Rep. Elijah Cummings`, `former Sen. Evan Bayh`.
         let mut at = first;
         while at < ceil && !self.name_starting.contains_key(&at) && (self.is_title(at) || (at + 1 < ceil && lexicon::MODIFIERS.contains(self.lower(at).as_ref()) && self.is_title(at + 1))) {
@@ -1249,5 +1255,10 @@ mod tests {
     #[test]
     fn a_lowercase_noun_right_before_a_name_is_its_title() {
         all_said_by("Tom Reed", "“We will find the money,” former speechwriter Tom Reed wrote in a letter.");
+    }
+
+    #[test]
+    fn an_organisation_may_keep_its_article() {
+        all_said_by("Washington Post", "Mayor Tom Reed spoke. According to the Washington Post, “The library will close in May.”");
     }
 }
