@@ -561,6 +561,9 @@ impl<'a> Reader<'a> {
     /// (past an introductory phrase: `At a forum on Monday, one questioner ...`;
     /// past a place, a dateline or setting: `Salem, New Hampshire, Trump ...`).
     fn sentence_subject(&self, floor: usize, before: usize) -> Option<Candidate> {
+        // The subject of a subordinate clause only when the sentence has no
+        // other: `when I asked Sanders ..., he looked ... and said`.
+        let mut subordinate = None;
         let mut start = floor;
         while start < before {
             let mut first = start;
@@ -569,11 +572,14 @@ impl<'a> Reader<'a> {
             }
             let end = (first..before).find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i)).unwrap_or(before);
             if let Some(c) = self.candidate_starting_at(first, end).filter(|c| !self.is_place(c)) {
-                return Some(c);
+                if first == start || matches!(self.lower(start).as_ref(), "and" | "but" | "so" | "yet") {
+                    return Some(c);
+                }
+                subordinate.get_or_insert(c);
             }
             start = end + 1;
         }
-        None
+        subordinate
     }
 
     fn is_place(&self, c: &Candidate) -> bool {
@@ -1260,5 +1266,11 @@ mod tests {
     #[test]
     fn an_organisation_may_keep_its_article() {
         all_said_by("Washington Post", "Mayor Tom Reed spoke. According to the Washington Post, “The library will close in May.”");
+    }
+
+    #[test]
+    fn a_subordinate_clause_does_not_give_the_sentence_its_subject() {
+        let said = quotes_and_speakers("When I asked Tom Reed about the library, he looked at the shelves and said, “We will find the money.”");
+        assert_eq!(said, [("We will find the money.".to_string(), "Tom Reed".to_string())]);
     }
 }
