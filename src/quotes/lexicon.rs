@@ -20,6 +20,9 @@ static IRREGULAR: Words = Words::new("irregular_verb_forms");
 /// Forms of reporting verbs whose object is the one addressed: `told reporters`.
 static ADDRESSED: Words = Words::new("addressed_verb_forms");
 
+/// Forms of verbs whose object may be the one asked: `asked the candidate`.
+static QUESTIONING: Words = Words::new("questioning_verb_forms");
+
 /// Verbs that attribute a quotation only as participles: `later speaking of a “...”`
 /// (but not `she could speak directly to “white people”`).
 static PARTICIPLES: Words = Words::new("quoting_participles");
@@ -152,6 +155,12 @@ pub fn singular(lower: &str) -> String {
 /// Whether a lower-cased verb form's object is the one addressed, not the speaker: `told reporters`.
 pub fn is_addressed(lower: &str) -> bool {
     ADDRESSED.contains(lower)
+}
+
+/// Whether a lower-cased verb form may have the one addressed or asked as
+/// its object before any reported clause: `told reporters that`, `asked the candidate`.
+pub fn may_have_an_addressee(lower: &str) -> bool {
+    ADDRESSED.contains(lower) || QUESTIONING.contains(lower)
 }
 
 /// Whether a word may stand between a subject and its reporting verb.

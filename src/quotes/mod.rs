@@ -1087,7 +1087,7 @@ impl<'a> Reader<'a> {
             return Some((that + 1)..end);
         }
         let mut first = start;
-        if lexicon::is_addressed(&self.lower(after)) {
+        if lexicon::may_have_an_addressee(&self.lower(after)) {
             first = self.candidate_starting_at(start, end).map_or(start + 1, |c| c.end);
         }
         let opener = self.lower(first.min(end.saturating_sub(1)));
@@ -1272,5 +1272,10 @@ mod tests {
     fn a_subordinate_clause_does_not_give_the_sentence_its_subject() {
         let said = quotes_and_speakers("When I asked Tom Reed about the library, he looked at the shelves and said, “We will find the money.”");
         assert_eq!(said, [("We will find the money.".to_string(), "Tom Reed".to_string())]);
+    }
+
+    #[test]
+    fn the_one_asked_after_a_question_is_no_reported_clause() {
+        all_said_by("Margaret Holloway", "Mayor Tom Reed met the board. “Where is the money?” Margaret Holloway asked the mayor.");
     }
 }
