@@ -20,6 +20,9 @@ static IRREGULAR: Words = Words::new("irregular_verb_forms");
 /// Forms of reporting verbs whose object is the one addressed: `told reporters`.
 static ADDRESSED: Words = Words::new("addressed_verb_forms");
 
+/// Verb forms that report speech only with their particle: form → particle.
+static PHRASAL_CUES: Words = Words::new("phrasal_cue_forms");
+
 /// Forms of verbs whose object may be the one asked: `asked the candidate`.
 static QUESTIONING: Words = Words::new("questioning_verb_forms");
 
@@ -112,6 +115,11 @@ fn regular_forms(lemma: &str) -> Vec<String> {
 /// The cue a lower-cased word is, if any.
 pub fn cue(lower: &str) -> Option<Cue> {
     CUES.get(lower).copied()
+}
+
+/// The particle that makes a lower-cased verb form a cue: `back` of `shot back`.
+pub fn cue_particle(lower: &str) -> Option<&'static str> {
+    PHRASAL_CUES.value(lower)
 }
 
 static PERSON_HEADS: LazyLock<FxHashSet<&'static str>> =

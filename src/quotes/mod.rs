@@ -479,10 +479,15 @@ impl<'a> Reader<'a> {
         if lower == "per" {
             return (k > 0 && self.word(k - 1) == ",").then_some(Cue::Quoting);
         }
-        let cue = lexicon::cue(&lower)?;
+        let cue = lexicon::cue(&lower).or_else(|| self.particle_after(k).map(|_| Cue::Speech))?;
         // After a determiner it is a noun: `the states`, `a report`.
         let noun = k > 0 && matches!(self.lower(k - 1).as_ref(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "any" | "no" | "every" | "each" | "’s" | "'s");
         (!noun).then_some(cue)
+    }
+
+    /// The particle after token `k` that makes it a cue (`shot back`), if any.
+    fn particle_after(&self, k: usize) -> Option<&'static str> {
+        lexicon::cue_particle(&self.lower(k)).filter(|&particle| k + 1 < self.tokens.len() && self.lower(k + 1) == particle)
     }
 
     /// The speaker of the reporting verb at `k`, with the cue as printed;
@@ -501,7 +506,10 @@ impl<'a> Reader<'a> {
             "words" => return Some((self.candidate_starting_at(k + 2, ceil)?, "in the words of".to_string())),
             _ => {}
         }
-        let cue = self.word(k).to_string();
+        let cue = match self.particle_after(k) {
+            Some(particle) => format!("{} {particle}", self.word(k)),
+            None => self.word(k).to_string(),
+        };
         // A subject before the verb, over auxiliaries and adverbs.
         let progressive = self.lower(k).ends_with("ing");
         let mut j = k;
@@ -1277,5 +1285,12 @@ mod tests {
     #[test]
     fn the_one_asked_after_a_question_is_no_reported_clause() {
         all_said_by("Margaret Holloway", "Mayor Tom Reed met the board. “Where is the money?” Margaret Holloway asked the mayor.");
+    }
+
+    #[test]
+    fn a_verb_with_its_particle_is_a_cue() {
+        all_said_by("Margaret Holloway", "Mayor Tom Reed defended the plan. “You cut the budget,” Margaret Holloway shot back.");
+        let said = quotes_and_speakers("Mayor Tom Reed defended the plan. “You cut the budget,” Margaret Holloway shot him.");
+        assert_eq!(said, [("You cut the budget,".to_string(), String::new())]);
     }
 }
