@@ -76,6 +76,11 @@ pub fn find(
             let kind = doc.kind_of(passage, &frame);
             let own = doc.attribute(passage, &frame, &mut memory);
             let cued = own.is_some();
+            // A quote opening its sentence right after a sentence about a
+            // person, with no quote of its own, is that person's words
+            // (`Cummings called him a master at deals. “He showed ...”`).
+            let after_latest = latest.as_ref().is_none_or(|&(_, _, sentence)| sentence + 1 < frame.open_sentence);
+            let own = own.or_else(|| after_latest.then(|| doc.previous_sentence_subject(&frame, &mut memory)).flatten());
             let found = own.or_else(|| {
                 // The previous quote's speaker: the other half of a split quote,
                 // or a quote that opens its sentence and has no cue of its own.
@@ -454,6 +459,23 @@ impl<'a> Reader<'a> {
         // `More from Jones: “...”`: the speaker the colon introduces.
         let before_colon = frame.before.filter(|&b| b > frame.pre.start && self.word(b) == ":").and_then(|b| self.candidate_ending_at(b, frame.pre.start));
         let subject = before_colon.or_else(|| self.sentence_subject(frame.sentence_start, frame.pre.end))?;
+        Some((self.speaker(&subject, memory)?, None))
+    }
+
+    /// The person the sentence before the quote's is about, when the quote
+    /// is a sentence of its own in the same paragraph.
+    fn previous_sentence_subject(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        let sentences = &self.segmented.sentences;
+        let whole_sentence = frame.pre.is_empty() && (frame.post.is_empty() || frame.post_is_next_sentence);
+        if !whole_sentence || frame.open_sentence == 0 || sentences[frame.open_sentence - 1].block != sentences[frame.open_sentence].block {
+            return None;
+        }
+        let previous = self.sentence_bounds(frame.open_sentence - 1);
+        let subject = self.sentence_subject(previous.start, previous.end).filter(|c| match c.who {
+            Who::Name(k) => self.names[k].label == Label::Person,
+            Who::Description { kind, .. } => kind == Head::Person,
+            _ => false,
+        })?;
         Some((self.speaker(&subject, memory)?, None))
     }
 
@@ -1292,5 +1314,12 @@ mod tests {
         all_said_by("Margaret Holloway", "Mayor Tom Reed defended the plan. “You cut the budget,” Margaret Holloway shot back.");
         let said = quotes_and_speakers("Mayor Tom Reed defended the plan. “You cut the budget,” Margaret Holloway shot him.");
         assert_eq!(said, [("You cut the budget,".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_about_a_person_in_its_paragraph_is_theirs() {
+        all_said_by("Tom Reed", "The library will close. Mayor Tom Reed praised the plan on Monday. “It is the best plan we have.”");
+        let said = quotes_and_speakers("Mayor Tom Reed praised the plan on Monday.\n\n“It is the best plan we have.”");
+        assert_eq!(said, [("It is the best plan we have.".to_string(), String::new())]);
     }
 }
