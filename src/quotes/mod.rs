@@ -95,6 +95,12 @@ pub fn find(
             // No cue: the quoted words are the sentence subject's (`Bolton thought
             // some of the “...” buzz was ...`, `The ad targets a “...”`).
             let found = found.or_else(|| doc.attribute_to_subject(&frame, &mut memory));
+            // Else the words of the speaker quoted in the sentence before, in
+            // the same paragraph (`“...,” said X. Unless ..., “...”`).
+            let found = found.or_else(|| {
+                let (speaker, cue, sentence) = latest.clone()?;
+                (sentence + 1 == frame.open_sentence && doc.same_block(sentence, frame.open_sentence)).then_some((speaker, cue))
+            });
             let (speaker, cue) = match found {
                 Some((speaker, cue)) => (Some(speaker), cue),
                 None => (None, None),
@@ -462,12 +468,16 @@ impl<'a> Reader<'a> {
         Some((self.speaker(&subject, memory)?, None))
     }
 
+    /// Whether sentences `a` and `b` are in one paragraph.
+    fn same_block(&self, a: usize, b: usize) -> bool {
+        self.segmented.sentences[a].block == self.segmented.sentences[b].block
+    }
+
     /// The person the sentence before the quote's is about, when the quote
     /// is a sentence of its own in the same paragraph.
     fn previous_sentence_subject(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
-        let sentences = &self.segmented.sentences;
         let whole_sentence = frame.pre.is_empty() && (frame.post.is_empty() || frame.post_is_next_sentence);
-        if !whole_sentence || frame.open_sentence == 0 || sentences[frame.open_sentence - 1].block != sentences[frame.open_sentence].block {
+        if !whole_sentence || frame.open_sentence == 0 || !self.same_block(frame.open_sentence - 1, frame.open_sentence) {
             return None;
         }
         let previous = self.sentence_bounds(frame.open_sentence - 1);
@@ -1321,5 +1331,10 @@ mod tests {
         all_said_by("Tom Reed", "The library will close. Mayor Tom Reed praised the plan on Monday. “It is the best plan we have.”");
         let said = quotes_and_speakers("Mayor Tom Reed praised the plan on Monday.\n\n“It is the best plan we have.”");
         assert_eq!(said, [("It is the best plan we have.".to_string(), String::new())]);
+    }
+
+    #[test]
+    fn a_quote_without_a_speaker_of_its_own_is_the_previous_sentences_speakers() {
+        all_said_by("Tom Reed", "“We will find the money,” said Mayor Tom Reed. Unless the council objects, “the library stays open all summer.”");
     }
 }
