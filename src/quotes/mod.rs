@@ -64,6 +64,8 @@ pub fn find(
     // The latest attributed passage: its speaker, cue and closing sentence.
     let mut latest: Option<(Speaker, Option<String>, usize)> = None;
     let mut next_passage = 0;
+    // The latest quote, when it has no speaker: its index and its passage's.
+    let mut unattributed: Option<(usize, usize)> = None;
     // Sentence by sentence, so that a description is remembered before the
     // quotes that refer back to it.
     for (s, sentence) in segmented.sentences.iter().enumerate() {
@@ -107,7 +109,14 @@ pub fn find(
             };
             if let Some(speaker) = &speaker {
                 latest = Some((speaker.clone(), cue.clone(), frame.close_sentence));
+                // Quotes coordinated in one sentence share their attribution:
+                // `“...” and “...,” Dean proclaimed`.
+                if let Some((q, _)) = unattributed.filter(|&(_, p)| i > 0 && p == i - 1 && doc.coordinated(&passages[p], passage)) {
+                    quotes[q].speaker = Some(speaker.clone());
+                    quotes[q].cue = cue.clone();
+                }
             }
+            unattributed = speaker.is_none().then_some((quotes.len(), i));
             let pieces: Vec<&str> = passage.pieces.iter().map(|r| &text[r.clone()]).collect();
             quotes.push(Quote { text: one_line(&pieces.join(" ")), start: passage.start, end: passage.end, kind, speaker, cue });
         }
@@ -466,6 +475,16 @@ impl<'a> Reader<'a> {
         let before_colon = frame.before.filter(|&b| b > frame.pre.start && self.word(b) == ":").and_then(|b| self.candidate_ending_at(b, frame.pre.start));
         let subject = before_colon.or_else(|| self.sentence_subject(frame.sentence_start, frame.pre.end))?;
         Some((self.speaker(&subject, memory)?, None))
+    }
+
+    /// Whether passage `b` follows passage `a` in its sentence with only a
+    /// conjunction or comma between them: `“...” and “...”`.
+    fn coordinated(&self, a: &marks::Passage, b: &marks::Passage) -> bool {
+        let (Some(close), Some(open)) = (a.close, b.open) else {
+            return false;
+        };
+        let between = self.token_end(close)..self.token_at(open);
+        self.sentence_of.get(between.start) == self.sentence_of.get(between.end) && between.len() <= 2 && between.clone().all(|t| matches!(self.lower(t).as_ref(), "and" | "or" | ","))
     }
 
     /// Whether sentences `a` and `b` are in one paragraph.
@@ -1336,5 +1355,10 @@ mod tests {
     #[test]
     fn a_quote_without_a_speaker_of_its_own_is_the_previous_sentences_speakers() {
         all_said_by("Tom Reed", "“We will find the money,” said Mayor Tom Reed. Unless the council objects, “the library stays open all summer.”");
+    }
+
+    #[test]
+    fn quotes_coordinated_in_one_sentence_share_their_speaker() {
+        all_said_by("Tom Reed", "The council met on Monday. The plan is “a disgrace to this whole town” and “a waste of everyone’s money,” Mayor Tom Reed told reporters at City Hall on Monday.");
     }
 }
