@@ -907,11 +907,16 @@ impl<'a> Reader<'a> {
             }
             first = i;
         }
-        // Up to two adjectives the lexicon does not know, after a
-        // determiner: `a prominent Republican National Committee member`.
+        // Up to four words the lexicon does not know, after a determiner:
+        // `a prominent Republican National Committee member`, `a former
+        // senior law enforcement official`, `the bespectacled, 71-year-old diplomat`.
         if !lexicon::DETERMINERS.contains(self.lower(first).as_ref()) {
-            let determiner = (floor.max(first.saturating_sub(3))..first).rev().find(|&i| lexicon::DETERMINERS.contains(self.lower(i).as_ref()));
-            if let Some(d) = determiner.filter(|&d| (d + 1..first).all(|i| self.is_phrase_word(i) && self.word(i).starts_with(char::is_lowercase) && lexicon::head(&self.lower(i)).is_none())) {
+            let determiner = (floor.max(first.saturating_sub(5))..first).rev().find(|&i| lexicon::DETERMINERS.contains(self.lower(i).as_ref()));
+            let unknown = |i: usize| {
+                let lower = self.lower(i);
+                self.is_phrase_word(i) && !self.word(i).starts_with(char::is_uppercase) && lexicon::head(&lower).is_none() && !PREPOSITIONS.contains(lower.as_ref())
+            };
+            if let Some(d) = determiner.filter(|&d| (d + 1..first).all(|i| unknown(i) || (i > d + 1 && i + 1 < first && self.word(i) == ","))) {
                 first = d;
             }
         }
@@ -1314,6 +1319,13 @@ mod tests {
         all_said_by(
             "a prominent Springfield City Council member",
             "“We will not give up,” said a prominent Springfield City Council member who asked not to be named.",
+        );
+        all_said_by("a former senior law enforcement official", "“We will not give up,” said a former senior law enforcement official.");
+        all_said_by("the bespectacled, 71-year-old diplomat", "“We will not give up,” the bespectacled, 71-year-old diplomat said in an interview.");
+        // Not over a preposition: `the war, with British defense minister Ben Wallace`.
+        all_said_by(
+            "Ben Wallace",
+            "It’s likely that these are among the reasons that Zelensky has repeatedly urged Western governments to be more involved in negotiations to end the war, with British defense minister Ben Wallace accidentally revealing in March that he knew there was “a desire for the UK and US” to be at the table.",
         );
     }
 
