@@ -424,11 +424,19 @@ impl<'a> Reader<'a> {
                     // (`former speechwriter Noam Neusner wrote`).
                     let bare_title = |i: usize| i + 1 == candidate.first && matches!(candidate.who, Who::Name(_)) && self.is_phrase_word(i);
                     let titled = (opening..candidate.first).all(|i| self.may_stand_before_a_speaker(i) || bare_title(i));
-                    let tail_start = candidate.first.min(k);
+                    // The attribution's clause, from the titles before its speaker
+                    // (`, Republican candidate Ben Carson said`) to the sentence end,
+                    // where only words that report no clause of their own may follow
+                    // (`said after the attacks.`, not `said the plan would work.`).
+                    let mut tail_start = candidate.first.min(k);
+                    while tail_start > opening && self.word(tail_start - 1) != "," && (self.may_stand_before_a_speaker(tail_start - 1) || bare_title(tail_start - 1)) {
+                        tail_start -= 1;
+                    }
                     let rest = candidate.end.max(k + 1)..post.end;
+                    let adverbial = !rest.clone().any(|i| self.is_quote_mark(i)) && self.reported_clause(k.max(candidate.end.saturating_sub(1)), post.end).is_none();
                     let ends_sentence = tail_start > post.start
                         && self.word(tail_start - 1) == ","
-                        && rest.clone().all(|i| !self.word(i).chars().any(char::is_alphanumeric));
+                        && adverbial;
                     // Or stands between commas in the sentence the quote opens
                     // (`''...'' income, he said, rather than ...`).
                     let parenthetical = !frame.post_is_next_sentence
@@ -1372,5 +1380,11 @@ mod tests {
     #[test]
     fn quotes_coordinated_in_one_sentence_share_their_speaker() {
         all_said_by("Tom Reed", "The council met on Monday. The plan is “a disgrace to this whole town” and “a waste of everyone’s money,” Mayor Tom Reed told reporters at City Hall on Monday.");
+    }
+
+    #[test]
+    fn an_attribution_ending_the_sentence_may_have_titles_and_adverbials() {
+        all_said_by("Tom Reed", "“Closing the library would be a mistake” for the town, council member Tom Reed said after the meeting.");
+        all_said_by("Tom Reed", "“We looked at every branch,” the Springfield library director, Tom Reed, told The Springfield Gazette in 2013.");
     }
 }
