@@ -606,12 +606,13 @@ impl<'a> Reader<'a> {
             }
         }
         // The inverted order: `said X`, `added the official`.
-        // Not a participle's or a verb of telling's object: `, telling reporters`.
-        let inverted = !progressive
-            && !lexicon::is_addressed(&self.lower(k))
-            && (k == floor || self.word(k - 1) == "," || self.is_dash(k - 1) || self.is_quote_mark(k - 1));
+        // Not a participle's object (`, telling reporters`), nor a verb of
+        // telling's unless its speaker ends the clause (`,” warned Clinton.`).
+        let addressed = lexicon::is_addressed(&self.lower(k));
+        let inverted = !progressive && (k == floor || self.word(k - 1) == "," || self.is_dash(k - 1) || self.is_quote_mark(k - 1));
         if inverted {
-            if let Some(c) = self.candidate_starting_at(k + 1, ceil).or_else(|| self.bare_phrase_from(k + 1, ceil)) {
+            let found = self.candidate_starting_at(k + 1, ceil).or_else(|| self.bare_phrase_from(k + 1, ceil));
+            if let Some(c) = found.filter(|c| !addressed || c.end == ceil || matches!(self.word(c.end), "." | ",")) {
                 return Some((c, cue));
             }
         }
@@ -1386,5 +1387,11 @@ mod tests {
     fn an_attribution_ending_the_sentence_may_have_titles_and_adverbials() {
         all_said_by("Tom Reed", "“Closing the library would be a mistake” for the town, council member Tom Reed said after the meeting.");
         all_said_by("Tom Reed", "“We looked at every branch,” the Springfield library director, Tom Reed, told The Springfield Gazette in 2013.");
+    }
+
+    #[test]
+    fn a_verb_of_telling_may_be_inverted_when_its_speaker_ends_the_clause() {
+        all_said_by("Margaret Holloway", "The council met on Monday. “That means the library closes for good,” warned Margaret Holloway.");
+        all_said_by("Tom Reed", "The council met on Monday. “That means the library closes for good,” Tom Reed warned Margaret Holloway.");
     }
 }
