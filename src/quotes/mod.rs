@@ -639,7 +639,10 @@ impl<'a> Reader<'a> {
                 first += 1;
             }
             let end = (first..before).find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i)).unwrap_or(before);
-            if let Some(c) = self.candidate_starting_at(first, end).filter(|c| !self.is_place(c)) {
+            // A place only when a verb follows it (`Japan branded ...`, not
+            // the setting `Salem, New Hampshire, Trump ...`).
+            let subject = |c: &Candidate| !self.is_place(c) || (c.end < end && self.word(c.end).starts_with(char::is_lowercase));
+            if let Some(c) = self.candidate_starting_at(first, end).filter(subject) {
                 if first == start || matches!(self.lower(start).as_ref(), "and" | "but" | "so" | "yet") {
                     return Some(c);
                 }
@@ -1393,5 +1396,11 @@ mod tests {
     fn a_verb_of_telling_may_be_inverted_when_its_speaker_ends_the_clause() {
         all_said_by("Margaret Holloway", "The council met on Monday. “That means the library closes for good,” warned Margaret Holloway.");
         all_said_by("Tom Reed", "The council met on Monday. “That means the library closes for good,” Tom Reed warned Margaret Holloway.");
+    }
+
+    #[test]
+    fn a_country_followed_by_its_verb_is_the_sentences_subject() {
+        all_said_by("Japan", "North Korea tested a missile on Friday. Japan branded North Korea an “outlaw nation in the neighborhood.”");
+        all_said_by("Tom Reed", "The library will close. In Springfield, Illinois, Mayor Tom Reed called the plan “a disgrace to this whole town.”");
     }
 }
