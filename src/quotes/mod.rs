@@ -835,6 +835,14 @@ impl<'a> Reader<'a> {
                     return Some(Candidate { first, end, who: Who::Name(person) });
                 }
             }
+            // `Another intelligence source speaking to Fox News said`: the
+            // one who opens the chunk, not a preposition's object.
+            if at > floor && PREPOSITIONS.contains(self.lower(at - 1).as_ref()) && self.names[k].label != Label::Person {
+                let chunk = (floor..at).rev().find(|&i| matches!(self.word(i), "," | ";" | "(") || self.is_dash(i) || self.is_quote_mark(i)).map_or(floor, |i| i + 1);
+                if let Some(c) = self.candidate_starting_at(chunk, at - 1).filter(|c| !matches!(c.who, Who::Pronoun)) {
+                    return Some(c);
+                }
+            }
             return Some(Candidate { first, end, who: Who::Name(k) });
         }
         let lower = self.lower(last);
@@ -1402,5 +1410,10 @@ mod tests {
     fn a_country_followed_by_its_verb_is_the_sentences_subject() {
         all_said_by("Japan", "North Korea tested a missile on Friday. Japan branded North Korea an “outlaw nation in the neighborhood.”");
         all_said_by("Tom Reed", "The library will close. In Springfield, Illinois, Mayor Tom Reed called the plan “a disgrace to this whole town.”");
+    }
+
+    #[test]
+    fn an_organisation_after_a_preposition_is_not_the_subject() {
+        all_said_by("another city official", "The council met on Monday. Another city official speaking to Fox News said, “The library will close in May.”");
     }
 }
