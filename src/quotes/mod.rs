@@ -423,7 +423,9 @@ impl<'a> Reader<'a> {
                     // A lowercase noun right before a name is its title
                     // (`former speechwriter Noam Neusner wrote`).
                     let bare_title = |i: usize| i + 1 == candidate.first && matches!(candidate.who, Who::Name(_)) && self.is_phrase_word(i);
-                    let titled = (opening..candidate.first).all(|i| self.may_stand_before_a_speaker(i) || bare_title(i));
+                    // After an `as` (`“...,” as Mayor Reed put it`).
+                    let titles = opening + usize::from(opening < candidate.first && self.lower(opening) == "as");
+                    let titled = (titles..candidate.first).all(|i| self.may_stand_before_a_speaker(i) || bare_title(i));
                     // The attribution's clause, from the titles before its speaker
                     // (`, Republican candidate Ben Carson said`) to the sentence end,
                     // where only words that report no clause of their own may follow
@@ -1415,5 +1417,10 @@ mod tests {
     #[test]
     fn an_organisation_after_a_preposition_is_not_the_subject() {
         all_said_by("another city official", "The council met on Monday. Another city official speaking to Fox News said, “The library will close in May.”");
+    }
+
+    #[test]
+    fn an_attribution_may_open_with_as() {
+        all_said_by("Tom Reed", "The council met on Monday. The plan is “a disgrace to this whole town,” as Mayor Tom Reed put it.");
     }
 }
