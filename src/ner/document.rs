@@ -256,11 +256,16 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
     let mut person_words: HashMap<String, usize> = HashMap::default();
     // Words of people's full names in the article: `Mao` after `Mao Zedong`.
     let mut full_name_words: FxHashSet<String> = FxHashSet::default();
+    // Names the article gives a person's title or honorific: `President Obama`.
+    let mut titled: FxHashSet<String> = FxHashSet::default();
     for span in spans.iter() {
         let name = text_of(span);
         let ballot = votes.entry(name.clone()).or_insert_with(|| gazetteer_vote(&name, gazetteer));
         *ballot.entry(span.label.clone()).or_default() += 1;
         if span.label == "PERSON" {
+            if span.start > 0 && gazetteer.kinds(&view.sentences[span.sentence][span.start - 1].form).contains(&Kind::Title) {
+                titled.insert(name.clone());
+            }
             for word in &view.sentences[span.sentence][span.start..span.end] {
                 *person_words.entry(word.form.to_string()).or_default() += 1;
                 if span.end - span.start > 1 {
@@ -292,11 +297,12 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
             span.label = best;
         }
         // A listed place that is no one's given name, nor part of a person's
-        // full name in the article, is no person (`Kyiv is making a bet`),
+        // full name or titled in the article, is no person (`Kyiv is making a
+        // bet`; but `President Obama`, though Obama is a town in Japan),
         // and a listed region no organisation (`Crimea`).
         let place = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region));
         let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region) || prose && *k == Kind::City) && !kinds.contains(&Kind::Organisation);
-        let named_person = span.label == "PERSON" && full_name_words.contains(&name);
+        let named_person = span.label == "PERSON" && (full_name_words.contains(&name) || titled.contains(&name));
         if (span.label == "PERSON" && place && !named_person || span.label == "ORG" && region) && !kinds.contains(&Kind::GivenName) {
             span.label = "GPE".to_string();
         }

@@ -249,6 +249,13 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_person_named_like_a_town_stays_a_person() {
+        // Obama is also a town in Japan.
+        let found = names("President Obama is rolling out a new campaign message. Obama spoke in Ohio on Monday.", &UserEntities::default());
+        assert!(found.iter().filter(|(name, _)| name == "Obama").all(|(_, label)| label == "PERSON"), "{found:?}");
+    }
+
+    #[test]
     fn user_entities_take_precedence() {
         let user = UserEntities::new([("Wagner Group", "ORG"), ("hypersonic missiles", "PRODUCT")]);
         let found = names("The Wagner Group fired hypersonic missiles.", &user);
