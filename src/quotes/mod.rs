@@ -886,6 +886,16 @@ impl<'a> Reader<'a> {
         while at < ceil && !self.name_starting.contains_key(&at) && (self.is_title(at) || (at + 1 < ceil && lexicon::MODIFIERS.contains(self.lower(at).as_ref()) && self.is_title(at + 1))) {
             at += 1;
         }
+        // A title phrase before a person's name, ending in a person noun,
+        // with no name in it but adjectives' (`Republican`, `Democratic`):
+        // `Republican presidential candidate Donald Trump`.
+        let person_at = (first + 1..ceil.min(first + 5)).find(|i| self.name_starting.get(i).is_some_and(|&k| self.names[k].label == Label::Person));
+        if let Some(at) = person_at.filter(|&at| {
+            lexicon::head(&self.lower(at - 1)).is_some_and(|(_, kind)| kind == Head::Person) && (first..at).all(|i| self.is_phrase_word(i) && self.name_starting.get(&i).is_none_or(|&k| matches!(self.names[k].label, Label::Norp | Label::Misc)))
+        }) {
+            let k = self.name_starting[&at];
+            return Some(Candidate { first: at, end: self.name_tokens[k].end, who: Who::Name(k) });
+        }
         if let Some(&k) = self.name_starting.get(&at).filter(|&&k| self.may_speak(k)) {
             let end = self.name_tokens[k].end;
             return Some(Candidate { first: at, end, who: Who::Name(k) });
@@ -1422,5 +1432,10 @@ mod tests {
     #[test]
     fn an_attribution_may_open_with_as() {
         all_said_by("Tom Reed", "The council met on Monday. The plan is “a disgrace to this whole town,” as Mayor Tom Reed put it.");
+    }
+
+    #[test]
+    fn a_title_phrase_before_a_name_opens_the_subject() {
+        all_said_by("Tom Reed", "The library closed on Thursday. Democratic mayoral candidate Tom Reed quickly took to Twitter, writing: “This is a sad day for our town.”");
     }
 }
