@@ -20,8 +20,8 @@ static IRREGULAR: Words = Words::new("irregular_verb_forms");
 /// Forms of reporting verbs whose object is the one addressed: `told reporters`.
 static ADDRESSED: Words = Words::new("addressed_verb_forms");
 
-/// Verb forms that report speech only with their particle: form → particle.
-static PHRASAL_CUES: Words = Words::new("phrasal_cue_forms");
+/// Verbs that report speech only with their particle: lemma → particle.
+static PHRASAL_CUES: Words = Words::new("phrasal_cues");
 
 /// Forms of verbs whose object may be the one asked: `asked the candidate`.
 static QUESTIONING: Words = Words::new("questioning_verb_forms");
@@ -72,25 +72,37 @@ pub enum Cue {
 }
 
 static CUES: LazyLock<FxHashMap<String, Cue>> = LazyLock::new(|| {
-    let mut forms = FxHashMap::default();
-    for (lemmas, cue) in [(&QUOTING_VERBS, Cue::Quoting), (&SPEECH_VERBS, Cue::Speech)] {
-        for lemma in lemmas.words() {
-            for form in regular_forms(lemma) {
-                forms.insert(form, cue);
-            }
-        }
+    let mut lemmas = Vec::new();
+    for (list, cue) in [(&QUOTING_VERBS, Cue::Quoting), (&SPEECH_VERBS, Cue::Speech)] {
+        lemmas.extend(list.words().map(|lemma| (lemma, cue)));
     }
+    let mut forms = inflected(lemmas);
     for participle in PARTICIPLES.words() {
         forms.insert(participle.to_string(), Cue::Quoting);
     }
-    let lemma_cue: FxHashMap<String, Cue> = forms.clone();
+    forms
+});
+
+/// Each form of the phrasal cues' verbs, with its particle: `shot` → `back`.
+static PHRASAL_CUE_FORMS: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| inflected(PHRASAL_CUES.entries().iter().map(|e| (e.word, e.value))));
+
+/// Every form of each lemma, regular and listed irregular, with its lemma's value.
+fn inflected<T: Copy>(lemmas: impl IntoIterator<Item = (&'static str, T)>) -> FxHashMap<String, T> {
+    let mut forms = FxHashMap::default();
+    let mut of_lemma = FxHashMap::default();
+    for (lemma, value) in lemmas {
+        of_lemma.insert(lemma, value);
+        for form in regular_forms(lemma) {
+            forms.insert(form, value);
+        }
+    }
     for irregular in IRREGULAR.entries() {
-        if let Some(&cue) = lemma_cue.get(irregular.value) {
-            forms.insert(irregular.word.to_string(), cue);
+        if let Some(&value) = of_lemma.get(irregular.value) {
+            forms.insert(irregular.word.to_string(), value);
         }
     }
     forms
-});
+}
 
 /// The base form, third person, past and present participle of a regular verb.
 fn regular_forms(lemma: &str) -> Vec<String> {
@@ -119,7 +131,7 @@ pub fn cue(lower: &str) -> Option<Cue> {
 
 /// The particle that makes a lower-cased verb form a cue: `back` of `shot back`.
 pub fn cue_particle(lower: &str) -> Option<&'static str> {
-    PHRASAL_CUES.value(lower)
+    PHRASAL_CUE_FORMS.get(lower).copied()
 }
 
 static PERSON_HEADS: LazyLock<FxHashSet<&'static str>> =
