@@ -318,7 +318,7 @@ impl<'a> Reader<'a> {
         // `“...?” Graham asked.`: a quote ending its sentence may be attributed in the next one.
         let following = self.segmented.sentences.get(close_sentence + 1);
         let mut post_is_next_sentence = false;
-        if let Some(next) = following.filter(|n| post.is_empty() && n.block == self.segmented.sentences[close_sentence].block) {
+        if let Some(next) = following.filter(|_| post.is_empty() && self.same_block(close_sentence, close_sentence + 1)) {
             if !self.is_quote_mark(next.first_token) {
                 let next_open = passages.get(i + 1).map(|n| self.token_at(n.open.unwrap_or(n.start)));
                 post = next.first_token..next_open.filter(|&t| t < next.end_token).unwrap_or(next.end_token);
@@ -435,21 +435,16 @@ impl<'a> Reader<'a> {
                         tail_start -= 1;
                     }
                     let rest = candidate.end.max(k + 1)..post.end;
-                    let adverbial = !rest.clone().any(|i| self.is_quote_mark(i)) && self.reported_clause(k.max(candidate.end.saturating_sub(1)), post.end).is_none();
-                    let ends_sentence = tail_start > post.start
-                        && self.word(tail_start - 1) == ","
-                        && adverbial;
+                    let reports_clause = self.reported_clause(k.max(candidate.end.saturating_sub(1)), post.end).is_some();
+                    let after_comma = tail_start > post.start && self.word(tail_start - 1) == ",";
+                    let ends_sentence = after_comma && !reports_clause && !rest.clone().any(|i| self.is_quote_mark(i));
                     // Or stands between commas in the sentence the quote opens
                     // (`''...'' income, he said, rather than ...`).
-                    let parenthetical = !frame.post_is_next_sentence
-                        && tail_start > post.start
-                        && self.word(tail_start - 1) == ","
-                        && !rest.is_empty()
-                        && self.word(rest.start) == ",";
+                    let parenthetical = !frame.post_is_next_sentence && after_comma && !rest.is_empty() && self.word(rest.start) == ",";
                     let phrase = matches!(cue.as_str(), "according to" | "in the words of" | "per");
                     // A next sentence that reports a clause of its own (`“...”
                     // Park said Kim's state is ...`) is not this quote's attribution.
-                    let own_clause = frame.post_is_next_sentence && self.reported_clause(k.max(candidate.end.saturating_sub(1)), post.end).is_some();
+                    let own_clause = frame.post_is_next_sentence && reports_clause;
                     if (titled || k <= opening || ends_sentence || parenthetical || phrase) && !own_clause {
                         if let Some(speaker) = self.speaker(&candidate, memory) {
                             return Some((speaker, Some(cue)));
@@ -495,6 +490,12 @@ impl<'a> Reader<'a> {
         };
         let between = self.token_end(close)..self.token_at(open);
         self.sentence_of.get(between.start) == self.sentence_of.get(between.end) && between.len() <= 2 && between.clone().all(|t| matches!(self.lower(t).as_ref(), "and" | "or" | ","))
+    }
+
+    /// Where the clause chunk ending before token `end` opens: after the last
+    /// comma, semicolon, bracket, dash or quotation mark from `floor`.
+    fn chunk_start(&self, floor: usize, end: usize) -> usize {
+        (floor..end).rev().find(|&i| matches!(self.word(i), "," | ";" | "(") || self.is_dash(i) || self.is_quote_mark(i)).map_or(floor, |i| i + 1)
     }
 
     /// Whether sentences `a` and `b` are in one paragraph.
@@ -708,10 +709,7 @@ impl<'a> Reader<'a> {
                 let open = (floor..close).rev().find(|&i| self.word(i) == "(")?;
                 return self.candidate_ending_at(open, floor);
             }
-            let start = (floor..end)
-                .rev()
-                .find(|&i| matches!(self.word(i), "," | ";" | "(") || self.is_dash(i) || self.is_quote_mark(i))
-                .map_or(floor, |i| i + 1);
+            let start = self.chunk_start(floor, end);
             let mut first = start;
             while first < end && lexicon::CONJUNCTIONS.contains(self.lower(first).as_ref()) {
                 first += 1;
@@ -840,8 +838,7 @@ impl<'a> Reader<'a> {
             // `Another intelligence source speaking to Fox News said`: the
             // one who opens the chunk, not a preposition's object.
             if at > floor && PREPOSITIONS.contains(self.lower(at - 1).as_ref()) && self.names[k].label != Label::Person {
-                let chunk = (floor..at).rev().find(|&i| matches!(self.word(i), "," | ";" | "(") || self.is_dash(i) || self.is_quote_mark(i)).map_or(floor, |i| i + 1);
-                if let Some(c) = self.candidate_starting_at(chunk, at - 1).filter(|c| !matches!(c.who, Who::Pronoun)) {
+                if let Some(c) = self.candidate_starting_at(self.chunk_start(floor, at), at - 1).filter(|c| !matches!(c.who, Who::Pronoun)) {
                     return Some(c);
                 }
             }
