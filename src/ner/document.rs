@@ -399,6 +399,11 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
         let folded: Vec<&str> = sentence.iter().map(|w| folds.get(w.form.as_ref()).map_or("", String::as_str)).collect();
         let mut i = 0;
         while i < sentence.len() {
+            // Names are capitalised words only: no name starts at a word that is not.
+            if folded[i].is_empty() {
+                i += 1;
+                continue;
+            }
             let mut hash = 0;
             let mut longest_match = None;
             for len in 1..=longest.min(sentence.len() - i) {
