@@ -165,24 +165,84 @@ fn prefetch<T>(value: &T) {
     let _ = value;
 }
 
-/// Transition scores for decoding: for each tag, the tags BILOU lets
-/// precede it (not the start) with their scores, and the start scores
-/// (minus infinity where a tag cannot open a sentence).
+/// Transition scores laid out for decoding. BILOU splits the tags in two:
+/// a tag that opens a name or is `O` (`O`, B, U) may follow exactly the
+/// tags that close one or are `O` (`O`, L, U); an I or L tag may follow
+/// only the B or I of its own label. The first kind is a small dense
+/// block, scored for all opening tags at once.
 #[derive(Clone, Debug, PartialEq)]
 struct Transitions {
-    /// `(prev, score)` pairs of each next tag.
-    allowed_before: Vec<Vec<(usize, f32)>>,
+    /// The closing tags (`O`, L, U), in tag order.
+    closing: Vec<usize>,
+    /// The opening tags (`O`, B, U), in tag order.
+    opening: Vec<usize>,
+    /// For each closing tag, the score of each opening tag after it,
+    /// padded with minus infinity to `LANES`.
+    to_opening: Vec<[f32; LANES]>,
+    /// For each label, the scores of B→I, I→I, B→L and I→L.
+    within: Vec<[f32; 4]>,
+    /// The score of each tag at the sentence start (minus infinity for I and L).
     start: Vec<f32>,
 }
 
+/// Opening tags scored at once: `O` and a B and a U per label, at most 15 labels.
+const LANES: usize = 32;
+
 fn constrained(transitions: &[f32], n_tags: usize) -> Transitions {
-    Transitions {
-        allowed_before: (0..n_tags)
-            .map(|next| (0..n_tags).filter(|&prev| allowed(Some(prev), next)).map(|prev| (prev, transitions[prev * n_tags + next])).collect())
-            .collect(),
-        start: (0..n_tags)
-            .map(|next| if allowed(None, next) { transitions[n_tags * n_tags + next] } else { f32::NEG_INFINITY })
-            .collect(),
+    let score = |prev: usize, next: usize| transitions[prev * n_tags + next];
+    let closing: Vec<usize> = (0..n_tags).filter(|&tag| may_end(tag)).collect();
+    let opening: Vec<usize> = (0..n_tags).filter(|&tag| allowed(None, tag)).collect();
+    let to_opening = closing
+        .iter()
+        .map(|&prev| {
+            let mut row = [f32::NEG_INFINITY; LANES];
+            for (cell, &next) in row.iter_mut().zip(&opening) {
+                *cell = score(prev, next);
+            }
+            row
+        })
+        .collect();
+    let within = (0..(n_tags - 1) / 4)
+        .map(|label| {
+            let (begin, inside, last) = (tag_of(label, Part::Begin), tag_of(label, Part::Inside), tag_of(label, Part::Last));
+            [score(begin, inside), score(inside, inside), score(begin, last), score(inside, last)]
+        })
+        .collect();
+    let start = (0..n_tags).map(|next| if allowed(None, next) { transitions[n_tags * n_tags + next] } else { f32::NEG_INFINITY }).collect();
+    Transitions { closing, opening, to_opening, within, start }
+}
+
+/// For each opening tag, the best score of a closing tag before it plus the
+/// transition, and that closing tag (the first of the best, as a strict
+/// comparison in tag order finds it).
+fn best_openings(transitions: &Transitions, previous: &[f32], best: &mut [f32; LANES], best_prev: &mut [u32; LANES]) {
+    let width = transitions.opening.len().next_multiple_of(4);
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: SSE2 is part of every x86_64 CPU; each load and store reads or
+    // writes four lanes at `chunk < width <= LANES`, inside the arrays.
+    unsafe {
+        use std::arch::x86_64::*;
+        for chunk in (0..width).step_by(4) {
+            let mut b = _mm_loadu_ps(best.as_ptr().add(chunk));
+            let mut a = _mm_loadu_si128(best_prev.as_ptr().add(chunk).cast());
+            for (&prev, row) in transitions.closing.iter().zip(&transitions.to_opening) {
+                let candidate = _mm_add_ps(_mm_set1_ps(previous[prev]), _mm_loadu_ps(row.as_ptr().add(chunk)));
+                let better = _mm_castps_si128(_mm_cmpgt_ps(candidate, b));
+                b = _mm_max_ps(candidate, b);
+                a = _mm_or_si128(_mm_and_si128(better, _mm_set1_epi32(prev as i32)), _mm_andnot_si128(better, a));
+            }
+            _mm_storeu_ps(best.as_mut_ptr().add(chunk), b);
+            _mm_storeu_si128(best_prev.as_mut_ptr().add(chunk).cast(), a);
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    for (&prev, row) in transitions.closing.iter().zip(&transitions.to_opening) {
+        for lane in 0..width {
+            let candidate = previous[prev] + row[lane];
+            if candidate > best[lane] {
+                (best[lane], best_prev[lane]) = (candidate, prev as u32);
+            }
+        }
     }
 }
 
@@ -192,30 +252,38 @@ fn viterbi(emissions: &[f32], transitions: &Transitions, n_tags: usize) -> Vec<u
     if n == 0 {
         return Vec::new();
     }
-    let mut score = vec![f32::NEG_INFINITY; n * n_tags];
+    // Only the previous token's scores are needed to go on; the back
+    // pointers keep the path.
+    let mut previous: Vec<f32> = emissions[..n_tags].iter().zip(&transitions.start).map(|(e, s)| e + s).collect();
+    let mut current = vec![f32::NEG_INFINITY; n_tags];
     let mut back = vec![0u8; n * n_tags];
-    for tag in 0..n_tags {
-        score[tag] = emissions[tag] + transitions.start[tag];
-    }
-    for t in 1..n {
-        let (done, rest) = score.split_at_mut(t * n_tags);
-        let previous = &done[(t - 1) * n_tags..];
-        for (next, before) in transitions.allowed_before.iter().enumerate() {
-            let mut best = (f32::NEG_INFINITY, 0);
-            for &(prev, transition) in before {
-                let candidate = previous[prev] + transition;
-                if candidate > best.0 {
-                    best = (candidate, prev);
-                }
-            }
-            rest[next] = best.0 + emissions[t * n_tags + next];
-            back[t * n_tags + next] = best.1 as u8;
+    for (emissions, back) in emissions.chunks_exact(n_tags).zip(back.chunks_exact_mut(n_tags)).skip(1) {
+        let mut best = [f32::NEG_INFINITY; LANES];
+        let mut best_prev = [0u32; LANES];
+        best_openings(transitions, &previous, &mut best, &mut best_prev);
+        for (lane, &next) in transitions.opening.iter().enumerate() {
+            current[next] = best[lane] + emissions[next];
+            back[next] = best_prev[lane] as u8;
         }
+        // I and L: from the label's B (first) or I, without branches.
+        for (label, scores) in transitions.within.iter().enumerate() {
+            let (begin, inside) = (tag_of(label, Part::Begin), tag_of(label, Part::Inside));
+            for (next, from_begin, from_inside) in [(inside, scores[0], scores[1]), (tag_of(label, Part::Last), scores[2], scores[3])] {
+                let (via_begin, via_inside) = (previous[begin] + from_begin, previous[inside] + from_inside);
+                let take_inside = via_inside > via_begin;
+                current[next] = if take_inside { via_inside } else { via_begin } + emissions[next];
+                back[next] = if take_inside {
+                    inside
+                } else if via_begin > f32::NEG_INFINITY {
+                    begin
+                } else {
+                    0
+                } as u8;
+            }
+        }
+        std::mem::swap(&mut previous, &mut current);
     }
-    let last = (0..n_tags)
-        .filter(|&tag| may_end(tag))
-        .max_by(|&a, &b| score[(n - 1) * n_tags + a].total_cmp(&score[(n - 1) * n_tags + b]))
-        .unwrap_or(0);
+    let last = (0..n_tags).filter(|&tag| may_end(tag)).max_by(|&a, &b| previous[a].total_cmp(&previous[b])).unwrap_or(0);
     let mut tags = vec![last; n];
     for t in (1..n).rev() {
         tags[t - 1] = back[t * n_tags + tags[t]] as usize;
@@ -566,6 +634,57 @@ mod tests {
         emissions[tag_of(0, Part::Unit)] = 1.0;
         let transitions = constrained(&vec![0.0; (n_tags + 1) * n_tags], n_tags);
         assert_eq!(viterbi(&emissions, &transitions, n_tags), vec![tag_of(0, Part::Unit)]);
+    }
+
+    /// The textbook Viterbi over every allowed pair, for checking the fast one.
+    fn plain_viterbi(emissions: &[f32], transitions: &[f32], n_tags: usize) -> Vec<usize> {
+        let n = emissions.len() / n_tags;
+        let mut score: Vec<f32> = (0..n_tags).map(|t| if allowed(None, t) { emissions[t] + transitions[n_tags * n_tags + t] } else { f32::NEG_INFINITY }).collect();
+        let mut back = vec![vec![0; n_tags]; n];
+        for t in 1..n {
+            let mut next_score = vec![f32::NEG_INFINITY; n_tags];
+            for next in 0..n_tags {
+                let mut best = (f32::NEG_INFINITY, 0);
+                for prev in (0..n_tags).filter(|&prev| allowed(Some(prev), next)) {
+                    let candidate = score[prev] + transitions[prev * n_tags + next];
+                    if candidate > best.0 {
+                        best = (candidate, prev);
+                    }
+                }
+                next_score[next] = best.0 + emissions[t * n_tags + next];
+                back[t][next] = best.1;
+            }
+            score = next_score;
+        }
+        let mut tags = vec![(0..n_tags).filter(|&t| may_end(t)).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap(); n];
+        for t in (1..n).rev() {
+            tags[t - 1] = back[t][tags[t]];
+        }
+        tags
+    }
+
+    #[test]
+    fn viterbi_finds_the_textbook_path() {
+        // Pseudo-random scores, with ties (whole numbers) and masked tokens.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 7) as f32 - 3.0
+        };
+        for labels in [1, 4, 15] {
+            let n_tags = n_tags(labels);
+            let transitions: Vec<f32> = (0..(n_tags + 1) * n_tags).map(|_| next()).collect();
+            let fast = constrained(&transitions, n_tags);
+            for len in [1, 2, 3, 8, 30] {
+                for masked in [false, true] {
+                    let emissions: Vec<f32> =
+                        (0..len * n_tags).map(|i| if masked && i % 3 == 0 { f32::NEG_INFINITY } else { next() }).collect();
+                    assert_eq!(viterbi(&emissions, &fast, n_tags), plain_viterbi(&emissions, &transitions, n_tags), "{labels} labels, {len} tokens");
+                }
+            }
+        }
     }
 
     #[test]
