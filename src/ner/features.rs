@@ -33,20 +33,49 @@ pub struct SentenceFeatures {
 /// slot 0 for outside any name.
 #[derive(Default)]
 pub struct History {
-    counts: FxHashMap<u64, [u16; MAX_SLOTS]>,
+    words: FxHashMap<u64, LabelCounts>,
 }
 
 /// Label slots a history keeps: O and up to 15 labels (the model's limit).
 const MAX_SLOTS: usize = 16;
+
+/// How often a word was given each label, with the most frequent label
+/// (the lowest slot among equals) and the total kept as the counts change.
+#[derive(Clone, Copy)]
+struct LabelCounts {
+    counts: [u16; MAX_SLOTS],
+    best: usize,
+    /// The sum of `counts`, wrapping as a `u16` sum does.
+    total: u16,
+}
+
+impl Default for LabelCounts {
+    fn default() -> Self {
+        LabelCounts { counts: [0; MAX_SLOTS], best: 0, total: 0 }
+    }
+}
+
+impl LabelCounts {
+    fn add(&mut self, label: usize) {
+        let Some(count) = self.counts.get_mut(label) else { return };
+        if *count == u16::MAX {
+            return;
+        }
+        *count += 1;
+        self.total = self.total.wrapping_add(1);
+        let (n, best) = (*count, self.counts[self.best]);
+        if n > best || (n == best && label < self.best) {
+            self.best = label;
+        }
+    }
+}
 
 impl History {
     /// Remembers the labels of a tagged sentence; `labels[i]` is 0 for O,
     /// else 1 + the label's index.
     pub fn record(&mut self, features: &SentenceFeatures, labels: &[usize]) {
         for (&key, &label) in features.word_keys.iter().zip(labels) {
-            if let Some(c) = self.counts.entry(key).or_insert([0; MAX_SLOTS]).get_mut(label) {
-                *c = c.saturating_add(1);
-            }
+            self.words.entry(key).or_default().add(label);
         }
     }
 }
@@ -60,11 +89,10 @@ impl SentenceFeatures {
         let mut starts = Vec::with_capacity(self.starts.len());
         for t in 0..self.len() {
             starts.push(h.out.len());
-            if let Some(counts) = history.counts.get(&self.word_keys[t]) {
-                let (best, &n) = counts.iter().enumerate().max_by_key(|&(label, &n)| (n, std::cmp::Reverse(label))).expect("labels");
-                let total: u16 = counts.iter().sum();
-                h.add(const { seed("hist") }, &[best as u64]);
-                h.add(const { seed("hist,unanimous") }, &[best as u64, (n == total) as u64]);
+            if let Some(word) = history.words.get(&self.word_keys[t]) {
+                let best = word.best as u64;
+                h.add(const { seed("hist") }, &[best]);
+                h.add(const { seed("hist,unanimous") }, &[best, (word.counts[word.best] == word.total) as u64]);
             }
         }
         starts.push(h.out.len());
