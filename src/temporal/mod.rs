@@ -42,6 +42,11 @@ static OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TEMPORAL_OP
 static PHRASE_STARTS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| HOLIDAYS.words().chain(REFERENCE_WORDS.words()).filter_map(|h| h.split(' ').next()).collect());
 
+/// Every beginning of those phrases, so that reading one stops as soon as
+/// no phrase goes on that way.
+static PHRASE_PREFIXES: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| HOLIDAYS.words().chain(REFERENCE_WORDS.words()).flat_map(|h| h.char_indices().map(move |(at, c)| &h[..at + c.len_utf8()])).collect());
+
 /// Whether a capitalised word starts like a month or a weekday (`Sept.`,
 /// `Thursday`), without allocating.
 fn names_a_day_or_month(word: &str) -> bool {
@@ -288,9 +293,6 @@ impl Reader<'_> {
         self.lower.get(i).map_or("", |w| w.as_ref())
     }
 
-    /// Whether anything can start at token `i`: a digit, a month, weekday
-    /// or holiday, or one of the few lower-case words that open an
-    /// expression. Most tokens are none of these.
     /// The tense of the verb nearest before the expression, else after it:
     /// `said on Monday`, `will meet on Monday`, `on Monday, it said`.
     fn tense(&self) -> Tense {
@@ -375,10 +377,14 @@ impl Reader<'_> {
         let mut phrase = String::new();
         let mut longest = None;
         for k in i..self.words.len().min(i + 4) {
-            if k > i && !self.low(k).starts_with('\'') && !self.low(k).starts_with('’') {
+            let word = self.low(k);
+            if k > i && !word.starts_with(['\'', '’']) {
                 phrase.push(' ');
             }
-            phrase.push_str(&self.low(k).replace('’', "'"));
+            phrase.extend(word.chars().map(|c| if c == '’' { '\'' } else { c }));
+            if !PHRASE_PREFIXES.contains(phrase.as_str()) {
+                break;
+            }
             if let Some(value) = list.value(&phrase) {
                 longest = Some((k + 1, value));
             }
