@@ -396,7 +396,7 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
     }
     for (k, sentence) in view.sentences.iter().enumerate() {
         let taken = taken_by_sentence.get(&k).map_or(&[][..], Vec::as_slice);
-        let folded: Vec<&str> = sentence.iter().map(|w| folds.get(w.form.as_ref()).map_or("", String::as_str)).collect();
+        let folded: Vec<&str> = sentence.iter().map(|w| if capitalised(w) { folds[w.form.as_ref()].as_str() } else { "" }).collect();
         let mut i = 0;
         while i < sentence.len() {
             // Names are capitalised words only: no name starts at a word that is not.
