@@ -29,11 +29,25 @@ pub fn hash_str(text: &str) -> u64 {
     for chunk in &mut chunks {
         h = (h.rotate_left(5) ^ u64::from_le_bytes(chunk.try_into().expect("8 bytes"))).wrapping_mul(SEED);
     }
-    let mut last = [0u8; 8];
-    let rest = chunks.remainder();
-    last[..rest.len()].copy_from_slice(rest);
-    last[7] ^= bytes.len() as u8 | 0x80;
-    (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(SEED)
+    let last = tail_word(chunks.remainder()) ^ (u64::from(bytes.len() as u8 | 0x80) << 56);
+    (h.rotate_left(5) ^ last).wrapping_mul(SEED)
+}
+
+/// Up to seven bytes as the little-endian word they make when padded with
+/// zeros, read with two overlapping loads instead of a copy (which would
+/// call `memcpy` for every string hashed).
+#[inline]
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!(n < 8);
+    let two = |at: usize| u64::from(u16::from_le_bytes([rest[at], rest[at + 1]]));
+    let four = |at: usize| u64::from(u32::from_le_bytes([rest[at], rest[at + 1], rest[at + 2], rest[at + 3]]));
+    match n {
+        0 => 0,
+        1 => u64::from(rest[0]),
+        2..=3 => two(0) | two(n - 2) << (8 * (n - 2)),
+        _ => four(0) | four(n - 4) << (8 * (n - 4)),
+    }
 }
 
 impl FxHasher {
@@ -50,9 +64,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
+            self.add(tail_word(rest));
         }
     }
 
@@ -66,5 +78,20 @@ impl Hasher for FxHasher {
 
     fn finish(&self) -> u64 {
         self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tail_word_is_the_zero_padded_word() {
+        let bytes = *b"\x01\x82\x03\xf4\x05\x66\x07";
+        for n in 0..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail_word(&bytes[..n]), u64::from_le_bytes(padded), "{n} bytes");
+        }
     }
 }
