@@ -140,18 +140,18 @@ struct DocumentContext {
 }
 
 impl DocumentContext {
-    /// From the document's words and their keys.
-    fn new<S: AsRef<str>>(sentences: &[Vec<S>], keys: &[Vec<WordKeys>]) -> Self {
+    /// From the document's words and their keys (`key(k, i)`: word `i` of sentence `k`).
+    fn new<S: AsRef<str>>(sentences: &[Vec<S>], key: impl Fn(usize, usize) -> WordKeys) -> Self {
         let mut seen_lower = FxHashSet::default();
         let mut seen_capitalised = FxHashSet::default();
-        for (sentence, keys) in sentences.iter().zip(keys) {
-            for (i, (word, keys)) in sentence.iter().zip(keys).enumerate() {
+        for (k, sentence) in sentences.iter().enumerate() {
+            for (i, word) in sentence.iter().enumerate() {
                 let word = word.as_ref();
                 let first = word.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
-                    seen_lower.insert(keys.lower);
+                    seen_lower.insert(key(k, i).lower);
                 } else if first.is_uppercase() && i > 0 && !is_all_caps(word) {
-                    seen_capitalised.insert(keys.lower);
+                    seen_capitalised.insert(key(k, i).lower);
                 }
             }
         }
@@ -334,7 +334,7 @@ pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazett
     let lower: Vec<Vec<Cow<str>>> = sentences.iter().map(|s| s.iter().map(|w| lower_case(w.as_ref())).collect()).collect();
     let hashes: Vec<Vec<WordHashes>> = sentences.iter().zip(&lower).map(|(s, l)| s.iter().zip(l).map(|(w, l)| WordHashes::of(w.as_ref(), l)).collect()).collect();
     let keys: Vec<Vec<WordKeys>> = hashes.iter().map(|s| s.iter().map(WordHashes::keys).collect()).collect();
-    let context = DocumentContext::new(sentences, &keys);
+    let context = DocumentContext::new(sentences, |k, i| keys[k][i]);
     (0..sentences.len())
         .map(|k| {
             let own = |i: usize, h: &mut Hasher| add_word_features(h, &lower[k][i], &hashes[k][i]);
@@ -344,12 +344,21 @@ pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazett
 }
 
 /// Like [`document_features`] without the words' own features (see
-/// [`word_features`]), given each token's keys: the features of sentence
-/// `k`, made when asked for, so that a tagger going sentence by sentence
-/// holds one sentence's features at a time, not the whole document's.
-pub fn context_features<'a, S: AsRef<str>>(sentences: &'a [Vec<S>], keys: &'a [Vec<WordKeys>], gazetteer: &'a Gazetteer, bits: u32) -> impl Fn(usize) -> SentenceFeatures + 'a {
-    let context = DocumentContext::new(sentences, keys);
-    move |k| sentence_features(&sentences[k], &keys[k], &gazetteer.find(&sentences[k]), &context, bits, |_, _| {})
+/// [`word_features`]), given each token's keys (`key(k, i)`: word `i` of
+/// sentence `k`): the features of sentence `k`, made when asked for, so that
+/// a tagger going sentence by sentence holds one sentence's features at a
+/// time, not the whole document's.
+pub fn context_features<'a, S: AsRef<str>>(
+    sentences: &'a [Vec<S>],
+    key: impl Fn(usize, usize) -> WordKeys + Copy + 'a,
+    gazetteer: &'a Gazetteer,
+    bits: u32,
+) -> impl Fn(usize) -> SentenceFeatures + 'a {
+    let context = DocumentContext::new(sentences, key);
+    move |k| {
+        let keys: Vec<WordKeys> = (0..sentences[k].len()).map(|i| key(k, i)).collect();
+        sentence_features(&sentences[k], &keys, &gazetteer.find(&sentences[k]), &context, bits, |_, _| {})
+    }
 }
 
 /// A sentence's features: each token's own features from `word_part`, then

@@ -53,8 +53,11 @@ fn next_model_id() -> u64 {
 #[derive(Default)]
 struct WordScores {
     model: u64,
-    words: FxHashMap<u64, (WordKeys, u32)>,
-    /// `n_tags` scores per word, from the offset `words` gives.
+    /// Word hash → the word's slot.
+    slots: FxHashMap<u64, u32>,
+    /// Each slot's keys.
+    keys: Vec<WordKeys>,
+    /// `n_tags` scores per slot.
     scores: Vec<i32>,
 }
 
@@ -345,28 +348,29 @@ impl Model {
     pub fn tag_words<S: AsRef<str>>(&self, sentences: &[Vec<S>], gazetteer: &Gazetteer, order: impl IntoIterator<Item = usize>) -> Vec<Vec<TagSpan>> {
         let n_tags = self.n_tags();
         WORD_SCORES.with_borrow_mut(|cache| {
-            if cache.model != self.id || cache.words.len() > WORD_CACHE_LIMIT {
+            if cache.model != self.id || cache.slots.len() > WORD_CACHE_LIMIT {
                 *cache = WordScores { model: self.id, ..WordScores::default() };
             }
-            let mut at = |word: &str| -> (WordKeys, u32) {
+            let mut slot_of = |word: &str| -> u32 {
                 let key = hash_str(word);
-                if let Some(&found) = cache.words.get(&key) {
-                    return found;
+                if let Some(&slot) = cache.slots.get(&key) {
+                    return slot;
                 }
                 let (keys, buckets) = word_features(word, self.bits);
-                let row = cache.scores.len();
-                cache.scores.resize(row + n_tags, 0);
-                self.add_rows(&mut cache.scores[row..], buckets.iter());
-                cache.words.insert(key, (keys, row as u32));
-                (keys, row as u32)
+                let slot = cache.keys.len();
+                cache.keys.push(keys);
+                cache.scores.resize((slot + 1) * n_tags, 0);
+                self.add_rows(&mut cache.scores[slot * n_tags..], buckets.iter());
+                cache.slots.insert(key, slot as u32);
+                slot as u32
             };
-            // Keys and score rows in separate vectors: a document's words are held once.
-            let (keys, rows): (Vec<Vec<WordKeys>>, Vec<Vec<u32>>) =
-                sentences.iter().map(|s| s.iter().map(|w| at(w.as_ref())).unzip()).unzip();
-            let context = context_features(sentences, &keys, gazetteer, self.bits);
+            // A document's words as slots of the cache (4 bytes a token): their keys and scores are held once.
+            let slots: Vec<Vec<u32>> = sentences.iter().map(|s| s.iter().map(|w| slot_of(w.as_ref())).collect()).collect();
+            let cache = &*cache;
+            let context = context_features(sentences, |k, i| cache.keys[slots[k][i] as usize], gazetteer, self.bits);
             let features = |k: usize| {
                 let mut sentence = context(k);
-                sentence.word_rows = rows[k].clone();
+                sentence.word_rows = slots[k].iter().map(|&slot| slot * n_tags as u32).collect();
                 sentence
             };
             self.tag_in_order(sentences.len(), features, order, &cache.scores)
