@@ -30,7 +30,7 @@ pub struct Word<'t> {
     /// Normalised as printed (quotes and dashes in ASCII).
     pub form: Cow<'t, str>,
     /// The lower-cased form, when truecasing says the capital is only the heading's.
-    pub truecased: Option<String>,
+    pub truecased: Option<Box<str>>,
 }
 
 impl Word<'_> {
@@ -172,7 +172,7 @@ fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
         for word in sentence.iter_mut().filter(|w| w.form.chars().any(char::is_uppercase)) {
             let key = lower_case_hash(&word.form);
             if lower.contains(&key) && !capitalised.contains(&key) {
-                word.truecased = Some(word.form.to_lowercase());
+                word.truecased = Some(word.form.to_lowercase().into_boxed_str());
             }
         }
     }
