@@ -294,9 +294,15 @@ impl Reader<'_> {
     }
 
     /// The tense of the verb nearest before the expression, else after it:
-    /// `said on Monday`, `will meet on Monday`, `on Monday, it said`.
+    /// `said on Monday`, `will meet on Monday`, `on Monday, it said`; past
+    /// after `since`.
     fn tense(&self) -> Tense {
         let start = self.start.get();
+        // `since June`, `since the October endorsement`: a starting point is past.
+        let before = if start > 0 && self.low(start - 1) == "the" { start.saturating_sub(2) } else { start.saturating_sub(1) };
+        if start > 0 && self.low(before) == "since" {
+            return Tense::Past;
+        }
         let cue = |k: usize| {
             let w = self.low(k);
             let participle = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && self.word(k).starts_with(|c: char| c.is_ascii_lowercase());
@@ -304,6 +310,10 @@ impl Reader<'_> {
             // `to be held`, `should be completed`: a participle after `be` is not past.
             if FUTURE_CUES.contains(w) || (past && k > 0 && self.low(k - 1) == "be") {
                 Some(Tense::Future)
+            } else if past && k > 0 && matches!(self.low(k - 1), "has" | "have" | "'ve" | "’ve") {
+                // The present perfect takes no definite past time (`*has said on
+                // Monday`): a date near it is read as if no verb were found.
+                Some(Tense::Unknown)
             } else if past {
                 Some(Tense::Past)
             } else {
@@ -1067,6 +1077,18 @@ mod tests {
         let got = values("GM said on Monday that the plant will reopen on Friday.", march_14_2013());
         assert!(got.contains(&("Monday".into(), "DATE", "2013-03-11".into())));
         assert!(got.contains(&("Friday".into(), "DATE", "2013-03-15".into())), "{got:?}");
+    }
+
+    #[test]
+    fn the_present_perfect_is_no_past_and_since_is() {
+        // `has focused` takes no definite past time: the nearest May, not last year's.
+        let got = values("He has focused on states that vote in May.", march_14_2013());
+        assert!(got.contains(&("May".into(), "DATE", "2013-05".into())), "{got:?}");
+        // `since` opens in the past, whatever the verb.
+        for text in ["Shares have gained since April.", "Shares have gained since the April low."] {
+            let got = values(text, march_14_2013());
+            assert!(got.contains(&("April".into(), "DATE", "2012-04".into())), "{text}: {got:?}");
+        }
     }
 
     #[test]
