@@ -750,11 +750,10 @@ impl Reader<'_> {
             0 => target - today,
             -1 => -((today - target).rem_euclid(7)) - if today == target { 7 } else { 0 },
             1 => (target - today).rem_euclid(7) + if today == target { 7 } else { 0 },
+            // By tense; a bare weekday that is the anchor's own is that day
+            // (`will speak on Thursday` in Thursday's paper).
             _ => match self.tense() {
-                Tense::Future => {
-                    let ahead = (target - today).rem_euclid(7);
-                    if ahead == 0 { 7 } else { ahead }
-                }
+                Tense::Future => (target - today).rem_euclid(7),
                 _ => -((today - target).rem_euclid(7)),
             },
         };
@@ -1088,6 +1087,20 @@ mod tests {
         for text in ["Shares have gained since April.", "Shares have gained since the April low."] {
             let got = values(text, march_14_2013());
             assert!(got.contains(&("April".into(), "DATE", "2012-04".into())), "{text}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn contracted_futures_and_the_anchors_own_weekday() {
+        // `won’t` is tokenised `wo` + `n’t`; `’ll` has a curly apostrophe.
+        for text in ["Democrats won’t vote until Friday, the unionized staff noted.", "They said we’ll meet on Friday, the unionized staff noted."] {
+            let got = values(text, march_14_2013());
+            assert!(got.contains(&("Friday".into(), "DATE", "2013-03-15".into())), "{text}: {got:?}");
+        }
+        // A bare weekday that is the anchor's own is that day, whatever the tense.
+        for text in ["The senator will speak on Thursday.", "The senator spoke on Thursday."] {
+            let got = values(text, march_14_2013());
+            assert!(got.contains(&("Thursday".into(), "DATE", "2013-03-14".into())), "{text}: {got:?}");
         }
     }
 
