@@ -92,17 +92,56 @@ impl Kind {
     }
 }
 
+/// A set of kinds, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Kinds(u16);
+
+impl Kinds {
+    const ALL: [Kind; 12] = [
+        Kind::Country,
+        Kind::City,
+        Kind::Region,
+        Kind::Place,
+        Kind::Nationality,
+        Kind::Group,
+        Kind::Organisation,
+        Kind::Title,
+        Kind::OrgSuffix,
+        Kind::GivenName,
+        Kind::Event,
+        Kind::Law,
+    ];
+
+    pub fn contains(&self, kind: &Kind) -> bool {
+        self.0 & 1 << *kind as u16 != 0
+    }
+
+    fn insert(&mut self, kind: Kind) {
+        self.0 |= 1 << kind as u16;
+    }
+
+    /// The kinds in the set, in `Kind`'s order.
+    pub fn iter(self) -> impl Iterator<Item = Kind> {
+        Kinds::ALL.into_iter().filter(move |kind| self.contains(kind))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0 == 0
+    }
+}
+
 /// Phrases (words joined by single spaces, as printed) and their kinds, and
 /// the places names lead to.
 #[derive(Default)]
 pub struct Gazetteer {
-    entries: FxHashMap<String, Entry>,
+    /// Keyed by boxed strings: 175,000 entries, 8 bytes fewer each than `String`.
+    entries: FxHashMap<Box<str>, Entry>,
     /// First words of the few phrases that start in lower case (`al-Qaeda`);
     /// other lower-case words start no phrase and are skipped.
     lower_case_starts: FxHashSet<String>,
     places: Vec<Place>,
     /// A name as printed → places it may be (countries before cities).
-    places_by_name: FxHashMap<String, Vec<usize>>,
+    places_by_name: FxHashMap<Box<str>, Vec<u32>>,
     /// `Ukrainians` → `Ukraine`, and provinces: `Texas` → `United States`.
     demonyms: FxHashMap<String, String>,
 }
@@ -125,7 +164,7 @@ pub struct Place {
 #[derive(Default)]
 struct Entry {
     /// Empty when the phrase is only the start of longer ones.
-    kinds: Vec<Kind>,
+    kinds: Kinds,
     /// Whether longer phrases start with this one (`New` of `New York`).
     continues: bool,
 }
@@ -146,7 +185,7 @@ impl Gazetteer {
 
     /// Reads `phrase<TAB>kind[,kind...]` lines; `#` starts a comment.
     pub fn from_tsv(tsv: &str) -> Gazetteer {
-        let mut entries: FxHashMap<String, Entry> = FxHashMap::default();
+        let mut entries: FxHashMap<Box<str>, Entry> = FxHashMap::default();
         let mut lower_case_starts = FxHashSet::default();
         for line in tsv.lines().filter(|l| !l.starts_with('#')) {
             let Some((phrase, kinds)) = line.split_once('\t') else { continue };
@@ -154,13 +193,11 @@ impl Gazetteer {
                 lower_case_starts.insert(phrase.split(' ').next().unwrap_or(phrase).to_string());
             }
             for (at, _) in phrase.match_indices(' ') {
-                entries.entry(phrase[..at].to_string()).or_default().continues = true;
+                entries.entry(phrase[..at].into()).or_default().continues = true;
             }
-            let entry = entries.entry(phrase.to_string()).or_default();
+            let entry = entries.entry(phrase.into()).or_default();
             for kind in kinds.split(',').filter_map(Kind::parse) {
-                if !entry.kinds.contains(&kind) {
-                    entry.kinds.push(kind);
-                }
+                entry.kinds.insert(kind);
             }
         }
         Gazetteer { entries, lower_case_starts, ..Gazetteer::default() }
@@ -172,7 +209,7 @@ impl Gazetteer {
         for line in places.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
             let [id, kind, country, lat, lon, population, name, alternates] = f[..] else { continue };
-            let k = self.places.len();
+            let k = self.places.len() as u32;
             self.places.push(Place {
                 geonameid: id.parse().unwrap_or(0),
                 is_country: kind == "country",
@@ -185,7 +222,7 @@ impl Gazetteer {
             let mut seen = FxHashSet::default();
             for alias in std::iter::once(name).chain(alternates.split('|')).filter(|a| !a.is_empty()) {
                 if seen.insert(alias) {
-                    self.places_by_name.entry(alias.to_string()).or_default().push(k);
+                    self.places_by_name.entry(alias.into()).or_default().push(k);
                 }
             }
         }
@@ -199,13 +236,13 @@ impl Gazetteer {
     }
 
     /// The kinds of a phrase as printed.
-    pub fn kinds(&self, phrase: &str) -> &[Kind] {
-        self.entries.get(phrase).map_or(&[], |e| e.kinds.as_slice())
+    pub fn kinds(&self, phrase: &str) -> Kinds {
+        self.entries.get(phrase).map_or(Kinds::default(), |e| e.kinds)
     }
 
     /// Every phrase of a kind, in no particular order (a scan of all phrases).
     pub fn phrases(&self, kind: Kind) -> impl Iterator<Item = &str> {
-        self.entries.iter().filter(move |(_, e)| e.kinds.contains(&kind)).map(|(p, _)| p.as_str())
+        self.entries.iter().filter(move |(_, e)| e.kinds.contains(&kind)).map(|(p, _)| &**p)
     }
 
     /// Every phrase of at most `MAX_WORDS` words found in a sentence.
@@ -223,8 +260,8 @@ impl Gazetteer {
                     phrase.push(' ');
                 }
                 phrase.push_str(words[end - 1].as_ref());
-                let Some(entry) = self.entries.get(&phrase) else { break };
-                found.extend(entry.kinds.iter().map(|&kind| Match { start, end, kind }));
+                let Some(entry) = self.entries.get(phrase.as_str()) else { break };
+                found.extend(entry.kinds.iter().map(|kind| Match { start, end, kind }));
                 if !entry.continues {
                     break;
                 }
@@ -235,7 +272,7 @@ impl Gazetteer {
 
     /// The places a name as printed may be.
     pub fn candidates(&self, name: &str) -> impl Iterator<Item = &Place> {
-        self.places_by_name.get(name).into_iter().flatten().map(|&k| &self.places[k])
+        self.places_by_name.get(name).into_iter().flatten().map(|&k| &self.places[k as usize])
     }
 
     /// The country a nationality word or a province belongs to (`Russians` →

@@ -301,7 +301,7 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         // bet`; but `President Obama`, though Obama is a town in Japan),
         // and a listed region no organisation (`Crimea`).
         let place = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region));
-        let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region) || prose && *k == Kind::City) && !kinds.contains(&Kind::Organisation);
+        let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region) || prose && k == Kind::City) && !kinds.contains(&Kind::Organisation);
         let named_person = span.label == "PERSON" && (full_name_words.contains(&name) || titled.contains(&name));
         if (span.label == "PERSON" && place && !named_person || span.label == "ORG" && region) && !kinds.contains(&Kind::GivenName) {
             span.label = "GPE".to_string();
