@@ -124,10 +124,6 @@ impl Kinds {
     pub fn iter(self) -> impl Iterator<Item = Kind> {
         Kinds::ALL.into_iter().filter(move |kind| self.contains(kind))
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.0 == 0
-    }
 }
 
 /// Phrases (words joined by single spaces, as printed) and their kinds, and
