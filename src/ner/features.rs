@@ -41,18 +41,12 @@ const MAX_SLOTS: usize = 16;
 
 /// How often a word was given each label, with the most frequent label
 /// (the lowest slot among equals) and the total kept as the counts change.
-#[derive(Clone, Copy)]
+#[derive(Default)]
 struct LabelCounts {
     counts: [u16; MAX_SLOTS],
     best: usize,
     /// The sum of `counts`, wrapping as a `u16` sum does.
     total: u16,
-}
-
-impl Default for LabelCounts {
-    fn default() -> Self {
-        LabelCounts { counts: [0; MAX_SLOTS], best: 0, total: 0 }
-    }
 }
 
 impl LabelCounts {

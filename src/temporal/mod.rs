@@ -312,7 +312,8 @@ impl Reader<'_> {
                 Some(Tense::Future)
             } else if past && k > 0 && matches!(self.low(k - 1), "has" | "have" | "'ve" | "’ve") {
                 // The present perfect takes no definite past time (`*has said on
-                // Monday`): a date near it is read as if no verb were found.
+                // Monday`): the nearest verb sets no direction, and the date
+                // is read without a tense.
                 Some(Tense::Unknown)
             } else if past {
                 Some(Tense::Past)
