@@ -54,8 +54,13 @@ impl Input {
 pub fn parse(input: Input, options: &Options) -> Article {
     let Input { text, id, given, mut errors } = input;
     let id = id.unwrap_or_else(|| content_id(&text));
-    if looks_binary(&text) {
-        errors.push("binary data: the input does not look like text, so no structure was read".to_string());
+    let unreadable = if text.len() > u32::MAX as usize {
+        Some(format!("text too long: {} bytes, over the 4 GiB an article may have", text.len()))
+    } else {
+        looks_binary(&text).then(|| "binary data: the input does not look like text".to_string())
+    };
+    if let Some(problem) = unreadable {
+        errors.push(format!("{problem}, so no structure was read"));
         return Article { id, url: given.url, errors, text, ..Article::default() };
     }
     let mut doc = Doc { id, text, given, errors, ..Doc::default() };

@@ -58,7 +58,7 @@ static HONORIFICS: Words = Words::new("honorifics");
 static ARTICLES: Words = Words::new("articles");
 
 fn words_text(words: &[Word]) -> String {
-    words.iter().map(|w| w.form.as_ref()).collect::<Vec<_>>().join(" ")
+    words.iter().map(|w| w.form).collect::<Vec<_>>().join(" ")
 }
 
 fn capitalised(word: &Word) -> bool {
@@ -86,7 +86,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
 
 fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     // Heading words: a heading sentence's, or a bold label's.
-    let in_heading = |sentence: usize, word: &Word| view.headings[sentence] || view.bold_label_ends[sentence].is_some_and(|end| word.end <= end);
+    let in_heading = |sentence: usize, word: &Word| view.headings[sentence] || view.bold_label_ends[sentence].is_some_and(|end| word.end() <= end);
     let span_in_heading = |s: &NameSpan| in_heading(s.sentence, &view.sentences[s.sentence][s.end - 1]);
     if !spans.iter().any(|s| !s.fixed && span_in_heading(s)) {
         return;
@@ -101,7 +101,7 @@ fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer
         .iter()
         .enumerate()
         .flat_map(|(k, s)| s.iter().skip(1).filter(move |w| capitalised(w) && !in_heading(k, w)))
-        .map(|w| w.form.as_ref())
+        .map(|w| w.form)
         .collect();
     spans.retain(|s| {
         if s.fixed || !span_in_heading(s) {
@@ -111,7 +111,7 @@ fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer
         let name = words_text(words);
         body_names.contains(&name)
             || gazetteer.kinds(&name).iter().any(|k| !matches!(k, Kind::GivenName | Kind::Title | Kind::OrgSuffix))
-            || (words.len() > 1 && words.iter().filter(|w| capitalised(w)).all(|w| mid_sentence_capitals.contains(w.form.as_ref())))
+            || (words.len() > 1 && words.iter().filter(|w| capitalised(w)).all(|w| mid_sentence_capitals.contains(w.form)))
     });
 }
 
@@ -143,7 +143,7 @@ fn extend_people_over_initials(view: &View, spans: &mut [NameSpan]) {
             f.len() == 2 && f.ends_with('.') && f.starts_with(|c: char| c.is_uppercase())
         };
         let before = &words[span.start - 1];
-        if starts_with_initial && capitalised(before) && !NOT_NAME_STARTS.contains(before.form.as_ref()) {
+        if starts_with_initial && capitalised(before) && !NOT_NAME_STARTS.contains(before.form) {
             span.start -= 1;
         }
     }
@@ -154,10 +154,10 @@ fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
     for span in spans.iter_mut().filter(|s| !s.fixed && s.label == "ORG") {
         let words = &view.sentences[span.sentence];
         let Some(next) = words.get(span.end) else { continue };
-        if next.start == words[span.end - 1].end {
+        if next.start() == words[span.end - 1].end() {
             continue;
         }
-        if is_model_after_maker(&words[span.end - 1].form, &next.form) {
+        if is_model_after_maker(words[span.end - 1].form, next.form) {
             span.end += 1;
             span.label = "PRODUCT".to_string();
         }
@@ -167,7 +167,7 @@ fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
 /// `Mr.` + `Putin` → `Mr. Putin`.
 fn include_honorifics(view: &View, spans: &mut [NameSpan]) {
     for span in spans.iter_mut().filter(|s| s.label == "PERSON" && s.start > 0) {
-        if HONORIFICS.contains(view.sentences[span.sentence][span.start - 1].form.as_ref()) {
+        if HONORIFICS.contains(view.sentences[span.sentence][span.start - 1].form) {
             span.start -= 1;
         }
     }
@@ -177,7 +177,7 @@ fn trim_start(view: &View, span: &mut NameSpan) {
     let words = &view.sentences[span.sentence];
     while span.end - span.start > 1 {
         let first = &words[span.start];
-        let function_word = span.start == 0 && NOT_NAME_STARTS.contains(first.form.as_ref());
+        let function_word = span.start == 0 && NOT_NAME_STARTS.contains(first.form);
         if function_word || !capitalised(first) {
             span.start += 1;
         } else {
@@ -191,21 +191,21 @@ fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
     let mut extended: Vec<(usize, usize, usize)> = Vec::new(); // (sentence, start, new end)
     for span in spans.iter_mut().filter(|s| !s.fixed) {
         let words = &view.sentences[span.sentence];
-        let head = words[span.end - 1].form.as_ref();
+        let head = words[span.end - 1].form;
         if !gazetteer.kinds(head).contains(&Kind::OrgSuffix) {
             continue;
         }
         let mut at = span.end;
-        if !words.get(at).is_some_and(|w| ORG_LINKS.contains(w.form.as_ref())) {
+        if !words.get(at).is_some_and(|w| ORG_LINKS.contains(w.form)) {
             continue;
         }
         at += 1;
-        if words.get(at).is_some_and(|w| ARTICLES.contains(w.form.as_ref())) {
+        if words.get(at).is_some_and(|w| ARTICLES.contains(w.form)) {
             at += 1;
         }
         let name_start = at;
         // Months and weekdays end an organisation's name: dates follow it.
-        let name_word = |w: &Word| capitalised(w) && !is_day_or_month_name(&w.form);
+        let name_word = |w: &Word| capitalised(w) && !is_day_or_month_name(w.form);
         while words.get(at).is_some_and(|w| name_word(w) || w.form == "and" && words.get(at + 1).is_some_and(name_word)) {
             at += 1;
         }
@@ -263,7 +263,7 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         let ballot = votes.entry(name.clone()).or_insert_with(|| gazetteer_vote(&name, gazetteer));
         *ballot.entry(span.label.clone()).or_default() += 1;
         if span.label == "PERSON" {
-            if span.start > 0 && gazetteer.kinds(&view.sentences[span.sentence][span.start - 1].form).contains(&Kind::Title) {
+            if span.start > 0 && gazetteer.kinds(view.sentences[span.sentence][span.start - 1].form).contains(&Kind::Title) {
                 titled.insert(name.clone());
             }
             for word in &view.sentences[span.sentence][span.start..span.end] {
@@ -278,7 +278,7 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         let name = text_of(span);
         let kinds = gazetteer.kinds(&name);
         let listed = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Organisation | Kind::Nationality));
-        let last = view.sentences[span.sentence][span.end - 1].form.as_ref();
+        let last = view.sentences[span.sentence][span.end - 1].form;
         let surname_elsewhere = person_words.get(last).copied().unwrap_or(0) >= 2 && !gazetteer.kinds(last).contains(&Kind::OrgSuffix);
         let words = &view.sentences[span.sentence][span.start..span.end];
         let slavic_surname = matches!(span.label.as_str(), "ORG" | "MISC")
@@ -368,7 +368,7 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
     for span in spans.iter() {
         let words = &view.sentences[span.sentence][span.start..span.end];
         if words.iter().all(capitalised) {
-            let folded: Vec<String> = words.iter().map(|w| fold(&w.form)).collect();
+            let folded: Vec<String> = words.iter().map(|w| fold(w.form)).collect();
             let key = folded.join(&JOIN.to_string());
             if names.contains_key(&key) {
                 continue;
@@ -392,11 +392,11 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
     // Each distinct capitalised word folded once per article.
     let mut folds: HashMap<&str, String> = HashMap::default();
     for word in view.sentences.iter().flatten().filter(|w| capitalised(w)) {
-        folds.entry(word.form.as_ref()).or_insert_with(|| fold(&word.form));
+        folds.entry(word.form).or_insert_with(|| fold(word.form));
     }
     for (k, sentence) in view.sentences.iter().enumerate() {
         let taken = taken_by_sentence.get(&k).map_or(&[][..], Vec::as_slice);
-        let folded: Vec<&str> = sentence.iter().map(|w| if capitalised(w) { folds[w.form.as_ref()].as_str() } else { "" }).collect();
+        let folded: Vec<&str> = sentence.iter().map(|w| if capitalised(w) { folds[w.form].as_str() } else { "" }).collect();
         let mut i = 0;
         while i < sentence.len() {
             // Names are capitalised words only: no name starts at a word that is not.
@@ -428,7 +428,7 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
             match hit {
                 Some((len, label))
                     if !taken.iter().any(|&(s, e)| s < i + len && i < e)
-                        && (i > 0 || len > 1 || !NOT_NAME_STARTS.contains(sentence[0].form.as_ref())) =>
+                        && (i > 0 || len > 1 || !NOT_NAME_STARTS.contains(sentence[0].form)) =>
                 {
                     added.push(NameSpan { sentence: k, start: i, end: i + len, label, fixed: false });
                     i += len;

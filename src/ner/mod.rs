@@ -24,6 +24,8 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use std::ops::Range;
 
+use bumpalo::Bump;
+
 use crate::doc::{BlockKind, Doc, Label, Mention, Segmented};
 use crate::text::{overlaps_sorted, tokenize};
 use document::NameSpan;
@@ -154,7 +156,8 @@ pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
 /// other way round.
 pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model: &Model, user: &UserEntities) -> Vec<Found> {
     let headings: Vec<bool> = blocks.iter().map(|k| matches!(k, BlockKind::Headline | BlockKind::Section)).collect();
-    let view = View::new(text, segmented, &headings, &GAZETTEER);
+    let arena = Bump::new();
+    let view = View::new(text, segmented, &headings, &GAZETTEER, &arena);
     let is_body = |k: &usize| blocks.get(segmented.sentences[*k].block) == Some(&BlockKind::Paragraph);
     let (body, titles): (Vec<usize>, Vec<usize>) = (0..segmented.sentences.len()).partition(is_body);
     let tagged = model.tag_words(&view.sentences, &GAZETTEER, body.into_iter().chain(titles));
@@ -177,7 +180,7 @@ pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model:
         .into_iter()
         .map(|s| {
             let words = &view.sentences[s.sentence];
-            Found { sentence: s.sentence, start: words[s.start].start, end: words[s.end - 1].end, label: s.label }
+            Found { sentence: s.sentence, start: words[s.start].start(), end: words[s.end - 1].end(), label: s.label }
         })
         .collect()
 }

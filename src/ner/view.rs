@@ -13,6 +13,8 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+use bumpalo::Bump;
+
 use super::features::{lower_case_hash, normalise_word};
 use crate::fxhash::FxHashSet;
 use crate::lexicon::gazetteer::{Gazetteer, Kind};
@@ -22,21 +24,39 @@ use crate::lexicon::Words;
 /// Prefixes that make one word with what follows (`non-Western`).
 static BOUND_PREFIXES: Words = Words::new("bound_prefixes");
 
-/// One word of the view: a byte range of the text and the form the tagger reads.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One word of the view: a byte range of the text and the form the tagger
+/// reads, borrowed from the text or, when normalised or truecased, from the
+/// view's arena (40 bytes a word, which a long article holds by the million;
+/// the pipeline takes texts of up to 4 GiB, so offsets fit in 32 bits).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word<'t> {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// Normalised as printed (quotes and dashes in ASCII).
-    pub form: Cow<'t, str>,
+    pub form: &'t str,
     /// The lower-cased form, when truecasing says the capital is only the heading's.
-    pub truecased: Option<Box<str>>,
+    pub truecased: Option<&'t str>,
 }
 
-impl Word<'_> {
+impl<'t> Word<'t> {
+    /// The word at bytes `start..end` of a text of at most 4 GiB.
+    fn new(start: usize, end: usize, form: &'t str) -> Word<'t> {
+        Word { start: start as u32, end: end as u32, form, truecased: None }
+    }
+
+    /// Where the word starts in the text, in bytes.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the word ends in the text, in bytes.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The form the tagger reads.
-    pub fn cased(&self) -> &str {
-        self.truecased.as_deref().unwrap_or(&self.form)
+    pub fn cased(&self) -> &'t str {
+        self.truecased.unwrap_or(self.form)
     }
 }
 
@@ -60,7 +80,8 @@ pub struct View<'t> {
 
 impl<'t> View<'t> {
     /// `heading_blocks[b]`: block `b` is a headline or section heading.
-    pub fn new(text: &'t str, segmented: &Segmented, heading_blocks: &[bool], gazetteer: &Gazetteer) -> View<'t> {
+    /// Forms that are not the text's own are allocated in `arena`.
+    pub fn new(text: &'t str, segmented: &Segmented, heading_blocks: &[bool], gazetteer: &Gazetteer, arena: &'t Bump) -> View<'t> {
         let standalone = DocumentWords { text, segmented, set: OnceCell::new() };
         let mut sentences: Vec<Vec<Word<'t>>> = segmented
             .sentences
@@ -69,11 +90,15 @@ impl<'t> View<'t> {
                 let tokens = segmented.sentence_tokens(sentence);
                 let mut words = Vec::with_capacity(tokens.len());
                 for token in tokens {
-                    let word = Word { start: token.start, end: token.end, form: normalise_word(token.text(text)), truecased: None };
                     // Only split what normalisation left as printed (borrowed), so byte offsets hold.
-                    if let Cow::Borrowed(form) = word.form {
-                        split_compound(word.start, form, &standalone, gazetteer, &mut words);
-                    }
+                    let form = match normalise_word(token.text(text)) {
+                        Cow::Borrowed(form) => {
+                            split_compound(token.start, form, &standalone, gazetteer, &mut words);
+                            form
+                        }
+                        Cow::Owned(form) => arena.alloc_str(&form),
+                    };
+                    let word = Word::new(token.start, token.end, form);
                     if words.last().is_none_or(|w: &Word| w.end != word.end) {
                         words.push(word);
                     }
@@ -93,7 +118,7 @@ impl<'t> View<'t> {
         let headings: Vec<bool> =
             segmented.sentences.iter().map(|s| title_blocks.get(s.block).copied().unwrap_or(false)).collect();
         let bold_label_ends = sentences.iter().map(|words| bold_label_end(text, words)).collect();
-        truecase_headings(&mut sentences, &headings);
+        truecase_headings(&mut sentences, &headings, arena);
         View { sentences, headings, bold_label_ends }
     }
 }
@@ -138,17 +163,17 @@ fn split_compound<'t>(start: usize, form: &'t str, standalone: &DocumentWords, g
     let mut at = start;
     for (k, part) in parts.iter().enumerate() {
         if k > 0 {
-            out.push(Word { start: at, end: at + 1, form: Cow::Borrowed("-"), truecased: None });
+            out.push(Word::new(at, at + 1, "-"));
             at += 1;
         }
-        out.push(Word { start: at, end: at + part.len(), form: Cow::Borrowed(part), truecased: None });
+        out.push(Word::new(at, at + part.len(), part));
         at += part.len();
     }
 }
 
 /// Lower-cases the capitals of title-case sentences where the rest of the
 /// article writes the word in lower case and never capitalises it mid-sentence.
-fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
+fn truecase_headings<'t>(sentences: &mut [Vec<Word<'t>>], headings: &[bool], arena: &'t Bump) {
     if !headings.contains(&true) {
         return;
     }
@@ -159,10 +184,10 @@ fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
         for (i, word) in sentence.iter().enumerate() {
             match word.form.chars().next() {
                 Some(c) if c.is_lowercase() => {
-                    lower.insert(lower_case_hash(&word.form));
+                    lower.insert(lower_case_hash(word.form));
                 }
                 Some(c) if c.is_uppercase() && i > 0 => {
-                    capitalised.insert(lower_case_hash(&word.form));
+                    capitalised.insert(lower_case_hash(word.form));
                 }
                 _ => {}
             }
@@ -170,9 +195,9 @@ fn truecase_headings(sentences: &mut [Vec<Word>], headings: &[bool]) {
     }
     for (sentence, _) in sentences.iter_mut().zip(headings).filter(|(_, &h)| h) {
         for word in sentence.iter_mut().filter(|w| w.form.chars().any(char::is_uppercase)) {
-            let key = lower_case_hash(&word.form);
+            let key = lower_case_hash(word.form);
             if lower.contains(&key) && !capitalised.contains(&key) {
-                word.truecased = Some(word.form.to_lowercase().into_boxed_str());
+                word.truecased = Some(arena.alloc_str(&word.form.to_lowercase()));
             }
         }
     }
@@ -187,11 +212,11 @@ fn is_title_case(words: &[&Word]) -> bool {
 /// Where the markdown bold label opening a sentence ends, if it has one.
 fn bold_label_end(text: &str, words: &[Word]) -> Option<usize> {
     let first = words.first()?;
-    let rest = &text[first.start..];
+    let rest = &text[first.start()..];
     let opened = rest.trim_start_matches(['-', ' ', '\t']);
     let label = opened.strip_prefix("**")?;
     let close = label.find("**")?;
-    Some(first.start + (rest.len() - opened.len()) + 2 + close)
+    Some(first.start() + (rest.len() - opened.len()) + 2 + close)
 }
 
 #[cfg(test)]
@@ -201,7 +226,7 @@ mod tests {
 
     fn view(text: &str) -> View<'_> {
         let gazetteer = Gazetteer::from_tsv("Russia\tcountry\nUS\tcountry\n");
-        View::new(text, &segment(text, [&(0..text.len())]), &[false], &gazetteer)
+        View::new(text, &segment(text, [&(0..text.len())]), &[false], &gazetteer, Box::leak(Box::default()))
     }
 
     fn forms(v: &View) -> Vec<String> {
@@ -216,7 +241,7 @@ mod tests {
             assert!(f.contains(&expected.to_string()), "{expected} in {f:?}");
         }
         let russian = v.sentences[0].iter().find(|w| w.form == "Russian").unwrap();
-        assert_eq!((russian.start, russian.end), (0, 7));
+        assert_eq!((russian.start(), russian.end()), (0, 7));
     }
 
     #[test]
@@ -224,7 +249,8 @@ mod tests {
         let text = "Inching Toward Peril For Kyiv\n\nThe peril of inching toward war grows, Kyiv says.";
         let gazetteer = Gazetteer::from_tsv("");
         let segmented = segment(text, [&(0..29), &(31..text.len())]);
-        let v = View::new(text, &segmented, &[true, false], &gazetteer);
+        let arena = Bump::new();
+        let v = View::new(text, &segmented, &[true, false], &gazetteer, &arena);
         let cased: Vec<&str> = v.sentences[0].iter().map(|w| w.cased()).collect();
         assert_eq!(cased, ["inching", "toward", "peril", "For", "Kyiv"]);
     }
