@@ -142,7 +142,9 @@ pub fn label_mask(labels: impl IntoIterator<Item = usize>) -> u64 {
 
 /// Spans from a valid BILOU tag sequence.
 pub fn spans_from_tags(tags: &[usize], labels: &[String]) -> Vec<TagSpan> {
-    let mut spans = Vec::new();
+    // Allocated to size: a long article holds one such list per sentence.
+    let ends = tags.iter().filter(|&&tag| matches!(part_of(tag), Some((_, Part::Last | Part::Unit)))).count();
+    let mut spans = Vec::with_capacity(ends);
     let mut start = 0;
     for (i, &tag) in tags.iter().enumerate() {
         match part_of(tag) {

@@ -34,6 +34,9 @@ pub fn segment<'a>(text: &str, blocks: impl IntoIterator<Item = &'a Range<usize>
         }
         out.tokens.extend_from_slice(&block_tokens);
     }
+    // Every later stage holds these: no spare capacity.
+    out.tokens.shrink_to_fit();
+    out.sentences.shrink_to_fit();
     out
 }
 
