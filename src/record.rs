@@ -159,105 +159,103 @@ pub struct Quantity {
 
 impl From<Doc> for Article {
     /// The record of an annotated document: every layer once, offsets in
-    /// code points, the caller's fields over the article's own.
+    /// code points, the caller's fields over the article's own. Each layer is
+    /// moved out of the document and freed once converted, so that a long
+    /// article never holds two copies of its largest layer's strings.
     fn from(doc: Doc) -> Article {
-        let chars = CharMap::new(&doc.text);
-        let text = doc.text.as_str();
+        let Doc { id, text, given, structure, published, segmented, times, quantities, mentions, entities, quotes, errors } = doc;
+        let chars = CharMap::new(&text);
         let span = |r: &Range<usize>| {
             let (start, end) = chars.char_range(r.start, r.end);
             Span { start, end }
         };
         let line = |r: &Range<usize>| one_line(&text[r.clone()]);
-        let structure = &doc.structure;
-        let segmented = &doc.segmented;
         let sentences = segmented.sentences.iter().map(|s| span(&segmented.sentence_range(s))).collect();
         let word_count = segmented
             .sentences
             .iter()
             .filter(|s| structure.story[s.block].kind == BlockKind::Paragraph)
             .flat_map(|s| segmented.sentence_tokens(s))
-            .filter(|t| t.text(text).chars().any(char::is_alphanumeric))
+            .filter(|t| t.text(&text).chars().any(char::is_alphanumeric))
             .count();
-        let mentions = doc
-            .mentions
-            .iter()
+        drop(segmented);
+        let mentions: Vec<Mention> = mentions
+            .into_iter()
             .map(|m| {
                 let Span { start, end } = span(&(m.start..m.end));
-                Mention { start, end, text: line(&(m.start..m.end)), label: doc.entities[m.entity].label.to_string(), entity: m.entity, sentence: m.sentence }
+                Mention { start, end, text: line(&(m.start..m.end)), label: entities[m.entity].label.to_string(), entity: m.entity, sentence: m.sentence }
             })
             .collect();
-        let entities = doc
-            .entities
-            .iter()
+        let entities = entities
+            .into_iter()
             .enumerate()
             .map(|(id, e)| Entity {
                 id,
-                name: e.name.clone(),
+                name: e.name,
                 label: e.label.to_string(),
-                aliases: e.aliases.clone(),
-                roles: e.roles.clone(),
-                affiliation: e.affiliation.clone(),
-                mentions: e.mentions.iter().map(|&m| chars.char_range(doc.mentions[m].start, doc.mentions[m].end)).collect(),
-                key: e.key.clone(),
+                aliases: e.aliases,
+                roles: e.roles,
+                affiliation: e.affiliation,
+                mentions: e.mentions.iter().map(|&m| (mentions[m].start, mentions[m].end)).collect(),
+                key: e.key,
                 geo: e.place.map(|p| Geo { geonameid: p.geonameid, country: p.country.clone(), lat: p.lat, lon: p.lon }),
             })
             .collect();
-        let quotes: Vec<Quote> = doc
-            .quotes
-            .iter()
+        let quotes: Vec<Quote> = quotes
+            .into_iter()
             .map(|q| {
                 let Span { start, end } = span(&(q.start..q.end));
-                let speaker = q.speaker.as_ref();
+                let speaker_span = q.speaker.as_ref().map(|s| chars.char_range(s.span.start, s.span.end));
+                let (speaker_entity, anonymous) = q.speaker.as_ref().map_or((None, false), |s| (s.entity, s.anonymous));
                 Quote {
-                    text: q.text.clone(),
+                    text: q.text,
                     start,
                     end,
                     kind: q.kind.as_str().to_string(),
-                    speaker: speaker.and_then(|s| s.name.clone()),
-                    speaker_entity: speaker.and_then(|s| s.entity),
-                    speaker_span: speaker.map(|s| chars.char_range(s.span.start, s.span.end)),
-                    anonymous: speaker.is_some_and(|s| s.anonymous),
-                    cue: q.cue.clone(),
+                    speaker: q.speaker.and_then(|s| s.name),
+                    speaker_entity,
+                    speaker_span,
+                    anonymous,
+                    cue: q.cue,
                 }
             })
             .collect();
-        let temporal = doc
-            .times
-            .iter()
+        let temporal = times
+            .into_iter()
             .map(|t| {
                 let Span { start, end } = span(&(t.start..t.end));
-                Temporal { text: line(&(t.start..t.end)), start, end, label: t.label.to_string(), value: t.value.clone(), anchored: t.anchored }
+                Temporal { text: line(&(t.start..t.end)), start, end, label: t.label.to_string(), value: t.value, anchored: t.anchored }
             })
             .collect();
-        let quantities = doc
-            .quantities
-            .iter()
+        let quantities = quantities
+            .into_iter()
             .map(|q| {
                 let Span { start, end } = span(&(q.start..q.end));
-                Quantity { text: line(&(q.start..q.end)), start, end, label: q.label.to_string(), value: q.value, unit: q.unit.clone() }
+                Quantity { text: line(&(q.start..q.end)), start, end, label: q.label.to_string(), value: q.value, unit: q.unit }
             })
             .collect();
-        let given = &doc.given;
+        let captions = structure
+            .captions
+            .iter()
+            .map(|c| {
+                let Span { start, end } = span(&c.text);
+                Caption { text: line(&c.text), credit: c.credit.as_ref().map(line), start, end }
+            })
+            .collect();
+        let body = structure.paragraphs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("\n\n");
         Article {
-            id: doc.id.clone(),
-            outlet: given.outlet.clone().or_else(|| structure.outlet.clone()),
-            headline: given.headline.clone().or_else(|| structure.headline.as_ref().map(line)),
-            dek: given.dek.clone().or_else(|| structure.dek.as_ref().map(line)),
-            authors: given.authors.clone().unwrap_or_else(|| structure.authors.clone()),
-            contributors: structure.contributors.clone(),
-            published: doc.published.as_ref().map(|p| p.iso.clone()),
+            id,
+            outlet: given.outlet.or(structure.outlet),
+            headline: given.headline.or_else(|| structure.headline.as_ref().map(line)),
+            dek: given.dek.or_else(|| structure.dek.as_ref().map(line)),
+            authors: given.authors.unwrap_or(structure.authors),
+            contributors: structure.contributors,
+            published: published.map(|p| p.iso),
             reading_time_minutes: structure.reading_time_minutes,
-            captions: structure
-                .captions
-                .iter()
-                .map(|c| {
-                    let Span { start, end } = span(&c.text);
-                    Caption { text: line(&c.text), credit: c.credit.as_ref().map(line), start, end }
-                })
-                .collect(),
+            captions,
             sections: structure.sections.iter().map(line).collect(),
             boilerplate: structure.boilerplate.iter().map(|r| text[r.clone()].to_string()).collect(),
-            body: structure.paragraphs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("\n\n"),
+            body,
             paragraphs: structure.paragraphs.iter().map(span).collect(),
             sentences,
             entities,
@@ -266,11 +264,11 @@ impl From<Doc> for Article {
             quotes,
             temporal,
             quantities,
-            errors: doc.errors.clone(),
+            errors,
             word_count,
-            url: given.url.clone(),
+            url: given.url,
             encoding: given.encoding.map(str::to_string),
-            text: doc.text,
+            text,
         }
     }
 }
