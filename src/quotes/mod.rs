@@ -60,7 +60,9 @@ pub fn find(
     let passages = marks::find(text, paragraphs, continues);
     let doc = Reader::new(text, segmented, paragraphs, names, entity_of, entities, &passages);
     let mut memory = Memory::default();
-    let mut quotes: Vec<Quote> = Vec::new();
+    // Room for a quote per passage: an article of many quotations neither
+    // regrows the list nor holds two copies of it while it grows.
+    let mut quotes: Vec<Quote> = Vec::with_capacity(passages.len());
     // The latest attributed passage: its speaker, cue and closing sentence.
     let mut latest: Option<(Speaker, Option<String>, usize)> = None;
     let mut next_passage = 0;
