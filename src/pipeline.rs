@@ -52,6 +52,7 @@ impl Input {
 /// Parses one article: builds its [`Doc`], runs every stage on it in turn,
 /// and builds the record from it.
 pub fn parse(input: Input, options: &Options) -> Article {
+    crate::tune_allocator();
     let Input { text, id, given, mut errors } = input;
     let id = id.unwrap_or_else(|| content_id(&text));
     let unreadable = if text.len() > u32::MAX as usize {
