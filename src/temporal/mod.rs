@@ -468,9 +468,11 @@ impl Reader<'_> {
                     return Match::date(j + 4, format!("{:04}-{month:02}", a.year + shift), true);
                 }
             }
-            // Month alone: `May` only with a date word before it.
+            // Month alone: `May`, and an abbreviation without its full stop
+            // (`Jun Saito`, `Mar-a-Lago`), only with a date word before it.
             let is_may = self.low(j) == "may";
-            if is_may && !context {
+            let bare_abbreviation = !self.word(j).ends_with('.') && month_names().all(|m| m != self.low(j));
+            if (is_may || bare_abbreviation) && !context {
                 return None;
             }
             return self.bare_month(j + 1, month);
@@ -1162,5 +1164,12 @@ mod tests {
         assert!(values("Officials may meet again. Prices may fall.", None).is_empty());
         let got = values("The deal was signed on 31 February 2024.", None);
         assert!(got.iter().all(|(t, _, _)| t != "31 February 2024"));
+    }
+
+    #[test]
+    fn a_bare_month_abbreviation_needs_a_date_word_before_it() {
+        assert!(values("Former governor Jan Brewer endorsed him, columnist Ai Jun wrote.", march_14_2013()).is_empty());
+        let got = values("Sales fell in Jun and rose on Jan 5 and in Feb.", march_14_2013());
+        assert_eq!(got.iter().map(|(t, _, _)| t.as_str()).collect::<Vec<_>>(), ["Jun", "Jan 5", "Feb."], "{got:?}");
     }
 }
