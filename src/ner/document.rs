@@ -77,6 +77,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     extend_people_over_initials(view, &mut spans);
     extend_makers_over_models(view, &mut spans);
     merge_nationality_into_organisation(view, &mut spans);
+    people_after_honorifics(view, &mut spans, gazetteer);
     make_labels_consistent(view, &mut spans, gazetteer);
     tag_repeats(view, &mut spans);
     include_honorifics(view, &mut spans);
@@ -162,6 +163,37 @@ fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
             span.label = "PRODUCT".to_string();
         }
     }
+}
+
+/// The capitalised words after `Mr.`, `Mrs.`, `Ms.` name a person: such a
+/// name the tagger missed becomes one (`Mr. Edd said`), and one it gave
+/// another label is a person's (`Mr. Tribe`, `Mr. Ridge`). Not a title
+/// (`Mr. President`), nor a name running on past them (`Mr. Altman of
+/// Evercore`, `“Mr. Sanders Is Not a Brave Truth-Teller”`).
+fn people_after_honorifics(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    spans.sort_by_key(|s| (s.sentence, s.start));
+    let mut added = Vec::new();
+    for (k, words) in view.sentences.iter().enumerate() {
+        for (i, _) in words.iter().enumerate().filter(|(_, w)| w.form.ends_with('.') && HONORIFICS.contains(w.form)) {
+            let start = i + 1;
+            let end = (start..words.len().min(start + 3)).take_while(|&j| capitalised(&words[j]) && words[j].form.chars().all(|c| c.is_alphabetic() || c == '-')).last().map_or(start, |j| j + 1);
+            if end == start || gazetteer.kinds(words[start].form).contains(&Kind::Title) {
+                continue;
+            }
+            let first = spans.partition_point(|s| (s.sentence, s.end) <= (k, i));
+            let overlapping: Vec<usize> = (first..spans.len()).take_while(|&n| spans[n].sentence == k && spans[n].start < end).collect();
+            match overlapping[..] {
+                [] => added.push(NameSpan { sentence: k, start, end, label: "PERSON".to_string(), fixed: false }),
+                [n] if !spans[n].fixed && (i..=start).contains(&spans[n].start) && spans[n].end <= end => {
+                    // The honorific joins the name as printed once it is a person's.
+                    spans[n].start = start;
+                    spans[n].label = "PERSON".to_string();
+                }
+                _ => {}
+            }
+        }
+    }
+    spans.extend(added);
 }
 
 /// `Mr.` + `Putin` → `Mr. Putin`.
@@ -263,7 +295,8 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         let ballot = votes.entry(name.clone()).or_insert_with(|| gazetteer_vote(&name, gazetteer));
         *ballot.entry(span.label.clone()).or_default() += 1;
         if span.label == "PERSON" {
-            if span.start > 0 && gazetteer.kinds(view.sentences[span.sentence][span.start - 1].form).contains(&Kind::Title) {
+            let before = span.start.checked_sub(1).map(|i| view.sentences[span.sentence][i].form);
+            if before.is_some_and(|w| HONORIFICS.contains(w) || gazetteer.kinds(w).contains(&Kind::Title)) {
                 titled.insert(name.clone());
             }
             for word in &view.sentences[span.sentence][span.start..span.end] {

@@ -259,6 +259,16 @@ mod tests {
     }
 
     #[test]
+    fn the_name_after_an_honorific_is_a_person() {
+        let found = names("Tom Ridge spoke first. Mr. Ridge said: Bombast does not cut it. Then Mr. Edd said he was not certain.", &UserEntities::default());
+        for name in ["Mr. Ridge", "Mr. Edd"] {
+            assert!(found.contains(&(name.into(), "PERSON".into())), "{name} in {found:?}");
+        }
+        let found = names("Mr. President, they gave you $5 million.", &UserEntities::default());
+        assert!(found.iter().all(|(name, _)| !name.contains("President")), "{found:?}");
+    }
+
+    #[test]
     fn user_entities_take_precedence() {
         let user = UserEntities::new([("Wagner Group", "ORG"), ("hypersonic missiles", "PRODUCT")]);
         let found = names("The Wagner Group fired hypersonic missiles.", &user);
