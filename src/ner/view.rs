@@ -39,9 +39,11 @@ pub struct Word<'t> {
 }
 
 impl<'t> Word<'t> {
-    /// The word at bytes `start..end` of a text of at most 4 GiB.
+    /// The word at bytes `start..end` of a text of at most 4 GiB (the
+    /// pipeline refuses longer ones before tagging).
     fn new(start: usize, end: usize, form: &'t str) -> Word<'t> {
-        Word { start: start as u32, end: end as u32, form, truecased: None }
+        let offset = |at: usize| u32::try_from(at).expect("a text over 4 GiB reached the tagger");
+        Word { start: offset(start), end: offset(end), form, truecased: None }
     }
 
     /// Where the word starts in the text, in bytes.
