@@ -149,40 +149,70 @@ pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
         .collect();
 }
 
+/// The most tokens the tagger reads as one document. A news article has a
+/// few thousand; a longer text (a report, a whole site saved as one file) is
+/// read in windows of whole sentences of up to this many tokens, each with
+/// its own document rules, so that the tagger's memory stays bounded
+/// whatever the text's length.
+const WINDOW_TOKENS: usize = 200_000;
+
 /// Finds the names in the story's sentences, with OntoNotes labels.
 /// `blocks[b]` is the kind of story block `b`. Paragraphs are tagged before
 /// headlines, deks, captions and headings, so that what the tagger learns of
 /// a word in the body (its prediction history) informs the titles, not the
 /// other way round.
 pub fn recognise(text: &str, segmented: &Segmented, blocks: &[BlockKind], model: &Model, user: &UserEntities) -> Vec<Found> {
+    recognise_in_windows(text, segmented, blocks, model, user, WINDOW_TOKENS)
+}
+
+fn recognise_in_windows(text: &str, segmented: &Segmented, blocks: &[BlockKind], model: &Model, user: &UserEntities, most_tokens: usize) -> Vec<Found> {
     let headings: Vec<bool> = blocks.iter().map(|k| matches!(k, BlockKind::Headline | BlockKind::Section)).collect();
-    let arena = Bump::new();
-    let view = View::new(text, segmented, &headings, &GAZETTEER, &arena);
-    let is_body = |k: &usize| blocks.get(segmented.sentences[*k].block) == Some(&BlockKind::Paragraph);
-    let (body, titles): (Vec<usize>, Vec<usize>) = (0..segmented.sentences.len()).partition(is_body);
-    let tagged = model.tag_words(&view.sentences, &GAZETTEER, body.into_iter().chain(titles));
-    let mut spans = Vec::new();
-    for (k, (words, tagged)) in view.sentences.iter().zip(tagged).enumerate() {
-        let fixed = if user.is_empty() { Vec::new() } else { user.find(words) };
-        for span in tagged {
-            if fixed.iter().any(|&(start, end, _)| span.start < end && start < span.end) {
-                continue;
+    let mut found = Vec::new();
+    for window in windows(segmented, most_tokens) {
+        let first = window.start;
+        let arena = Bump::new();
+        let view = View::new(text, segmented, window, &headings, &GAZETTEER, &arena);
+        let is_body = |k: &usize| blocks.get(segmented.sentences[first + *k].block) == Some(&BlockKind::Paragraph);
+        let (body, titles): (Vec<usize>, Vec<usize>) = (0..view.sentences.len()).partition(is_body);
+        let tagged = model.tag_words(&view.sentences, &GAZETTEER, body.into_iter().chain(titles));
+        let mut spans = Vec::new();
+        for (k, (words, tagged)) in view.sentences.iter().zip(tagged).enumerate() {
+            let fixed = if user.is_empty() { Vec::new() } else { user.find(words) };
+            for span in tagged {
+                if fixed.iter().any(|&(start, end, _)| span.start < end && start < span.end) {
+                    continue;
+                }
+                let forms: Vec<String> = words[span.start..span.end].iter().map(|w| w.form.to_string()).collect();
+                let label = refine::refine(&span.label, &forms, &GAZETTEER);
+                spans.push(NameSpan { sentence: k, start: span.start, end: span.end, label, fixed: false });
             }
-            let forms: Vec<String> = words[span.start..span.end].iter().map(|w| w.form.to_string()).collect();
-            let label = refine::refine(&span.label, &forms, &GAZETTEER);
-            spans.push(NameSpan { sentence: k, start: span.start, end: span.end, label, fixed: false });
+            for (start, end, label) in fixed {
+                spans.push(NameSpan { sentence: k, start, end, label, fixed: true });
+            }
         }
-        for (start, end, label) in fixed {
-            spans.push(NameSpan { sentence: k, start, end, label, fixed: true });
+        found.extend(document::tidy(&view, spans, &GAZETTEER).into_iter().map(|s| {
+            let words = &view.sentences[s.sentence];
+            Found { sentence: first + s.sentence, start: words[s.start].start(), end: words[s.end - 1].end(), label: s.label }
+        }));
+    }
+    found
+}
+
+/// The story's sentences in consecutive windows of at most `most_tokens`
+/// tokens (or one sentence, when a sentence is longer); one window for a
+/// story of no sentences.
+fn windows(segmented: &Segmented, most_tokens: usize) -> Vec<Range<usize>> {
+    let sentences = &segmented.sentences;
+    let mut windows = Vec::new();
+    let mut first = 0;
+    for (k, sentence) in sentences.iter().enumerate() {
+        if k > first && sentence.end_token - sentences[first].first_token > most_tokens {
+            windows.push(first..k);
+            first = k;
         }
     }
-    document::tidy(&view, spans, &GAZETTEER)
-        .into_iter()
-        .map(|s| {
-            let words = &view.sentences[s.sentence];
-            Found { sentence: s.sentence, start: words[s.start].start(), end: words[s.end - 1].end(), label: s.label }
-        })
-        .collect()
+    windows.push(first..sentences.len());
+    windows
 }
 
 /// Tags CoNLL documents token by token, keeping their tokenisation, and
@@ -220,6 +250,21 @@ mod tests {
         assert!(found.contains(&("Vladimir Putin".into(), "PERSON".into())));
         assert!(found.contains(&("Kyiv".into(), "GPE".into())));
         assert!(found.contains(&("Ukrainian".into(), "NORP".into())));
+    }
+
+    #[test]
+    fn a_long_story_is_tagged_in_windows_of_whole_sentences() {
+        let text = "Vladimir Putin met Emmanuel Macron in Paris. ".repeat(30);
+        let segmented = segment(&text, [&(0..text.len())]);
+        let windows = windows(&segmented, 25);
+        assert_eq!(windows.len(), 10, "{windows:?}");
+        assert!(windows.iter().all(|w| w.len() == 3) && windows.windows(2).all(|p| p[0].end == p[1].start));
+        let whole = recognise_in_windows(&text, &segmented, &[BlockKind::Paragraph], &DEFAULT_MODEL, &UserEntities::default(), usize::MAX);
+        let windowed = recognise_in_windows(&text, &segmented, &[BlockKind::Paragraph], &DEFAULT_MODEL, &UserEntities::default(), 25);
+        assert_eq!(whole.len(), 90);
+        assert_eq!(windowed, whole);
+        // A sentence longer than a window is a window of its own.
+        assert_eq!(super::windows(&segmented, 5).len(), 30);
     }
 
     #[test]

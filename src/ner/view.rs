@@ -12,13 +12,14 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use bumpalo::Bump;
 
 use super::features::{lower_case_hash, normalise_word};
 use crate::fxhash::FxHashSet;
 use crate::lexicon::gazetteer::{Gazetteer, Kind};
-use crate::doc::Segmented;
+use crate::doc::{BlockSentence, Segmented};
 use crate::lexicon::Words;
 
 /// Prefixes that make one word with what follows (`non-Western`).
@@ -81,12 +82,14 @@ pub struct View<'t> {
 }
 
 impl<'t> View<'t> {
-    /// `heading_blocks[b]`: block `b` is a headline or section heading.
-    /// Forms that are not the text's own are allocated in `arena`.
-    pub fn new(text: &'t str, segmented: &Segmented, heading_blocks: &[bool], gazetteer: &Gazetteer, arena: &'t Bump) -> View<'t> {
-        let standalone = DocumentWords { text, segmented, set: OnceCell::new() };
-        let mut sentences: Vec<Vec<Word<'t>>> = segmented
-            .sentences
+    /// The view of sentences `window` of the segmented story, which the
+    /// view's sentence 0 starts. `heading_blocks[b]`: block `b` is a
+    /// headline or section heading. Forms that are not the text's own are
+    /// allocated in `arena`.
+    pub fn new(text: &'t str, segmented: &Segmented, window: Range<usize>, heading_blocks: &[bool], gazetteer: &Gazetteer, arena: &'t Bump) -> View<'t> {
+        let window = &segmented.sentences[window];
+        let standalone = DocumentWords { text, segmented, window, set: OnceCell::new() };
+        let mut sentences: Vec<Vec<Word<'t>>> = window
             .iter()
             .map(|sentence| {
                 let tokens = segmented.sentence_tokens(sentence);
@@ -110,7 +113,7 @@ impl<'t> View<'t> {
             .collect();
         // A heading block is judged whole (`What Are the Chances...? It’s Complicated.`).
         let mut block_words: Vec<Vec<&Word>> = vec![Vec::new(); heading_blocks.len()];
-        for (s, words) in segmented.sentences.iter().zip(&sentences) {
+        for (s, words) in window.iter().zip(&sentences) {
             if let Some(bucket) = block_words.get_mut(s.block) {
                 bucket.extend(words.iter());
             }
@@ -118,18 +121,19 @@ impl<'t> View<'t> {
         let title_blocks: Vec<bool> =
             block_words.iter().zip(heading_blocks).map(|(words, &heading)| heading && is_title_case(words)).collect();
         let headings: Vec<bool> =
-            segmented.sentences.iter().map(|s| title_blocks.get(s.block).copied().unwrap_or(false)).collect();
+            window.iter().map(|s| title_blocks.get(s.block).copied().unwrap_or(false)).collect();
         let bold_label_ends = sentences.iter().map(|words| bold_label_end(text, words)).collect();
         truecase_headings(&mut sentences, &headings, arena);
         View { sentences, headings, bold_label_ends }
     }
 }
 
-/// The words a document prints on their own, as a set built on first use
-/// (few documents have a compound that needs it).
+/// The words a document (the view's window of it) prints on their own, as
+/// a set built on first use (few documents have a compound that needs it).
 struct DocumentWords<'a, 't> {
     text: &'t str,
     segmented: &'a Segmented,
+    window: &'a [BlockSentence],
     set: OnceCell<FxHashSet<Cow<'t, str>>>,
 }
 
@@ -137,8 +141,7 @@ impl DocumentWords<'_, '_> {
     fn contains(&self, word: &str) -> bool {
         self.set
             .get_or_init(|| {
-                let sentences = self.segmented.sentences.iter();
-                sentences.flat_map(|s| self.segmented.sentence_tokens(s)).map(|t| normalise_word(t.text(self.text))).collect()
+                self.window.iter().flat_map(|s| self.segmented.sentence_tokens(s)).map(|t| normalise_word(t.text(self.text))).collect()
             })
             .contains(word)
     }
@@ -228,7 +231,9 @@ mod tests {
 
     fn view(text: &str) -> View<'_> {
         let gazetteer = Gazetteer::from_tsv("Russia\tcountry\nUS\tcountry\n");
-        View::new(text, &segment(text, [&(0..text.len())]), &[false], &gazetteer, Box::leak(Box::default()))
+        let segmented = segment(text, [&(0..text.len())]);
+        let window = 0..segmented.sentences.len();
+        View::new(text, Box::leak(Box::new(segmented)), window, &[false], &gazetteer, Box::leak(Box::default()))
     }
 
     fn forms(v: &View) -> Vec<String> {
@@ -252,7 +257,7 @@ mod tests {
         let gazetteer = Gazetteer::from_tsv("");
         let segmented = segment(text, [&(0..29), &(31..text.len())]);
         let arena = Bump::new();
-        let v = View::new(text, &segmented, &[true, false], &gazetteer, &arena);
+        let v = View::new(text, &segmented, 0..segmented.sentences.len(), &[true, false], &gazetteer, &arena);
         let cased: Vec<&str> = v.sentences[0].iter().map(|w| w.cased()).collect();
         assert_eq!(cased, ["inching", "toward", "peril", "For", "Kyiv"]);
     }
