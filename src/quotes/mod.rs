@@ -26,7 +26,6 @@ mod marks;
 
 use std::ops::Range;
 
-use crate::fxhash::FxHashMap;
 use crate::lexicon::Words;
 use crate::lexicon::gazetteer::{Kind as GazetteerKind, GAZETTEER};
 use crate::doc::{BlockKind, Doc, Entity, Label, Mention as Name, Quote, QuoteKind, Segmented, Speaker, Token};
@@ -177,6 +176,26 @@ enum Who {
 
 /// The article as attribution reads it: tokens, sentences, names and
 /// entities, indexed by where they start and end, and the quotation marks.
+/// (token, name) pairs for names in order, sorted by token, keeping the
+/// last name of each token.
+fn last_name_per_token(tokens: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
+    let mut pairs: Vec<(usize, usize)> = tokens.enumerate().map(|(k, token)| (token, k)).collect();
+    pairs.sort_by_key(|&(token, _)| token);
+    let mut kept: Vec<(usize, usize)> = Vec::with_capacity(pairs.len());
+    for pair in pairs {
+        match kept.last_mut() {
+            Some(last) if last.0 == pair.0 => *last = pair,
+            _ => kept.push(pair),
+        }
+    }
+    kept
+}
+
+/// The name a [`last_name_per_token`] list gives a token.
+fn name_at(pairs: &[(usize, usize)], token: usize) -> Option<usize> {
+    pairs.binary_search_by_key(&token, |&(t, _)| t).ok().map(|i| pairs[i].1)
+}
+
 struct Reader<'a> {
     text: &'a str,
     tokens: &'a [Token],
@@ -184,18 +203,20 @@ struct Reader<'a> {
     names: &'a [Name],
     entity_of: &'a [usize],
     entities: &'a [Entity],
-    /// Token index → sentence index.
-    sentence_of: Vec<usize>,
     /// Each name's tokens: those it overlaps, so a name that starts or ends
     /// inside a token (the tagger splits `Erdoğan-led`) still covers one.
     name_tokens: Vec<Range<usize>>,
-    /// First token → name, and end token → name.
-    name_starting: FxHashMap<usize, usize>,
-    name_ending: FxHashMap<usize, usize>,
+    /// (first token, name) and (end token, name), sorted by token, one name
+    /// a token (the last).
+    name_starting: Vec<(usize, usize)>,
+    name_ending: Vec<(usize, usize)>,
     /// Byte ranges of the names, sorted.
     name_ranges: Vec<Range<usize>>,
-    /// The names of each sentence.
-    names_in_sentence: Vec<Vec<usize>>,
+    /// The names of each sentence in text order: sentence `s`'s are
+    /// `names_by_sentence[first_name[s]..first_name[s + 1]]`. (Indexes of
+    /// a story's size, not its tokens': a long story holds them by the million.)
+    names_by_sentence: Vec<usize>,
+    first_name: Vec<usize>,
     /// Token ranges inside quoted passages.
     quoted: Vec<Range<usize>>,
     /// Tokens that are the passages' quotation marks, sorted.
@@ -215,28 +236,21 @@ impl<'a> Reader<'a> {
         passages: &[marks::Passage],
     ) -> Self {
         let tokens = &segmented.tokens[..];
-        let mut sentence_of = vec![0; tokens.len()];
-        for (s, sentence) in segmented.sentences.iter().enumerate() {
-            sentence_of[sentence.first_token..sentence.end_token].fill(s);
-        }
         let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
         let token_end = |byte: usize| tokens.partition_point(|t| t.end <= byte);
         let name_tokens: Vec<Range<usize>> =
             names.iter().map(|n| tokens.partition_point(|t| t.end <= n.start)..tokens.partition_point(|t| t.start < n.end)).collect();
-        let mut name_starting = FxHashMap::default();
-        let mut name_ending = FxHashMap::default();
-        for (k, range) in name_tokens.iter().enumerate() {
-            name_starting.insert(range.start, k);
-            name_ending.insert(range.end, k);
+        let name_starting = last_name_per_token(name_tokens.iter().map(|r| r.start));
+        let name_ending = last_name_per_token(name_tokens.iter().map(|r| r.end));
+        let sentence_count = segmented.sentences.len();
+        let mut names_by_sentence: Vec<usize> = (0..names.len()).filter(|&k| names[k].sentence < sentence_count).collect();
+        names_by_sentence.sort_by_key(|&k| (names[k].sentence, names[k].start));
+        let mut first_name = vec![0; sentence_count + 1];
+        for &k in &names_by_sentence {
+            first_name[names[k].sentence + 1] += 1;
         }
-        let mut names_in_sentence = vec![Vec::new(); segmented.sentences.len()];
-        for (k, name) in names.iter().enumerate() {
-            if let Some(list) = names_in_sentence.get_mut(name.sentence) {
-                list.push(k);
-            }
-        }
-        for list in &mut names_in_sentence {
-            list.sort_by_key(|&k| names[k].start);
+        for s in 0..sentence_count {
+            first_name[s + 1] += first_name[s];
         }
         let mut name_ranges: Vec<Range<usize>> = names.iter().map(|n| n.start..n.end).collect();
         name_ranges.sort_by_key(|r| r.start);
@@ -256,7 +270,31 @@ impl<'a> Reader<'a> {
                 after > 0 && start < paragraphs[after - 1].end
             })
             .collect();
-        Reader { text, tokens, segmented, names, entity_of, entities, sentence_of, name_tokens, name_starting, name_ending, name_ranges, names_in_sentence, quoted, marks, in_paragraph }
+        Reader { text, tokens, segmented, names, entity_of, entities, name_tokens, name_starting, name_ending, name_ranges, names_by_sentence, first_name, quoted, marks, in_paragraph }
+    }
+
+    /// The sentence of a token of the text (0 for one outside the story's sentences).
+    fn sentence_of(&self, token: usize) -> Option<usize> {
+        let sentences = &self.segmented.sentences;
+        (token < self.tokens.len()).then(|| {
+            let s = sentences.partition_point(|s| s.end_token <= token);
+            if s < sentences.len() && sentences[s].first_token <= token { s } else { 0 }
+        })
+    }
+
+    /// The name that starts at a token.
+    fn name_starting(&self, token: usize) -> Option<usize> {
+        name_at(&self.name_starting, token)
+    }
+
+    /// The name that ends before a token.
+    fn name_ending(&self, token: usize) -> Option<usize> {
+        name_at(&self.name_ending, token)
+    }
+
+    /// The names of a sentence, in text order.
+    fn names_in_sentence(&self, s: usize) -> &[usize] {
+        &self.names_by_sentence[self.first_name[s]..self.first_name[s + 1]]
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -292,9 +330,9 @@ impl<'a> Reader<'a> {
         let p = &passages[i];
         let open_token = p.open.map_or_else(|| self.token_at(p.start), |o| self.token_at(o));
         let close_token = self.token_end(p.close.unwrap_or(p.end));
-        let open_sentence = self.sentence_of.get(open_token).copied().unwrap_or(0);
+        let open_sentence = self.sentence_of(open_token).unwrap_or(0);
         let last = close_token.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
-        let close_sentence = self.sentence_of.get(last).copied().unwrap_or(open_sentence);
+        let close_sentence = self.sentence_of(last).unwrap_or(open_sentence);
         let open_bounds = self.sentence_bounds(open_sentence);
         let close_bounds = self.sentence_bounds(close_sentence);
         let previous_close = i
@@ -491,7 +529,7 @@ impl<'a> Reader<'a> {
             return false;
         };
         let between = self.token_end(close)..self.token_at(open);
-        self.sentence_of.get(between.start) == self.sentence_of.get(between.end) && between.len() <= 2 && between.clone().all(|t| matches!(self.lower(t).as_ref(), "and" | "or" | ","))
+        self.sentence_of(between.start) == self.sentence_of(between.end) && between.len() <= 2 && between.clone().all(|t| matches!(self.lower(t).as_ref(), "and" | "or" | ","))
     }
 
     /// Where the clause chunk ending before token `end` opens: after the last
@@ -750,7 +788,7 @@ impl<'a> Reader<'a> {
         // determiner (`his nephew Jack Soheil`, `the Lincoln actor`, not
         // `Sharpton avoided a declarative`).
         let clause = !determined
-            && (first..end).any(|i| self.name_starting.get(&i).is_some_and(|&k| self.names[k].label == Label::Person && self.name_tokens[k].end < end));
+            && (first..end).any(|i| self.name_starting(i).is_some_and(|k| self.names[k].label == Label::Person && self.name_tokens[k].end < end));
         let words = (first..end).all(|i| self.is_phrase_word(i) || (i > first && self.joins_titles(i)));
         (!clause && self.opens_phrase(first) && words).then_some(Candidate { first, end, who: Who::Phrase })
     }
@@ -824,7 +862,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        if let Some(&k) = self.name_ending.get(&end).filter(|&&k| self.may_speak(k)) {
+        if let Some(k) = self.name_ending(end).filter(|&k| self.may_speak(k)) {
             let first = self.token_at(self.names[k].start);
             // `Mr. Morgan of the Sierra Club said`: the person, not the organisation.
             let mut at = first;
@@ -832,7 +870,7 @@ impl<'a> Reader<'a> {
                 at -= 1;
             }
             if at > floor + 1 && matches!(self.lower(at - 1).as_ref(), "of" | "at" | "from" | "for" | "with") {
-                if let Some(&person) = self.name_ending.get(&(at - 1)).filter(|&&p| self.names[p].label == Label::Person) {
+                if let Some(person) = self.name_ending(at - 1).filter(|&p| self.names[p].label == Label::Person) {
                     let first = self.token_at(self.names[person].start);
                     return Some(Candidate { first, end, who: Who::Name(person) });
                 }
@@ -876,26 +914,25 @@ impl<'a> Reader<'a> {
         }
         // An organisation's article: `according to the Daily Caller`.
         if self.lower(first) == "the" {
-            if let Some(&k) = self.name_starting.get(&(first + 1)).filter(|&&k| self.names[k].label == Label::Org && self.name_tokens[k].end <= ceil) {
+            if let Some(k) = self.name_starting(first + 1).filter(|&k| self.names[k].label == Label::Org && self.name_tokens[k].end <= ceil) {
                 return Some(Candidate { first, end: self.name_tokens[k].end, who: Who::Name(k) });
             }
         }
         // Titles before a name: `Rep. Elijah Cummings`, `former Sen. Evan Bayh`.
         let mut at = first;
-        while at < ceil && !self.name_starting.contains_key(&at) && (self.is_title(at) || (at + 1 < ceil && lexicon::MODIFIERS.contains(self.lower(at).as_ref()) && self.is_title(at + 1))) {
+        while at < ceil && self.name_starting(at).is_none() && (self.is_title(at) || (at + 1 < ceil && lexicon::MODIFIERS.contains(self.lower(at).as_ref()) && self.is_title(at + 1))) {
             at += 1;
         }
         // A title phrase before a person's name, ending in a person noun,
         // with no name in it but adjectives' (`Republican`, `Democratic`):
         // `Republican presidential candidate Donald Trump`.
-        let person_at = (first + 1..ceil.min(first + 5)).find(|i| self.name_starting.get(i).is_some_and(|&k| self.names[k].label == Label::Person));
-        if let Some(at) = person_at.filter(|&at| {
-            lexicon::head(&self.lower(at - 1)).is_some_and(|(_, kind)| kind == Head::Person) && (first..at).all(|i| self.is_phrase_word(i) && self.name_starting.get(&i).is_none_or(|&k| matches!(self.names[k].label, Label::Norp | Label::Misc)))
+        let person_at = (first + 1..ceil.min(first + 5)).find_map(|i| self.name_starting(i).filter(|&k| self.names[k].label == Label::Person).map(|k| (i, k)));
+        if let Some((at, k)) = person_at.filter(|&(at, _)| {
+            lexicon::head(&self.lower(at - 1)).is_some_and(|(_, kind)| kind == Head::Person) && (first..at).all(|i| self.is_phrase_word(i) && self.name_starting(i).is_none_or(|k| matches!(self.names[k].label, Label::Norp | Label::Misc)))
         }) {
-            let k = self.name_starting[&at];
             return Some(Candidate { first: at, end: self.name_tokens[k].end, who: Who::Name(k) });
         }
-        if let Some(&k) = self.name_starting.get(&at).filter(|&&k| self.may_speak(k)) {
+        if let Some(k) = self.name_starting(at).filter(|&k| self.may_speak(k)) {
             let end = self.name_tokens[k].end;
             return Some(Candidate { first: at, end, who: Who::Name(k) });
         }
@@ -952,7 +989,7 @@ impl<'a> Reader<'a> {
             }
         }
         // A title before a person's name names that person.
-        if let Some(&k) = self.name_starting.get(&(h + 1)) {
+        if let Some(k) = self.name_starting(h + 1) {
             if self.names[k].label == Label::Person {
                 let end = self.name_tokens[k].end;
                 return Some(Candidate { first, end, who: Who::Name(k) });
@@ -1007,7 +1044,7 @@ impl<'a> Reader<'a> {
     }
 
     fn is_sentence_start(&self, i: usize) -> bool {
-        self.segmented.sentences[self.sentence_of[i]].first_token == i || (i > 0 && self.is_quote_mark(i - 1))
+        self.segmented.sentences[self.sentence_of(i).unwrap_or(0)].first_token == i || (i > 0 && self.is_quote_mark(i - 1))
     }
 
     fn bytes(&self, first: usize, end: usize) -> Range<usize> {
@@ -1087,7 +1124,7 @@ impl<'a> Reader<'a> {
             "she" => Some(Gender::Female),
             _ => return None,
         };
-        let here = self.sentence_of[at];
+        let here = self.sentence_of(at).unwrap_or(0);
         let byte = self.tokens[at].start;
         for s in (here.saturating_sub(8)..=here).rev() {
             if !self.in_paragraph[s] {
@@ -1095,7 +1132,7 @@ impl<'a> Reader<'a> {
             }
             let bounds = self.sentence_bounds(s);
             // People of this sentence who may be the pronoun's antecedent, and whether each is a possessive.
-            let people: Vec<(usize, bool)> = self.names_in_sentence[s]
+            let people: Vec<(usize, bool)> = self.names_in_sentence(s)
                 .iter()
                 .map(|&k| (k, &self.names[k]))
                 .filter(|(k, n)| n.label == Label::Person && n.start < byte && !self.is_quoted(self.name_tokens[*k].start))
@@ -1190,7 +1227,7 @@ impl<'a> Reader<'a> {
             && (lexicon::CLAUSE_OPENERS.contains(opener.as_ref())
                 || matches!(opener.as_ref(), "a" | "an")
                 || self.word(first).starts_with(char::is_uppercase)
-                || self.name_starting.contains_key(&first));
+                || self.name_starting(first).is_some());
         opens.then_some(first..end)
     }
 }
