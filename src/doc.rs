@@ -237,16 +237,34 @@ pub struct KnownLines {
 
 // The text layer.
 
-/// A token: a byte range of the text it was cut from.
+/// A token: a byte range of the text it was cut from (8 bytes, which a
+/// long story holds by the million: the pipeline takes texts of up to
+/// 4 GiB, so offsets fit in 32 bits).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
 }
 
 impl Token {
+    /// The token at bytes `start..end` of a text of at most 4 GiB.
+    pub fn new(start: usize, end: usize) -> Token {
+        let offset = |at: usize| u32::try_from(at).expect("a text over 4 GiB reached the tokenizer");
+        Token { start: offset(start), end: offset(end) }
+    }
+
+    /// Where the token starts in the text, in bytes.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Where the token ends in the text, in bytes.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
     }
 }
 
@@ -268,7 +286,7 @@ pub struct BlockSentence {
 impl Segmented {
     /// Byte range of a sentence.
     pub fn sentence_range(&self, s: &BlockSentence) -> Range<usize> {
-        self.tokens[s.first_token].start..self.tokens[s.end_token - 1].end
+        self.tokens[s.first_token].start()..self.tokens[s.end_token - 1].end()
     }
 
     /// The tokens of a sentence.

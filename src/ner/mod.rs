@@ -142,8 +142,8 @@ pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
             // The whole tokens of the name: none for a part of a compound (`Russian` of `Russian-backed`).
             let sentence = segmented.sentences[f.sentence];
             let tokens = &segmented.tokens[sentence.first_token..sentence.end_token];
-            let first = sentence.first_token + tokens.partition_point(|t| t.start < f.start);
-            let end = (sentence.first_token + tokens.partition_point(|t| t.end <= f.end)).max(first);
+            let first = sentence.first_token + tokens.partition_point(|t| t.start() < f.start);
+            let end = (sentence.first_token + tokens.partition_point(|t| t.end() <= f.end)).max(first);
             Mention { sentence: f.sentence, tokens: first..end, start: f.start, end: f.end, label: Label::from(f.label.as_str()), entity: 0 }
         })
         .collect();

@@ -98,12 +98,12 @@ impl<'t> View<'t> {
                     // Only split what normalisation left as printed (borrowed), so byte offsets hold.
                     let form = match normalise_word(token.text(text)) {
                         Cow::Borrowed(form) => {
-                            split_compound(token.start, form, &standalone, gazetteer, &mut words);
+                            split_compound(token.start(), form, &standalone, gazetteer, &mut words);
                             form
                         }
                         Cow::Owned(form) => arena.alloc_str(&form),
                     };
-                    let word = Word::new(token.start, token.end, form);
+                    let word = Word::new(token.start(), token.end(), form);
                     if words.last().is_none_or(|w: &Word| w.end != word.end) {
                         words.push(word);
                     }

@@ -599,7 +599,7 @@ fn tokenize(py: Python<'_>, text: &str) -> Vec<(usize, usize)> {
         let chars = crate::text::CharMap::new(text);
         crate::text::tokenize(text)
             .iter()
-            .map(|t| chars.char_range(t.start, t.end))
+            .map(|t| chars.char_range(t.start(), t.end()))
             .collect()
     })
 }

@@ -270,9 +270,9 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Am
         let tokens = segmented.sentence_tokens(sentence);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
-        let glued: Vec<bool> = tokens.windows(2).map(|pair| pair[0].end == pair[1].start).collect();
+        let glued: Vec<bool> = tokens.windows(2).map(|pair| pair[0].end() == pair[1].start()).collect();
         let reader = Reader { words: &words, lower: &lower, glued: &glued };
-        let is_taken = |k: usize| overlaps_sorted(taken, tokens[k].start, tokens[k].end);
+        let is_taken = |k: usize| overlaps_sorted(taken, tokens[k].start(), tokens[k].end());
         let mut i = 0;
         while i < words.len() {
             if is_taken(i) {
@@ -281,7 +281,7 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Am
             }
             match reader.at(i).filter(|f| f.end > i && !(i..f.end).any(is_taken)) {
                 Some(f) => {
-                    out.push(Amount { start: tokens[f.start].start, end: tokens[f.end - 1].end, ..f });
+                    out.push(Amount { start: tokens[f.start].start(), end: tokens[f.end - 1].end(), ..f });
                     i = f.end.max(i + 1);
                 }
                 None => i += 1,

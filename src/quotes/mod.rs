@@ -236,10 +236,10 @@ impl<'a> Reader<'a> {
         passages: &[marks::Passage],
     ) -> Self {
         let tokens = &segmented.tokens[..];
-        let token_at = |byte: usize| tokens.partition_point(|t| t.start < byte);
-        let token_end = |byte: usize| tokens.partition_point(|t| t.end <= byte);
+        let token_at = |byte: usize| tokens.partition_point(|t| t.start() < byte);
+        let token_end = |byte: usize| tokens.partition_point(|t| t.end() <= byte);
         let name_tokens: Vec<Range<usize>> =
-            names.iter().map(|n| tokens.partition_point(|t| t.end <= n.start)..tokens.partition_point(|t| t.start < n.end)).collect();
+            names.iter().map(|n| tokens.partition_point(|t| t.end() <= n.start)..tokens.partition_point(|t| t.start() < n.end)).collect();
         let name_starting = last_name_per_token(name_tokens.iter().map(|r| r.start));
         let name_ending = last_name_per_token(name_tokens.iter().map(|r| r.end));
         let sentence_count = segmented.sentences.len();
@@ -265,7 +265,7 @@ impl<'a> Reader<'a> {
             .sentences
             .iter()
             .map(|s| {
-                let start = tokens[s.first_token].start;
+                let start = tokens[s.first_token].start();
                 let after = paragraphs.partition_point(|p| p.start <= start);
                 after > 0 && start < paragraphs[after - 1].end
             })
@@ -307,13 +307,13 @@ impl<'a> Reader<'a> {
 
     /// The first token starting at or after `byte`.
     fn token_at(&self, byte: usize) -> usize {
-        self.tokens.partition_point(|t| t.start < byte)
+        self.tokens.partition_point(|t| t.start() < byte)
     }
 
     /// The first token not ending by `byte`: the end of a token range that
     /// stops at `byte`.
     fn token_end(&self, byte: usize) -> usize {
-        self.tokens.partition_point(|t| t.end <= byte)
+        self.tokens.partition_point(|t| t.end() <= byte)
     }
 
     fn sentence_bounds(&self, s: usize) -> Range<usize> {
@@ -1038,7 +1038,7 @@ impl<'a> Reader<'a> {
     }
 
     fn inside_name(&self, i: usize) -> bool {
-        let byte = self.tokens[i].start;
+        let byte = self.tokens[i].start();
         let after = self.name_ranges.partition_point(|n| n.start <= byte);
         after > 0 && self.name_ranges[after - 1].end > byte
     }
@@ -1048,7 +1048,7 @@ impl<'a> Reader<'a> {
     }
 
     fn bytes(&self, first: usize, end: usize) -> Range<usize> {
-        self.tokens[first].start..self.tokens[end - 1].end
+        self.tokens[first].start()..self.tokens[end - 1].end()
     }
 
     /// The speaker a candidate stands for.
@@ -1125,7 +1125,7 @@ impl<'a> Reader<'a> {
             _ => return None,
         };
         let here = self.sentence_of(at).unwrap_or(0);
-        let byte = self.tokens[at].start;
+        let byte = self.tokens[at].start();
         for s in (here.saturating_sub(8)..=here).rev() {
             if !self.in_paragraph[s] {
                 continue;

@@ -135,7 +135,7 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Time
                 },
                 _ => (m.value.clone(), m.anchored),
             };
-            found.push(Timex { start: tokens[*start].start, end: tokens[m.end - 1].end, label: m.label, value, anchored });
+            found.push(Timex { start: tokens[*start].start(), end: tokens[m.end - 1].end(), label: m.label, value, anchored });
         }
         reference = reader.reference.get();
     }

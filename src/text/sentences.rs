@@ -46,7 +46,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         if let Some(strength) = terminal_strength(word) {
             // Closing quotes and brackets glued to the terminal belong to this sentence.
             let mut end = i + 1;
-            while end < tokens.len() && is_closer(tokens[end].text(text)) && tokens[end].start == tokens[end - 1].end {
+            while end < tokens.len() && is_closer(tokens[end].text(text)) && tokens[end].start() == tokens[end - 1].end() {
                 end += 1;
             }
             if end < tokens.len() && opens_sentence(text, &tokens[end..], strength) {
@@ -130,7 +130,7 @@ mod tests {
         let tokens = tokenize(text);
         split_sentences(text, &tokens)
             .iter()
-            .map(|s| &text[tokens[s.first_token].start..tokens[s.end_token - 1].end])
+            .map(|s| &text[tokens[s.first_token].start()..tokens[s.end_token - 1].end()])
             .collect()
     }
 

@@ -80,7 +80,7 @@ pub fn tokenize_range(text: &str, start: usize, end: usize, tokens: &mut Vec<Tok
 fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let chunk = &text[start..end];
     if let Some(len) = url_or_email_len(chunk) {
-        tokens.push(Token { start, end: start + len });
+        tokens.push(Token::new(start, start + len));
         if len < chunk.len() {
             split_chunk(text, start + len, end, tokens);
         }
@@ -100,10 +100,10 @@ fn split_chunk(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
         } else if (c == '.' || c == '-') && char_at(text, next, end) == Some(c) {
             // `...` (any number of dots) and `--`.
             let run_end = if c == '.' { next + text[next..end].bytes().take_while(|&b| b == b'.').count() } else { next + 1 };
-            tokens.push(Token { start: at, end: run_end });
+            tokens.push(Token::new(at, run_end));
             at = run_end;
         } else {
-            tokens.push(Token { start: at, end: next });
+            tokens.push(Token::new(at, next));
             at = next;
         }
     }
@@ -161,11 +161,11 @@ fn short_letter_run(rest: &str) -> bool {
 fn push_word(text: &str, start: usize, end: usize, tokens: &mut Vec<Token>) {
     let word = &text[start..end];
     if let Some(split) = clitic_start(word) {
-        tokens.push(Token { start, end: start + split });
-        tokens.push(Token { start: start + split, end });
+        tokens.push(Token::new(start, start + split));
+        tokens.push(Token::new(start + split, end));
         return;
     }
-    tokens.push(Token { start, end });
+    tokens.push(Token::new(start, end));
 }
 
 /// Where a trailing clitic starts: `’s`, `’re`, `’ve`, `’ll`, `’d`, `’m`, `n’t`
