@@ -119,8 +119,21 @@ impl Label {
     pub fn as_str(&self) -> &str {
         match self {
             Label::Other(label) => label,
-            named => Label::NAMED.iter().find(|(l, _)| l == named).map_or("", |(_, s)| s),
+            named => named.fixed_name(),
         }
+    }
+
+    /// The label as the record holds it: a fixed name is shared, not copied.
+    pub fn tag(&self) -> crate::record::Tag {
+        match self {
+            Label::Other(label) => std::borrow::Cow::Owned(label.to_string()),
+            named => std::borrow::Cow::Borrowed(named.fixed_name()),
+        }
+    }
+
+    /// The name of one of the fixed labels ("" for a caller's own).
+    fn fixed_name(&self) -> &'static str {
+        Label::NAMED.iter().find(|(l, _)| l == self).map_or("", |(_, s)| s)
     }
 
     /// A place: GPE, LOC or FAC.

@@ -4,6 +4,7 @@
 //! the pipeline. Offsets are code-point offsets into the original text, end
 //! exclusive.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,11 @@ use serde::{Deserialize, Serialize};
 use crate::doc::{BlockKind, Doc};
 use crate::fxhash::FxHashSet;
 use crate::text::{one_line, CharMap};
+
+/// A label or kind as the record holds it: one of the fixed names, shared
+/// rather than allocated for each of a corpus's millions of mentions (as
+/// spaCy's `label_` reads from its string store), or a caller's own label.
+pub type Tag = Cow<'static, str>;
 
 /// One parsed article.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -75,7 +81,7 @@ pub struct Caption {
 pub struct Entity {
     pub id: usize,
     pub name: String,
-    pub label: String,
+    pub label: Tag,
     pub aliases: Vec<String>,
     pub roles: Vec<String>,
     pub affiliation: Option<String>,
@@ -101,7 +107,7 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub text: String,
-    pub label: String,
+    pub label: Tag,
     pub entity: usize,
     pub sentence: usize,
 }
@@ -114,7 +120,7 @@ pub struct Quote {
     pub start: usize,
     pub end: usize,
     /// `direct`, `partial` or `indirect`.
-    pub kind: String,
+    pub kind: Tag,
     pub speaker: Option<String>,
     pub speaker_entity: Option<usize>,
     pub speaker_span: Option<(usize, usize)>,
@@ -137,7 +143,7 @@ pub struct Temporal {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    pub label: String,
+    pub label: Tag,
     /// TIMEX3-style: `2025-05-12`, `2024-08`, `2024-SU`, `P30M`, `2025-05-12T02:00`, `P1W` (a SET), `PRESENT_REF`.
     pub value: Option<String>,
     /// False when a relative expression had no publication date to resolve
@@ -152,7 +158,7 @@ pub struct Quantity {
     pub text: String,
     pub start: usize,
     pub end: usize,
-    pub label: String,
+    pub label: Tag,
     pub value: Option<f64>,
     pub unit: Option<String>,
 }
@@ -183,7 +189,7 @@ impl From<Doc> for Article {
             .into_iter()
             .map(|m| {
                 let Span { start, end } = span(&(m.start..m.end));
-                Mention { start, end, text: line(&(m.start..m.end)), label: entities[m.entity].label.to_string(), entity: m.entity, sentence: m.sentence }
+                Mention { start, end, text: line(&(m.start..m.end)), label: entities[m.entity].label.tag(), entity: m.entity, sentence: m.sentence }
             })
             .collect();
         let entities = entities
@@ -192,7 +198,7 @@ impl From<Doc> for Article {
             .map(|(id, e)| Entity {
                 id,
                 name: e.name,
-                label: e.label.to_string(),
+                label: e.label.tag(),
                 aliases: e.aliases,
                 roles: e.roles,
                 affiliation: e.affiliation,
@@ -211,7 +217,7 @@ impl From<Doc> for Article {
                     text: q.text,
                     start,
                     end,
-                    kind: q.kind.as_str().to_string(),
+                    kind: Cow::Borrowed(q.kind.as_str()),
                     speaker: q.speaker.and_then(|s| s.name),
                     speaker_entity,
                     speaker_span,
@@ -224,14 +230,14 @@ impl From<Doc> for Article {
             .into_iter()
             .map(|t| {
                 let Span { start, end } = span(&(t.start..t.end));
-                Temporal { text: line(&(t.start..t.end)), start, end, label: t.label.to_string(), value: t.value, anchored: t.anchored }
+                Temporal { text: line(&(t.start..t.end)), start, end, label: Cow::Borrowed(t.label), value: t.value, anchored: t.anchored }
             })
             .collect();
         let quantities = quantities
             .into_iter()
             .map(|q| {
                 let Span { start, end } = span(&(q.start..q.end));
-                Quantity { text: line(&(q.start..q.end)), start, end, label: q.label.to_string(), value: q.value, unit: q.unit }
+                Quantity { text: line(&(q.start..q.end)), start, end, label: Cow::Borrowed(q.label), value: q.value, unit: q.unit }
             })
             .collect();
         let captions = structure
