@@ -15,7 +15,11 @@ Two gold sets, scored the way issue 5 defines:
   End to end (issue 20's figure): a gold quote counts when a predicted quote
   overlaps it (one to one) and the predicted speaker is the source: its span
   overlaps the gold source span, or the entity it resolves to has a mention
-  there; precision over every predicted quote.
+  there; precision over every predicted quote. Many to many: each quote
+  as printed, none joined; a gold quote counts when any predicted quote
+  overlaps it with the right speaker, and a predicted quote when it overlaps
+  any gold quote with its speaker (how a scorer that neither joins the halves
+  of a split quote nor pairs one to one would count).
 
 Indirect quotes are not scored: neither gold set marks indirect speech alone
 (the seeds' gold lists quotations only; PolNeAR's attributions without
@@ -131,10 +135,11 @@ def f1_of(correct, gold_total, predicted_total) -> tuple[float, float, float]:
     return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def summary(found, gold_total, predicted_total, speakers_right, end_to_end=None) -> dict:
+def summary(found, gold_total, predicted_total, speakers_right, end_to_end=None, many_to_many=None) -> dict:
     precision, recall, f1 = f1_of(found, gold_total, predicted_total)
     return {
         "end_to_end": end_to_end,
+        "many_to_many": many_to_many,
         "gold": gold_total,
         "predicted": predicted_total,
         "found": found,
@@ -234,6 +239,10 @@ def score_attributions(folder: Path, show_errors: bool = False, join_split: bool
     # End to end, as issue 20 defines it: a gold quote counts when a
     # predicted quote overlaps it (one to one) and its speaker is the source.
     end_to_end = end_to_end_predicted = 0
+    # Many to many, each quote as printed (no halves joined): a gold quote is
+    # found when any predicted quote overlaps it with the right speaker, a
+    # predicted quote is right when it overlaps any gold quote with its speaker.
+    gold_found = right_predicted = every_predicted = 0
     annotations = {}
     for path in sorted((folder / "attributions").glob("*.ann")):
         article = path.stem.rsplit("_", 1)[0]
@@ -247,6 +256,13 @@ def score_attributions(folder: Path, show_errors: bool = False, join_split: bool
                 gold.append((quoted, source))
         article = newsents.parse(text, id=article_name)
         predicted = [{**q, "ranges": [(q["start"], q["end"])]} for q in article.quotes if q["kind"] in QUOTED_KINDS]
+
+        def attributed(gold_item, pred):
+            return any(pred["start"] <= i < pred["end"] for i in gold_item[0]) and speaker_matches(pred, gold_item[1], article.mentions)
+
+        gold_found += sum(any(attributed(g, p) for p in predicted) for g in gold)
+        right_predicted += sum(any(attributed(g, p) for g in gold) for p in predicted)
+        every_predicted += len(predicted)
         if join_split:
             predicted = join_split_quotes(predicted, article.paragraphs)
 
@@ -278,7 +294,10 @@ def score_attributions(folder: Path, show_errors: bool = False, join_split: bool
                 print(f"  {article_name[:40]} missed: {text[positions[0]:positions[-1] + 1][:70]!r}")
             for p in set(range(len(predicted))) - {p for _, p in matched}:
                 print(f"  {article_name[:40]} extra: {predicted[p]['text'][:70]!r} ({predicted[p]['speaker']})")
-    return summary(found, gold_total, predicted_total, speakers_right, f1_of(end_to_end, gold_total, end_to_end_predicted))
+    precision, recall = right_predicted / max(every_predicted, 1), gold_found / max(gold_total, 1)
+    many_to_many = (precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+    return summary(found, gold_total, predicted_total, speakers_right, f1_of(end_to_end, gold_total, end_to_end_predicted),
+                   many_to_many if join_split else None)
 
 
 def report(name: str, scores: dict) -> str:
@@ -287,6 +306,7 @@ def report(name: str, scores: dict) -> str:
         f"{scores['found']} of {scores['gold']} gold, {scores['predicted']} predicted), "
         f"speaker accuracy {scores['speaker_accuracy']:.3f}"
         + ("" if scores["end_to_end"] is None else "; end to end F1 {2:.3f} (P {0:.3f}, R {1:.3f})".format(*scores["end_to_end"]))
+        + ("" if scores.get("many_to_many") is None else "; many to many {2:.3f} (P {0:.3f}, R {1:.3f})".format(*scores["many_to_many"]))
     )
 
 
