@@ -176,6 +176,12 @@ enum Who {
 
 /// The article as attribution reads it: tokens, sentences, names and
 /// entities, indexed by where they start and end, and the quotation marks.
+/// A conjunction that joins clauses of equal rank (`and`, `but`, `so`,
+/// `yet`), not one that opens a subordinate clause (`after`, `when`).
+fn is_coordinator(word: &str) -> bool {
+    matches!(word, "and" | "but" | "so" | "yet")
+}
+
 /// (token, name) pairs for names in order, sorted by token, keeping the
 /// last name of each token.
 fn last_name_per_token(tokens: impl Iterator<Item = usize>) -> Vec<(usize, usize)> {
@@ -686,7 +692,7 @@ impl<'a> Reader<'a> {
             // the setting `Salem, New Hampshire, Trump ...`).
             let subject = |c: &Candidate| !self.is_place(c) || (c.end < end && self.word(c.end).starts_with(char::is_lowercase));
             if let Some(c) = self.candidate_starting_at(first, end).filter(subject) {
-                if first == start || matches!(self.lower(start).as_ref(), "and" | "but" | "so" | "yet") {
+                if first == start || is_coordinator(&self.lower(start)) {
                     return Some(c);
                 }
                 subordinate.get_or_insert(c);
@@ -761,6 +767,19 @@ impl<'a> Reader<'a> {
                         fallback.get_or_insert(c);
                     }
                 }
+            }
+            // `The issue came up after Mr. Trump, asked about ..., had said`:
+            // a subordinate clause opening inside the chunk, whose subject
+            // ends it (not `and`: `who voted for JFK and Bill Clinton, said`).
+            let clause_subject = (first + 1..end)
+                .rev()
+                .filter(|&i| {
+                    let opener = self.lower(i - 1);
+                    lexicon::CONJUNCTIONS.contains(opener.as_ref()) && !is_coordinator(&opener)
+                })
+                .find_map(|i| self.candidate_starting_at(i, end).filter(|c| c.end == end && matches!(c.who, Who::Name(_) | Who::Pronoun)));
+            if let Some(c) = clause_subject {
+                return Some(c);
             }
             if start == floor || self.is_quote_mark(start - 1) {
                 break;
@@ -1375,6 +1394,13 @@ mod tests {
             "the Springfield mayor and former school board member",
             "“We will find the money,” the Springfield mayor and former school board member said.",
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_subordinate_clause_before_an_apposition_speaks() {
+        all_said_by("Tom Reed", "The issue came up after Tom Reed, asked about the library, had said, “Most of the cost comes from heating.”");
+        // A name joined by `and` inside an apposition is not the subject.
+        all_said_by("Anne Eaton", "Anne Eaton, who voted for Bill Clinton and Tom Reed, said, “There is only one choice.”");
     }
 
     #[test]
