@@ -1195,11 +1195,12 @@ impl<'a> Reader<'a> {
         }
         for k in cues {
             let according = self.lower(k) == "according";
-            let Some((candidate, cue)) = self.cue_candidate(k, bounds.start, end) else { continue };
+            let inverted = self.inverted_speaker(k, bounds.start, end);
+            let Some((candidate, cue)) = inverted.clone().or_else(|| self.cue_candidate(k, bounds.start, end)) else { continue };
             // Known first, so that a source described here is remembered even without a clause.
             let Some(speaker) = self.speaker(&candidate, memory) else { continue };
             // `CLAUSE, X said.`, `CLAUSE, according to X.`: the clause before the comma.
-            let at_the_end = k + 1 == end || candidate.end >= end;
+            let at_the_end = k + 1 == end || candidate.end >= end || inverted.is_some();
             let clause = if at_the_end {
                 let Some(comma) = (bounds.start..candidate.first.min(k)).rev().find(|&i| self.word(i) == ",") else { continue };
                 bounds.start..comma
@@ -1225,6 +1226,21 @@ impl<'a> Reader<'a> {
             });
         }
         None
+    }
+
+    /// `CLAUSE, said Mark Jones, a political scientist at Rice.`: a verb of
+    /// speech right after a comma whose speaker, a name, closes the sentence
+    /// (alone or with a description after it) is inverted, and its clause is
+    /// the one before the comma, not the name after it. Not a verb of
+    /// telling (`, told Reuters.`).
+    fn inverted_speaker(&self, k: usize, floor: usize, end: usize) -> Option<(Candidate, String)> {
+        let after_comma = k > floor && self.word(k - 1) == ",";
+        if !after_comma || lexicon::is_addressed(&self.lower(k)) || self.particle_after(k).is_some() {
+            return None;
+        }
+        let c = self.candidate_starting_at(k + 1, end).filter(|c| matches!(c.who, Who::Name(_)))?;
+        let described = c.end + 1 < end && self.word(c.end) == "," && lexicon::DETERMINERS.contains(self.lower(c.end + 1).as_ref());
+        (c.end >= end || described).then(|| (c, self.word(k).to_string()))
     }
 
     /// The clause a reporting verb ending at `after` introduces: after
@@ -1394,6 +1410,16 @@ mod tests {
             "the Springfield mayor and former school board member",
             "“We will find the money,” the Springfield mayor and former school board member said.",
         );
+    }
+
+    #[test]
+    fn a_speaker_named_after_the_clause_is_inverted() {
+        let body = "Reed's strategy was to attend every meeting in the state, said Mark Jones, a political scientist at Rice University. \
+                    The plan will work, said Tom Reed.";
+        let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
+        let indirect: Vec<(&str, &str)> =
+            article.quotes.iter().filter(|q| q.kind == "indirect").map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or_default())).collect();
+        assert_eq!(indirect, [("Reed's strategy was to attend every meeting in the state", "Mark Jones"), ("The plan will work", "Tom Reed")]);
     }
 
     #[test]
