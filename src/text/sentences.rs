@@ -25,7 +25,7 @@ static ABBREVIATIONS: Words = Words::new("abbreviations");
 static SENTENCE_STARTERS: Words = Words::new("sentence_starters");
 
 const CLOSERS: &[char] = &['”', '’', '"', '\'', ')', ']', '}', '»'];
-const OPENERS: &[char] = &['“', '‘', '"', '\'', '(', '[', '«'];
+const OPENERS: &[char] = &['“', '‘', '"', '\'', '`', '(', '[', '«'];
 
 /// The most tokens a sentence may have: longer runs without a boundary
 /// (tables, lists, binary junk) are cut here, which keeps every later stage
@@ -103,17 +103,15 @@ fn is_closer(word: &str) -> bool {
 
 /// Whether the tokens after a terminal open a new sentence.
 fn opens_sentence(text: &str, rest: &[Token], strength: Strength) -> bool {
-    let next = rest[0].text(text);
-    let first = next.chars().next().unwrap_or(' ');
-    // An opening quote or bracket counts by what it opens.
-    let (word, first) = if OPENERS.contains(&first) && next.chars().count() == 1 {
-        match rest.get(1) {
-            Some(t) => (t.text(text), t.text(text).chars().next().unwrap_or(' ')),
-            None => return false,
-        }
-    } else {
-        (next, first)
+    // An opening quote or bracket counts by what it opens; typewriter
+    // quotes open with two marks (`''I think`, ``` ``I think ```).
+    let is_opener = |t: &Token| {
+        let mut chars = t.text(text).chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if OPENERS.contains(&c))
     };
+    let opened = rest.iter().take(2).take_while(|t| is_opener(t)).count();
+    let Some(word) = rest.get(opened).map(|t| t.text(text)) else { return false };
+    let first = word.chars().next().unwrap_or(' ');
     match strength {
         Strength::Full => first.is_uppercase() || first.is_ascii_digit(),
         Strength::Month => first.is_uppercase() && !first.is_ascii_digit(),
@@ -147,6 +145,14 @@ mod tests {
         assert_eq!(
             sentences("He said, “We are ready.” Then he left. “Why?” she asked."),
             ["He said, “We are ready.”", "Then he left.", "“Why?” she asked."]
+        );
+    }
+
+    #[test]
+    fn typewriter_quotes_open_a_sentence() {
+        assert_eq!(
+            sentences("He would not change his position. ''I think so,'' he said. ``Why?'' she asked."),
+            ["He would not change his position.", "''I think so,'' he said.", "``Why?'' she asked."]
         );
     }
 
