@@ -335,7 +335,12 @@ impl<'a> Reader<'a> {
     fn frame(&self, passages: &[marks::Passage], i: usize) -> Frame {
         let p = &passages[i];
         let open_token = p.open.map_or_else(|| self.token_at(p.start), |o| self.token_at(o));
-        let close_token = self.token_end(p.close.unwrap_or(p.end));
+        let mut close_token = self.token_end(p.close.unwrap_or(p.end));
+        // Marks glued after the closing one close a quote nested in it:
+        // `''... 'Kosovo is a special case,''' Mr. Putin said.`
+        while close_token > 0 && close_token < self.tokens.len() && matches!(self.word(close_token), "'" | "’" | "”") && self.tokens[close_token].start() == self.tokens[close_token - 1].end() {
+            close_token += 1;
+        }
         let open_sentence = self.sentence_of(open_token).unwrap_or(0);
         let last = close_token.saturating_sub(1).min(self.tokens.len().saturating_sub(1));
         let close_sentence = self.sentence_of(last).unwrap_or(open_sentence);
@@ -1420,6 +1425,11 @@ mod tests {
         let indirect: Vec<(&str, &str)> =
             article.quotes.iter().filter(|q| q.kind == "indirect").map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or_default())).collect();
         assert_eq!(indirect, [("Reed's strategy was to attend every meeting in the state", "Mark Jones"), ("The plan will work", "Tom Reed")]);
+    }
+
+    #[test]
+    fn a_typewriter_quote_closing_a_nested_one_is_attributed_after_it() {
+        all_said_by("Tom Reed", "Tom Reed spoke first. ''We are told all the time, 'The library is a special case,''' Mr. Reed said. ''It is not.''");
     }
 
     #[test]
