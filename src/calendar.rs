@@ -166,6 +166,52 @@ pub fn timestamp_micros(value: &str) -> Option<i64> {
     Some((days * 86_400 + seconds - offset) * 1_000_000 + micros)
 }
 
+/// Easter Sunday of `year` (Gregorian; the anonymous algorithm of Meeus).
+pub fn easter(year: i32) -> Date {
+    let (a, b, c) = (year % 19, year / 100, year % 100);
+    let (d, e) = (b / 4, b % 4);
+    let g = (8 * b + 13) / 25;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 19 * l) / 433;
+    let month = (h + l - 7 * m + 90) / 25;
+    let day = (h + l - 7 * m + 33 * month + 19) % 32;
+    Date { year, month: month as u32, day: day as u32 }
+}
+
+/// The date in `year` of a holiday's rule, as `data/lexicon/calendar.tsv`
+/// writes them: a fixed month-day (`12-25`), a day counted from Easter
+/// (`easter-2`: Good Friday), or the n-th (`L`: last) weekday of a month
+/// (`11-thu4`: Thanksgiving), each maybe shifted by days (`11-thu4+1`:
+/// Black Friday; `11-mon1+1`: the US Election Day).
+pub fn holiday_date(rule: &str, year: i32) -> Option<Date> {
+    let (base, shift) = match rule.rfind(['+', '-']).filter(|&at| at > 2) {
+        Some(at) => (&rule[..at], rule[at..].parse::<i64>().ok()?),
+        None => (rule, 0),
+    };
+    let date = if base == "easter" {
+        easter(year)
+    } else {
+        let (month, day) = base.split_once('-')?;
+        let month: u32 = month.parse().ok()?;
+        match day.parse::<u32>() {
+            Ok(day) => Date::new(year, month, day)?,
+            Err(_) => {
+                let weekday = weekday_names().position(|name| day.len() > 3 && name.starts_with(&day[..3]))? as i64;
+                let first = Date::new(year, month, 1)?;
+                let first_match = first.plus_days((weekday - i64::from(first.weekday())).rem_euclid(7));
+                let weeks = match &day[3..] {
+                    "L" => (i64::from(days_in_month(year, month)) - i64::from(first_match.day)) / 7,
+                    n => n.parse::<i64>().ok().filter(|n| (1..=5).contains(n))? - 1,
+                };
+                Some(first_match.plus_days(7 * weeks)).filter(|d| d.month == month)?
+            }
+        }
+    };
+    Some(date.plus_days(shift))
+}
+
 pub fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
@@ -194,6 +240,23 @@ mod tests {
         assert_eq!(Date::new(2024, 2, 28).unwrap().plus_days(1).iso(), "2024-02-29");
         assert_eq!(Date::new(2025, 5, 15).unwrap().iso_week(), (2025, 20));
         assert_eq!(Date::new(2025, 2, 31), None);
+    }
+
+    #[test]
+    fn holidays_by_their_rules() {
+        let on = |rule: &str, year: i32| holiday_date(rule, year).map(Date::iso);
+        assert_eq!(easter(2024).iso(), "2024-03-31");
+        assert_eq!(easter(2025).iso(), "2025-04-20");
+        assert_eq!(on("easter-2", 2016).as_deref(), Some("2016-03-25"));
+        assert_eq!(on("12-25", 2025).as_deref(), Some("2025-12-25"));
+        assert_eq!(on("11-thu4", 2025).as_deref(), Some("2025-11-27"));
+        assert_eq!(on("11-thu4+1", 2016).as_deref(), Some("2016-11-25"));
+        assert_eq!(on("05-monL", 2025).as_deref(), Some("2025-05-26"));
+        assert_eq!(on("09-mon1", 2026).as_deref(), Some("2026-09-07"));
+        assert_eq!(on("11-mon1+1", 2016).as_deref(), Some("2016-11-08"));
+        assert_eq!(on("11-mon1+1", 2020).as_deref(), Some("2020-11-03"));
+        assert_eq!(on("02-mon5", 2025), None);
+        assert_eq!(on("", 2025), None);
     }
 
     #[test]

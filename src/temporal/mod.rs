@@ -25,7 +25,7 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::LazyLock;
 
-use crate::calendar::{month_names, weekday_names, Date};
+use crate::calendar::{holiday_date, month_names, weekday_names, Date};
 use crate::lexicon::Words;
 use crate::fxhash::FxHashSet;
 use crate::doc::{Segmented, Timex};
@@ -923,13 +923,14 @@ impl Reader<'_> {
 
     /// Christmas, St. Patrick's Day, New Year's Day...
     fn holiday(&self, i: usize) -> Option<Match> {
-        let (end, month_day) = self.phrase(i, &HOLIDAYS)?;
-        let value = match (month_day, self.anchor) {
-            ("", _) => "XXXX".to_string(),
-            (month_day, Some(a)) => format!("{:04}-{month_day}", a.year),
-            (month_day, None) => format!("XXXX-{month_day}"),
+        let (end, rule) = self.phrase(i, &HOLIDAYS)?;
+        let fixed = rule.len() == 5 && holiday_date(rule, 2000).is_some();
+        let value = match (self.anchor.and_then(|a| holiday_date(rule, a.year)), fixed) {
+            (Some(day), _) => day.iso(),
+            (None, true) => format!("XXXX-{rule}"),
+            (None, false) => "XXXX".to_string(),
         };
-        Match::date(end, value, self.anchor.is_some() || month_day.is_empty())
+        Match::date(end, value, self.anchor.is_some() || rule.is_empty())
     }
 }
 
@@ -1001,6 +1002,17 @@ mod tests {
         assert!(got.contains(&("this summer".into(), "DATE", "2025-SU".into())));
         assert!(got.contains(&("Thursday".into(), "DATE", "2025-05-15".into())));
         assert!(got.contains(&("Two weeks ago".into(), "DATE", "2025-04-28".into())));
+    }
+
+    #[test]
+    fn holidays_and_named_days_by_their_rules() {
+        let got = values("Shops opened on Black Friday, after Thanksgiving and before Christmas; on Super Tuesday voters go out.", Date::new(2016, 2, 20));
+        assert!(got.contains(&("Black Friday".into(), "DATE", "2016-11-25".into())), "{got:?}");
+        assert!(got.contains(&("Thanksgiving".into(), "DATE", "2016-11-24".into())));
+        assert!(got.contains(&("Christmas".into(), "DATE", "2016-12-25".into())));
+        assert!(got.contains(&("Super Tuesday".into(), "DATE", "XXXX".into())), "a named day is not the nearest Tuesday");
+        let got = values("It was Good Friday.", None);
+        assert!(got.contains(&("Good Friday".into(), "DATE", "XXXX".into())), "{got:?}");
     }
 
     #[test]
