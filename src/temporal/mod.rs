@@ -73,6 +73,7 @@ static DATE_CONTEXT: Words = Words::new("date_context");
 static TIME_UNITS: Words = Words::new("time_units");
 static FUTURE_CUES: Words = Words::new("future_cues");
 static PAST_CUES: Words = Words::new("past_cues");
+static FUTURE_BEFORE_TO: Words = Words::new("future_before_to");
 static NUMBER_WORDS: Words = Words::new("number_words");
 /// `now`, `recently`, `the future`: TimeML's `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
 static REFERENCE_WORDS: Words = Words::new("reference_words");
@@ -308,7 +309,12 @@ impl Reader<'_> {
             let participle = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && self.word(k).starts_with(|c: char| c.is_ascii_lowercase());
             let past = PAST_CUES.contains(w) || participle;
             // `to be held`, `should be completed`: a participle after `be` is not past.
-            if FUTURE_CUES.contains(w) || (past && k > 0 && self.low(k - 1) == "be") {
+            // `is set to begin on Wednesday`, `is due on Friday`; `was set
+            // to`, `were due` look forward from the past.
+            let from_the_past = k > 0 && matches!(self.low(k - 1), "was" | "were");
+            let future_before_to = FUTURE_BEFORE_TO.contains(w) && self.low(k + 1) == "to";
+            let future = (FUTURE_CUES.contains(w) || future_before_to) && !from_the_past;
+            if future || (past && k > 0 && self.low(k - 1) == "be") {
                 Some(Tense::Future)
             } else if past && k > 0 && matches!(self.low(k - 1), "has" | "have" | "'ve" | "’ve") {
                 // The present perfect takes no definite past time (`*has said on
@@ -1002,6 +1008,13 @@ mod tests {
         assert!(got.contains(&("this summer".into(), "DATE", "2025-SU".into())));
         assert!(got.contains(&("Thursday".into(), "DATE", "2025-05-15".into())));
         assert!(got.contains(&("Two weeks ago".into(), "DATE", "2025-04-28".into())));
+    }
+
+    #[test]
+    fn forward_looking_phrases_set_the_direction() {
+        let got = values("The trial is set to begin on Wednesday. Applicants were due to file by March 15.", Date::new(2016, 4, 9));
+        assert!(got.contains(&("Wednesday".into(), "DATE", "2016-04-13".into())), "`is set to` looks ahead: {got:?}");
+        assert!(got.contains(&("March 15".into(), "DATE", "2016-03-15".into())), "`were due` looks ahead from the past");
     }
 
     #[test]
