@@ -516,11 +516,29 @@ impl<'a> Reader<'a> {
             if self.is_quoted(k) {
                 continue;
             }
-            if let Some(found) = self.cue_speaker(k, frame.sentence_start, frame.pre.end, memory) {
+            let outer = self.reporting_verb_over(k, frame).and_then(|j| self.cue_speaker(j, frame.sentence_start, frame.pre.end, memory));
+            if let Some(found) = outer.or_else(|| self.cue_speaker(k, frame.sentence_start, frame.pre.end, memory)) {
                 return Some(found);
             }
         }
         None
+    }
+
+    /// The verb of speech whose reported clause holds the quoting verb at
+    /// `k` and its subject, with no break between them: `She said that her
+    /// campaign would continue “...”`, `critics say he had proposed to
+    /// “...”` are hers and the critics' words, not the campaign's or his.
+    /// Not when the quoting verb introduces the quote (`O'Malley
+    /// interjected: “...”`).
+    fn reporting_verb_over(&self, k: usize, frame: &Frame) -> Option<usize> {
+        let introduced = frame.before.is_some_and(|b| self.word(b) == ":");
+        if introduced || self.cue_at(k) != Some(Cue::Quoting) {
+            return None;
+        }
+        let (inner, _) = self.cue_candidate(k, frame.sentence_start, frame.pre.end)?;
+        let breaks = |i: usize| matches!(self.word(i), "," | ";" | ":") || self.is_dash(i) || self.is_quoted(i);
+        let outer = (frame.sentence_start..inner.first.min(k)).rev().take_while(|&j| !breaks(j)).find(|&j| self.cue_at(j) == Some(Cue::Speech))?;
+        self.reported_clause(outer, frame.pre.end).is_some_and(|clause| clause.start < inner.end).then_some(outer)
     }
 
     /// The speaker of a quote without a cue: the one a colon before it
@@ -1384,6 +1402,14 @@ mod tests {
     fn quotes_and_speakers(body: &str) -> Vec<(String, String)> {
         let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
         article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn a_quoting_verb_inside_a_reported_clause_is_the_reporters() {
+        let speakers = |body: &str| quotes_and_speakers(body).into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+        assert_eq!(speakers("Margaret Holloway said that the council would continue “to fight for the library.”"), ["Margaret Holloway"]);
+        assert_eq!(speakers("Mayor Tom Reed said that Margaret Holloway begged him for money and “would not stop.”"), ["Tom Reed"]);
+        assert_eq!(speakers("Mayor Tom Reed spoke, to which Margaret Holloway interjected: “It is not true.”"), ["Margaret Holloway"]);
     }
 
     #[test]
