@@ -56,7 +56,10 @@ pub fn find(
     entity_of: &[usize],
     entities: &[Entity],
 ) -> Vec<Quote> {
-    let passages = marks::find(text, paragraphs, continues);
+    let mut passages = marks::find(text, paragraphs, continues);
+    // A title after a possessive (`on ABC’s “This Week,” Carson said`) is
+    // the reporter's words: the sentence reads on through it.
+    passages.retain(|p| !is_possessed_title(text, p));
     let doc = Reader::new(text, segmented, paragraphs, names, entity_of, entities, &passages);
     let mut memory = Memory::default();
     // Room for a quote per passage: an article of many quotations neither
@@ -126,6 +129,29 @@ pub fn find(
         }
     }
     quotes
+}
+
+/// A word of more than three letters: one that a title capitalises.
+fn is_long_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 3
+}
+
+/// Whether every long word of `quoted` is capitalised, and there is one.
+fn is_title_case(quoted: &str) -> bool {
+    let mut long_words = quoted.split_whitespace().filter(|w| is_long_word(w)).peekable();
+    long_words.peek().is_some() && long_words.all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// A short title in marks right after a possessive: `MSNBC’s “Morning
+/// Joe,”`, `NBC's ''Meet the Press''`.
+fn is_possessed_title(text: &str, p: &marks::Passage) -> bool {
+    let Some(open) = p.open else {
+        return false;
+    };
+    let before = &text[..open];
+    let possessive = before.strip_suffix(char::is_whitespace).is_some_and(|b| b.ends_with("’s") || b.ends_with("'s"));
+    let quoted = &text[p.start..p.end];
+    possessive && p.pieces.len() == 1 && quoted.split_whitespace().count() <= 6 && is_title_case(quoted)
 }
 
 /// What attribution remembers across an article: unnamed sources described
@@ -427,8 +453,8 @@ impl<'a> Reader<'a> {
         let quoted = &self.text[p.start..p.end];
         let words: Vec<&str> = quoted.split_whitespace().collect();
         // Titles and names: every long word capitalised (`All Bets Are Off.`, `Morning Joe`).
-        let long_words: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
-        if !cued && long_words.len() >= 2 && long_words.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        let long_words = words.iter().filter(|w| is_long_word(w)).count();
+        if !cued && long_words >= 2 && is_title_case(quoted) {
             return true;
         }
         !attributed && kind == QuoteKind::Partial && words.len() <= 3
@@ -1402,6 +1428,14 @@ mod tests {
     fn quotes_and_speakers(body: &str) -> Vec<(String, String)> {
         let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
         article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn a_title_after_a_possessive_is_nobodys_words() {
+        assert_eq!(
+            quotes_and_speakers("Speaking on WSPR’s “Morning Report,” Margaret Holloway said the library would “stay open.”"),
+            [("stay open.".to_string(), "Margaret Holloway".to_string())]
+        );
     }
 
     #[test]
