@@ -192,6 +192,9 @@ enum Who {
     Name(usize),
     /// `he`, `she`, `they`...
     Pronoun,
+    /// `who` after a name (index into the names) it stands for: `Trump,
+    /// who called them “...”`.
+    Relative(usize),
     /// `One` (of a group described before).
     One,
     /// A description headed by a noun for a person or an institution.
@@ -960,6 +963,12 @@ impl<'a> Reader<'a> {
         if matches!(lower.as_ref(), "one" | "another") && opens_clause {
             return Some(Candidate { first: last, end, who: Who::One });
         }
+        if lower == "who" && last > floor {
+            let name_end = if self.word(last - 1) == "," { last - 1 } else { last };
+            if let Some(k) = self.name_ending(name_end).filter(|&k| self.names[k].label == Label::Person) {
+                return Some(Candidate { first: last, end, who: Who::Relative(k) });
+            }
+        }
         None
     }
 
@@ -1128,6 +1137,8 @@ impl<'a> Reader<'a> {
                 let entity = self.entity_of[*k];
                 Some(self.named(entity, name.start..name.end))
             }
+            // The relative pronoun is the span, as a pronoun is.
+            Who::Relative(k) => Some(self.named(self.entity_of[*k], span)),
             Who::Pronoun => Some(match self.antecedent(c.first) {
                 Some(entity) => self.named(entity, span),
                 None => Speaker { name: None, entity: None, span, anonymous: false },
@@ -1428,6 +1439,14 @@ mod tests {
     fn quotes_and_speakers(body: &str) -> Vec<(String, String)> {
         let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
         article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn who_after_a_name_speaks_for_it() {
+        assert_eq!(
+            quotes_and_speakers("The council thanked Mayor Tom Reed, who called the plan “reckless,” and left."),
+            [("reckless,".to_string(), "Tom Reed".to_string())]
+        );
     }
 
     #[test]
