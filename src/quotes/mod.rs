@@ -39,28 +39,21 @@ pub fn annotate(doc: &mut Doc) {
         doc.structure.story.iter().enumerate().filter(|(_, b)| b.kind == BlockKind::Paragraph).map(|(i, b)| (i, &b.range)).collect();
     let paragraphs: Vec<Range<usize>> = story.iter().map(|(_, r)| (*r).clone()).collect();
     let continues: Vec<bool> = story.windows(2).map(|w| w[1].0 == w[0].0 + 1).collect();
-    let entity_of: Vec<usize> = doc.mentions.iter().map(|m| m.entity).collect();
-    doc.quotes = find(&doc.text, &doc.segmented, &paragraphs, &continues, &doc.mentions, &entity_of, &doc.entities);
+    doc.quotes = find(doc, &paragraphs, &continues);
 }
 
-/// The quotations of an article. `paragraphs` are the story's paragraph
-/// blocks (byte ranges, in order, with whether each directly follows the
-/// previous one); `names` are the entity mentions, `entity_of` their
-/// entities.
-pub fn find(
-    text: &str,
-    segmented: &Segmented,
-    paragraphs: &[Range<usize>],
-    continues: &[bool],
-    names: &[Name],
-    entity_of: &[usize],
-    entities: &[Entity],
-) -> Vec<Quote> {
+/// The quotations of an annotated article, read from its tokens, names,
+/// entities and times. `paragraphs` are the story's paragraph blocks (byte
+/// ranges, in order, with whether each directly follows the previous one).
+pub fn find(annotated: &Doc, paragraphs: &[Range<usize>], continues: &[bool]) -> Vec<Quote> {
+    let text = &annotated.text[..];
+    let segmented = &annotated.segmented;
+    let entity_of: Vec<usize> = annotated.mentions.iter().map(|m| m.entity).collect();
     let mut passages = marks::find(text, paragraphs, continues);
     // A title after a possessive (`on ABC’s “This Week,” Carson said`) is
     // the reporter's words: the sentence reads on through it.
     passages.retain(|p| !is_possessed_title(text, p));
-    let doc = Reader::new(text, segmented, paragraphs, names, entity_of, entities, &passages);
+    let doc = Reader::new(annotated, paragraphs, &entity_of, &passages);
     let mut memory = Memory::default();
     // Room for a quote per passage: an article of many quotations neither
     // regrows the list nor holds two copies of it while it grows.
@@ -256,20 +249,15 @@ struct Reader<'a> {
     quoted: Vec<Range<usize>>,
     /// Tokens that are the passages' quotation marks, sorted.
     marks: Vec<usize>,
+    /// Token ranges of the time expressions, in text order.
+    times: Vec<Range<usize>>,
     /// Whether each sentence is in a story paragraph.
     in_paragraph: Vec<bool>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(
-        text: &'a str,
-        segmented: &'a Segmented,
-        paragraphs: &[Range<usize>],
-        names: &'a [Name],
-        entity_of: &'a [usize],
-        entities: &'a [Entity],
-        passages: &[marks::Passage],
-    ) -> Self {
+    fn new(annotated: &'a Doc, paragraphs: &[Range<usize>], entity_of: &'a [usize], passages: &[marks::Passage]) -> Self {
+        let (text, segmented, names, entities) = (&annotated.text[..], &annotated.segmented, &annotated.mentions[..], &annotated.entities[..]);
         let tokens = &segmented.tokens[..];
         let token_at = |byte: usize| tokens.partition_point(|t| t.start() < byte);
         let token_end = |byte: usize| tokens.partition_point(|t| t.end() <= byte);
@@ -305,7 +293,8 @@ impl<'a> Reader<'a> {
                 after > 0 && start < paragraphs[after - 1].end
             })
             .collect();
-        Reader { text, tokens, segmented, names, entity_of, entities, name_tokens, name_starting, name_ending, name_ranges, names_by_sentence, first_name, quoted, marks, in_paragraph }
+        let times = annotated.times.iter().map(|t| token_at(t.start)..token_end(t.end)).collect();
+        Reader { text, tokens, segmented, names, entity_of, entities, name_tokens, name_starting, name_ending, name_ranges, names_by_sentence, first_name, quoted, marks, times, in_paragraph }
     }
 
     /// The sentence of a token of the text (0 for one outside the story's sentences).
@@ -354,6 +343,12 @@ impl<'a> Reader<'a> {
     fn sentence_bounds(&self, s: usize) -> Range<usize> {
         let sentence = &self.segmented.sentences[s];
         sentence.first_token..sentence.end_token
+    }
+
+    /// Whether token `i` is part of a time expression (`last week`, `on Tuesday`).
+    fn is_time(&self, i: usize) -> bool {
+        let after = self.times.partition_point(|r| r.start <= i);
+        after > 0 && self.times[after - 1].contains(&i)
     }
 
     fn is_quoted(&self, i: usize) -> bool {
@@ -556,8 +551,8 @@ impl<'a> Reader<'a> {
     /// The verb of speech whose reported clause holds the quoting verb at
     /// `k` and its subject, with no break between them: `She said that her
     /// campaign would continue “...”`, `critics say he had proposed to
-    /// “...”` are hers and the critics' words, not the campaign's or his.
-    /// Not when the quoting verb introduces the quote (`O'Malley
+    /// “...”` are hers and the critics' words, not the campaign's or his
+    /// (within 40 words). Not when the quoting verb introduces the quote (`O'Malley
     /// interjected: “...”`).
     fn reporting_verb_over(&self, k: usize, frame: &Frame) -> Option<usize> {
         let introduced = frame.before.is_some_and(|b| self.word(b) == ":");
@@ -566,7 +561,7 @@ impl<'a> Reader<'a> {
         }
         let (inner, _) = self.cue_candidate(k, frame.sentence_start, frame.pre.end)?;
         let breaks = |i: usize| matches!(self.word(i), "," | ";" | ":") || self.is_dash(i) || self.is_quoted(i);
-        let outer = (frame.sentence_start..inner.first.min(k)).rev().take_while(|&j| !breaks(j)).find(|&j| self.cue_at(j) == Some(Cue::Speech))?;
+        let outer = (frame.sentence_start..inner.first.min(k)).rev().take(40).take_while(|&j| !breaks(j)).find(|&j| self.cue_at(j) == Some(Cue::Speech))?;
         self.reported_clause(outer, frame.pre.end).is_some_and(|clause| clause.start < inner.end).then_some(outer)
     }
 
@@ -673,7 +668,9 @@ impl<'a> Reader<'a> {
         // A subject before the verb, over auxiliaries and adverbs.
         let progressive = self.lower(k).ends_with("ing");
         let mut j = k;
-        while j > floor && (lexicon::is_between_subject_and_verb(&self.lower(j - 1)) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
+        // And over a time: `Feinstein last week said`, `Clinton on Tuesday said`.
+        let between = |i: usize| lexicon::is_between_subject_and_verb(&self.lower(i)) || self.is_time(i) || (self.word(i) == "on" && self.is_time(i + 1));
+        while j > floor && (between(j - 1) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
             j -= 1;
         }
         // A participle after a comma shares the subject of the clause before it
@@ -1439,6 +1436,14 @@ mod tests {
     fn quotes_and_speakers(body: &str) -> Vec<(String, String)> {
         let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
         article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn a_time_between_the_speaker_and_the_verb() {
+        assert_eq!(
+            quotes_and_speakers("Mayor Tom Reed on Tuesday said the plan was “reckless.” Margaret Holloway last week called it “overdue.”"),
+            [("reckless.".to_string(), "Tom Reed".to_string()), ("overdue.".to_string(), "Margaret Holloway".to_string())]
+        );
     }
 
     #[test]
