@@ -36,8 +36,11 @@ static PERSON_NOUNS: Words = Words::new("person_nouns");
 /// Nouns that head a description of an institution that speaks.
 static INSTITUTION_NOUNS: Words = Words::new("institution_nouns");
 
-/// Words that may come between a subject and its verb: auxiliaries,
-/// negation-free adverbs.
+/// Auxiliaries (`has`, `would`): between a subject and its verb, or the
+/// finite verb that makes a phrase a clause.
+pub static AUXILIARIES: Words = Words::new("auxiliaries");
+
+/// Adverbs, none a negation, that may come between a subject and its verb.
 static BETWEEN_SUBJECT_AND_VERB: Words = Words::new("between_subject_and_verb");
 
 /// Determiners and quantifiers that open a description of a source.
@@ -186,7 +189,7 @@ pub fn may_have_an_addressee(lower: &str) -> bool {
 /// Whether a word may stand between a subject and its reporting verb.
 pub fn is_between_subject_and_verb(lower: &str) -> bool {
     // Not `never` or `not`: denied speech is not attribution.
-    BETWEEN_SUBJECT_AND_VERB.contains(lower) || (lower.len() > 4 && lower.ends_with("ly") && lower != "only")
+    AUXILIARIES.contains(lower) || BETWEEN_SUBJECT_AND_VERB.contains(lower) || (lower.len() > 4 && lower.ends_with("ly") && lower != "only")
 }
 
 #[cfg(test)]

@@ -752,7 +752,11 @@ impl<'a> Reader<'a> {
     }
 
     fn is_place(&self, c: &Candidate) -> bool {
-        matches!(c.who, Who::Name(k) if matches!(self.names[k].label, Label::Gpe | Label::Loc | Label::Fac))
+        matches!(c.who, Who::Name(k) if self.is_place_name(k))
+    }
+
+    fn is_place_name(&self, k: usize) -> bool {
+        matches!(self.names[k].label, Label::Gpe | Label::Loc | Label::Fac)
     }
 
     fn is_dash(&self, i: usize) -> bool {
@@ -794,7 +798,10 @@ impl<'a> Reader<'a> {
     fn subject_before_apposition(&self, at: usize, floor: usize) -> Option<Candidate> {
         let mut end = at;
         let mut fallback = None;
-        for _ in 0..4 {
+        // Four chunks, not counting the parts of addresses passed over.
+        let mut chunks = 4;
+        while chunks > 0 {
+            chunks -= 1;
             if end <= floor {
                 break;
             }
@@ -809,7 +816,16 @@ impl<'a> Reader<'a> {
             while first < end && lexicon::CONJUNCTIONS.contains(self.lower(first).as_ref()) {
                 first += 1;
             }
-            if let Some(c) = self.candidate_starting_at(first, end) {
+            // The second part of an address is no subject: `Clinton, at a
+            // town hall in Columbus, Ohio, said`.
+            let address = start > floor + 1 && self.word(start - 1) == "," && self.name_ending(start - 1).is_some_and(|k| self.is_place_name(k));
+            let candidate = self.candidate_starting_at(first, end);
+            if address && candidate.as_ref().is_some_and(|c| c.end == end && self.is_place(c)) {
+                chunks += 1;
+                end = start - 1;
+                continue;
+            }
+            if let Some(c) = candidate {
                 match c.who {
                     Who::Name(_) | Who::Pronoun => return Some(c),
                     _ => {
@@ -902,11 +918,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether token `i` may stand in a phrase in a speaker's place: a word,
-    /// neither a verb of speech nor a conjunction or pronoun.
+    /// neither a verb of speech nor an auxiliary (`said the plan would
+    /// fail` has no speaker after the verb), a conjunction or a pronoun.
     fn is_phrase_word(&self, i: usize) -> bool {
         let lower = self.lower(i);
         self.word(i).chars().next().is_some_and(char::is_alphanumeric)
             && self.cue_at(i).is_none()
+            && !lexicon::AUXILIARIES.contains(lower.as_ref())
             && !lexicon::CONJUNCTIONS.contains(lower.as_ref())
             && !lexicon::SUBJECT_PRONOUNS.contains(lower.as_ref())
             && !matches!(lower.as_ref(), "who" | "which" | "that")
@@ -1460,6 +1478,21 @@ mod tests {
             quotes_and_speakers("Speaking on WSPR’s “Morning Report,” Margaret Holloway said the library would “stay open.”"),
             [("stay open.".to_string(), "Margaret Holloway".to_string())]
         );
+    }
+
+    #[test]
+    fn the_second_part_of_an_address_is_no_speaker() {
+        assert_eq!(
+            quotes_and_speakers("Margaret Holloway, 59, of Springfield, Ohio, who spoke at the hall, said the library was “the heart of this town.”"),
+            [("the heart of this town.".to_string(), "Margaret Holloway".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_phrase_with_an_auxiliary_after_the_verb_is_a_clause_not_a_speaker() {
+        // Not `Smithers, in an interview with the radio` said by `the plan would fail`.
+        let article = parse(Input::new("Council Meets in Springfield\n\nSmithers, in an interview with the radio, said the plan would fail."), &Options::default());
+        assert!(article.quotes.iter().all(|q| q.speaker.as_deref() != Some("the plan would fail")), "{:?}", article.quotes);
     }
 
     #[test]
