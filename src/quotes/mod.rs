@@ -1156,7 +1156,10 @@ impl<'a> Reader<'a> {
             Who::Relative(k) => Some(self.named(self.entity_of[*k], span)),
             Who::Pronoun => Some(match self.antecedent(c.first) {
                 Some(entity) => self.named(entity, span),
-                None => Speaker { name: None, entity: None, span, anonymous: false },
+                None => match self.described_antecedent(c.first, memory) {
+                    Some(described) => Speaker { span, ..described.clone() },
+                    None => Speaker { name: None, entity: None, span, anonymous: false },
+                },
             }),
             Who::One => {
                 let group = memory.descriptions.iter().rev().find(|d| d.anonymous)?;
@@ -1247,6 +1250,25 @@ impl<'a> Reader<'a> {
             }
         }
         None
+    }
+
+    /// The one person described as a source in this sentence or the two
+    /// before, when `he` or `she` at token `at` has no named antecedent: `The
+    /// spokeswoman said ... “...,” she added`.
+    fn described_antecedent<'m>(&self, at: usize, memory: &'m Memory) -> Option<&'m Speaker> {
+        if !matches!(self.lower(at).as_ref(), "he" | "she") {
+            return None;
+        }
+        let byte = self.tokens[at].start();
+        let earliest = self.sentence_of(at).unwrap_or(0).saturating_sub(2);
+        let described = memory.descriptions.iter().rev().find(|d| d.span.start < byte)?;
+        let one_person = described.anonymous
+            && described.name.as_deref().is_some_and(|n| {
+                let head = description_head(n);
+                lexicon::singular(&head) == head
+            });
+        let near = self.sentence_of(self.token_at(described.span.start)).is_some_and(|s| s >= earliest);
+        (one_person && near).then_some(described)
     }
 
     /// A person's gender when the article's honorifics tell it.
@@ -1493,6 +1515,14 @@ mod tests {
         // Not `Smithers, in an interview with the radio` said by `the plan would fail`.
         let article = parse(Input::new("Council Meets in Springfield\n\nSmithers, in an interview with the radio, said the plan would fail."), &Options::default());
         assert!(article.quotes.iter().all(|q| q.speaker.as_deref() != Some("the plan would fail")), "{:?}", article.quotes);
+    }
+
+    #[test]
+    fn a_pronoun_with_no_named_antecedent_is_the_person_described() {
+        assert_eq!(
+            quotes_and_speakers("The spokeswoman said the library would close. “We are looking at it,” she added."),
+            [("We are looking at it,".to_string(), "the spokeswoman".to_string())]
+        );
     }
 
     #[test]
