@@ -1010,10 +1010,11 @@ impl<'a> Reader<'a> {
                 return Some(Candidate { first, end: self.name_tokens[k].end, who: Who::Name(k) });
             }
         }
-        // Titles before a name: `Rep. Elijah Cummings`, `former Sen. Evan Bayh`.
+        // Titles before a name: `Rep. Elijah Cummings`, `former Sen. Evan Bayh`,
+        // a place's (`Texas Sen. Ted Cruz`, `former Pennsylvania Gov. Ed Rendell`).
         let mut at = first;
-        while at < ceil && self.name_starting(at).is_none() && (self.is_title(at) || (at + 1 < ceil && lexicon::MODIFIERS.contains(self.lower(at).as_ref()) && self.is_title(at + 1))) {
-            at += 1;
+        while let Some(next) = self.past_title(at, ceil) {
+            at = next;
         }
         // A title phrase before a person's name, ending in a person noun,
         // with no name in it but adjectives' (`Republican`, `Democratic`):
@@ -1123,6 +1124,32 @@ impl<'a> Reader<'a> {
     }
 
     /// A capitalised title: `Rep.`, `President`, `Gov.`.
+    /// The token after a title word at `at`, a modifier before a title
+    /// (`former`), the name of a place or body before a title (`Texas` of
+    /// `Texas Sen.`, `DNC` of `DNC Chairman`), or an `and` between titles.
+    fn past_title(&self, at: usize, ceil: usize) -> Option<usize> {
+        if at >= ceil {
+            return None;
+        }
+        let name_before_title = |i: usize| {
+            self.name_starting(i)
+                .filter(|&k| self.names[k].label != Label::Person)
+                .map(|k| self.name_tokens[k].end)
+                .filter(|&end| end < ceil && self.is_title(end))
+        };
+        let title_follows = |i: usize| i < ceil && (self.is_title(i) || name_before_title(i).is_some());
+        match self.name_starting(at) {
+            Some(_) => name_before_title(at),
+            None if self.is_title(at) => Some(at + 1),
+            None => {
+                let lower = self.lower(at);
+                let modifier = lexicon::MODIFIERS.contains(lower.as_ref());
+                let joins = lower == "and" && at > 0 && self.is_title(at - 1);
+                ((modifier || joins) && (title_follows(at + 1) || (joins && self.past_title(at + 1, ceil).is_some()))).then_some(at + 1)
+            }
+        }
+    }
+
     fn is_title(&self, i: usize) -> bool {
         let word = self.word(i);
         word.starts_with(char::is_uppercase)
@@ -1280,17 +1307,43 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The reported clause of one sentence and its speaker, if it has one.
-    fn indirect_in(&self, bounds: Range<usize>, memory: &mut Memory) -> Option<Quote> {
+    /// The reported clauses of one sentence and their speakers: one, or one
+    /// for each coordinated report (`X agreed that ..., but he said that ...`).
+    fn indirect_in(&self, bounds: Range<usize>, memory: &mut Memory) -> Vec<Quote> {
+        if bounds.clone().any(|i| self.is_quote_mark(i) || self.is_quoted(i)) {
+            return Vec::new();
+        }
+        self.reports(bounds, memory)
+    }
+
+    fn reports(&self, bounds: Range<usize>, memory: &mut Memory) -> Vec<Quote> {
+        let Some((quote, next)) = self.reported_in(bounds.clone(), true, memory) else {
+            return Vec::new();
+        };
+        let Some(next) = next else {
+            return vec![quote];
+        };
+        let rest = self.reports(next..bounds.end, memory);
+        if rest.is_empty() {
+            // The second report has no speaker after all: the first runs on.
+            return self.reported_in(bounds, false, memory).map(|(quote, _)| quote).into_iter().collect();
+        }
+        std::iter::once(quote).chain(rest).collect()
+    }
+
+    /// The first reported clause in `bounds` and its speaker, with where a
+    /// coordinated report that ends the clause starts (`, but he said ...`)
+    /// when `split`.
+    fn reported_in(&self, bounds: Range<usize>, split: bool, memory: &mut Memory) -> Option<(Quote, Option<usize>)> {
         let cues: Vec<usize> = bounds.clone().filter(|&k| self.cue_at(k) == Some(Cue::Speech)).collect();
-        if cues.is_empty() || bounds.clone().any(|i| self.is_quote_mark(i) || self.is_quoted(i)) {
+        if cues.is_empty() {
             return None;
         }
         let mut end = bounds.end;
         while end > bounds.start && !self.word(end - 1).chars().any(char::is_alphanumeric) {
             end -= 1;
         }
-        for k in cues {
+        for &k in &cues {
             let according = self.lower(k) == "according";
             let inverted = self.inverted_speaker(k, bounds.start, end);
             let Some((candidate, cue)) = inverted.clone().or_else(|| self.cue_candidate(k, bounds.start, end)) else { continue };
@@ -1309,20 +1362,36 @@ impl<'a> Reader<'a> {
                 let Some(clause) = self.reported_clause(k.max(candidate.end.saturating_sub(1)), end) else { continue };
                 clause
             };
+            // A second report coordinated inside the clause ends it.
+            let next = (split && !at_the_end).then(|| self.coordinated_report(clause.clone(), &cues)).flatten();
+            let clause = clause.start..next.map_or(clause.end, |n| n - 1);
             if clause.end <= clause.start || clause.end - clause.start < 4 {
                 continue;
             }
             let bytes = self.bytes(clause.start, clause.end);
-            return Some(Quote {
+            let quote = Quote {
                 text: one_line(&self.text[bytes.clone()]),
                 start: bytes.start,
                 end: bytes.end,
                 kind: QuoteKind::Indirect,
                 speaker: Some(speaker),
                 cue: Some(cue),
-            });
+            };
+            return Some((quote, next));
         }
         None
+    }
+
+    /// Where a report with its own speaker starts inside `clause`, after a
+    /// `;` or a comma and a conjunction: `agreed that the rules should
+    /// change, but he said that it should wait`.
+    fn coordinated_report(&self, clause: Range<usize>, cues: &[usize]) -> Option<usize> {
+        cues.iter().filter(|&&k| clause.start < k && k < clause.end).find_map(|&k| {
+            let boundary = (clause.start..k).rev().find(|&i| {
+                self.word(i) == ";" || (self.word(i) == "," && matches!(self.lower(i + 1).as_ref(), "but" | "and" | "while" | "yet"))
+            })?;
+            self.cue_candidate(k, boundary + 1, clause.end).map(|_| boundary + 1)
+        })
     }
 
     /// `CLAUSE, said Mark Jones, a political scientist at Rice.`: a verb of
@@ -1523,6 +1592,24 @@ mod tests {
             quotes_and_speakers("The spokeswoman said the library would close. “We are looking at it,” she added."),
             [("We are looking at it,".to_string(), "the spokeswoman".to_string())]
         );
+    }
+
+    #[test]
+    fn a_place_or_body_before_a_title_is_no_speaker() {
+        assert_eq!(
+            quotes_and_speakers("“The library stays,” said former Ohio Gov. Tom Reed. “It is ours,” said Springfield Library Chairwoman Margaret Holloway."),
+            [("The library stays,".to_string(), "Tom Reed".to_string()), ("It is ours,".to_string(), "Margaret Holloway".to_string())]
+        );
+    }
+
+    #[test]
+    fn coordinated_reports_are_two_quotes() {
+        let article = parse(
+            Input::new("Council Meets in Springfield\n\nMargaret Holloway agreed that the rules should change, but she said that the vote should wait until spring."),
+            &Options::default(),
+        );
+        let reports: Vec<_> = article.quotes.iter().map(|q| (q.text.as_str(), q.cue.as_deref().unwrap_or_default())).collect();
+        assert_eq!(reports, [("the rules should change", "agreed"), ("the vote should wait until spring", "said")]);
     }
 
     #[test]
