@@ -844,11 +844,19 @@ impl Reader<'_> {
         Some(Match { end, label: "DATE", value: Some(value), anchored: year.is_some() })
     }
 
-    /// `two weeks ago`, `three years ago` (from the anchor); `two days
-    /// later`, `a year earlier` (from the date in focus).
+    /// `two weeks ago`, `three years ago`, `half a century ago` (from the
+    /// anchor); `two days later`, `a year earlier` (from the date in focus).
     fn ago(&self, i: usize) -> Option<Match> {
+        // `half a decade`, `half a century`: five and fifty years.
+        let half = self.low(i) == "half" && matches!(self.low(i + 1), "a" | "an");
+        let i = if half { i + 1 } else { i };
         let n = count_of(self.low(i))?;
-        let unit = unit_of(self.low(i + 1))?;
+        let (n, unit) = match (half, unit_of(self.low(i + 1))?) {
+            (false, unit) => (n, unit),
+            (true, "DE") => (5, "Y"),
+            (true, "CE") => (50, "Y"),
+            (true, _) => return None,
+        };
         let end = i + 3;
         let (from, sign) = match (self.low(i + 2), SHIFT_WORDS.value(self.low(i + 2))) {
             ("ago", _) => (self.anchor, -1),
@@ -860,7 +868,7 @@ impl Reader<'_> {
                 "ago" => format!("DCT-{}", duration_value(Some(n), unit, false)),
                 // No date in focus: only the granularity is known.
                 _ => match unit {
-                    "Y" => "XXXX".to_string(),
+                    "Y" | "DE" | "CE" => "XXXX".to_string(),
                     "M" => "XXXX-XX".to_string(),
                     _ => "XXXX-XX-XX".to_string(),
                 },
@@ -876,6 +884,9 @@ impl Reader<'_> {
                 format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
             }
             "Y" => format!("{:04}", from.year as i64 + n),
+            // `a decade ago`: the year, as `ten years ago` gives it.
+            "DE" => format!("{:04}", from.year as i64 + 10 * n),
+            "CE" => format!("{:04}", from.year as i64 + 100 * n),
             _ => return None,
         };
         Some(Match { end, label: "DATE", value: Some(value), anchored: true })
@@ -1008,6 +1019,10 @@ mod tests {
         assert!(got.contains(&("this summer".into(), "DATE", "2025-SU".into())));
         assert!(got.contains(&("Thursday".into(), "DATE", "2025-05-15".into())));
         assert!(got.contains(&("Two weeks ago".into(), "DATE", "2025-04-28".into())));
+        let got = values("The firm was founded a decade ago, the town two centuries ago, the club half a century ago.", may_12());
+        assert!(got.contains(&("a decade ago".into(), "DATE", "2015".into())), "{got:?}");
+        assert!(got.contains(&("two centuries ago".into(), "DATE", "1825".into())));
+        assert!(got.contains(&("half a century ago".into(), "DATE", "1975".into())));
     }
 
     #[test]
