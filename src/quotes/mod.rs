@@ -527,7 +527,10 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-            if self.cue_at(k).is_some() || matches!(self.word(k), ";" | "“" | "\"") {
+            // A verb in a relative clause is not the attribution's: `one
+            // resident, who asked not to be named, said`.
+            let relative = k > post.start && matches!(self.lower(k - 1).as_ref(), "who" | "which");
+            if (self.cue_at(k).is_some() && !relative) || matches!(self.word(k), ";" | "“" | "\"") {
                 break;
             }
         }
@@ -1610,6 +1613,14 @@ mod tests {
         );
         let reports: Vec<_> = article.quotes.iter().map(|q| (q.text.as_str(), q.cue.as_deref().unwrap_or_default())).collect();
         assert_eq!(reports, [("the rules should change", "agreed"), ("the vote should wait until spring", "said")]);
+    }
+
+    #[test]
+    fn a_verb_in_a_relative_clause_after_the_quote_is_not_the_attribution() {
+        assert_eq!(
+            quotes_and_speakers("“It is a disaster,” one resident, who asked not to be named, said."),
+            [("It is a disaster,".to_string(), "one resident".to_string())]
+        );
     }
 
     #[test]
