@@ -1353,7 +1353,12 @@ impl<'a> Reader<'a> {
             // Known first, so that a source described here is remembered even without a clause.
             let Some(speaker) = self.speaker(&candidate, memory) else { continue };
             // `CLAUSE, X said.`, `CLAUSE, according to X.`: the clause before the comma.
-            let at_the_end = k + 1 == end || candidate.end >= end || inverted.is_some();
+            // Or ends the clause before a participle: `..., the Post reported, citing ...`.
+            let participle_follows = k + 2 < end && self.word(k + 1) == "," && self.lower(k + 2).ends_with("ing");
+            let at_the_end = k + 1 == end || candidate.end >= end || inverted.is_some() || participle_follows;
+            if let Some(quote) = self.reported_around(bounds.start..end, &candidate, k, &speaker, &cue) {
+                return Some((quote, None));
+            }
             let clause = if at_the_end {
                 let Some(comma) = (bounds.start..candidate.first.min(k)).rev().find(|&i| self.word(i) == ",") else { continue };
                 bounds.start..comma
@@ -1383,6 +1388,39 @@ impl<'a> Reader<'a> {
             return Some((quote, next));
         }
         None
+    }
+
+    /// A clause that runs around its attribution: `The library, Holloway
+    /// said, will stay open.` The speaker stands after a comma and the cue at
+    /// `k` before one; the words before hold no verb of speech.
+    fn reported_around(&self, bounds: Range<usize>, candidate: &Candidate, k: usize, speaker: &Speaker, cue: &str) -> Option<Quote> {
+        let mut cue_end = k + 1 + usize::from(self.particle_after(k).is_some());
+        while cue_end < bounds.end && self.is_time(cue_end) {
+            cue_end += 1;
+        }
+        // `, X said,` as one unit: the speaker right before a finite verb.
+        let tight = candidate.end <= k && (candidate.end..k).all(|i| lexicon::is_between_subject_and_verb(&self.lower(i)) || self.is_time(i));
+        let opens = tight && !self.lower(k).ends_with("ing") && candidate.first > bounds.start + 1 && self.word(candidate.first - 1) == ",";
+        if !opens || cue_end + 1 >= bounds.end || self.word(cue_end) != "," {
+            return None;
+        }
+        let (before, after) = (bounds.start..candidate.first - 1, cue_end + 1..bounds.end);
+        // Not a participle of speech, which reports on its own (`Cruz explained, recalling ...`).
+        if self.lower(after.start).ends_with("ing") && self.cue_at(after.start).is_some() {
+            return None;
+        }
+        if before.len() < 2 || before.len() + after.len() < 4 || before.clone().any(|i| self.cue_at(i).is_some() || self.word(i) == ",") {
+            return None;
+        }
+        let (first, second) = (self.bytes(before.start, before.end), self.bytes(after.start, after.end));
+        Some(Quote {
+            text: one_line(&format!("{} {}", &self.text[first.clone()], &self.text[second.clone()])),
+            start: first.start,
+            end: second.end,
+            kind: QuoteKind::Indirect,
+            speaker: Some(speaker.clone()),
+            cue: Some(cue.to_string()),
+        })
     }
 
     /// Where a report with its own speaker starts inside `clause`, after a
@@ -1426,13 +1464,23 @@ impl<'a> Reader<'a> {
         if lexicon::may_have_an_addressee(&self.lower(after)) {
             first = self.candidate_starting_at(start, end).map_or(start + 1, |c| c.end);
         }
-        let opener = self.lower(first.min(end.saturating_sub(1)));
-        let opens = first < end
-            && (lexicon::CLAUSE_OPENERS.contains(opener.as_ref())
-                || matches!(opener.as_ref(), "a" | "an")
-                || self.word(first).starts_with(char::is_uppercase)
-                || self.name_starting(first).is_some());
-        opens.then_some(first..end)
+        let opens = |i: usize| {
+            let opener = self.lower(i);
+            i < end
+                && (lexicon::CLAUSE_OPENERS.contains(opener.as_ref())
+                    || matches!(opener.as_ref(), "a" | "an")
+                    || self.word(i).starts_with(char::is_uppercase)
+                    || self.name_starting(i).is_some())
+        };
+        // Past a time when a clause opens after it: `said Tuesday the plan
+        // would work`, not `said Monday was the deadline`.
+        let past_time = (first..end).find(|&i| !self.is_time(i)).unwrap_or(end);
+        if past_time > first && opens(past_time) {
+            first = past_time;
+        }
+        // A time's possessive opens one: `said last week's vote was rigged`.
+        let possessive_time = past_time > first && past_time < end && matches!(self.word(past_time), "'s" | "’s");
+        (opens(first) || possessive_time).then_some(first..end)
     }
 }
 
@@ -1621,6 +1669,18 @@ mod tests {
             quotes_and_speakers("“It is a disaster,” one resident, who asked not to be named, said."),
             [("It is a disaster,".to_string(), "one resident".to_string())]
         );
+    }
+
+    #[test]
+    fn a_clause_runs_around_its_attribution() {
+        let reports = |body: &str| {
+            let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
+            article.quotes.into_iter().map(|q| (q.text, q.speaker.unwrap_or_default())).collect::<Vec<_>>()
+        };
+        let expected = |text: &str, speaker: &str| vec![(text.to_string(), speaker.to_string())];
+        assert_eq!(reports("The library, Margaret Holloway said Tuesday, will stay open."), expected("The library will stay open", "Margaret Holloway"));
+        assert_eq!(reports("Margaret Holloway said Tuesday the library would stay open."), expected("the library would stay open", "Margaret Holloway"));
+        assert_eq!(reports("The library will stay open, Margaret Holloway said, citing the budget."), expected("The library will stay open", "Margaret Holloway"));
     }
 
     #[test]
