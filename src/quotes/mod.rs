@@ -1282,23 +1282,27 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// The one person described as a source in this sentence or the two
-    /// before, when `he` or `she` at token `at` has no named antecedent: `The
-    /// spokeswoman said ... “...,” she added`.
+    /// The people last described as a source, in this sentence or the two
+    /// before, when a pronoun at token `at` has no named antecedent: one
+    /// person for `he` or `she` (`The spokeswoman said ... “...,” she
+    /// added`), several for `they` (`Former prosecutors said ... Take action
+    /// now, they said, ...`).
     fn described_antecedent<'m>(&self, at: usize, memory: &'m Memory) -> Option<&'m Speaker> {
-        if !matches!(self.lower(at).as_ref(), "he" | "she") {
-            return None;
-        }
+        let plural = match self.lower(at).as_ref() {
+            "he" | "she" => false,
+            "they" => true,
+            _ => return None,
+        };
         let byte = self.tokens[at].start();
         let earliest = self.sentence_of(at).unwrap_or(0).saturating_sub(2);
         let described = memory.descriptions.iter().rev().find(|d| d.span.start < byte)?;
-        let one_person = described.anonymous
+        let people = described.anonymous
             && described.name.as_deref().is_some_and(|n| {
                 let head = description_head(n);
-                lexicon::singular(&head) == head
+                (lexicon::singular(&head) != head) == plural
             });
         let near = self.sentence_of(self.token_at(described.span.start)).is_some_and(|s| s >= earliest);
-        (one_person && near).then_some(described)
+        (people && near).then_some(described)
     }
 
     /// A person's gender when the article's honorifics tell it.
@@ -1642,6 +1646,10 @@ mod tests {
         assert_eq!(
             quotes_and_speakers("The spokeswoman said the library would close. “We are looking at it,” she added."),
             [("We are looking at it,".to_string(), "the spokeswoman".to_string())]
+        );
+        assert_eq!(
+            quotes_and_speakers("Former prosecutors said the case was weak. “It will not hold,” they added."),
+            [("It will not hold,".to_string(), "Former prosecutors".to_string())]
         );
     }
 
