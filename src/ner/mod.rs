@@ -297,6 +297,12 @@ mod tests {
     }
 
     #[test]
+    fn an_auxiliary_opening_a_question_is_no_part_of_a_name() {
+        let found = names("Tom Reed will vote for Marco Rubio. Does Rubio, like Reed, oppose the plan? Has Rubio changed his mind?", &UserEntities::default());
+        assert_eq!(found.iter().filter(|(name, _)| name == "Rubio").count(), 2, "{found:?}");
+    }
+
+    #[test]
     fn a_titled_person_named_like_a_town_stays_a_person() {
         // Obama is also a town in Japan.
         let found = names("President Obama is rolling out a new campaign message. Obama spoke in Ohio on Monday.", &UserEntities::default());
