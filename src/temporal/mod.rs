@@ -1030,6 +1030,8 @@ mod tests {
         let got = values("The trial is set to begin on Wednesday. Applicants were due to file by March 15.", Date::new(2016, 4, 9));
         assert!(got.contains(&("Wednesday".into(), "DATE", "2016-04-13".into())), "`is set to` looks ahead: {got:?}");
         assert!(got.contains(&("March 15".into(), "DATE", "2016-03-15".into())), "`were due` looks ahead from the past");
+        let got = values("The convention, which begins Monday, is in Philadelphia.", Date::new(2016, 7, 20));
+        assert!(got.contains(&("Monday".into(), "DATE", "2016-07-25".into())), "a scheduled start in the present looks ahead: {got:?}");
     }
 
     #[test]
