@@ -371,7 +371,8 @@ pub struct Speaker {
 /// A quotation and who said it (the attribution layer), in bytes of the text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
-    /// The quoted words, one line (the pieces of a quote running over paragraphs joined).
+    /// The quoted words, one line: the pieces of a quote that runs over
+    /// paragraphs or around its attribution joined by a space.
     pub text: String,
     pub start: usize,
     pub end: usize,
