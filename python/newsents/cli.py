@@ -221,8 +221,8 @@ def summary(article: Article) -> str:
         _items(label("dates"), list(dates)),
     ]
     quotes = [_quote(q, WIDTH - len(indent)) for q in article.quotes]
-    lines += _column(label("quotes"), indent, quotes, QUOTES_SHOWN, "quotes")
-    lines += _column(label("errors"), indent, article.errors, ERRORS_SHOWN, "errors") if article.errors else []
+    lines += _column(label("quotes"), indent, quotes, QUOTES_SHOWN, "quote")
+    lines += _column(label("errors"), indent, article.errors, ERRORS_SHOWN, "error") if article.errors else []
     return "\n".join(lines)
 
 
@@ -239,10 +239,11 @@ def _items(prefix: str, items: List[str]) -> str:
 
 
 def _column(prefix: str, indent: str, items: List[str], most: int, what: str) -> List[str]:
-    """Up to `most` items, one a line, then how many more there are."""
+    """Up to `most` items, one a line, then how many more `what`s there are."""
     lines = [_shorten((prefix if k == 0 else indent) + _one_line(item), WIDTH) for k, item in enumerate(items[:most])]
     if len(items) > most:
-        lines.append(f"{indent}… {len(items) - most:,} more {what}")
+        rest = len(items) - most
+        lines.append(f"{indent}… {rest:,} more {what}{'' if rest == 1 else 's'}")
     return lines or [prefix + "—"]
 
 
