@@ -346,6 +346,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether token `i` is part of a time expression (`last week`, `on Tuesday`).
+    /// The first token from `from` (before `end`) that is not part of a time.
+    fn past_times(&self, from: usize, end: usize) -> usize {
+        (from..end).find(|&i| !self.is_time(i)).unwrap_or(end)
+    }
+
+    /// A word in -ing: a participle or gerund (`saying`, `recalling`).
+    fn is_participle(&self, i: usize) -> bool {
+        self.lower(i).ends_with("ing")
+    }
+
     fn is_time(&self, i: usize) -> bool {
         let after = self.times.partition_point(|r| r.start <= i);
         after > 0 && self.times[after - 1].contains(&i)
@@ -674,7 +684,7 @@ impl<'a> Reader<'a> {
             None => self.word(k).to_string(),
         };
         // A subject before the verb, over auxiliaries and adverbs.
-        let progressive = self.lower(k).ends_with("ing");
+        let progressive = self.is_participle(k);
         let mut j = k;
         // And over a time: `Feinstein last week said`, `Clinton on Tuesday said`.
         let between = |i: usize| lexicon::is_between_subject_and_verb(&self.lower(i)) || self.is_time(i) || (self.word(i) == "on" && self.is_time(i + 1));
@@ -1363,7 +1373,7 @@ impl<'a> Reader<'a> {
             let Some(speaker) = self.speaker(&candidate, memory) else { continue };
             // `CLAUSE, X said.`, `CLAUSE, according to X.`: the clause before the comma.
             // Or ends the clause before a participle: `..., the Post reported, citing ...`.
-            let participle_follows = k + 2 < end && self.word(k + 1) == "," && self.lower(k + 2).ends_with("ing");
+            let participle_follows = k + 2 < end && self.word(k + 1) == "," && self.is_participle(k + 2);
             let at_the_end = k + 1 == end || candidate.end >= end || inverted.is_some() || participle_follows;
             if let Some(quote) = self.reported_around(bounds.start..end, &candidate, k, &speaker, &cue) {
                 return Some((quote, None));
@@ -1403,19 +1413,16 @@ impl<'a> Reader<'a> {
     /// said, will stay open.` The speaker stands after a comma and the cue at
     /// `k` before one; the words before hold no verb of speech.
     fn reported_around(&self, bounds: Range<usize>, candidate: &Candidate, k: usize, speaker: &Speaker, cue: &str) -> Option<Quote> {
-        let mut cue_end = k + 1 + usize::from(self.particle_after(k).is_some());
-        while cue_end < bounds.end && self.is_time(cue_end) {
-            cue_end += 1;
-        }
+        let cue_end = self.past_times(k + 1 + usize::from(self.particle_after(k).is_some()), bounds.end);
         // `, X said,` as one unit: the speaker right before a finite verb.
         let tight = candidate.end <= k && (candidate.end..k).all(|i| lexicon::is_between_subject_and_verb(&self.lower(i)) || self.is_time(i));
-        let opens = tight && !self.lower(k).ends_with("ing") && candidate.first > bounds.start + 1 && self.word(candidate.first - 1) == ",";
+        let opens = tight && !self.is_participle(k) && candidate.first > bounds.start + 1 && self.word(candidate.first - 1) == ",";
         if !opens || cue_end + 1 >= bounds.end || self.word(cue_end) != "," {
             return None;
         }
         let (before, after) = (bounds.start..candidate.first - 1, cue_end + 1..bounds.end);
         // Not a participle of speech, which reports on its own (`Cruz explained, recalling ...`).
-        if self.lower(after.start).ends_with("ing") && self.cue_at(after.start).is_some() {
+        if self.is_participle(after.start) && self.cue_at(after.start).is_some() {
             return None;
         }
         if before.len() < 2 || before.len() + after.len() < 4 || before.clone().any(|i| self.cue_at(i).is_some() || self.word(i) == ",") {
@@ -1483,7 +1490,7 @@ impl<'a> Reader<'a> {
         };
         // Past a time when a clause opens after it: `said Tuesday the plan
         // would work`, not `said Monday was the deadline`.
-        let past_time = (first..end).find(|&i| !self.is_time(i)).unwrap_or(end);
+        let past_time = self.past_times(first, end);
         if past_time > first && opens(past_time) {
             first = past_time;
         }
@@ -1600,11 +1607,15 @@ mod tests {
         all_said_by_holloway("Outside the hall, Margaret Holloway chanted “Save Our Library Now” with the crowd.");
     }
 
-    /// Each quoted (not indirect) passage of a story under a headline, with
-    /// its speaker (empty when it has none).
+    /// A story under a headline, parsed.
+    fn story(body: &str) -> crate::Article {
+        parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default())
+    }
+
+    /// Each quoted (not indirect) passage of a story, with its speaker
+    /// (empty when it has none).
     fn quotes_and_speakers(body: &str) -> Vec<(String, String)> {
-        let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
-        article.quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
+        story(body).quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
     }
 
     #[test]
@@ -1642,7 +1653,7 @@ mod tests {
     #[test]
     fn a_phrase_with_an_auxiliary_after_the_verb_is_a_clause_not_a_speaker() {
         // Not `Smithers, in an interview with the radio` said by `the plan would fail`.
-        let article = parse(Input::new("Council Meets in Springfield\n\nSmithers, in an interview with the radio, said the plan would fail."), &Options::default());
+        let article = story("Smithers, in an interview with the radio, said the plan would fail.");
         assert!(article.quotes.iter().all(|q| q.speaker.as_deref() != Some("the plan would fail")), "{:?}", article.quotes);
     }
 
@@ -1668,10 +1679,7 @@ mod tests {
 
     #[test]
     fn coordinated_reports_are_two_quotes() {
-        let article = parse(
-            Input::new("Council Meets in Springfield\n\nMargaret Holloway agreed that the rules should change, but she said that the vote should wait until spring."),
-            &Options::default(),
-        );
+        let article = story("Margaret Holloway agreed that the rules should change, but she said that the vote should wait until spring.");
         let reports: Vec<_> = article.quotes.iter().map(|q| (q.text.as_str(), q.cue.as_deref().unwrap_or_default())).collect();
         assert_eq!(reports, [("the rules should change", "agreed"), ("the vote should wait until spring", "said")]);
     }
@@ -1686,10 +1694,7 @@ mod tests {
 
     #[test]
     fn a_clause_runs_around_its_attribution() {
-        let reports = |body: &str| {
-            let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
-            article.quotes.into_iter().map(|q| (q.text, q.speaker.unwrap_or_default())).collect::<Vec<_>>()
-        };
+        let reports = |body: &str| story(body).quotes.into_iter().map(|q| (q.text, q.speaker.unwrap_or_default())).collect::<Vec<_>>();
         let expected = |text: &str, speaker: &str| vec![(text.to_string(), speaker.to_string())];
         assert_eq!(reports("The library, Margaret Holloway said Tuesday, will stay open."), expected("The library will stay open", "Margaret Holloway"));
         assert_eq!(reports("Margaret Holloway said Tuesday the library would stay open."), expected("the library would stay open", "Margaret Holloway"));
@@ -1698,7 +1703,7 @@ mod tests {
 
     #[test]
     fn a_participle_between_a_determiner_and_its_noun_is_no_cue() {
-        let article = parse(Input::new("Council Meets in Springfield\n\nAt this stage, most informed observers agree that the library will close."), &Options::default());
+        let article = story("At this stage, most informed observers agree that the library will close.");
         let speakers: Vec<_> = article.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
         assert_eq!(speakers, ["most informed observers"]);
     }
@@ -1746,7 +1751,7 @@ mod tests {
     fn a_speaker_named_after_the_clause_is_inverted() {
         let body = "Reed's strategy was to attend every meeting in the state, said Mark Jones, a political scientist at Rice University. \
                     The plan will work, said Tom Reed.";
-        let article = parse(Input::new(format!("Council Meets in Springfield\n\n{body}")), &Options::default());
+        let article = story(body);
         let indirect: Vec<(&str, &str)> =
             article.quotes.iter().filter(|q| q.kind == "indirect").map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or_default())).collect();
         assert_eq!(indirect, [("Reed's strategy was to attend every meeting in the state", "Mark Jones"), ("The plan will work", "Tom Reed")]);
