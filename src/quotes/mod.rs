@@ -351,6 +351,13 @@ impl<'a> Reader<'a> {
         (from..end).find(|&i| !self.is_time(i)).unwrap_or(end)
     }
 
+    /// Whether token `i` may stand between a speaker and the verb: an
+    /// auxiliary, an adverb or a time (`Feinstein last week said`, `Clinton
+    /// on Tuesday said`).
+    fn between_subject_and_verb(&self, i: usize) -> bool {
+        lexicon::is_between_subject_and_verb(&self.lower(i)) || self.is_time(i) || (self.word(i) == "on" && self.is_time(i + 1))
+    }
+
     /// A word in -ing: a participle or gerund (`saying`, `recalling`).
     fn is_participle(&self, i: usize) -> bool {
         self.lower(i).ends_with("ing")
@@ -683,12 +690,10 @@ impl<'a> Reader<'a> {
             Some(particle) => format!("{} {particle}", self.word(k)),
             None => self.word(k).to_string(),
         };
-        // A subject before the verb, over auxiliaries and adverbs.
+        // A subject before the verb, over auxiliaries, adverbs and times.
         let progressive = self.is_participle(k);
         let mut j = k;
-        // And over a time: `Feinstein last week said`, `Clinton on Tuesday said`.
-        let between = |i: usize| lexicon::is_between_subject_and_verb(&self.lower(i)) || self.is_time(i) || (self.word(i) == "on" && self.is_time(i + 1));
-        while j > floor && (between(j - 1) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
+        while j > floor && (self.between_subject_and_verb(j - 1) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
             j -= 1;
         }
         // A participle after a comma shares the subject of the clause before it
@@ -1415,7 +1420,7 @@ impl<'a> Reader<'a> {
     fn reported_around(&self, bounds: Range<usize>, candidate: &Candidate, k: usize, speaker: &Speaker, cue: &str) -> Option<Quote> {
         let cue_end = self.past_times(k + 1 + usize::from(self.particle_after(k).is_some()), bounds.end);
         // `, X said,` as one unit: the speaker right before a finite verb.
-        let tight = candidate.end <= k && (candidate.end..k).all(|i| lexicon::is_between_subject_and_verb(&self.lower(i)) || self.is_time(i));
+        let tight = candidate.end <= k && (candidate.end..k).all(|i| self.between_subject_and_verb(i));
         let opens = tight && !self.is_participle(k) && candidate.first > bounds.start + 1 && self.word(candidate.first - 1) == ",";
         if !opens || cue_end + 1 >= bounds.end || self.word(cue_end) != "," {
             return None;
