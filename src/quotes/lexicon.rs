@@ -61,6 +61,10 @@ pub static SUBJECT_PRONOUNS: Words = Words::new("subject_pronouns");
 /// Words before a quotation that make it a name or a scare quote, nobody's words.
 pub static SCARE_MARKERS: Words = Words::new("scare_markers");
 
+/// Nouns for pieces of language (`word`, `phrase`, `slogan`): a quotation
+/// after one is a term unless a verb of speech governs the noun.
+pub static TERM_NOUNS: Words = Words::new("term_nouns");
+
 /// Words that open a clause: a quotation beginning with one of them is a
 /// clause of someone's words (`direct`), not a fragment.
 pub static CLAUSE_OPENERS: Words = Words::new("clause_openers");

@@ -458,10 +458,9 @@ impl<'a> Reader<'a> {
     fn is_nobodys_words(&self, p: &marks::Passage, frame: &Frame, kind: QuoteKind, attributed: bool, cued: bool) -> bool {
         let marked = (frame.pre.start..frame.pre.end)
             .rev()
-            .map(|i| self.lower(i))
-            .filter(|w| !matches!(w.as_ref(), "of" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "as" | "what" | "is"))
+            .filter(|&i| !matches!(self.lower(i).as_ref(), "of" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "as" | "what" | "is"))
             .take(2)
-            .any(|w| lexicon::SCARE_MARKERS.contains(w.as_ref()) || w == "known");
+            .any(|i| self.marks_a_name(i, frame.pre.start));
         if marked {
             return true;
         }
@@ -473,6 +472,34 @@ impl<'a> Reader<'a> {
             return true;
         }
         !attributed && kind == QuoteKind::Partial && words.len() <= 3
+    }
+
+    /// Whether token `i` (at or after `floor`) makes a quotation after it a
+    /// name or a term, nobody's words: `so-called`, `known as`, `a film`,
+    /// `the word`, `a plan dubbed`. Not a term that a verb of speech
+    /// governs (`repeated the phrase “...”`), nor a naming verb with its
+    /// own subject (`what critics have dubbed “...”`).
+    fn marks_a_name(&self, i: usize, floor: usize) -> bool {
+        let lower = self.lower(i);
+        if lexicon::TERM_NOUNS.contains(lower.as_ref()) {
+            let mut j = i;
+            while j > floor && lexicon::DETERMINERS.contains(self.lower(j - 1).as_ref()) {
+                j -= 1;
+            }
+            return !(j > floor && self.cue_at(j - 1).is_some());
+        }
+        if lower == "known" || !lexicon::SCARE_MARKERS.contains(lower.as_ref()) {
+            return lower == "known";
+        }
+        if self.cue_at(i).is_some() {
+            let active = i > floor
+                && (lexicon::AUXILIARIES.contains(self.lower(i - 1).as_ref())
+                    || lexicon::SUBJECT_PRONOUNS.contains(self.lower(i - 1).as_ref())
+                    || self.name_ending(i - 1).is_some()
+                    || lexicon::head(&self.lower(i - 1)).is_some());
+            return !active;
+        }
+        true
     }
 
     /// The speaker of a passage and the cue, from the reporter's words
@@ -950,7 +977,7 @@ impl<'a> Reader<'a> {
             && !lexicon::AUXILIARIES.contains(lower.as_ref())
             && !lexicon::CONJUNCTIONS.contains(lower.as_ref())
             && !lexicon::SUBJECT_PRONOUNS.contains(lower.as_ref())
-            && !matches!(lower.as_ref(), "who" | "which" | "that")
+            && !matches!(lower.as_ref(), "who" | "which" | "that" | "what")
     }
 
     /// A speaker ending just before token `end`.
@@ -1621,6 +1648,16 @@ mod tests {
     /// (empty when it has none).
     fn quotes_and_speakers(body: &str) -> Vec<(String, String)> {
         story(body).quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn a_term_or_a_name_is_someones_words_only_when_they_said_it() {
+        let quoted = |body: &str| quotes_and_speakers(body).into_iter().map(|(_, speaker)| speaker).collect::<Vec<_>>();
+        assert_eq!(quoted("Margaret Holloway has dubbed the new tax “a disgrace.”"), ["Margaret Holloway"]);
+        assert_eq!(quoted("Margaret Holloway repeated the phrase “stronger together” twice."), ["Margaret Holloway"]);
+        assert!(quoted("The plan, dubbed “the Springfield deal,” passed on Monday.").is_empty());
+        assert!(quoted("Margaret Holloway avoided the word “deal” on Monday.").is_empty());
+        assert!(quoted("Margaret Holloway wrote a book, “Springfield at Dusk,” last year.").is_empty());
     }
 
     #[test]
