@@ -378,10 +378,14 @@ impl Reader<'_> {
         i == 0 || !self.word(i).starts_with(char::is_uppercase)
     }
 
-    /// `Friday morning`, `yesterday afternoon`: a day and a part of it, a TIME.
+    /// `Friday morning`, `yesterday afternoon`: a day and a part of it, a
+    /// TIME; a weekday with no date to anchor it keeps its underspecified
+    /// day (`XXXX-WXX-5TAF`).
     fn with_day_part(&self, m: Match) -> Match {
-        match (m.day(), DAY_PARTS.value(self.low(m.end))) {
-            (Some(day), Some(part)) => Match { end: m.end + 1, label: "TIME", value: Some(format!("{}T{part}", day.iso())), anchored: m.anchored },
+        let weekday = m.value.as_deref().filter(|v| m.label == "DATE" && v.starts_with("XXXX-WXX-"));
+        let day = m.day().map(|day| day.iso()).or_else(|| weekday.map(str::to_string));
+        match (day, DAY_PARTS.value(self.low(m.end))) {
+            (Some(day), Some(part)) => Match { end: m.end + 1, label: "TIME", value: Some(format!("{day}T{part}")), anchored: m.anchored },
             _ => m,
         }
     }
@@ -1072,6 +1076,8 @@ mod tests {
         assert!(got.contains(&("Friday morning".into(), "TIME", "2013-03-08TMO".into())), "{got:?}");
         assert!(got.contains(&("last night".into(), "TIME", "2013-03-13TNI".into())));
         assert!(got.contains(&("this afternoon".into(), "TIME", "2013-03-14TAF".into())));
+        // With no publication date the span is the same, the day underspecified.
+        assert_eq!(values("Apple said Friday afternoon that it would act.", None), [("Friday afternoon".into(), "TIME", "XXXX-WXX-5TAF".into())]);
     }
 
     #[test]
