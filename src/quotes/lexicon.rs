@@ -52,6 +52,17 @@ pub static MODIFIERS: Words = Words::new("source_modifiers");
 /// Words that start a description's tail: `familiar with the talks`.
 pub static POSTMODIFIER_OPENERS: Words = Words::new("postmodifier_openers");
 
+/// Forms of verbs of speech that are more often nouns (`states`): cues
+/// only before `that` or a colon, or after a determiner and a noun.
+pub static NOUN_LIKE_CUES: Words = Words::new("noun_like_cues");
+
+/// Forms of verbs of speech that may end a sentence after times and
+/// adverbials (`Holloway said on Tuesday in Paris.`).
+pub static CLOSING_CUES: Words = Words::new("closing_cues");
+
+/// Words that open an adverbial after a closing cue (`said in a statement`).
+pub static ADVERBIAL_OPENERS: Words = Words::new("adverbial_openers");
+
 /// Words that open a clause chunk before its subject: `As X, a lawyer, put it`.
 pub static CONJUNCTIONS: Words = Words::new("clause_conjunctions");
 

@@ -682,6 +682,13 @@ impl<'a> Reader<'a> {
             return (k > 0 && self.word(k - 1) == ",").then_some(Cue::Quoting);
         }
         let cue = lexicon::cue(&lower).or_else(|| self.particle_after(k).map(|_| Cue::Speech))?;
+        if lexicon::NOUN_LIKE_CUES.contains(lower.as_ref()) {
+            let clause_follows = k + 1 < self.tokens.len() && matches!(self.lower(k + 1).as_ref(), "that" | ":");
+            let determined_subject = k >= 2 && lexicon::DETERMINERS.contains(self.lower(k - 2).as_ref()) && self.word(k - 1).starts_with(char::is_lowercase);
+            if !clause_follows && !determined_subject {
+                return None;
+            }
+        }
         // After a determiner it is a noun: `the states`, `a report`.
         let noun = k > 0 && matches!(self.lower(k - 1).as_ref(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "any" | "no" | "every" | "each" | "’s" | "'s");
         // Between a determiner and the noun a source is named by, a
@@ -1406,7 +1413,8 @@ impl<'a> Reader<'a> {
             // `CLAUSE, X said.`, `CLAUSE, according to X.`: the clause before the comma.
             // Or ends the clause before a participle: `..., the Post reported, citing ...`.
             let participle_follows = k + 2 < end && self.word(k + 1) == "," && self.is_participle(k + 2);
-            let at_the_end = k + 1 == end || candidate.end >= end || inverted.is_some() || participle_follows;
+            let adverbials = self.adverbials_close(k, candidate.end, end);
+            let at_the_end = k + 1 == end || candidate.end >= end || inverted.is_some() || participle_follows || adverbials;
             if let Some(quote) = self.reported_around(bounds.start..end, &candidate, k, &speaker, &cue) {
                 return Some((quote, None));
             }
@@ -1441,6 +1449,25 @@ impl<'a> Reader<'a> {
         None
     }
 
+    /// Whether the attribution with its cue at `k` and its speaker ending
+    /// before `speaker_end` ends the sentence at `end` with times and
+    /// adverbials only: `, Holloway said Tuesday.`, `, she wrote in a
+    /// statement on Monday.`, not `, he said on Tuesday that ...`.
+    fn adverbials_close(&self, k: usize, speaker_end: usize, end: usize) -> bool {
+        if !lexicon::CLOSING_CUES.contains(self.lower(k).as_ref()) {
+            return false;
+        }
+        let mut after = self.past_times((k + 1).max(speaker_end), end);
+        if after + 1 < end && self.word(after) == "on" && self.is_time(after + 1) {
+            after = self.past_times(after + 1, end);
+        }
+        after == end
+            || self.word(after) == ","
+            || (lexicon::ADVERBIAL_OPENERS.contains(self.lower(after).as_ref())
+                && self.reported_clause(k.max(speaker_end.saturating_sub(1)), end).is_none()
+                && !(after..end).any(|i| self.cue_at(i).is_some() || self.lower(i) == "to"))
+    }
+
     /// A clause that runs around its attribution: `The library, Holloway
     /// said, will stay open.` The speaker stands after a comma and the cue at
     /// `k` before one; the words before hold no verb of speech.
@@ -1453,8 +1480,9 @@ impl<'a> Reader<'a> {
             return None;
         }
         let (before, after) = (bounds.start..candidate.first - 1, cue_end + 1..bounds.end);
-        // Not a participle of speech, which reports on its own (`Cruz explained, recalling ...`).
-        if self.is_participle(after.start) && self.cue_at(after.start).is_some() {
+        // Not a participle of speech, which reports on its own (`Cruz explained, recalling ...`),
+        // nor the attribution's own circumstance (`, lawmakers said Friday, as they left`).
+        if (self.is_participle(after.start) && self.cue_at(after.start).is_some()) || self.lower(after.start) == "as" {
             return None;
         }
         if before.len() < 2 || before.len() + after.len() < 4 || before.clone().any(|i| self.cue_at(i).is_some() || self.word(i) == ",") {
@@ -1521,14 +1549,23 @@ impl<'a> Reader<'a> {
                     || self.name_starting(i).is_some())
         };
         // Past a time when a clause opens after it: `said Tuesday the plan
-        // would work`, not `said Monday was the deadline`.
+        // would work`. The time opens one itself before an auxiliary (`said
+        // Monday was the deadline`) or as a possessive (`said last week's
+        // vote was rigged`), else it is the attribution's (`said Tuesday in Paris.`).
         let past_time = self.past_times(first, end);
-        if past_time > first && opens(past_time) {
-            first = past_time;
+        // `said Thursday during a taping in Buffalo, New York, that ...`.
+        if lexicon::ADVERBIAL_OPENERS.contains(self.lower(past_time).as_ref()) {
+            let that = (past_time..end).take_while(|&i| self.cue_at(i).is_none()).find(|&i| self.lower(i) == "that");
+            return that.map(|that| that + 1..end);
         }
-        // A time's possessive opens one: `said last week's vote was rigged`.
-        let possessive_time = past_time > first && past_time < end && matches!(self.word(past_time), "'s" | "’s");
-        (opens(first) || possessive_time).then_some(first..end)
+        if past_time > first {
+            if opens(past_time) {
+                return Some(past_time..end);
+            }
+            let subject = past_time < end && (matches!(self.word(past_time), "'s" | "’s") || lexicon::AUXILIARIES.contains(self.lower(past_time).as_ref()));
+            return subject.then_some(first..end);
+        }
+        opens(first).then_some(first..end)
     }
 }
 
@@ -1797,6 +1834,26 @@ mod tests {
         let indirect: Vec<(&str, &str)> =
             article.quotes.iter().filter(|q| q.kind == "indirect").map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or_default())).collect();
         assert_eq!(indirect, [("Reed's strategy was to attend every meeting in the state", "Mark Jones"), ("The plan will work", "Tom Reed")]);
+    }
+
+    #[test]
+    fn an_attribution_may_close_its_sentence_with_times_and_adverbials() {
+        let body = "The library will stay open, Tom Reed said on Tuesday in Springfield. \
+                    The plan is a disgrace, Anne Eaton said Friday afternoon, as she left the hall. \
+                    Mark Jones said Thursday during a visit to Springfield, Illinois, that the vote was rigged. \
+                    The council will act to reach voters in key swing states, the officials said.";
+        let article = story(body);
+        let indirect: Vec<(&str, &str)> =
+            article.quotes.iter().filter(|q| q.kind == "indirect").map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or_default())).collect();
+        assert_eq!(
+            indirect,
+            [
+                ("The library will stay open", "Tom Reed"),
+                ("The plan is a disgrace", "Anne Eaton"),
+                ("the vote was rigged", "Mark Jones"),
+                ("The council will act to reach voters in key swing states", "the officials")
+            ]
+        );
     }
 
     #[test]
