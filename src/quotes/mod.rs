@@ -766,7 +766,11 @@ impl<'a> Reader<'a> {
         let addressed = lexicon::is_addressed(&self.lower(k));
         let inverted = !progressive && (k == floor || self.word(k - 1) == "," || self.is_dash(k - 1) || self.is_quote_mark(k - 1));
         if inverted {
-            let found = self.candidate_starting_at(k + 1, ceil).or_else(|| self.bare_phrase_from(k + 1, ceil));
+            // Not the subject of a reported clause (`said the candidate could win`).
+            let found = self
+                .candidate_starting_at(k + 1, ceil)
+                .or_else(|| self.bare_phrase_from(k + 1, ceil))
+                .filter(|c| c.end >= ceil || !lexicon::AUXILIARIES.contains(self.lower(c.end).as_ref()));
             if let Some(c) = found.filter(|c| !addressed || c.end == ceil || matches!(self.word(c.end), "." | ",")) {
                 return Some((c, cue));
             }
@@ -1854,6 +1858,11 @@ mod tests {
                 ("The council will act to reach voters in key swing states", "the officials")
             ]
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_reported_clause_is_no_inverted_speaker() {
+        all_said_by("Tom Reed", "The council met on Monday. Tom Reed, citing “the unique needs of the town,” said the mayor could win again.");
     }
 
     #[test]
