@@ -52,6 +52,10 @@ pub static MODIFIERS: Words = Words::new("source_modifiers");
 /// Words that start a description's tail: `familiar with the talks`.
 pub static POSTMODIFIER_OPENERS: Words = Words::new("postmodifier_openers");
 
+/// Nouns of something said (`statement`, `accusation`, `post`): their
+/// owner speaks the quotation they introduce.
+pub static SPEECH_NOUNS: Words = Words::new("speech_nouns");
+
 /// Forms of verbs of speech that are more often nouns (`states`): cues
 /// only before `that` or a colon, or after a determiner and a noun.
 pub static NOUN_LIKE_CUES: Words = Words::new("noun_like_cues");

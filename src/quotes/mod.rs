@@ -583,6 +583,9 @@ impl<'a> Reader<'a> {
 
     /// `X said: “...”`, `X said that “...”`, `X promised to “...”`.
     fn attribute_before(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        if let Some(found) = self.speech_noun_speaker(frame, memory) {
+            return Some(found);
+        }
         for k in (frame.pre.start..frame.pre.end).rev() {
             if self.is_quoted(k) {
                 continue;
@@ -595,7 +598,46 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// The verb of speech whose reported clause holds the quoting verb at
+    /// The owner of a noun of something said that introduces the quote,
+    /// with no verb of speech around it: `Trump’s accusation that Clinton
+    /// plays the “woman’s card”`, `her March comment that, “...”`, `From
+    /// Bush’s Facebook post: “...”`, not `Ryan said that Ginsburg’s
+    /// comments “show bias”` (Ryan's words). The noun is the cue.
+    fn speech_noun_speaker(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        for h in (frame.pre.start..frame.pre.end).rev() {
+            if self.is_quoted(h) {
+                continue;
+            }
+            let noun = lexicon::SPEECH_NOUNS.contains(self.lower(h).as_ref());
+            if !noun {
+                if self.cue_at(h).is_some() {
+                    return None;
+                }
+                continue;
+            }
+            if h + 1 < frame.pre.end && !matches!(self.lower(h + 1).as_ref(), "that" | ":" | ",") {
+                continue;
+            }
+            // The owner before up to two words (`Bush’s Facebook post`, `her March comment`).
+            for owner in (frame.sentence_start.max(h.saturating_sub(3))..h).rev() {
+                let word = self.lower(owner);
+                let candidate = match word.as_ref() {
+                    "’s" | "'s" => self.candidate_ending_at(owner, frame.sentence_start),
+                    "his" | "her" | "their" => Some(Candidate { first: owner, end: owner + 1, who: Who::Pronoun }),
+                    _ => continue,
+                };
+                if (frame.sentence_start..owner).any(|i| !self.is_quoted(i) && self.cue_at(i).is_some()) {
+                    return None;
+                }
+                let speaker = candidate.and_then(|c| self.speaker(&c, memory))?;
+                return Some((speaker, Some(self.word(h).to_string())));
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The verb of speech whose reported clause holds the quoting verb at    /// The verb of speech whose reported clause holds the quoting verb at
     /// `k` and its subject, with no break between them: `She said that her
     /// campaign would continue “...”`, `critics say he had proposed to
     /// “...”` are hers and the critics' words, not the campaign's or his
@@ -1305,8 +1347,8 @@ impl<'a> Reader<'a> {
     fn antecedent(&self, at: usize) -> Option<usize> {
         let pronoun = self.lower(at);
         let wanted = match pronoun.as_ref() {
-            "he" => Some(Gender::Male),
-            "she" => Some(Gender::Female),
+            "he" | "his" => Some(Gender::Male),
+            "she" | "her" => Some(Gender::Female),
             _ => return None,
         };
         let here = self.sentence_of(at).unwrap_or(0);
@@ -1858,6 +1900,14 @@ mod tests {
                 ("The council will act to reach voters in key swing states", "the officials")
             ]
         );
+    }
+
+    #[test]
+    fn the_owner_of_a_noun_of_something_said_speaks() {
+        all_said_by_holloway("The council met on Monday. Margaret Holloway’s claim that the library is “a waste of money” drew fire.");
+        all_said_by_holloway("The council met on Monday. From Margaret Holloway’s Facebook post: “The library will close in May.”");
+        // Not when a verb of speech reports the noun: Reed's words.
+        all_said_by("Tom Reed", "The council met on Monday. Tom Reed said that Margaret Holloway’s comments “show bias.”");
     }
 
     #[test]
