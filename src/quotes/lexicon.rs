@@ -41,7 +41,7 @@ static INSTITUTION_NOUNS: Words = Words::new("institution_nouns");
 pub static AUXILIARIES: Words = Words::new("auxiliaries");
 
 /// Adverbs, none a negation, that may come between a subject and its verb.
-static BETWEEN_SUBJECT_AND_VERB: Words = Words::new("between_subject_and_verb");
+pub static BETWEEN_SUBJECT_AND_VERB: Words = Words::new("between_subject_and_verb");
 
 /// Determiners and quantifiers that open a description of a source.
 pub static DETERMINERS: Words = Words::new("source_determiners");

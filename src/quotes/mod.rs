@@ -835,8 +835,9 @@ impl<'a> Reader<'a> {
         let mut subordinate = None;
         let mut start = floor;
         while start < before {
+            // Past conjunctions and adverbs: `Then he cut into Bush, calling ...`.
             let mut first = start;
-            while first < before && lexicon::CONJUNCTIONS.contains(self.lower(first).as_ref()) {
+            while first < before && (lexicon::CONJUNCTIONS.contains(self.lower(first).as_ref()) || lexicon::BETWEEN_SUBJECT_AND_VERB.contains(self.lower(first).as_ref())) {
                 first += 1;
             }
             let end = (first..before).find(|&i| self.word(i) == "," || self.is_dash(i) || self.is_quote_mark(i)).unwrap_or(before);
@@ -1900,6 +1901,11 @@ mod tests {
                 ("The council will act to reach voters in key swing states", "the officials")
             ]
         );
+    }
+
+    #[test]
+    fn a_participle_shares_the_subject_after_an_opening_adverb() {
+        all_said_by_holloway("Margaret Holloway spoke first. Then she turned to the mayor, calling him “a disgrace.”");
     }
 
     #[test]
