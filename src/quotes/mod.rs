@@ -923,7 +923,11 @@ impl<'a> Reader<'a> {
             // The second part of an address is no subject: `Clinton, at a
             // town hall in Columbus, Ohio, said`.
             let address = start > floor + 1 && self.word(start - 1) == "," && self.name_ending(start - 1).is_some_and(|k| self.is_place_name(k));
-            let candidate = self.candidate_starting_at(first, end);
+            // The subject of a whole subordinate clause is not the speaker
+            // (`“...” if she did not win by more, said David Wasserman`); the
+            // subject alone is (`As Tom Ridge, a former secretary, put it`).
+            let subordinate = first > start && !is_coordinator(&self.lower(start));
+            let candidate = self.candidate_starting_at(first, end).filter(|c| !subordinate || c.end == end);
             if address && candidate.as_ref().is_some_and(|c| c.end == end && self.is_place(c)) {
                 chunks += 1;
                 end = start - 1;
@@ -1901,6 +1905,12 @@ mod tests {
                 ("The council will act to reach voters in key swing states", "the officials")
             ]
         );
+    }
+
+    #[test]
+    fn the_subject_of_a_subordinate_clause_before_an_inverted_attribution_is_not_the_speaker() {
+        all_said_by("Tom Reed", "The council met on Monday. “Many would call that a defeat” if she lost by more, said Tom Reed, an analyst.");
+        all_said_by("Tom Reed", "The council met on Monday. As Tom Reed, an analyst, put it: “Many would call that a defeat.”");
     }
 
     #[test]
