@@ -488,8 +488,11 @@ impl<'a> Reader<'a> {
             }
             return !(j > floor && self.cue_at(j - 1).is_some());
         }
-        if lower == "known" || !lexicon::SCARE_MARKERS.contains(lower.as_ref()) {
-            return lower == "known";
+        if lower == "known" {
+            return true;
+        }
+        if !lexicon::SCARE_MARKERS.contains(lower.as_ref()) {
+            return false;
         }
         if self.cue_at(i).is_some() {
             let active = i > floor
@@ -637,7 +640,7 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// The verb of speech whose reported clause holds the quoting verb at    /// The verb of speech whose reported clause holds the quoting verb at
+    /// The verb of speech whose reported clause holds the quoting verb at
     /// `k` and its subject, with no break between them: `She said that her
     /// campaign would continue “...”`, `critics say he had proposed to
     /// “...”` are hers and the critics' words, not the campaign's or his
@@ -1410,18 +1413,20 @@ impl<'a> Reader<'a> {
         (people && near).then_some(described)
     }
 
-    /// A person's gender when the article's honorifics tell it.
     /// A person's gender as the article's honorifics (`Mr. Putin`) or else
-    /// the given name (`Hillary Clinton`) tell it.
+    /// the given name of a full name (`Hillary Clinton`) tell it.
     fn gender(&self, entity: usize) -> Option<Gender> {
-        let of_sex = |sex: &str| if sex == "F" { Gender::Female } else { Gender::Male };
         let entity = &self.entities[entity];
         let honorific = entity.aliases.iter().find_map(|a| match a.split_whitespace().next() {
             Some("Mr." | "Mr") => Some(Gender::Male),
             Some("Ms." | "Mrs." | "Ms" | "Mrs" | "Miss") => Some(Gender::Female),
             _ => None,
         });
-        honorific.or_else(|| entity.name.split_whitespace().next().filter(|_| entity.name.contains(' ')).and_then(|given| lexicon::GIVEN_NAME_SEX.value(given)).map(of_sex))
+        let given_name = || {
+            let (given, _) = entity.name.split_once(' ')?;
+            lexicon::GIVEN_NAME_SEX.value(given).map(|sex| if sex == "F" { Gender::Female } else { Gender::Male })
+        };
+        honorific.or_else(given_name)
     }
 
     /// The reported clauses of one sentence and their speakers: one, or one
