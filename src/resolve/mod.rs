@@ -29,6 +29,7 @@ use std::sync::LazyLock;
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::doc::{Doc, Entity, Label, Mention};
 use crate::lexicon::gazetteer::{Kind, Place, GAZETTEER};
+use crate::ner::clusters::WORD_CLUSTERS;
 use crate::text::{fold, one_line};
 use crate::lexicon::Words;
 
@@ -75,8 +76,9 @@ struct Cluster {
 /// The resolution stage: the [`Doc`]'s mentions into entities, with roles,
 /// places and keys; each mention learns its entity.
 pub fn annotate(doc: &mut Doc) {
+    let aliases: Vec<String> = doc.mentions.iter().map(|f| one_line(&doc.text[f.start..f.end])).collect();
+    surnames_as_people(&mut doc.mentions, &aliases);
     let found = &doc.mentions;
-    let aliases: Vec<String> = found.iter().map(|f| one_line(&doc.text[f.start..f.end])).collect();
     let named_by = country_context(found, &aliases);
     let context: FxHashSet<String> = named_by.keys().cloned().collect();
     let expansions = acronym_expansions(found, &aliases);
@@ -115,6 +117,29 @@ pub fn annotate(doc: &mut Doc) {
     doc.entities = clusters.iter().enumerate().map(|(id, c)| build_entity(c, found, &aliases, roles.get(&id))).collect();
     for (mention, entity) in doc.mentions.iter_mut().zip(cluster_of) {
         mention.entity = entity;
+    }
+}
+
+/// A bare surname the tagger took for an organisation is the person the
+/// article names in full (`Trump` said, tagged ORG beside one `Donald
+/// Trump`; the tagger's document memory repeats a first mistake), unless
+/// the gazetteer lists the word as an organisation (`Ford`) or the word is
+/// mostly no name at all (`Bible` beside a mistagged `King James Bible`).
+fn surnames_as_people(mentions: &mut [Mention], aliases: &[String]) {
+    let full_names: FxHashSet<String> = mentions
+        .iter()
+        .zip(aliases)
+        .filter(|(m, _)| m.label == Label::Person)
+        .map(|(_, alias)| person_name(alias))
+        .filter_map(|name| name.given.is_some().then_some(name.surname))
+        .collect();
+    for (mention, alias) in mentions.iter_mut().zip(aliases) {
+        let bare = mention.label == Label::Org && !alias.contains(char::is_whitespace);
+        let surname = bare.then(|| fold(alias)).filter(|s| full_names.contains(s));
+        let mostly_a_name = |s: &str| WORD_CLUSTERS.get(&s.to_lowercase()).is_none_or(|class| class.name >= 5);
+        if surname.is_some_and(|s| mostly_a_name(&s)) && !GAZETTEER.kinds(alias).contains(&Kind::Organisation) {
+            mention.label = Label::Person;
+        }
     }
 }
 
@@ -279,5 +304,37 @@ fn build_entity(cluster: &Cluster, found: &[Mention], aliases: &[String], roles:
         key,
         place: cluster.place,
         mentions: cluster.mentions.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The given phrases of `text` tagged with the given labels, resolved:
+    /// each mention's text, its entity's label and its entity.
+    fn resolved(text: &str, tagged: &[(&str, Label)]) -> Vec<(String, Label, usize)> {
+        let mut doc = Doc { text: text.to_string(), ..Doc::default() };
+        crate::article::annotate(&mut doc);
+        crate::text::annotate(&mut doc);
+        let mut from = 0;
+        for (phrase, label) in tagged {
+            let start = from + text[from..].find(phrase).expect("phrase in text");
+            from = start + phrase.len();
+            doc.mentions.push(Mention { sentence: 0, tokens: 0..0, start, end: from, label: label.clone(), entity: 0 });
+        }
+        annotate(&mut doc);
+        doc.mentions.iter().map(|m| (text[m.start..m.end].to_string(), doc.entities[m.entity].label.clone(), m.entity)).collect()
+    }
+
+    #[test]
+    fn a_bare_surname_tagged_an_organisation_is_the_person_named_in_full() {
+        let text = "Trump spoke first. Donald Trump then left, and Trump returned. Ford cut prices; Gerald Ford was president.";
+        let got = resolved(text, &[("Trump", Label::Org), ("Donald Trump", Label::Person), ("Trump", Label::Org), ("Ford", Label::Org), ("Gerald Ford", Label::Person)]);
+        assert_eq!(got[0].1, Label::Person);
+        assert!(got[0].2 == got[1].2 && got[1].2 == got[2].2, "{got:?}");
+        // A listed company keeps its label and its own entity.
+        assert_eq!(got[3].1, Label::Org);
+        assert_ne!(got[3].2, got[4].2);
     }
 }
