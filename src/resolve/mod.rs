@@ -120,24 +120,42 @@ pub fn annotate(doc: &mut Doc) {
     }
 }
 
-/// A bare surname the tagger took for an organisation is the person the
-/// article names in full (`Trump` said, tagged ORG beside one `Donald
-/// Trump`; the tagger's document memory repeats a first mistake), unless
-/// the gazetteer lists the word as an organisation (`Ford`) or the word is
-/// mostly no name at all (`Bible` beside a mistagged `King James Bible`).
+/// The type prior's class of place names (see `ner::clusters`).
+const LOC_CLASS: u8 = 2;
+
+/// A bare surname the tagger took for an organisation or a place is the
+/// person the article names in full with a given name (`Trump` said,
+/// tagged ORG beside one `Donald Trump`; the tagger's document memory
+/// repeats a first mistake),
+/// unless the gazetteer lists the word as such (`Ford`, `Jordan`), it names
+/// places more than people (`Washington`), or it is mostly no name at all
+/// (`Bible` beside a mistagged `King James Bible`).
 fn surnames_as_people(mentions: &mut [Mention], aliases: &[String]) {
+    // Surnames of people named with a listed given name (`Donald Trump`, not `Automobile Craiova`).
     let full_names: FxHashSet<String> = mentions
         .iter()
         .zip(aliases)
         .filter(|(m, _)| m.label == Label::Person)
-        .map(|(_, alias)| person_name(alias))
-        .filter_map(|name| name.given.is_some().then_some(name.surname))
+        .filter_map(|(_, alias)| {
+            let name = person_name(alias);
+            let given = alias.split_whitespace().find(|w| !is_honorific_or_title(w))?;
+            (name.given.is_some() && GAZETTEER.kinds(given).contains(&Kind::GivenName)).then_some(name.surname)
+        })
         .collect();
     for (mention, alias) in mentions.iter_mut().zip(aliases) {
-        let bare = mention.label == Label::Org && !alias.contains(char::is_whitespace);
-        let surname = bare.then(|| fold(alias)).filter(|s| full_names.contains(s));
-        let mostly_a_name = |s: &str| WORD_CLUSTERS.get(&s.to_lowercase()).is_none_or(|class| class.name >= 5);
-        if surname.is_some_and(|s| mostly_a_name(&s)) && !GAZETTEER.kinds(alias).contains(&Kind::Organisation) {
+        if alias.contains(char::is_whitespace) || !full_names.contains(&fold(alias)) {
+            continue;
+        }
+        let prior = WORD_CLUSTERS.get(&alias.to_lowercase());
+        let mostly_a_name = prior.is_none_or(|class| class.name >= 5);
+        let kinds = GAZETTEER.kinds(alias);
+        let mistaken = match family(&mention.label) {
+            "ORG" => !kinds.contains(&Kind::Organisation),
+            // Not a country or region, nor a word that names places more than people (`Washington`).
+            "PLACE" => !kinds.contains(&Kind::Country) && !kinds.contains(&Kind::Region) && prior.is_none_or(|class| class.class != LOC_CLASS),
+            _ => false,
+        };
+        if mistaken && mostly_a_name {
             mention.label = Label::Person;
         }
     }
@@ -336,5 +354,10 @@ mod tests {
         // A listed company keeps its label and its own entity.
         assert_eq!(got[3].1, Label::Org);
         assert_ne!(got[3].2, got[4].2);
+        // A place the same: a surname, unless the word names places more than people.
+        let text = "George Bush spoke in Washington. The Bush years ended; George Washington was the first.";
+        let got = resolved(text, &[("George Bush", Label::Person), ("Washington", Label::Gpe), ("Bush", Label::Gpe), ("George Washington", Label::Person)]);
+        assert_eq!((&got[2].1, got[2].2), (&Label::Person, got[0].2));
+        assert_eq!(got[1].1, Label::Gpe);
     }
 }
