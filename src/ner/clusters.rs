@@ -39,6 +39,16 @@ impl WordClass {
         };
         (self.class as u16) * 9 + band(self.name) * 3 + band(self.class_p)
     }
+
+    /// Whether the word is more often part of a name than not.
+    pub fn mostly_a_name(&self) -> bool {
+        self.name >= 5
+    }
+
+    /// Whether the likeliest kind of name the word makes is a place.
+    pub fn names_places(&self) -> bool {
+        self.class == 2
+    }
 }
 
 /// Lower-cased words and their classes, by the hash of the word.

@@ -120,16 +120,13 @@ pub fn annotate(doc: &mut Doc) {
     }
 }
 
-/// The type prior's class of place names (see `ner::clusters`).
-const LOC_CLASS: u8 = 2;
-
 /// A bare surname the tagger took for an organisation or a place is the
 /// person the article names in full with a given name (`Trump` said,
 /// tagged ORG beside one `Donald Trump`; the tagger's document memory
-/// repeats a first mistake),
-/// unless the gazetteer lists the word as such (`Ford`, `Jordan`), it names
-/// places more than people (`Washington`), or it is mostly no name at all
-/// (`Bible` beside a mistagged `King James Bible`).
+/// repeats a first mistake), unless the gazetteer lists the word as such
+/// (`Ford`, `Jordan`), the type prior says it names places more than people
+/// (`Washington`), or it is mostly no name at all (`Bible` beside a
+/// mistagged `King James Bible`).
 fn surnames_as_people(mentions: &mut [Mention], aliases: &[String]) {
     // Surnames of people named with a listed given name (`Donald Trump`, not `Automobile Craiova`).
     let full_names: FxHashSet<String> = mentions
@@ -147,15 +144,13 @@ fn surnames_as_people(mentions: &mut [Mention], aliases: &[String]) {
             continue;
         }
         let prior = WORD_CLUSTERS.get(&alias.to_lowercase());
-        let mostly_a_name = prior.is_none_or(|class| class.name >= 5);
         let kinds = GAZETTEER.kinds(alias);
         let mistaken = match family(&mention.label) {
             "ORG" => !kinds.contains(&Kind::Organisation),
-            // Not a country or region, nor a word that names places more than people (`Washington`).
-            "PLACE" => !kinds.contains(&Kind::Country) && !kinds.contains(&Kind::Region) && prior.is_none_or(|class| class.class != LOC_CLASS),
+            "PLACE" => !kinds.contains(&Kind::Country) && !kinds.contains(&Kind::Region) && !prior.is_some_and(|class| class.names_places()),
             _ => false,
         };
-        if mistaken && mostly_a_name {
+        if mistaken && prior.is_none_or(|class| class.mostly_a_name()) {
             mention.label = Label::Person;
         }
     }
