@@ -1748,6 +1748,14 @@ mod tests {
         story(body).quotes.into_iter().filter(|q| q.kind != "indirect").map(|q| (q.text, q.speaker.unwrap_or_default())).collect()
     }
 
+    /// Checks a story's indirect quotes and their speakers (empty when none).
+    fn assert_indirect(body: &str, expected: &[(&str, &str)]) {
+        let article = story(body);
+        let got: Vec<(&str, &str)> =
+            article.quotes.iter().filter(|q| q.kind == "indirect").map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or_default())).collect();
+        assert_eq!(got, expected);
+    }
+
     #[test]
     fn a_term_or_a_name_is_someones_words_only_when_they_said_it() {
         let quoted = |body: &str| quotes_and_speakers(body).into_iter().map(|(_, speaker)| speaker).collect::<Vec<_>>();
@@ -1891,10 +1899,7 @@ mod tests {
     fn a_speaker_named_after_the_clause_is_inverted() {
         let body = "Reed's strategy was to attend every meeting in the state, said Mark Jones, a political scientist at Rice University. \
                     The plan will work, said Tom Reed.";
-        let article = story(body);
-        let indirect: Vec<(&str, &str)> =
-            article.quotes.iter().filter(|q| q.kind == "indirect").map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or_default())).collect();
-        assert_eq!(indirect, [("Reed's strategy was to attend every meeting in the state", "Mark Jones"), ("The plan will work", "Tom Reed")]);
+        assert_indirect(body, &[("Reed's strategy was to attend every meeting in the state", "Mark Jones"), ("The plan will work", "Tom Reed")]);
     }
 
     #[test]
@@ -1903,17 +1908,14 @@ mod tests {
                     The plan is a disgrace, Anne Eaton said Friday afternoon, as she left the hall. \
                     Mark Jones said Thursday during a visit to Springfield, Illinois, that the vote was rigged. \
                     The council will act to reach voters in key swing states, the officials said.";
-        let article = story(body);
-        let indirect: Vec<(&str, &str)> =
-            article.quotes.iter().filter(|q| q.kind == "indirect").map(|q| (q.text.as_str(), q.speaker.as_deref().unwrap_or_default())).collect();
-        assert_eq!(
-            indirect,
-            [
+        assert_indirect(
+            body,
+            &[
                 ("The library will stay open", "Tom Reed"),
                 ("The plan is a disgrace", "Anne Eaton"),
                 ("the vote was rigged", "Mark Jones"),
-                ("The council will act to reach voters in key swing states", "the officials")
-            ]
+                ("The council will act to reach voters in key swing states", "the officials"),
+            ],
         );
     }
 
