@@ -25,7 +25,9 @@
 //!    cities that taught the tagger otherwise fill the results tables of
 //!    sports pages, where the rule does not apply. Listed organisations and
 //!    companies named like towns (`Toyota`) stay ORG.
-//! 6. Tag the untagged repeats of a name the article tags elsewhere.
+//! 6. Tag the untagged repeats of a name the article tags elsewhere, and of
+//!    its short form: a person's surname (`Jobs` after `Steve Jobs`), a
+//!    company's name without its legal form (`Apple` after `Apple Inc.`).
 //! 7. Keep an honorific before a person's name, as printed (`Mr. Putin`).
 //!
 //! Names the caller fixed are never changed.
@@ -55,6 +57,9 @@ static NOT_NAME_STARTS: Words = Words::new("not_name_starts");
 
 static ORG_LINKS: Words = Words::new("organisation_links");
 static HONORIFICS: Words = Words::new("honorifics");
+static NAME_SUFFIXES: Words = Words::new("name_suffixes");
+static LEGAL_FORMS: Words = Words::new("legal_forms");
+static MINOR_WORDS: Words = Words::new("minor_words");
 static ARTICLES: Words = Words::new("articles");
 
 fn words_text(words: &[Word]) -> String {
@@ -79,7 +84,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     merge_nationality_into_organisation(view, &mut spans);
     people_after_honorifics(view, &mut spans, gazetteer);
     make_labels_consistent(view, &mut spans, gazetteer);
-    tag_repeats(view, &mut spans);
+    tag_repeats(view, &mut spans, gazetteer);
     include_honorifics(view, &mut spans);
     spans.sort_by_key(|s| (s.sentence, s.start));
     spans
@@ -389,24 +394,52 @@ fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
 /// rolling hashes of their folded words, extended word by word while the
 /// words so far begin some name, and only the longest match is spelt out
 /// and checked.
-fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
-    // Names by their folded words joined with a unit separator.
+/// The shorter name an article may use for a name it gives in full: a
+/// person's surname (`Jobs` after `Steve Jobs`) and a company's name without
+/// its legal form (`General Motors` after `General Motors Corp.`). A surname
+/// that names a country, region, nationality or organisation has none.
+fn short_form<'v, 't>(words: &'v [Word<'t>], label: &str, gazetteer: &Gazetteer) -> Option<&'v [Word<'t>]> {
+    let listed_as = |form: &str, kinds: &[Kind]| gazetteer.kinds(form).iter().any(|k| kinds.contains(&k));
+    match label {
+        "PERSON" => {
+            let last = words.iter().rposition(|w| !NAME_SUFFIXES.contains(w.form))?;
+            let surname = words[last].form;
+            let word_like = surname.chars().count() > 1 && surname.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'));
+            let acronym = surname.chars().all(|c| !c.is_lowercase());
+            let function_word = MINOR_WORDS.contains(&surname.to_lowercase());
+            let listed = listed_as(surname, &[Kind::Country, Kind::Region, Kind::Nationality, Kind::Organisation]);
+            (last > 0 && word_like && !acronym && !function_word && !listed).then(|| &words[last..=last])
+        }
+        "ORG" => {
+            let end = words.iter().rposition(|w| !LEGAL_FORMS.contains(w.form) && w.form != ",")? + 1;
+            (end < words.len()).then(|| &words[..end])
+        }
+        _ => None,
+    }
+}
+
+fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    // Names by their folded words joined with a unit separator, with their
+    // label and, for a short form, the words as printed, which a repeat must
+    // match exactly (`Un` of `Kim Jong Un` is no `UN`).
     const JOIN: char = '\u{1f}';
     let extend = |hash: u64, word: &str| (hash.rotate_left(5) ^ hash_str(word)).wrapping_mul(SEED);
-    let mut names: HashMap<String, String> = HashMap::default();
+    let mut names: HashMap<String, (String, Option<String>)> = HashMap::default();
     // Hashes of every name and of every name's leading words.
     let mut name_hashes: FxHashSet<u64> = FxHashSet::default();
     let mut prefix_hashes: FxHashSet<u64> = FxHashSet::default();
     let mut longest = 0;
-    for span in spans.iter() {
-        let words = &view.sentences[span.sentence][span.start..span.end];
+    let full_names = spans.iter().map(|s| (&view.sentences[s.sentence][s.start..s.end], &s.label, false));
+    let short_forms = spans.iter().filter_map(|s| Some((short_form(&view.sentences[s.sentence][s.start..s.end], &s.label, gazetteer)?, &s.label, true)));
+    // Full names first: a short form never relabels a name the article tags.
+    for (words, label, short) in full_names.chain(short_forms).collect::<Vec<_>>() {
         if words.iter().all(capitalised) {
             let folded: Vec<String> = words.iter().map(|w| fold(w.form)).collect();
             let key = folded.join(&JOIN.to_string());
             if names.contains_key(&key) {
                 continue;
             }
-            names.insert(key, span.label.clone());
+            names.insert(key, (label.clone(), short.then(|| words_text(words))));
             let hash = folded.iter().fold(0, |hash, word| {
                 let hash = extend(hash, word);
                 prefix_hashes.insert(hash);
@@ -456,7 +489,9 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>) {
                     }
                     key.push_str(word);
                 }
-                names.get(&key).map(|label| (len, label.clone()))
+                let (label, printed) = names.get(&key)?;
+                let exact = printed.as_ref().is_none_or(|printed| *printed == words_text(&sentence[i..i + len]));
+                exact.then(|| (len, label.clone()))
             });
             match hit {
                 Some((len, label))

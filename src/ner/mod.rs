@@ -297,6 +297,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_given_in_full_is_found_again_in_its_short_form() {
+        let found = names("Steve Jobs founded the firm. Tim Cook will be succeeding Jobs as chief. Jobs resigned in a letter.", &UserEntities::default());
+        assert_eq!(found.iter().filter(|(name, label)| name == "Jobs" && label == "PERSON").count(), 2, "{found:?}");
+        let found = names("Carrier Corp. will move 1,400 jobs. Carrier and Ford need to know that.", &UserEntities::default());
+        assert!(found.contains(&("Carrier".into(), "ORG".into())), "{found:?}");
+        // A short form must be printed as it was: `UN` is no `Un`.
+        let found = names("Kim Jong Un spoke. The UN said nothing.", &UserEntities::default());
+        assert!(!found.iter().any(|(name, label)| name == "UN" && label == "PERSON"), "{found:?}");
+    }
+
+    #[test]
     fn an_auxiliary_opening_a_question_is_no_part_of_a_name() {
         let found = names("Tom Reed will vote for Marco Rubio. Does Rubio, like Reed, oppose the plan? Has Rubio changed his mind?", &UserEntities::default());
         assert_eq!(found.iter().filter(|(name, _)| name == "Rubio").count(), 2, "{found:?}");
