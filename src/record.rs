@@ -7,7 +7,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::doc::{BlockKind, Doc};
 use crate::fxhash::FxHashSet;
@@ -18,8 +19,9 @@ use crate::text::{one_line, CharMap};
 /// spaCy's `label_` reads from its string store), or a caller's own label.
 pub type Tag = Cow<'static, str>;
 
-/// One parsed article.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// One parsed article. Its `body` is not stored but read from the text
+/// (see [`Article::body`]): a long article holds its text once.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct Article {
     pub id: String,
     pub outlet: Option<String>,
@@ -34,8 +36,6 @@ pub struct Article {
     pub sections: Vec<String>,
     /// Lines of the input that are not part of the story, as printed.
     pub boilerplate: Vec<String>,
-    /// The story's paragraphs, separated by blank lines.
-    pub body: String,
     pub paragraphs: Vec<Span>,
     /// Sentences of the story text: headline, dek, captions, section headings and paragraphs.
     pub sentences: Vec<Span>,
@@ -57,6 +57,48 @@ pub struct Article {
     pub encoding: Option<String>,
     /// The input text the offsets point into.
     pub text: String,
+}
+
+impl Article {
+    /// The story's paragraphs, separated by blank lines.
+    pub fn body(&self) -> String {
+        let chars = CharMap::new(&self.text);
+        let paragraph = |p: &Span| &self.text[chars.byte_offset(p.start)..chars.byte_offset(p.end)];
+        self.paragraphs.iter().map(paragraph).collect::<Vec<_>>().join("\n\n")
+    }
+}
+
+impl Serialize for Article {
+    /// The fields in their order in `docs/record.md`, `body` among them.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut out = serializer.serialize_struct("Article", 26)?;
+        out.serialize_field("id", &self.id)?;
+        out.serialize_field("outlet", &self.outlet)?;
+        out.serialize_field("headline", &self.headline)?;
+        out.serialize_field("dek", &self.dek)?;
+        out.serialize_field("authors", &self.authors)?;
+        out.serialize_field("contributors", &self.contributors)?;
+        out.serialize_field("published", &self.published)?;
+        out.serialize_field("reading_time_minutes", &self.reading_time_minutes)?;
+        out.serialize_field("captions", &self.captions)?;
+        out.serialize_field("sections", &self.sections)?;
+        out.serialize_field("boilerplate", &self.boilerplate)?;
+        out.serialize_field("body", &self.body())?;
+        out.serialize_field("paragraphs", &self.paragraphs)?;
+        out.serialize_field("sentences", &self.sentences)?;
+        out.serialize_field("entities", &self.entities)?;
+        out.serialize_field("mentions", &self.mentions)?;
+        out.serialize_field("quotes", &self.quotes)?;
+        out.serialize_field("sources", &self.sources)?;
+        out.serialize_field("temporal", &self.temporal)?;
+        out.serialize_field("quantities", &self.quantities)?;
+        out.serialize_field("errors", &self.errors)?;
+        out.serialize_field("word_count", &self.word_count)?;
+        out.serialize_field("url", &self.url)?;
+        out.serialize_field("encoding", &self.encoding)?;
+        out.serialize_field("text", &self.text)?;
+        out.end()
+    }
 }
 
 /// A range of the original text.
@@ -248,7 +290,6 @@ impl From<Doc> for Article {
                 Caption { text: line(&c.text), credit: c.credit.as_ref().map(line), start, end }
             })
             .collect();
-        let body = structure.paragraphs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join("\n\n");
         Article {
             id,
             outlet: given.outlet.or(structure.outlet),
@@ -261,7 +302,6 @@ impl From<Doc> for Article {
             captions,
             sections: structure.sections.iter().map(line).collect(),
             boilerplate: structure.boilerplate.iter().map(|r| text[r.clone()].to_string()).collect(),
-            body,
             paragraphs: structure.paragraphs.iter().map(span).collect(),
             sentences,
             entities,

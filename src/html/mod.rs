@@ -322,7 +322,7 @@ mod tests {
         );
         let first = &article.captions[0];
         assert!(article.text[..].contains("Rescuers wade") && first.end > first.start);
-        assert!(!article.body.contains("Rescuers"));
+        assert!(!article.body().contains("Rescuers"));
     }
 
     #[test]

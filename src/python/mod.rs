@@ -225,8 +225,8 @@ impl Article {
     }
     /// The story's paragraphs, separated by blank lines.
     #[getter]
-    fn body(&self) -> &str {
-        &self.record.body
+    fn body(&self) -> String {
+        self.record.body()
     }
     /// The story's paragraphs, as spans of `text`.
     #[getter]

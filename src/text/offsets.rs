@@ -48,6 +48,25 @@ impl<'a> CharMap<'a> {
     pub fn char_range(&self, start: usize, end: usize) -> (usize, usize) {
         (self.char_offset(start), self.char_offset(end))
     }
+
+    /// The byte offset of code point `chars`; the text's length for its end
+    /// (or past it).
+    pub fn byte_offset(&self, chars: usize) -> usize {
+        let Some(checkpoints) = &self.checkpoints else {
+            return chars.min(self.text.len());
+        };
+        let block = checkpoints.partition_point(|&c| c as usize <= chars).saturating_sub(1);
+        let mut left = chars - checkpoints[block] as usize;
+        for (at, &b) in self.text.as_bytes().iter().enumerate().skip(block * STRIDE) {
+            if b & 0b1100_0000 != 0b1000_0000 {
+                if left == 0 {
+                    return at;
+                }
+                left -= 1;
+            }
+        }
+        self.text.len()
+    }
 }
 
 fn count_chars(bytes: &[u8]) -> usize {
@@ -67,6 +86,10 @@ mod tests {
             assert_eq!(map.char_offset(byte), chars);
         }
         assert_eq!(map.char_offset(text.len()), text.chars().count());
+        for (chars, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(map.byte_offset(chars), byte);
+        }
+        assert_eq!(map.byte_offset(text.chars().count()), text.len());
     }
 
     #[test]
