@@ -231,3 +231,7 @@ mod tests {
         assert_eq!(head("business"), None);
     }
 }
+
+/// Words before `to` and a verb of speech that leave the speaker the
+/// sentence's subject: `went on to say`, `was quick to add`.
+pub static INFINITIVE_CARRIERS: Words = Words::new("infinitive_carriers");

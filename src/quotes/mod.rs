@@ -769,9 +769,15 @@ impl<'a> Reader<'a> {
             Some(particle) => format!("{} {particle}", self.word(k)),
             None => self.word(k).to_string(),
         };
+        // An infinitive of speech after a verb that carries it speaks for
+        // that verb's subject: `went on to say`, `continuing to insist`,
+        // `was quick to add`. The subject is sought before the carrier.
+        let carrier = (k > floor + 1 && self.lower(k - 1) == "to" && lexicon::INFINITIVE_CARRIERS.contains(self.lower(k - 2).as_ref()))
+            .then(|| if self.lower(k - 2) == "on" && k > floor + 2 { k - 3 } else { k - 2 });
+        let verb = carrier.unwrap_or(k);
         // A subject before the verb, over auxiliaries, adverbs and times.
-        let progressive = self.is_participle(k);
-        let mut j = k;
+        let progressive = self.is_participle(verb);
+        let mut j = verb;
         while j > floor && (self.between_subject_and_verb(j - 1) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
             j -= 1;
         }
@@ -976,7 +982,8 @@ impl<'a> Reader<'a> {
         // with one may be longer: `the Florida senator and Republican
         // presidential candidate`.
         let determined = first < end && lexicon::DETERMINERS.contains(self.lower(first).as_ref());
-        if first >= end || end - first > if determined { 8 } else { 5 } {
+        // Before an infinitive (`took to Twitter to say`) the subject is the sentence's.
+        if first >= end || end - first > if determined { 8 } else { 5 } || self.lower(end - 1) == "to" {
             return None;
         }
         // Not a clause of its own: a person's name only at its end or after a
@@ -1928,6 +1935,13 @@ mod tests {
     #[test]
     fn a_participle_shares_the_subject_after_an_opening_adverb() {
         all_said_by_holloway("Margaret Holloway spoke first. Then she turned to the mayor, calling him “a disgrace.”");
+    }
+
+    #[test]
+    fn an_infinitive_of_speech_after_a_carrying_verb_is_its_subjects() {
+        all_said_by_holloway("Margaret Holloway spoke first. She went on to say that the plan was “a disaster.”");
+        all_said_by_holloway("The council met on Monday. “It is over,” Margaret Holloway said, going on to say that it had been “a waste.”");
+        all_said_by("the email", "The council met on Monday. The email went on to say: “The library will close in May.”");
     }
 
     #[test]
