@@ -760,9 +760,9 @@ impl<'a> Reader<'a> {
     /// Who the cue at `k` belongs to, and the cue's words.
     fn cue_candidate(&self, k: usize, floor: usize, ceil: usize) -> Option<(Candidate, String)> {
         match self.lower(k).as_ref() {
-            "according" => return Some((self.candidate_starting_at(k + 2, ceil)?, "according to".to_string())),
+            "according" => return Some((self.source_after_phrase(k + 2, ceil)?, "according to".to_string())),
             "per" => return Some((self.candidate_starting_at(k + 1, ceil)?, "per".to_string())),
-            "words" => return Some((self.candidate_starting_at(k + 2, ceil)?, "in the words of".to_string())),
+            "words" => return Some((self.source_after_phrase(k + 2, ceil)?, "in the words of".to_string())),
             _ => {}
         }
         let cue = match self.particle_after(k) {
@@ -1027,6 +1027,21 @@ impl<'a> Reader<'a> {
             .find(|&i| !self.is_phrase_word(i) || lexicon::POSTMODIFIER_OPENERS.contains(self.lower(i).as_ref()))
             .unwrap_or(ceil.min(first + 6));
         (end > first && end - first <= 5 && self.opens_phrase(first)).then_some(Candidate { first, end, who: Who::Phrase })
+    }
+
+    /// The source after `according to` or `in the words of`: a speaker, or
+    /// else the words up to the clause's end, which name a source whatever
+    /// they are (`according to calculations by Amy Glasmeier`, `according
+    /// to his longtime physician`).
+    fn source_after_phrase(&self, first: usize, ceil: usize) -> Option<Candidate> {
+        const MOST_TOKENS: usize = 10;
+        self.candidate_starting_at(first, ceil).or_else(|| {
+            let breaks = |i: usize| matches!(self.word(i), "," | "." | ";" | ":" | "(" | ")" | "?" | "!") || self.is_quote_mark(i) || self.is_dash(i);
+            let end = (first..ceil.min(first + MOST_TOKENS + 1)).find(|&i| breaks(i)).unwrap_or(ceil.min(first + MOST_TOKENS + 1));
+            let pronoun = lexicon::SUBJECT_PRONOUNS.contains(self.lower(first).as_ref());
+            let whole = end > first && end - first <= MOST_TOKENS && !lexicon::DETERMINERS.contains(self.lower(end - 1).as_ref());
+            (whole && !pronoun && self.word(first).starts_with(char::is_alphanumeric)).then_some(Candidate { first, end, who: Who::Phrase })
+        })
     }
 
     /// Whether a phrase in a speaker's place may open at token `i`: with a
@@ -1942,6 +1957,15 @@ mod tests {
         all_said_by_holloway("Margaret Holloway spoke first. She went on to say that the plan was “a disaster.”");
         all_said_by_holloway("The council met on Monday. “It is over,” Margaret Holloway said, going on to say that it had been “a waste.”");
         all_said_by("the email", "The council met on Monday. The email went on to say: “The library will close in May.”");
+    }
+
+    #[test]
+    fn according_to_names_any_source() {
+        assert_indirect(
+            "The council met on Monday. The library cost $2 million, according to calculations by the county auditor.",
+            &[("The library cost $2 million", "calculations by the county auditor")],
+        );
+        all_said_by("his longtime physician", "The council met on Monday. According to his longtime physician, the mayor had “astonishingly excellent” results.");
     }
 
     #[test]
