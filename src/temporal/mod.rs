@@ -74,6 +74,7 @@ static TIME_UNITS: Words = Words::new("time_units");
 static FUTURE_CUES: Words = Words::new("future_cues");
 static PAST_CUES: Words = Words::new("past_cues");
 static FUTURE_BEFORE_TO: Words = Words::new("future_before_to");
+static LINKING_VERBS: Words = Words::new("linking_verbs");
 static NUMBER_WORDS: Words = Words::new("number_words");
 /// `now`, `recently`, `the future`: TimeML's `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
 static REFERENCE_WORDS: Words = Words::new("reference_words");
@@ -314,6 +315,10 @@ impl Reader<'_> {
             let from_the_past = k > 0 && matches!(self.low(k - 1), "was" | "were");
             let future_before_to = FUTURE_BEFORE_TO.contains(w) && self.low(k + 1) == "to";
             let future = (FUTURE_CUES.contains(w) || future_before_to) && !from_the_past;
+            // `will stay closed`: the state sets no time, the verb before does.
+            if participle && k > 0 && LINKING_VERBS.contains(self.low(k - 1)) {
+                return None;
+            }
             if future || (past && k > 0 && self.low(k - 1) == "be") {
                 Some(Tense::Future)
             } else if past && k > 0 && matches!(self.low(k - 1), "has" | "have" | "'ve" | "’ve") {
@@ -1127,6 +1132,11 @@ mod tests {
         let got = values("GM said on Monday that the plant will reopen on Friday.", march_14_2013());
         assert!(got.contains(&("Monday".into(), "DATE", "2013-03-11".into())));
         assert!(got.contains(&("Friday".into(), "DATE", "2013-03-15".into())), "{got:?}");
+        // A participle after a linking verb is a state: the verb before it sets the tense.
+        let got = values("The markets will stay closed until Friday.", march_14_2013());
+        assert!(got.contains(&("Friday".into(), "DATE", "2013-03-15".into())), "{got:?}");
+        let got = values("The markets remained closed until Friday.", march_14_2013());
+        assert!(got.contains(&("Friday".into(), "DATE", "2013-03-08".into())), "{got:?}");
     }
 
     #[test]
