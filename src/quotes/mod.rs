@@ -1149,12 +1149,15 @@ impl<'a> Reader<'a> {
         while let Some(next) = self.past_title(at, ceil) {
             at = next;
         }
-        // A title phrase before a person's name, ending in a person noun,
-        // with no name in it but adjectives' (`Republican`, `Democratic`):
-        // `Republican presidential candidate Donald Trump`.
+        // A title phrase before a person's name, ending in a person noun or a
+        // title, with no other person's name and no preposition in it:
+        // `Republican presidential candidate Donald Trump`, `retired Army Lt.
+        // Gen. Mick Bednarek`.
         let person_at = (first + 1..ceil.min(first + 5)).find_map(|i| self.name_starting(i).filter(|&k| self.names[k].label == Label::Person).map(|k| (i, k)));
         if let Some((at, k)) = person_at.filter(|&(at, _)| {
-            lexicon::head(&self.lower(at - 1)).is_some_and(|(_, kind)| kind == Head::Person) && (first..at).all(|i| self.is_phrase_word(i) && self.name_starting(i).is_none_or(|k| matches!(self.names[k].label, Label::Norp | Label::Misc)))
+            let titled = lexicon::head(&self.lower(at - 1)).is_some_and(|(_, kind)| kind == Head::Person) || self.is_title(at - 1);
+            let title_word = |i: usize| self.is_phrase_word(i) && !PREPOSITIONS.contains(self.lower(i).as_ref()) && self.name_starting(i).is_none_or(|k| self.names[k].label != Label::Person);
+            titled && (first..at).all(title_word)
         }) {
             return Some(Candidate { first: at, end: self.name_tokens[k].end, who: Who::Name(k) });
         }
@@ -1176,7 +1179,8 @@ impl<'a> Reader<'a> {
     fn description_at(&self, h: usize, floor: usize, ceil: usize) -> Option<Candidate> {
         let lower = self.lower(h);
         let (head, kind) = lexicon::head(&lower)?;
-        let next_is_head = h + 1 < ceil && lexicon::head(&self.lower(h + 1)).is_some();
+        // Not a head that qualifies a title after it (`Army Lt. Gen. Mick Bednarek`).
+        let next_is_head = h + 1 < ceil && (lexicon::head(&self.lower(h + 1)).is_some() || self.is_title(h + 1));
         if next_is_head || self.inside_name(h) || (self.word(h).starts_with(char::is_uppercase) && h > floor && kind == Head::Institution) {
             return None;
         }
@@ -1966,6 +1970,11 @@ mod tests {
             &[("The library cost $2 million", "calculations by the county auditor")],
         );
         all_said_by("his longtime physician", "The council met on Monday. According to his longtime physician, the mayor had “astonishingly excellent” results.");
+    }
+
+    #[test]
+    fn titles_with_an_organisation_before_a_name_name_that_person() {
+        all_said_by("Mick Bednarek", "The council met on Monday. “The plan is over,” said retired Army Lt. Gen. Mick Bednarek.");
     }
 
     #[test]
