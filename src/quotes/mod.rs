@@ -1978,6 +1978,14 @@ mod tests {
     }
 
     #[test]
+    fn a_labelling_verb_with_its_own_subject_attributes() {
+        all_said_by_holloway("Margaret Holloway spoke first. She labeled the tax “a disgrace.”");
+        all_said_by_holloway("Margaret Holloway spoke first. She portrayed the mayor as “a menace.”");
+        // A label without a subject is nobody's words.
+        assert!(quotes_and_speakers("The council met on Monday. The plan, labeled “Project Library,” failed.").iter().all(|(_, s)| s.is_empty()));
+    }
+
+    #[test]
     fn a_pronoun_skips_people_whose_given_name_tells_another_gender() {
         all_said_by("Anne Eaton", "Anne Eaton met Tom Reed on Monday. “The library will close,” she said.");
         all_said_by("Tom Reed", "Tom Reed met Anne Eaton on Monday. “The library will close,” he said.");
