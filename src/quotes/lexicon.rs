@@ -83,6 +83,9 @@ pub static SCARE_MARKERS: Words = Words::new("scare_markers");
 /// after one is a term unless a verb of speech governs the noun.
 pub static TERM_NOUNS: Words = Words::new("term_nouns");
 
+/// Nouns of works: a capitalised quotation after one is a title.
+pub static WORK_NOUNS: Words = Words::new("work_nouns");
+
 /// Words that open a clause: a quotation beginning with one of them is a
 /// clause of someone's words (`direct`), not a fragment.
 pub static CLAUSE_OPENERS: Words = Words::new("clause_openers");

@@ -456,15 +456,16 @@ impl<'a> Reader<'a> {
     /// `attributed` when a speaker was found, `cued` when by the passage's
     /// own attribution (`chanting “Lock Her Up”` is someone's words).
     fn is_nobodys_words(&self, p: &marks::Passage, frame: &Frame, kind: QuoteKind, attributed: bool, cued: bool) -> bool {
+        let quoted = &self.text[p.start..p.end];
+        let capitalised = quoted.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         let marked = (frame.pre.start..frame.pre.end)
             .rev()
             .filter(|&i| !matches!(self.lower(i).as_ref(), "of" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "as" | "what" | "is"))
             .take(2)
-            .any(|i| self.marks_a_name(i, frame.pre.start));
+            .any(|i| self.marks_a_name(i, frame.pre.start, capitalised));
         if marked {
             return true;
         }
-        let quoted = &self.text[p.start..p.end];
         let words: Vec<&str> = quoted.split_whitespace().collect();
         // Titles and names: every long word capitalised (`All Bets Are Off.`, `Morning Joe`).
         let long_words = words.iter().filter(|w| is_long_word(w)).count();
@@ -478,8 +479,10 @@ impl<'a> Reader<'a> {
     /// name or a term, nobody's words: `so-called`, `known as`, `a film`,
     /// `the word`, `a plan dubbed`. Not a term that a verb of speech
     /// governs (`repeated the phrase “...”`), nor a naming verb with its
-    /// own subject (`what critics have dubbed “...”`).
-    fn marks_a_name(&self, i: usize, floor: usize) -> bool {
+    /// own subject (`what critics have dubbed “...”`), nor a work's noun
+    /// before a quotation that is no title (`called the article “terrific”`:
+    /// `capitalised` says whether it opens with a capital).
+    fn marks_a_name(&self, i: usize, floor: usize, capitalised: bool) -> bool {
         let lower = self.lower(i);
         if lexicon::TERM_NOUNS.contains(lower.as_ref()) {
             let mut j = i;
@@ -490,6 +493,9 @@ impl<'a> Reader<'a> {
         }
         if lower == "known" {
             return true;
+        }
+        if lexicon::WORK_NOUNS.contains(lower.as_ref()) {
+            return capitalised;
         }
         if !lexicon::SCARE_MARKERS.contains(lower.as_ref()) {
             return false;
@@ -1983,6 +1989,12 @@ mod tests {
         all_said_by_holloway("Margaret Holloway spoke first. She portrayed the mayor as “a menace.”");
         // A label without a subject is nobody's words.
         assert!(quotes_and_speakers("The council met on Monday. The plan, labeled “Project Library,” failed.").iter().all(|(_, s)| s.is_empty()));
+    }
+
+    #[test]
+    fn a_works_noun_marks_a_title_only_before_a_capital() {
+        all_said_by_holloway("Margaret Holloway spoke first. She called the article “terrific.”");
+        assert!(quotes_and_speakers("Margaret Holloway spoke first. She stars in the film “Bloodline.”").is_empty());
     }
 
     #[test]
