@@ -463,7 +463,13 @@ impl<'a> Reader<'a> {
             .filter(|&i| !matches!(self.lower(i).as_ref(), "of" | "the" | "a" | "an" | "his" | "her" | "its" | "their" | "as" | "what" | "is"))
             .take(2)
             .any(|i| self.marks_a_name(i, frame.pre.start, capitalised));
-        if marked {
+        // A title before a person noun: `the “Avatar” star` (not `“...,” columnist X wrote`).
+        let before_person_noun = !frame.post_is_next_sentence
+            && !quoted.ends_with(|c: char| c.is_ascii_punctuation())
+            && quoted.split_whitespace().count() <= 4
+            && frame.post.start < frame.post.end
+            && lexicon::head(&self.lower(frame.post.start)).is_some_and(|(_, kind)| kind == Head::Person);
+        if marked || (capitalised && before_person_noun) {
             return true;
         }
         let words: Vec<&str> = quoted.split_whitespace().collect();
@@ -1992,9 +1998,11 @@ mod tests {
     }
 
     #[test]
-    fn a_works_noun_marks_a_title_only_before_a_capital() {
+    fn a_works_noun_or_a_person_noun_after_marks_a_title() {
         all_said_by_holloway("Margaret Holloway spoke first. She called the article “terrific.”");
         assert!(quotes_and_speakers("Margaret Holloway spoke first. She stars in the film “Bloodline.”").is_empty());
+        assert!(quotes_and_speakers("Margaret Holloway spoke first. After the news broke, the “Avatar” star posted a message.").is_empty());
+        assert!(quotes_and_speakers("Margaret Holloway spoke first. She stars in the serial thriller, “Bloodline,” again.").is_empty());
     }
 
     #[test]
