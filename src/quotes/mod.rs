@@ -630,7 +630,10 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            if h + 1 < frame.pre.end && !matches!(self.lower(h + 1).as_ref(), "that" | ":" | ",") {
+            // Followed by what was said: `that`, a colon or comma, or `for`
+            // right before the quotation (`his call for “...”`).
+            let introduces = h + 1 == frame.pre.end || matches!(self.lower(h + 1).as_ref(), "that" | ":" | ",") || (h + 2 == frame.pre.end && self.lower(h + 1) == "for");
+            if !introduces {
                 continue;
             }
             // The owner before up to two words (`Bush’s Facebook post`, `her March comment`).
@@ -2015,6 +2018,7 @@ mod tests {
     fn the_owner_of_a_noun_of_something_said_speaks() {
         all_said_by_holloway("The council met on Monday. Margaret Holloway’s claim that the library is “a waste of money” drew fire.");
         all_said_by_holloway("The council met on Monday. From Margaret Holloway’s Facebook post: “The library will close in May.”");
+        all_said_by_holloway("Margaret Holloway spoke first. Her standing rose after her call for “a total and complete ban” on cars.");
         // Not when a verb of speech reports the noun: Reed's words.
         all_said_by("Tom Reed", "The council met on Monday. Tom Reed said that Margaret Holloway’s comments “show bias.”");
     }
