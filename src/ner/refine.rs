@@ -76,6 +76,8 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
         "LOC" | "ORG" | "MISC" if has(Kind::Organisation) && !has(Kind::Country) => "ORG",
         "PER" => "PERSON",
         "LOC" if FACILITIES.contains(last) => "FAC",
+        // A name headed by an institution's noun is the institution (`High Court`), unless listed as a place (`West Bank`).
+        "LOC" if words.len() >= 2 && !is_place && !has(Kind::Place) && gazetteer.kinds(last).contains(&Kind::OrgSuffix) => "ORG",
         "LOC" if has(Kind::Place) || (!is_place && NATURAL_FEATURES.contains(last)) => "LOC",
         "LOC" => "GPE",
         "ORG" if has(Kind::Country) => "GPE",
@@ -139,7 +141,7 @@ mod tests {
     }
 
     fn gazetteer() -> Gazetteer {
-        Gazetteer::from_tsv("Kyiv\tcity\nRussia\tcountry\nEurope\tplace\nUkrainian\tnationality\nCold War\tevent\nNATO\torg\n")
+        Gazetteer::from_tsv("Kyiv\tcity\nRussia\tcountry\nEurope\tplace\nUkrainian\tnationality\nCold War\tevent\nNATO\torg\nCourt\torg_suffix\nBank\torg_suffix\nWest Bank\tregion\n")
     }
 
     #[test]
@@ -150,6 +152,9 @@ mod tests {
         assert_eq!(refine("LOC", &words("Black Sea"), &g), "LOC");
         assert_eq!(refine("LOC", &words("Zaporizhzhia Nuclear Power Plant"), &g), "FAC");
         assert_eq!(refine("LOC", &words("Mariupol"), &g), "GPE");
+        // An institution's noun heads an organisation, unless the name is a listed place.
+        assert_eq!(refine("LOC", &words("High Court"), &g), "ORG");
+        assert_eq!(refine("LOC", &words("West Bank"), &g), "GPE");
     }
 
     #[test]
