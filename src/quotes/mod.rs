@@ -106,9 +106,15 @@ pub fn find(annotated: &Doc, paragraphs: &[Range<usize>], continues: &[bool]) ->
             };
             if let Some(speaker) = &speaker {
                 latest = Some((speaker.clone(), cue.clone(), frame.close_sentence));
-                // Quotes coordinated in one sentence share their attribution:
-                // `“...” and “...,” Dean proclaimed`.
-                if let Some((q, _)) = unattributed.filter(|&(_, p)| i > 0 && p == i - 1 && doc.coordinated(&passages[p], passage)) {
+                // Quotes coordinated in one sentence share their attribution
+                // (`“...” and “...,” Dean proclaimed`), as do the quotes of a
+                // sentence its closing attribution follows (`“The campaign”
+                // is “desperate,” he said.`).
+                let closing = cued && speaker.span.start >= passage.end;
+                let shares = |p: usize| {
+                    doc.coordinated(&passages[p], passage) || (closing && doc.sentence_of(doc.token_at(passages[p].start)) == Some(frame.open_sentence))
+                };
+                if let Some((q, _)) = unattributed.filter(|&(_, p)| i > 0 && p == i - 1 && shares(p)) {
                     quotes[q].speaker = Some(speaker.clone());
                     quotes[q].cue = cue.clone();
                 }
@@ -2006,6 +2012,11 @@ mod tests {
         assert!(quotes_and_speakers("Margaret Holloway spoke first. She stars in the film “Bloodline.”").is_empty());
         assert!(quotes_and_speakers("Margaret Holloway spoke first. After the news broke, the “Avatar” star posted a message.").is_empty());
         assert!(quotes_and_speakers("Margaret Holloway spoke first. She stars in the serial thriller, “Bloodline,” again.").is_empty());
+    }
+
+    #[test]
+    fn a_closing_attribution_covers_the_earlier_quotes_of_its_sentence() {
+        all_said_by_holloway("Margaret Holloway spoke first. “The library” is “a waste of money,” she said.");
     }
 
     #[test]
