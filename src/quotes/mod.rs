@@ -63,9 +63,14 @@ pub fn find(annotated: &Doc, paragraphs: &[Range<usize>], continues: &[bool]) ->
     let mut next_passage = 0;
     // The latest quote, when it has no speaker: its index and its passage's.
     let mut unattributed: Option<(usize, usize)> = None;
+    // Short quotations of the sentence that nobody has said so far, held
+    // back in case an attribution closing the sentence follows: where each
+    // goes in the list, and the quote.
+    let mut held: Vec<(usize, Quote)> = Vec::new();
     // Sentence by sentence, so that a description is remembered before the
     // quotes that refer back to it.
     for (s, sentence) in segmented.sentences.iter().enumerate() {
+        held.clear();
         let first_passage = next_passage;
         while next_passage < passages.len() && doc.token_at(passages[next_passage].start) < sentence.end_token {
             let i = next_passage;
@@ -89,6 +94,11 @@ pub fn find(annotated: &Doc, paragraphs: &[Range<usize>], continues: &[bool]) ->
                 (same_sentence || opens_sentence).then_some((speaker, cue))
             });
             if doc.is_nobodys_words(passage, &frame, kind, found.is_some(), cued) {
+                // Nobody's only for want of a speaker: `The plan is “a
+                // disaster” and ... “a fool,” he said.` may still give one.
+                if found.is_none() && frame.open_sentence == s && !doc.is_nobodys_words(passage, &frame, kind, true, cued) {
+                    held.push((quotes.len(), passage_quote(text, passage, kind, None, None)));
+                }
                 continue;
             }
             // No cue: the quoted words are the sentence subject's (`Bolton thought
@@ -118,16 +128,28 @@ pub fn find(annotated: &Doc, paragraphs: &[Range<usize>], continues: &[bool]) ->
                     quotes[q].speaker = Some(speaker.clone());
                     quotes[q].cue = cue.clone();
                 }
+                if closing && frame.open_sentence == s {
+                    for (n, (at, mut quote)) in held.drain(..).enumerate() {
+                        quote.speaker = Some(speaker.clone());
+                        quote.cue = cue.clone();
+                        quotes.insert(at + n, quote);
+                    }
+                }
             }
             unattributed = speaker.is_none().then_some((quotes.len(), i));
-            let pieces: Vec<&str> = passage.pieces.iter().map(|r| &text[r.clone()]).collect();
-            quotes.push(Quote { text: one_line(&pieces.join(" ")), start: passage.start, end: passage.end, kind, speaker, cue });
+            quotes.push(passage_quote(text, passage, kind, speaker, cue));
         }
         if next_passage == first_passage && doc.in_paragraph[s] {
             quotes.extend(doc.indirect_in(sentence.first_token..sentence.end_token, &mut memory));
         }
     }
     quotes
+}
+
+/// The quote of a passage: its pieces joined on one line.
+fn passage_quote(text: &str, passage: &marks::Passage, kind: QuoteKind, speaker: Option<Speaker>, cue: Option<String>) -> Quote {
+    let pieces: Vec<&str> = passage.pieces.iter().map(|r| &text[r.clone()]).collect();
+    Quote { text: one_line(&pieces.join(" ")), start: passage.start, end: passage.end, kind, speaker, cue }
 }
 
 /// A word of more than three letters: one that a title capitalises.
@@ -2017,6 +2039,9 @@ mod tests {
     #[test]
     fn a_closing_attribution_covers_the_earlier_quotes_of_its_sentence() {
         all_said_by_holloway("Margaret Holloway spoke first. “The library” is “a waste of money,” she said.");
+        let quoted = quotes_and_speakers("Margaret Holloway spoke first. The plan is “a disaster” and the mayor is “a fool,” she said.");
+        assert_eq!(quoted.len(), 2, "{quoted:?}");
+        assert!(quoted.iter().all(|(_, speaker)| speaker == "Margaret Holloway"), "{quoted:?}");
     }
 
     #[test]
