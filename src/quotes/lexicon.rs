@@ -90,6 +90,10 @@ pub static WORK_NOUNS: Words = Words::new("work_nouns");
 /// clause of someone's words (`direct`), not a fragment.
 pub static CLAUSE_OPENERS: Words = Words::new("clause_openers");
 
+/// Words before `to` and a verb of speech that leave the speaker the
+/// sentence's subject: `went on to say`, `was quick to add`.
+pub static INFINITIVE_CARRIERS: Words = Words::new("infinitive_carriers");
+
 /// What a reporting verb may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {
@@ -234,7 +238,3 @@ mod tests {
         assert_eq!(head("business"), None);
     }
 }
-
-/// Words before `to` and a verb of speech that leave the speaker the
-/// sentence's subject: `went on to say`, `was quick to add`.
-pub static INFINITIVE_CARRIERS: Words = Words::new("infinitive_carriers");
