@@ -705,7 +705,14 @@ impl<'a> Reader<'a> {
     /// reporter's words before the quote have one.
     fn attribute_to_subject(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
         // `More from Jones: “...”`: the speaker the colon introduces.
-        let before_colon = frame.before.filter(|&b| b > frame.pre.start && self.word(b) == ":").and_then(|b| self.candidate_ending_at(b, frame.pre.start));
+        // Not a preposition's object (`an appeal to voters: “...”`), but `from`'s,
+        // nor the second of two (`Blumenthal and Cohen: “...”`).
+        let object = |c: &Candidate| c.first > frame.pre.start && !matches!(self.lower(c.first - 1).as_ref(), "from" | "and") && PREPOSITIONS.contains(self.lower(c.first - 1).as_ref());
+        let before_colon = frame
+            .before
+            .filter(|&b| b > frame.pre.start && self.word(b) == ":")
+            .and_then(|b| self.candidate_ending_at(b, frame.pre.start))
+            .filter(|c| !object(c));
         let subject = before_colon.or_else(|| self.sentence_subject(frame.sentence_start, frame.pre.end))?;
         Some((self.speaker(&subject, memory)?, None))
     }
@@ -2042,6 +2049,12 @@ mod tests {
         let quoted = quotes_and_speakers("Margaret Holloway spoke first. The plan is “a disaster” and the mayor is “a fool,” she said.");
         assert_eq!(quoted.len(), 2, "{quoted:?}");
         assert!(quoted.iter().all(|(_, speaker)| speaker == "Margaret Holloway"), "{quoted:?}");
+    }
+
+    #[test]
+    fn a_prepositions_object_before_a_colon_is_not_the_speaker() {
+        all_said_by_holloway("Margaret Holloway spoke first. She ended with an appeal to voters: “The library must stay open.”");
+        all_said_by_holloway("Margaret Holloway spoke first. More from Holloway: “The library must stay open.”");
     }
 
     #[test]
