@@ -387,13 +387,6 @@ fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
     vote
 }
 
-/// Tags other occurrences of a tagged name (capitalised, the same words up
-/// to spelling: `Erdogan` after `Erdoğan`).
-///
-/// Linear in the words whatever the names' lengths: names are matched by
-/// rolling hashes of their folded words, extended word by word while the
-/// words so far begin some name, and only the longest match is spelt out
-/// and checked.
 /// The shorter name an article may use for a name it gives in full: a
 /// person's surname (`Jobs` after `Steve Jobs`) and a company's name without
 /// its legal form (`General Motors` after `General Motors Corp.`). A surname
@@ -418,6 +411,13 @@ fn short_form<'v, 't>(words: &'v [Word<'t>], label: &str, gazetteer: &Gazetteer)
     }
 }
 
+/// Tags other occurrences of a tagged name (capitalised, the same words up
+/// to spelling: `Erdogan` after `Erdoğan`) or of its short form.
+///
+/// Linear in the words whatever the names' lengths: names are matched by
+/// rolling hashes of their folded words, extended word by word while the
+/// words so far begin some name, and only the longest match is spelt out
+/// and checked.
 fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     // Names by their folded words joined with a unit separator, with their
     // label and, for a short form, the words as printed, which a repeat must
