@@ -843,6 +843,9 @@ impl<'a> Reader<'a> {
             }
         }
         if j > floor {
+            if let Some(c) = self.subject_before_relative_clause(j, floor) {
+                return Some((c, cue));
+            }
             if let Some(c) = self.candidate_ending_at(j, floor).map(|c| self.widened(c, floor)) {
                 // Before a participle, a noun that follows another verb is its
                 // object: `emailed supporters saying` is the sentence subject's.
@@ -1077,6 +1080,21 @@ impl<'a> Reader<'a> {
             .find(|&i| !self.is_phrase_word(i) || lexicon::POSTMODIFIER_OPENERS.contains(self.lower(i).as_ref()))
             .unwrap_or(ceil.min(first + 6));
         (end > first && end - first <= 5 && self.opens_phrase(first)).then_some(Candidate { first, end, who: Who::Phrase })
+    }
+
+    /// The subject before a relative clause that ends right before its verb
+    /// at `end`, with no comma: `Another Muslim who worshiped at the mosque
+    /// said`, `People who know him said`. The clause must open with a verb
+    /// (`the candidate who Trump said would win` is no such clause).
+    fn subject_before_relative_clause(&self, end: usize, floor: usize) -> Option<Candidate> {
+        const MOST_TOKENS: usize = 12;
+        let who = (floor.max(end.saturating_sub(MOST_TOKENS))..end).rev().find(|&i| self.lower(i) == "who")?;
+        let opens_with_verb = who + 1 < end && self.word(who + 1).starts_with(char::is_lowercase) && !lexicon::SUBJECT_PRONOUNS.contains(self.lower(who + 1).as_ref());
+        let clear = (who + 1..end).all(|i| !matches!(self.word(i), "," | ";" | ":" | "(" | ")") && !self.is_quote_mark(i) && !self.is_dash(i) && self.cue_at(i).is_none());
+        if who <= floor || !opens_with_verb || !clear {
+            return None;
+        }
+        self.candidate_ending_at(who, floor).or_else(|| self.bare_subject(floor, who))
     }
 
     /// The source after `according to` or `in the words of`: a speaker, or
@@ -2055,6 +2073,15 @@ mod tests {
     fn a_prepositions_object_before_a_colon_is_not_the_speaker() {
         all_said_by_holloway("Margaret Holloway spoke first. She ended with an appeal to voters: “The library must stay open.”");
         all_said_by_holloway("Margaret Holloway spoke first. More from Holloway: “The library must stay open.”");
+    }
+
+    #[test]
+    fn the_subject_before_a_relative_clause_without_commas_speaks() {
+        assert_indirect(
+            "The council met on Monday. Residents who use the library say it should stay open.",
+            &[("it should stay open", "Residents")],
+        );
+        all_said_by("Margaret Holloway", "Margaret Holloway met Tom Reed on Monday. The candidate who Reed said would win called the plan “a disgrace,” Margaret Holloway said.");
     }
 
     #[test]
