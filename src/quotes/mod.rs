@@ -786,6 +786,14 @@ impl<'a> Reader<'a> {
         }
         // After a determiner it is a noun: `the states`, `a report`.
         let noun = k > 0 && matches!(self.lower(k - 1).as_ref(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "any" | "no" | "every" | "each" | "’s" | "'s");
+        // After a preposition too, as printed (`Secretary of State`, `for
+        // comment`; `From said` is Al From), but a gerund (`by saying`) and
+        // an infinitive (`to say`) are verbs.
+        let after_preposition = k > 0
+            && PREPOSITIONS.contains(self.word(k - 1))
+            && !matches!(self.word(k - 1), "to" | "and" | "told" | "than")
+            && !lower.ends_with("ing");
+        let noun = noun || after_preposition;
         // Between a determiner and the noun a source is named by, a
         // participle is an adjective: `most informed observers agree`, not
         // `Ramos reminded viewers`.
@@ -2082,6 +2090,12 @@ mod tests {
             &[("it should stay open", "Residents")],
         );
         all_said_by("Margaret Holloway", "Margaret Holloway met Tom Reed on Monday. The candidate who Reed said would win called the plan “a disgrace,” Margaret Holloway said.");
+    }
+
+    #[test]
+    fn a_verb_of_speech_after_a_preposition_is_a_noun() {
+        all_said_by("the former secretary of state", "The council met on Monday. The former secretary of state said the library is “clearly” needed.");
+        all_said_by("Al From", "Al From spoke first. “The party has changed,” From said.");
     }
 
     #[test]
