@@ -94,6 +94,10 @@ pub static CLAUSE_OPENERS: Words = Words::new("clause_openers");
 /// sentence's subject: `went on to say`, `was quick to add`.
 pub static INFINITIVE_CARRIERS: Words = Words::new("infinitive_carriers");
 
+/// Verbs whose object speaks the infinitive of speech after it:
+/// `leading advisers to counter that ...`.
+pub static OBJECT_CONTROL_VERBS: Words = Words::new("object_control_verbs");
+
 /// What a reporting verb may do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Cue {

@@ -833,6 +833,14 @@ impl<'a> Reader<'a> {
         let carrier = (k > floor + 1 && self.lower(k - 1) == "to" && lexicon::INFINITIVE_CARRIERS.contains(self.lower(k - 2).as_ref()))
             .then(|| if self.lower(k - 2) == "on" && k > floor + 2 { k - 3 } else { k - 2 });
         let verb = carrier.unwrap_or(k);
+        // The object of a verb that makes it speak: `leading Clinton advisers
+        // like Gene Sperling to counter that ...`, `prompted Rubio to call`.
+        if carrier.is_none() && k > floor + 1 && self.lower(k - 1) == "to" {
+            let object = self.candidate_ending_at(k - 1, floor).or_else(|| self.bare_subject(floor, k - 1));
+            if let Some(c) = object.filter(|c| c.first > floor && lexicon::OBJECT_CONTROL_VERBS.contains(self.lower(c.first - 1).as_ref())) {
+                return Some((c, cue));
+            }
+        }
         // A subject before the verb, over auxiliaries, adverbs and times.
         let progressive = self.is_participle(verb);
         let mut j = verb;
@@ -2037,6 +2045,8 @@ mod tests {
         all_said_by_holloway("Margaret Holloway spoke first. She went on to say that the plan was “a disaster.”");
         all_said_by_holloway("The council met on Monday. “It is over,” Margaret Holloway said, going on to say that it had been “a waste.”");
         all_said_by("the email", "The council met on Monday. The email went on to say: “The library will close in May.”");
+        // The object of a verb that makes it speak.
+        all_said_by_holloway("Margaret Holloway spoke first. That prompted Holloway to call the plan “a disgrace.”");
     }
 
     #[test]
