@@ -5,7 +5,9 @@
 //!    gazetteer, nor a tag in the body, nor (for names of several words)
 //!    capitals of the same words mid-sentence in the body.
 //! 2. Trim words that cannot start a name: a sentence-initial function word
-//!    (`Whereas Putin`) or a lower-case word (`pro-Western Ukrainska Pravda`);
+//!    (`Whereas Putin`) or a lower-case word (`pro-Western Ukrainska Pravda`),
+//!    and a title or a group word before a person's name (`Sen. Rand Paul`,
+//!    `Democrat Hillary Clinton`, the group word a NORP of its own);
 //!    split places joined by `and` (`East and West`).
 //! 3. Extend an organisation's head over `for`/`of`/`on` and the capitalised
 //!    words after it (`Center for a New American Security`), and a person's
@@ -76,6 +78,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     for span in spans.iter_mut().filter(|s| !s.fixed) {
         trim_start(view, span);
     }
+    split_titles_and_groups(view, &mut spans, gazetteer);
     spans.retain(|s| s.start < s.end);
     split_place_conjunctions(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
@@ -119,6 +122,31 @@ fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer
             || gazetteer.kinds(&name).iter().any(|k| !matches!(k, Kind::GivenName | Kind::Title | Kind::OrgSuffix))
             || (words.len() > 1 && words.iter().filter(|w| capitalised(w)).all(|w| mid_sentence_capitals.contains(w.form)))
     });
+}
+
+/// Titles and group words are no part of a person's name: `Sen. Rand Paul`
+/// → `Rand Paul`, `Democrat Hillary Clinton` → `Democrat` (NORP) and
+/// `Hillary Clinton`. Honorifics join later, as printed (`Mr. Obama`); a
+/// word that is also a given name stays (`King Abdullah`, `Christian
+/// Estrosi`).
+fn split_titles_and_groups(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    let mut groups = Vec::new();
+    for span in spans.iter_mut().filter(|s| !s.fixed && s.label == "PERSON") {
+        while span.end - span.start > 1 {
+            let word = view.sentences[span.sentence][span.start].form;
+            let kinds = gazetteer.kinds(word);
+            if HONORIFICS.contains(word) || kinds.contains(&Kind::GivenName) {
+                break;
+            }
+            if kinds.contains(&Kind::Group) {
+                groups.push(NameSpan { sentence: span.sentence, start: span.start, end: span.start + 1, label: "NORP".to_string(), fixed: false });
+            } else if !kinds.contains(&Kind::Title) {
+                break;
+            }
+            span.start += 1;
+        }
+    }
+    spans.extend(groups);
 }
 
 /// `East and West` → `East`, `West`, when both sides are listed places.

@@ -308,6 +308,14 @@ mod tests {
     }
 
     #[test]
+    fn titles_and_group_words_are_no_part_of_a_persons_name() {
+        let found = names("Democrat Hillary Clinton said on Monday that Sen. Rand Paul was wrong.", &UserEntities::default());
+        assert!(found.contains(&("Democrat".into(), "NORP".into())), "{found:?}");
+        assert!(found.contains(&("Hillary Clinton".into(), "PERSON".into())), "{found:?}");
+        assert!(found.contains(&("Rand Paul".into(), "PERSON".into())), "{found:?}");
+    }
+
+    #[test]
     fn an_auxiliary_opening_a_question_is_no_part_of_a_name() {
         let found = names("Tom Reed will vote for Marco Rubio. Does Rubio, like Reed, oppose the plan? Has Rubio changed his mind?", &UserEntities::default());
         assert_eq!(found.iter().filter(|(name, _)| name == "Rubio").count(), 2, "{found:?}");
