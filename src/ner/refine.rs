@@ -25,6 +25,7 @@ static NATURAL_FEATURES: Words = Words::new("natural_features");
 static FACILITIES: Words = Words::new("facilities");
 static EVENT_WORDS: Words = Words::new("event_words");
 static LAW_WORDS: Words = Words::new("law_words");
+static GATHERING_QUALIFIERS: Words = Words::new("gathering_qualifiers");
 
 /// Last words of the names of gatherings that the tagger may take for an
 /// organisation or a place (the venue's name often leads them).
@@ -86,6 +87,8 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
         "ORG" => "ORG",
         "MISC" if is_nationality_or_group(&phrase, gazetteer) || ends_in_nationality(words, gazetteer) => "NORP",
         "MISC" if has(Kind::Event) || EVENT_WORDS.contains(last) => "EVENT",
+        // A party's national convention is a gathering, a treaty is international.
+        "MISC" if words.len() >= 2 && LAW_WORDS.contains(last) && GATHERING_QUALIFIERS.contains(&words[words.len() - 2]) => "EVENT",
         "MISC" if has(Kind::Law) || LAW_WORDS.contains(last) => "LAW",
         "MISC" if has(Kind::Place) => "LOC",
         "MISC" if is_place => "GPE",
@@ -175,6 +178,8 @@ mod tests {
     #[test]
     fn models_are_products_and_gatherings_events() {
         let g = gazetteer();
+        assert_eq!(refine("MISC", &words("Democratic National Convention"), &g), "EVENT");
+        assert_eq!(refine("MISC", &words("Geneva Convention"), &g), "LAW");
         for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
             assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
