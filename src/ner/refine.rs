@@ -26,6 +26,7 @@ static FACILITIES: Words = Words::new("facilities");
 static EVENT_WORDS: Words = Words::new("event_words");
 static LAW_WORDS: Words = Words::new("law_words");
 static GATHERING_QUALIFIERS: Words = Words::new("gathering_qualifiers");
+static CASE_LINKS: Words = Words::new("case_links");
 
 /// Last words of the names of gatherings that the tagger may take for an
 /// organisation or a place (the venue's name often leads them).
@@ -68,6 +69,10 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
         if matches!(coarse, "ORG" | "LOC") && words.len() >= 2 && GATHERINGS.contains(last) && !gazetteer.kinds(&phrase).contains(&Kind::Organisation) {
             return "EVENT".to_string();
         }
+    }
+    // A court case, whatever its parties are: `Roe v. Wade`.
+    if words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| CASE_LINKS.contains(w)) {
+        return "LAW".to_string();
     }
     let kinds = gazetteer.kinds(&phrase);
     let has = |k: Kind| kinds.contains(&k);
@@ -180,6 +185,7 @@ mod tests {
         let g = gazetteer();
         assert_eq!(refine("MISC", &words("Democratic National Convention"), &g), "EVENT");
         assert_eq!(refine("MISC", &words("Geneva Convention"), &g), "LAW");
+        assert_eq!(refine("PER", &words("Roe v. Wade"), &g), "LAW");
         for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
             assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
