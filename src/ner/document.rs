@@ -369,7 +369,9 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         let place = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region));
         let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region) || prose && k == Kind::City) && !kinds.contains(&Kind::Organisation);
         let named_person = span.label == "PERSON" && (full_name_words.contains(&name) || titled.contains(&name));
-        if (span.label == "PERSON" && place && !named_person || span.label == "ORG" && region) && !kinds.contains(&Kind::GivenName) {
+        // A given name keeps a person (`Cleveland` may be one), not an organisation.
+        let given = kinds.contains(&Kind::GivenName);
+        if span.label == "PERSON" && place && !named_person && !given || span.label == "ORG" && region {
             span.label = "GPE".to_string();
         }
     }

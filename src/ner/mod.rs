@@ -287,6 +287,9 @@ mod tests {
         // In prose a listed city is the place, whatever the tagger's clubs say.
         let found = names("Russian missiles struck Kyiv on Monday. Kyiv said it would respond to the attack.", &UserEntities::default());
         assert!(found.iter().filter(|(name, _)| name == "Kyiv").all(|(_, label)| label == "GPE"), "{found:?}");
+        // Also a city that is someone's given name.
+        let found = names("The Republican convention met in Cleveland. Delegates arrived in Cleveland on Monday.", &UserEntities::default());
+        assert!(found.iter().filter(|(name, _)| name == "Cleveland").all(|(_, label)| label == "GPE"), "{found:?}");
         // A listed place that is a word of a person's full name is that person.
         let found = names("Mao Zedong led China for decades. Later, Mao was criticised by the party, and Mao's portrait stayed.", &UserEntities::default());
         assert!(found.contains(&("Mao".into(), "PERSON".into())), "{found:?}");
