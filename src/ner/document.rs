@@ -38,7 +38,7 @@ use crate::fxhash::{hash_str, FxHashMap as HashMap, FxHashSet, SEED};
 use crate::calendar::is_day_or_month_name;
 use crate::text::fold;
 
-use crate::lexicon::gazetteer::{Gazetteer, Kind};
+use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
 use super::refine::is_model_after_maker;
 use super::view::{View, Word};
 use crate::lexicon::Words;
@@ -126,37 +126,48 @@ fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer
 
 /// Titles and group words are no part of a person's name: `Sen. Rand Paul`
 /// → `Rand Paul`, `Democrat Hillary Clinton` → `Democrat` (NORP) and
-/// `Hillary Clinton`. Honorifics join later, as printed (`Mr. Obama`); a
+/// `Hillary Clinton`, and the words that qualify a title go with it (`Army
+/// Lt. Gen. Mick Bednarek` → `Army` (ORG) and `Mick Bednarek`; `Texas Gov.`
+/// → `Texas` (GPE)). Honorifics join later, as printed (`Mr. Obama`); a
 /// word that is also a given name stays (`King Abdullah`, `Christian
 /// Estrosi`).
 fn split_titles_and_groups(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
-    let mut groups = Vec::new();
+    let mut split_off = Vec::new();
     for span in spans.iter_mut().filter(|s| !s.fixed && s.label == "PERSON") {
+        let words = &view.sentences[span.sentence];
+        let is_title = |i: usize| gazetteer.kinds(words[i].form).contains(&Kind::Title);
         while span.end - span.start > 1 {
-            let word = view.sentences[span.sentence][span.start].form;
+            let word = words[span.start].form;
             let kinds = gazetteer.kinds(word);
             if HONORIFICS.contains(word) || kinds.contains(&Kind::GivenName) {
                 break;
             }
             if kinds.contains(&Kind::Group) {
-                groups.push(NameSpan { sentence: span.sentence, start: span.start, end: span.start + 1, label: "NORP".to_string(), fixed: false });
+                split_off.push(NameSpan { sentence: span.sentence, start: span.start, end: span.start + 1, label: "NORP".to_string(), fixed: false });
             } else if !kinds.contains(&Kind::Title) {
-                break;
+                // A place or a body qualifying the title after it.
+                let qualifies_title = span.start + 2 < span.end && is_title(span.start + 1);
+                let body = kinds.contains(&Kind::OrgSuffix).then_some("ORG");
+                match listed_label(kinds).or(body).filter(|_| qualifies_title) {
+                    Some(label) => split_off.push(NameSpan { sentence: span.sentence, start: span.start, end: span.start + 1, label: label.to_string(), fixed: false }),
+                    None => break,
+                }
             }
             span.start += 1;
         }
     }
-    spans.extend(groups);
+    spans.extend(split_off);
 }
 
-/// `East and West` → `East`, `West`, when both sides are listed places.
+/// `East and West` → `East`, `West`, when both sides are listed places
+/// (the tagger may take the pair for one place or one MISC name).
 fn split_place_conjunctions(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     let is_place = |words: &[Word]| gazetteer.kinds(&words_text(words)).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place));
     let mut split = Vec::new();
     spans.retain(|s| {
         let words = &view.sentences[s.sentence][s.start..s.end];
         let Some(and) = words.iter().position(|w| w.form == "and") else { return true };
-        if s.fixed || !matches!(s.label.as_str(), "GPE" | "LOC") || is_place(words) || !is_place(&words[..and]) || !is_place(&words[and + 1..]) {
+        if s.fixed || !matches!(s.label.as_str(), "GPE" | "LOC" | "MISC") || is_place(words) || !is_place(&words[..and]) || !is_place(&words[and + 1..]) {
             return true;
         }
         for (start, end) in [(s.start, s.start + and), (s.start + and + 1, s.end)] {
@@ -398,10 +409,10 @@ fn has_slavic_surname_ending(word: &str) -> bool {
     lower.chars().count() > 4 && ENDINGS.words().any(|e| lower.ends_with(e))
 }
 
-/// One vote for the label the gazetteer gives a name, if any.
-fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
-    let kinds = gazetteer.kinds(name);
-    let label = if kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region)) {
+/// The label of a name the gazetteer lists as a place, an organisation or
+/// a nationality.
+fn listed_label(kinds: Kinds) -> Option<&'static str> {
+    if kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region)) {
         Some("GPE")
     } else if kinds.contains(&Kind::Organisation) {
         Some("ORG")
@@ -409,9 +420,13 @@ fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
         Some("NORP")
     } else {
         None
-    };
+    }
+}
+
+/// One vote for the label the gazetteer gives a name, if any.
+fn gazetteer_vote(name: &str, gazetteer: &Gazetteer) -> HashMap<String, usize> {
     let mut vote = HashMap::default();
-    if let Some(l) = label {
+    if let Some(l) = listed_label(gazetteer.kinds(name)) {
         vote.insert(l.to_string(), 1);
     }
     vote

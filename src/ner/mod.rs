@@ -316,6 +316,10 @@ mod tests {
         assert!(found.contains(&("Democrat".into(), "NORP".into())), "{found:?}");
         assert!(found.contains(&("Hillary Clinton".into(), "PERSON".into())), "{found:?}");
         assert!(found.contains(&("Rand Paul".into(), "PERSON".into())), "{found:?}");
+        // A body or place qualifying the title goes with it.
+        let found = names("The plan is over, said retired Army Lt. Gen. Mick Bednarek.", &UserEntities::default());
+        assert!(found.contains(&("Mick Bednarek".into(), "PERSON".into())), "{found:?}");
+        assert!(!found.iter().any(|(name, label)| name.starts_with("Army") && label == "PERSON"), "{found:?}");
     }
 
     #[test]
