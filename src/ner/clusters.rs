@@ -8,12 +8,19 @@
 //! is to be part of a name, and of which kind. `Ryanair` shares its finest
 //! cluster with `Lufthansa` and `Qantas`, so what the tagger learned of
 //! airlines in 1996 carries over.
+//!
+//! `data/word_casing.tsv`, built by `scripts/build_word_casing.py` from
+//! spaCy's cased English lexeme tables, says how often each word is printed
+//! capitalised (`apple` 0.7 of the time, `general` 0.1) and gives the Brown
+//! clusters of its capitalised and lower-case forms (`Apple` with `Boeing`,
+//! `apple` with foods).
 
 use std::sync::LazyLock;
 
 use crate::fxhash::{hash_str, FxHashMap};
 
 const SOURCE: &str = include_str!("../../data/word_clusters.tsv");
+const CASING_SOURCE: &str = include_str!("../../data/word_casing.tsv");
 
 /// What the table knows of one word.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -107,6 +114,56 @@ impl WordClusters {
     }
 }
 
+/// How a lower-cased word is printed in a large cased corpus
+/// (`data/word_casing.tsv`, built by `scripts/build_word_casing.py`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordCasing {
+    /// The share of its occurrences printed capitalised, in tenths (0-10).
+    pub cap: u8,
+    /// How common it is: minus its log probability, in bands of two.
+    pub freq: u8,
+    /// Brown clusters of its capitalised and its lower-case form (0: none),
+    /// the path from the root in the low bits.
+    pub brown: [u32; 2],
+}
+
+impl WordCasing {
+    /// The Brown cluster of the form printed, capitalised or not.
+    pub fn brown(&self, capitalised: bool) -> u32 {
+        self.brown[usize::from(!capitalised)]
+    }
+}
+
+/// Lower-cased words and how they are cased, by the hash of the word.
+pub struct WordCasings {
+    words: FxHashMap<u64, WordCasing>,
+}
+
+impl WordCasings {
+    /// Reads `word<TAB>cap<TAB>freq<TAB>brown_cap<TAB>brown_lower` lines;
+    /// `#` starts a comment, malformed lines are skipped.
+    pub fn from_tsv(tsv: &str) -> WordCasings {
+        let mut words = FxHashMap::default();
+        words.reserve(tsv.len() / 20);
+        for line in tsv.lines().filter(|l| !l.starts_with('#')) {
+            let mut cells = line.split('\t');
+            let Some(word) = cells.next() else { continue };
+            let mut next = || cells.next().and_then(|c| c.parse::<u32>().ok());
+            let (Some(cap), Some(freq), Some(brown_cap), Some(brown_lower)) = (next(), next(), next(), next()) else { continue };
+            words.insert(hash_str(word), WordCasing { cap: cap.min(10) as u8, freq: freq.min(9) as u8, brown: [brown_cap, brown_lower] });
+        }
+        WordCasings { words }
+    }
+
+    /// How a lower-cased word is cased, if the table has it.
+    pub fn get(&self, lower: &str) -> Option<WordCasing> {
+        self.words.get(&hash_str(lower)).copied()
+    }
+}
+
+/// The shipped casing table, parsed on first use.
+pub static WORD_CASING: LazyLock<WordCasings> = LazyLock::new(|| WordCasings::from_tsv(CASING_SOURCE));
+
 /// The shipped table, parsed on first use.
 pub static WORD_CLUSTERS: LazyLock<WordClusters> = LazyLock::new(|| WordClusters::from_tsv(SOURCE));
 
@@ -123,6 +180,17 @@ mod tests {
         assert_eq!((ryanair.name, ryanair.class, ryanair.class_p), (7, 1, 6));
         assert_eq!(ryanair.clusters, table.get("lufthansa").unwrap().clusters);
         assert!(table.get("Ryanair").is_none(), "keys are lower case");
+    }
+
+    #[test]
+    fn casing_table_reads_lines_and_tells_the_company_from_the_fruit() {
+        let table = WordCasings::from_tsv("# header\napple\t7\t4\t294\t633\nbad\tline\n");
+        let apple = table.get("apple").unwrap();
+        assert_eq!((apple.cap, apple.freq, apple.brown(true), apple.brown(false)), (7, 4, 294, 633));
+        assert!(table.get("bad").is_none());
+        let get = |w: &str| WORD_CASING.get(w).unwrap_or_else(|| panic!("{w} in the table"));
+        assert_eq!(get("apple").brown(true), get("boeing").brown(true));
+        assert!(get("lockheed").cap >= 9 && get("general").cap <= 1);
     }
 
     #[test]

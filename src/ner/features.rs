@@ -1,16 +1,18 @@
 //! Token features for the tagger, hashed into a fixed number of buckets.
 //!
 //! Per token: the word, its lower case, long and short shape, prefixes and
-//! suffixes, its word clusters and type prior ([`super::clusters`]), the
-//! words, shapes and clusters around it, its place in the sentence,
+//! suffixes, its word clusters and type prior ([`super::clusters`]), how
+//! often the word is printed capitalised in a large corpus and its cased
+//! Brown cluster, the words, shapes and clusters around it, its place in the sentence,
 //! gazetteer hits covering it and its neighbours, and what the rest of the
 //! article says about the word (seen in lower case elsewhere, seen
 //! capitalised mid-sentence elsewhere), which settles sentence-initial and
-//! all-capitals headline words.
+//! all-capitals headline words; the corpus's casing settles them when the
+//! article does not (`Apple said` opening a one-sentence text).
 
 use std::borrow::Cow;
 
-use super::clusters::{WordClass, WORD_CLUSTERS};
+use super::clusters::{WordCasing, WordClass, WORD_CASING, WORD_CLUSTERS};
 use crate::lexicon::gazetteer::{Gazetteer, Match};
 use crate::text::{ascii_lower, lower_case};
 use crate::fxhash::{hash_str, FxHashMap, FxHashSet, SEED};
@@ -253,6 +255,8 @@ struct WordHashes {
     long_shape: u64,
     short_shape: u64,
     class: Option<WordClass>,
+    casing: Option<WordCasing>,
+    capitalised: bool,
 }
 
 impl WordHashes {
@@ -264,11 +268,13 @@ impl WordHashes {
             long_shape: hash_str(long.as_str()),
             short_shape: hash_str(long.short().as_str()),
             class: WORD_CLUSTERS.get(lower),
+            casing: WORD_CASING.get(lower),
+            capitalised: word.starts_with(char::is_uppercase),
         }
     }
 
     fn keys(&self) -> WordKeys {
-        WordKeys { lower: self.lower, short_shape: self.short_shape, class: self.class }
+        WordKeys { lower: self.lower, short_shape: self.short_shape, class: self.class, casing: self.casing }
     }
 }
 
@@ -280,6 +286,7 @@ pub struct WordKeys {
     pub lower: u64,
     pub short_shape: u64,
     pub class: Option<WordClass>,
+    pub casing: Option<WordCasing>,
 }
 
 
@@ -288,7 +295,8 @@ pub struct WordKeys {
 pub const IDENTITY_FEATURES: std::ops::Range<usize> = 1..3;
 
 /// The features of a token that depend on its word alone: bias, word,
-/// lower case, shapes, prefixes and suffixes, word clusters and type prior.
+/// lower case, shapes, prefixes and suffixes, word clusters and type prior,
+/// and how the word is cased in a large corpus with its cased Brown cluster.
 fn add_word_features(h: &mut Hasher, lower: &str, hashes: &WordHashes) {
     h.add(const { seed("bias") }, &[]);
     h.add(const { seed("w") }, &[hashes.word]);
@@ -310,6 +318,19 @@ fn add_word_features(h: &mut Hasher, lower: &str, hashes: &WordHashes) {
             h.add(const { seed("prior") }, &[class.prior() as u64]);
         }
         None => h.add(const { seed("c-unknown") }, &[]),
+    }
+    match hashes.casing {
+        Some(casing) => {
+            h.add(const { seed("cap") }, &[casing.cap as u64]);
+            h.add(const { seed("cap,sshape") }, &[casing.cap as u64, hashes.short_shape]);
+            h.add(const { seed("freq") }, &[casing.freq as u64]);
+            // Brown clusters are paths from the root: their prefixes are coarser clusters.
+            let brown = casing.brown(hashes.capitalised) as u64;
+            for bits in [4, 6, 10, 20] {
+                h.add(const { seed("brown") }, &[bits, brown & ((1 << bits) - 1)]);
+            }
+        }
+        None => h.add(const { seed("cap-unknown") }, &[]),
     }
 }
 
@@ -418,6 +439,8 @@ fn sentence_features<S: AsRef<str>>(
             let capitalised_elsewhere = context.seen_capitalised.contains(&lw);
             let initial = i == 0 || caps_sentence;
             h.add(const { seed("doc-case") }, &[lower_elsewhere as u64, capitalised_elsewhere as u64, initial as u64]);
+            let cap = keys[i].casing.map_or(11, |c| c.cap as u64);
+            h.add(const { seed("cap,initial") }, &[cap, initial as u64]);
         }
         for m in matches.iter().filter(|m| m.start <= i && i < m.end) {
             let position = match (m.end - m.start, i - m.start) {
