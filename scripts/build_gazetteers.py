@@ -79,7 +79,7 @@ INTERNATIONAL_ORGS = [
     "Hamas", "Hezbollah", "Taliban", "Islamic State", "ISIS", "al-Qaeda", "Wagner Group", "Gazprom", "Rosneft",
     "Twitter", "Facebook", "Google", "YouTube", "Telegram", "TikTok", "Instagram", "Microsoft", "Apple", "Amazon",
     "Tesla", "SpaceX", "Meta", "OpenAI", "Boeing", "Lockheed Martin", "Raytheon", "Airbus", "Naftogaz", "Lukoil",
-    "Republican Party", "Democratic Party", "Labour Party", "Conservative Party", "Downing Street", "Elysee", "Élysée",
+    "Republican Party", "GOP", "Democratic Party", "Labour Party", "Conservative Party", "Downing Street", "Elysee", "Élysée",
     "Bundestag", "Duma", "State Duma", "Verkhovna Rada", "Knesset", "Politburo", "Supreme Court",
 ]
 
