@@ -26,6 +26,7 @@ static FACILITIES: Words = Words::new("facilities");
 static EVENT_WORDS: Words = Words::new("event_words");
 static LAW_WORDS: Words = Words::new("law_words");
 static GATHERING_QUALIFIERS: Words = Words::new("gathering_qualifiers");
+static STATUTE_HEADS: Words = Words::new("statute_heads");
 static CASE_LINKS: Words = Words::new("case_links");
 
 /// Last words of the names of gatherings that the tagger may take for an
@@ -89,6 +90,7 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
         "ORG" if has(Kind::Country) => "GPE",
         "ORG" if has(Kind::Nationality) => "NORP",
         "ORG" if FACILITIES.contains(last) && last != "Centre" && last != "Center" => "FAC",
+        "ORG" if words.len() >= 2 && STATUTE_HEADS.contains(last) => "LAW",
         "ORG" => "ORG",
         "MISC" if is_nationality_or_group(&phrase, gazetteer) || ends_in_nationality(words, gazetteer) => "NORP",
         "MISC" if has(Kind::Event) || EVENT_WORDS.contains(last) => "EVENT",
@@ -186,6 +188,8 @@ mod tests {
         assert_eq!(refine("MISC", &words("Democratic National Convention"), &g), "EVENT");
         assert_eq!(refine("MISC", &words("Geneva Convention"), &g), "LAW");
         assert_eq!(refine("PER", &words("Roe v. Wade"), &g), "LAW");
+        assert_eq!(refine("ORG", &words("Affordable Care Act"), &g), "LAW");
+        assert_eq!(refine("ORG", &words("Equal Rights Amendment"), &g), "LAW");
         for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
             assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
