@@ -79,7 +79,13 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
         trim_start(view, span);
     }
     split_titles_and_groups(view, &mut spans, gazetteer);
-    spans.retain(|s| s.start < s.end);
+    // A lone honorific or title is no person (`Ms.` tagged apart from
+    // `Lewinsky` would be repeated over every `Ms.` of the article); a lone
+    // title may be a department (`Justice`).
+    spans.retain(|s| {
+        let lone_word = (s.end == s.start + 1 && s.label == "PERSON").then(|| view.sentences[s.sentence][s.start].form);
+        s.start < s.end && (s.fixed || !lone_word.is_some_and(|w| HONORIFICS.contains(w) || gazetteer.kinds(w).contains(&Kind::Title)))
+    });
     split_place_conjunctions(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
     extend_people_over_initials(view, &mut spans);
@@ -551,4 +557,25 @@ fn tag_repeats(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
         }
     }
     spans.extend(added);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment;
+    use bumpalo::Bump;
+
+    #[test]
+    fn a_lone_honorific_is_no_person_and_is_not_repeated() {
+        let text = "Mr. Clinton met Ms. Lewinsky. Ms. Lewinsky left.";
+        let gazetteer = Gazetteer::from_tsv("");
+        let segmented = segment(text, [&(0..text.len())]);
+        let arena = Bump::new();
+        let view = View::new(text, &segmented, 0..segmented.sentences.len(), &[false], &gazetteer, &arena);
+        let span = |sentence, start, end| NameSpan { sentence, start, end, label: "PERSON".to_string(), fixed: false };
+        // The tagger took the first `Ms.` apart from the name after it.
+        let spans = tidy(&view, vec![span(0, 1, 2), span(0, 3, 4), span(0, 4, 5), span(1, 1, 2)], &gazetteer);
+        let names: Vec<String> = spans.iter().map(|s| words_text(&view.sentences[s.sentence][s.start..s.end])).collect();
+        assert_eq!(names, ["Mr. Clinton", "Ms. Lewinsky", "Ms. Lewinsky"]);
+    }
 }
