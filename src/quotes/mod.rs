@@ -976,9 +976,14 @@ impl<'a> Reader<'a> {
     /// token `at` (a comma, dash or bracket): `Grigory A. Yavlinsky, a longtime
     /// Russian politician who ..., said`; `Last month, Rajan Menon, director
     /// of ..., argued`. Walks back chunk by chunk; a chunk that opens with a
-    /// name wins, else the nearest that opens with a description.
+    /// name wins, else the nearest that opens with a description. The names
+    /// of a relative clause opened by `whose` are not the subject, which
+    /// stands before it (`Mr. Slinker, whose start-up, Paradata, uses big
+    /// data, said`).
     fn subject_before_apposition(&self, at: usize, floor: usize) -> Option<Candidate> {
-        let mut end = at;
+        const MOST_TOKENS: usize = 24;
+        let whose = (floor.max(at.saturating_sub(MOST_TOKENS)) + 1..at).rev().find(|&i| self.lower(i) == "whose" && self.word(i - 1) == ",");
+        let mut end = whose.map_or(at, |i| i - 1);
         let mut fallback = None;
         // Four chunks, not counting the parts of addresses passed over.
         let mut chunks = 4;
@@ -2091,6 +2096,11 @@ mod tests {
     fn a_prepositions_object_before_a_colon_is_not_the_speaker() {
         all_said_by_holloway("Margaret Holloway spoke first. She ended with an appeal to voters: “The library must stay open.”");
         all_said_by_holloway("Margaret Holloway spoke first. More from Holloway: “The library must stay open.”");
+    }
+
+    #[test]
+    fn the_names_of_a_whose_clause_are_not_the_subject() {
+        all_said_by_holloway("Margaret Holloway spoke first. Holloway, whose latest start-up, Paradata, uses big data, said: “He is a start-up kind of guy.”");
     }
 
     #[test]
