@@ -889,6 +889,7 @@ impl<'a> Reader<'a> {
             // Not the subject of a reported clause (`said the candidate could win`).
             let found = self
                 .candidate_starting_at(k + 1, ceil)
+                .or_else(|| self.titled_name_closing(k + 1, ceil))
                 .or_else(|| self.bare_phrase_from(k + 1, ceil))
                 .filter(|c| c.end >= ceil || !lexicon::AUXILIARIES.contains(self.lower(c.end).as_ref()));
             if let Some(c) = found.filter(|c| !addressed || c.end == ceil || matches!(self.word(c.end), "." | ",")) {
@@ -1259,6 +1260,27 @@ impl<'a> Reader<'a> {
             return Some(Candidate { first, end: first + 1, who: Who::Pronoun });
         }
         None
+    }
+
+    /// A person's name after up to three lower-case words, closing the
+    /// clause before a comma or a full stop, from token `first`: the words are
+    /// the person's title, though the lexicon does not know them (`said
+    /// neurosurgeon Ben Carson.`). Not after a determiner, which opens a
+    /// description (`said the younger Mr. Trump`).
+    fn titled_name_closing(&self, first: usize, ceil: usize) -> Option<Candidate> {
+        let title_word = |i: usize| {
+            let lower = self.lower(i);
+            self.word(i).starts_with(char::is_lowercase)
+                && self.is_phrase_word(i)
+                && !PREPOSITIONS.contains(self.word(i))
+                && !lexicon::DETERMINERS.contains(lower.as_ref())
+                && !matches!(lower.as_ref(), "whether" | "if")
+        };
+        let (at, k) = (first + 1..ceil.min(first + 4))
+            .take_while(|&i| title_word(i - 1))
+            .find_map(|i| self.name_starting(i).filter(|&k| self.names[k].label == Label::Person).map(|k| (i, k)))?;
+        let end = self.name_tokens[k].end;
+        (end < ceil && matches!(self.word(end), "." | "," | ";")).then_some(Candidate { first: at, end, who: Who::Name(k) })
     }
 
     /// The description headed by the noun at token `h`, within `floor..ceil`:
@@ -2096,6 +2118,11 @@ mod tests {
     fn a_prepositions_object_before_a_colon_is_not_the_speaker() {
         all_said_by_holloway("Margaret Holloway spoke first. She ended with an appeal to voters: “The library must stay open.”");
         all_said_by_holloway("Margaret Holloway spoke first. More from Holloway: “The library must stay open.”");
+    }
+
+    #[test]
+    fn an_unknown_title_before_a_name_after_the_verb_is_the_names() {
+        all_said_by("Ben Carson", "The council met on Monday. “It is a mistake,” said retired neurosurgeon Ben Carson.");
     }
 
     #[test]
