@@ -706,13 +706,16 @@ impl<'a> Reader<'a> {
     fn attribute_to_subject(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
         // `More from Jones: “...”`: the speaker the colon introduces.
         // Not a preposition's object (`an appeal to voters: “...”`), but `from`'s,
-        // nor the second of two (`Blumenthal and Cohen: “...”`).
+        // nor the second of two (`Blumenthal and Cohen: “...”`), nor what
+        // was said, whose sayer is the sentence's subject (`McConnell issued
+        // a statement: “...”`).
         let object = |c: &Candidate| c.first > frame.pre.start && !matches!(self.lower(c.first - 1).as_ref(), "from" | "and") && PREPOSITIONS.contains(self.lower(c.first - 1).as_ref());
+        let said = |c: &Candidate| !matches!(c.who, Who::Name(_) | Who::Pronoun | Who::Relative(_)) && (c.first..c.end).any(|i| lexicon::SPEECH_NOUNS.contains(self.lower(i).as_ref()));
         let before_colon = frame
             .before
             .filter(|&b| b > frame.pre.start && self.word(b) == ":")
             .and_then(|b| self.candidate_ending_at(b, frame.pre.start))
-            .filter(|c| !object(c));
+            .filter(|c| !object(c) && !said(c));
         let subject = before_colon.or_else(|| self.sentence_subject(frame.sentence_start, frame.pre.end))?;
         Some((self.speaker(&subject, memory)?, None))
     }
@@ -2118,6 +2121,12 @@ mod tests {
     fn a_prepositions_object_before_a_colon_is_not_the_speaker() {
         all_said_by_holloway("Margaret Holloway spoke first. She ended with an appeal to voters: “The library must stay open.”");
         all_said_by_holloway("Margaret Holloway spoke first. More from Holloway: “The library must stay open.”");
+    }
+
+    #[test]
+    fn what_was_said_before_a_colon_is_the_subjects() {
+        all_said_by_holloway("The council met on Monday. Margaret Holloway issued a statement: “The plan is over.”");
+        all_said_by_holloway("The council met on Monday. Margaret Holloway delivered a blunt message to the mayor: “The plan is over.”");
     }
 
     #[test]
