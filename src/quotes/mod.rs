@@ -658,9 +658,15 @@ impl<'a> Reader<'a> {
                 }
                 continue;
             }
-            // Followed by what was said: `that`, a colon or comma, or `for`
-            // right before the quotation (`his call for “...”`).
-            let introduces = h + 1 == frame.pre.end || matches!(self.lower(h + 1).as_ref(), "that" | ":" | ",") || (h + 2 == frame.pre.end && self.lower(h + 1) == "for");
+            // Followed by what was said: `that`, a colon or comma, `for` or
+            // `of` right before the quotation (`his call for “...”`, `his
+            // promise of “free college”`), or `to` and a verb (`her pledge to
+            // be “neutral”`).
+            let next = |i: usize| (h + i < frame.pre.end).then(|| self.lower(h + i));
+            let introduces = h + 1 == frame.pre.end
+                || matches!(self.lower(h + 1).as_ref(), "that" | ":" | ",")
+                || (h + 2 == frame.pre.end && next(1).is_some_and(|w| matches!(w.as_ref(), "for" | "of")))
+                || (h + 3 == frame.pre.end && next(1).is_some_and(|w| w == "to") && self.word(h + 2).starts_with(char::is_lowercase));
             if !introduces {
                 continue;
             }
@@ -2165,6 +2171,8 @@ mod tests {
         all_said_by_holloway("The council met on Monday. Margaret Holloway’s claim that the library is “a waste of money” drew fire.");
         all_said_by_holloway("The council met on Monday. From Margaret Holloway’s Facebook post: “The library will close in May.”");
         all_said_by_holloway("Margaret Holloway spoke first. Her standing rose after her call for “a total and complete ban” on cars.");
+        all_said_by_holloway("Margaret Holloway spoke first. She pushed her promise of “free buses” for years.");
+        all_said_by_holloway("Margaret Holloway spoke first. Her pledge to be “neutral” worried them.");
         // Not when a verb of speech reports the noun: Reed's words.
         all_said_by("Tom Reed", "The council met on Monday. Tom Reed said that Margaret Holloway’s comments “show bias.”");
     }
