@@ -63,6 +63,10 @@ pub static SPEECH_NOUNS: Words = Words::new("speech_nouns");
 /// only before `that` or a colon, or after a determiner and a noun.
 pub static NOUN_LIKE_CUES: Words = Words::new("noun_like_cues");
 
+/// Forms of verbs of speech with another sense that takes an object (`charged
+/// Corey Lewandowski`): cues only when no word but `that` follows them.
+pub static OBJECT_SENSE_CUES: Words = Words::new("object_sense_cues");
+
 /// Forms of verbs of speech that may end a sentence after times and
 /// adverbials (`Holloway said on Tuesday in Paris.`).
 pub static CLOSING_CUES: Words = Words::new("closing_cues");

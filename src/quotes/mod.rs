@@ -786,6 +786,9 @@ impl<'a> Reader<'a> {
             return (k > 0 && self.word(k - 1) == ",").then_some(Cue::Quoting);
         }
         let cue = lexicon::cue(&lower).or_else(|| self.particle_after(k).map(|_| Cue::Speech))?;
+        if lexicon::OBJECT_SENSE_CUES.contains(lower.as_ref()) && k + 1 < self.tokens.len() && self.word(k + 1).starts_with(char::is_alphanumeric) && self.lower(k + 1) != "that" {
+            return None;
+        }
         if lexicon::NOUN_LIKE_CUES.contains(lower.as_ref()) {
             let clause_follows = k + 1 < self.tokens.len() && matches!(self.lower(k + 1).as_ref(), "that" | ":");
             let determined_subject = k >= 2 && lexicon::DETERMINERS.contains(self.lower(k - 2).as_ref()) && self.word(k - 1).starts_with(char::is_lowercase);
@@ -2127,6 +2130,12 @@ mod tests {
     fn a_prepositions_object_before_a_colon_is_not_the_speaker() {
         all_said_by_holloway("Margaret Holloway spoke first. She ended with an appeal to voters: “The library must stay open.”");
         all_said_by_holloway("Margaret Holloway spoke first. More from Holloway: “The library must stay open.”");
+    }
+
+    #[test]
+    fn a_verb_with_an_object_sense_reports_only_without_an_object() {
+        assert!(quotes_and_speakers("The council met on Monday. Under what Margaret Holloway called “the prior economy model,” the club charged a fee.").iter().all(|(_, s)| s == "Margaret Holloway"));
+        all_said_by_holloway("Margaret Holloway spoke first. “That is a disservice to them,” Holloway charged.");
     }
 
     #[test]
