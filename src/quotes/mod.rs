@@ -2139,6 +2139,12 @@ mod tests {
     }
 
     #[test]
+    fn crowds_and_marchers_speak() {
+        all_said_by("many marchers", "The council met on Monday. Orlando was not far from their thoughts, with many marchers chanting “We are Orlando.”");
+        all_said_by("the crowd", "The council met on Monday. The crowd chanted “Build the wall!”");
+    }
+
+    #[test]
     fn what_was_said_before_a_colon_is_the_subjects() {
         all_said_by_holloway("The council met on Monday. Margaret Holloway issued a statement: “The plan is over.”");
         all_said_by_holloway("The council met on Monday. Margaret Holloway delivered a blunt message to the mayor: “The plan is over.”");
