@@ -2133,6 +2133,11 @@ mod tests {
     }
 
     #[test]
+    fn state_before_a_title_is_no_cue() {
+        all_said_by("Jason Holsman", "The council met on Monday. “We are tying their hands,” state Sen. Jason Holsman (D) said.");
+    }
+
+    #[test]
     fn a_verb_with_an_object_sense_reports_only_without_an_object() {
         all_said_by_holloway("The council met on Monday. Under what Margaret Holloway called “the prior economy model,” the club charged a fee.");
         all_said_by_holloway("Margaret Holloway spoke first. “That is a disservice to them,” Holloway charged.");
