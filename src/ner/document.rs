@@ -15,7 +15,8 @@
 //!    A maker followed by a model designation becomes the product
 //!    (`Boeing` + `737-800`, `Airbus` + `A380s`).
 //! 4. Merge a nationality into the organisation it qualifies
-//!    (`Indian` + `Foreign Ministry`).
+//!    (`Indian` + `Foreign Ministry`), not a party's word (`Republican` +
+//!    `Senate` stay two).
 //! 5. One label per name in an article: the majority label of its mentions
 //!    with a vote for what the gazetteer says it is, PERSON for a name
 //!    ending in a word that is a person's name elsewhere (`Putin` after
@@ -39,7 +40,7 @@ use crate::calendar::is_day_or_month_name;
 use crate::text::fold;
 
 use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
-use super::refine::is_model_after_maker;
+use super::refine::{is_group_word, is_model_after_maker};
 use super::view::{View, Word};
 use crate::lexicon::Words;
 
@@ -90,7 +91,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     extend_organisations(view, &mut spans, gazetteer);
     extend_people_over_initials(view, &mut spans);
     extend_makers_over_models(view, &mut spans);
-    merge_nationality_into_organisation(view, &mut spans);
+    merge_nationality_into_organisation(view, &mut spans, gazetteer);
     people_after_honorifics(view, &mut spans, gazetteer);
     make_labels_consistent(view, &mut spans, gazetteer);
     tag_repeats(view, &mut spans, gazetteer);
@@ -312,15 +313,17 @@ fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
     });
 }
 
-/// `Indian` (NORP) directly before `Foreign Ministry` (ORG) → one ORG.
-fn merge_nationality_into_organisation(view: &View, spans: &mut Vec<NameSpan>) {
+/// `Indian` (NORP) directly before `Foreign Ministry` (ORG) → one ORG; not
+/// a party's word, which tells the body's majority (`a Democratic Senate`).
+fn merge_nationality_into_organisation(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     spans.sort_by_key(|s| (s.sentence, s.start));
     let mut merged: Vec<NameSpan> = Vec::with_capacity(spans.len());
     for span in spans.drain(..) {
         if let Some(previous) = merged.last_mut() {
             let adjacent = previous.sentence == span.sentence && previous.end == span.start;
             let title_case_org = view.sentences[span.sentence][span.start..span.end].iter().all(capitalised);
-            if adjacent && !previous.fixed && !span.fixed && previous.label == "NORP" && span.label == "ORG" && title_case_org {
+            let group = || is_group_word(&words_text(&view.sentences[previous.sentence][previous.start..previous.end]), gazetteer);
+            if adjacent && !previous.fixed && !span.fixed && previous.label == "NORP" && span.label == "ORG" && title_case_org && !group() {
                 previous.end = span.end;
                 previous.label = "ORG".to_string();
                 continue;

@@ -27,6 +27,11 @@ static EVENT_WORDS: Words = Words::new("event_words");
 static LAW_WORDS: Words = Words::new("law_words");
 static GATHERING_QUALIFIERS: Words = Words::new("gathering_qualifiers");
 static STATUTE_HEADS: Words = Words::new("statute_heads");
+
+/// Adjectives of listed groups that the gazetteer does not list
+/// (`Democratic` beside `Democrats`): listed, they would change the tagger's
+/// features, which measured worse.
+static GROUP_ADJECTIVES: Words = Words::new("group_adjectives");
 static CASE_LINKS: Words = Words::new("case_links");
 
 /// Last words of the names of gatherings that the tagger may take for an
@@ -109,7 +114,13 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
 /// without a bound prefix (`non-Western`, `pro-Russian`).
 fn is_nationality_or_group(phrase: &str, gazetteer: &Gazetteer) -> bool {
     let base = without_bound_prefix(phrase);
-    gazetteer.kinds(base).iter().any(|k| matches!(k, Kind::Nationality | Kind::Group)) || is_demonym_shaped(base)
+    gazetteer.kinds(base).iter().any(|k| matches!(k, Kind::Nationality | Kind::Group)) || is_demonym_shaped(base) || GROUP_ADJECTIVES.contains(base)
+}
+
+/// A political or religious group's word (`Republican`, `Democratic`,
+/// `Muslims`), not a nationality.
+pub fn is_group_word(phrase: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer.kinds(phrase).contains(&Kind::Group) || GROUP_ADJECTIVES.contains(phrase)
 }
 
 /// `East European`: a nationality or group qualified by other words.
@@ -189,6 +200,7 @@ mod tests {
         assert_eq!(refine("MISC", &words("Geneva Convention"), &g), "LAW");
         assert_eq!(refine("PER", &words("Roe v. Wade"), &g), "LAW");
         assert_eq!(refine("ORG", &words("Affordable Care Act"), &g), "LAW");
+        assert_eq!(refine("MISC", &words("Democratic"), &g), "NORP");
         assert_eq!(refine("ORG", &words("Equal Rights Amendment"), &g), "LAW");
         for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
             assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
