@@ -501,9 +501,16 @@ impl<'a> Reader<'a> {
             return true;
         }
         let words: Vec<&str> = quoted.split_whitespace().collect();
-        // Titles and names: every long word capitalised (`All Bets Are Off.`, `Morning Joe`).
+        // Titles and names: every long word capitalised (`All Bets Are Off.`,
+        // `Morning Joe`), unless the passage's own cue governs it (`called
+        // Rubio “Little Marco”`, not `writes a column and leads “America with
+        // Jorge Ramos”`, where the cue is another verb's).
         let long_words = words.iter().filter(|w| is_long_word(w)).count();
-        if !cued && long_words >= 2 && is_title_case(quoted) {
+        let cue_after = (frame.post.start..frame.post.end.min(frame.post.start + 6)).any(|i| self.cue_at(i).is_some());
+        let cue_before = (frame.pre.start..frame.pre.end).rev().find(|&i| self.cue_at(i).is_some());
+        let coordinated_away = |c: usize| (c + 1..frame.pre.end).any(|i| matches!(self.lower(i).as_ref(), "and" | "or" | "but"));
+        let governed = cued && (cue_after || cue_before.is_some_and(|c| !coordinated_away(c)));
+        if !governed && long_words >= 2 && is_title_case(quoted) {
             return true;
         }
         !attributed && kind == QuoteKind::Partial && words.len() <= 3
