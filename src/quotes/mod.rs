@@ -1046,14 +1046,17 @@ impl<'a> Reader<'a> {
             }
             // `The issue came up after Mr. Trump, asked about ..., had said`:
             // a subordinate clause opening inside the chunk, whose subject
-            // ends it (not `and`: `who voted for JFK and Bill Clinton, said`).
+            // ends it (not a name after `and`: `who voted for JFK and Bill
+            // Clinton, said`; but a subject pronoun: `and he, once again,
+            // pledged`).
             let clause_subject = (first + 1..end)
                 .rev()
-                .filter(|&i| {
-                    let opener = self.lower(i - 1);
-                    lexicon::CONJUNCTIONS.contains(opener.as_ref()) && !is_coordinator(&opener)
-                })
-                .find_map(|i| self.candidate_starting_at(i, end).filter(|c| c.end == end && matches!(c.who, Who::Name(_) | Who::Pronoun)));
+                .filter(|&i| lexicon::CONJUNCTIONS.contains(self.lower(i - 1).as_ref()))
+                .find_map(|i| {
+                    let coordinated = is_coordinator(&self.lower(i - 1));
+                    self.candidate_starting_at(i, end)
+                        .filter(|c| c.end == end && (matches!(c.who, Who::Pronoun) || !coordinated && matches!(c.who, Who::Name(_))))
+                });
             if let Some(c) = clause_subject {
                 return Some(c);
             }
@@ -2137,6 +2140,11 @@ mod tests {
     fn a_prepositions_object_before_a_colon_is_not_the_speaker() {
         all_said_by_holloway("Margaret Holloway spoke first. She ended with an appeal to voters: “The library must stay open.”");
         all_said_by_holloway("Margaret Holloway spoke first. More from Holloway: “The library must stay open.”");
+    }
+
+    #[test]
+    fn a_pronoun_after_and_before_an_aside_is_the_subject() {
+        all_said_by_holloway("Margaret Holloway spoke first. She pledged to fix the system and she, once again, pledged a “political revolution.”");
     }
 
     #[test]
