@@ -611,9 +611,11 @@ impl<'a> Reader<'a> {
                     // (`''...'' income, he said, rather than ...`).
                     let parenthetical = !frame.post_is_next_sentence && after_comma && !rest.is_empty() && self.word(rest.start) == ",";
                     let phrase = matches!(cue.as_str(), "according to" | "in the words of" | "per");
-                    // A next sentence that reports a clause of its own (`“...”
-                    // Park said Kim's state is ...`) is not this quote's attribution.
-                    let own_clause = frame.post_is_next_sentence && reports_clause;
+                    // A next sentence that reports a clause or introduces a
+                    // quote of its own (`“...” Park said Kim's state is ...`,
+                    // `“...” Smith added, “...”`) is not this quote's attribution.
+                    let introduces_own_quote = post.end > post.start && post.end < self.tokens.len() && self.is_quote_mark(post.end) && matches!(self.word(post.end - 1), "," | ":");
+                    let own_clause = frame.post_is_next_sentence && (reports_clause || introduces_own_quote);
                     if (titled || k <= opening || ends_sentence || parenthetical || phrase) && !own_clause {
                         if let Some(speaker) = self.speaker(&candidate, memory) {
                             return Some((speaker, Some(cue)));
@@ -2140,6 +2142,13 @@ mod tests {
     fn a_prepositions_object_before_a_colon_is_not_the_speaker() {
         all_said_by_holloway("Margaret Holloway spoke first. She ended with an appeal to voters: “The library must stay open.”");
         all_said_by_holloway("Margaret Holloway spoke first. More from Holloway: “The library must stay open.”");
+    }
+
+    #[test]
+    fn a_quote_alone_before_another_speakers_introduced_quote_continues_the_first() {
+        let quotes = quotes_and_speakers("“The state is falling apart,” Margaret Holloway said. “Conflicts continue.” John Smith added, “And you want us to repeat these mistakes?”");
+        let speakers: Vec<&str> = quotes.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(speakers, ["Margaret Holloway", "Margaret Holloway", "John Smith"], "{quotes:?}");
     }
 
     #[test]
