@@ -3,8 +3,8 @@
 //! Per token: the word, its lower case, long and short shape, prefixes and
 //! suffixes, its word clusters and type prior ([`super::clusters`]), how
 //! often the word is printed capitalised in a large corpus and its cased
-//! Brown cluster, the words, shapes and clusters around it, its place in the sentence,
-//! gazetteer hits covering it and its neighbours, and what the rest of the
+//! Brown cluster, the words, shapes and clusters around it, its place in
+//! the sentence, gazetteer hits covering it and its neighbours, and what the rest of the
 //! article says about the word (seen in lower case elsewhere, seen
 //! capitalised mid-sentence elsewhere), which settles sentence-initial and
 //! all-capitals headline words; the corpus's casing settles them when the

@@ -27,12 +27,12 @@ static EVENT_WORDS: Words = Words::new("event_words");
 static LAW_WORDS: Words = Words::new("law_words");
 static GATHERING_QUALIFIERS: Words = Words::new("gathering_qualifiers");
 static STATUTE_HEADS: Words = Words::new("statute_heads");
+static CASE_LINKS: Words = Words::new("case_links");
 
 /// Adjectives of listed groups that the gazetteer does not list
 /// (`Democratic` beside `Democrats`): listed, they would change the tagger's
 /// features, which measured worse.
 static GROUP_ADJECTIVES: Words = Words::new("group_adjectives");
-static CASE_LINKS: Words = Words::new("case_links");
 
 /// Last words of the names of gatherings that the tagger may take for an
 /// organisation or a place (the venue's name often leads them).
@@ -114,7 +114,7 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
 /// without a bound prefix (`non-Western`, `pro-Russian`).
 fn is_nationality_or_group(phrase: &str, gazetteer: &Gazetteer) -> bool {
     let base = without_bound_prefix(phrase);
-    gazetteer.kinds(base).iter().any(|k| matches!(k, Kind::Nationality | Kind::Group)) || is_demonym_shaped(base) || GROUP_ADJECTIVES.contains(base)
+    gazetteer.kinds(base).contains(&Kind::Nationality) || is_group_word(base, gazetteer) || is_demonym_shaped(base)
 }
 
 /// A political or religious group's word (`Republican`, `Democratic`,

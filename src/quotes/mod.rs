@@ -1290,7 +1290,8 @@ impl<'a> Reader<'a> {
     /// clause before a comma or a full stop, from token `first`: the words are
     /// the person's title, though the lexicon does not know them (`said
     /// neurosurgeon Ben Carson.`). Not after a determiner, which opens a
-    /// description (`said the younger Mr. Trump`).
+    /// description (`said the younger Mr. Trump`), nor after `whether`, which
+    /// opens a clause (`Asked whether Clinton “...”`).
     fn titled_name_closing(&self, first: usize, ceil: usize) -> Option<Candidate> {
         let title_word = |i: usize| {
             let lower = self.lower(i);
@@ -1298,7 +1299,7 @@ impl<'a> Reader<'a> {
                 && self.is_phrase_word(i)
                 && !PREPOSITIONS.contains(self.word(i))
                 && !lexicon::DETERMINERS.contains(lower.as_ref())
-                && !matches!(lower.as_ref(), "whether" | "if")
+                && lower != "whether"
         };
         let (at, k) = (first + 1..ceil.min(first + 4))
             .take_while(|&i| title_word(i - 1))
