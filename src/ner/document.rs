@@ -7,8 +7,10 @@
 //! 2. Trim words that cannot start a name: a sentence-initial function word
 //!    (`Whereas Putin`) or a lower-case word (`pro-Western Ukrainska Pravda`),
 //!    and a title or a group word before a person's name (`Sen. Rand Paul`,
-//!    `Democrat Hillary Clinton`, the group word a NORP of its own);
-//!    split places joined by `and` (`East and West`).
+//!    `Democrat Hillary Clinton`, the group word a NORP of its own, as is
+//!    a place or body qualifying the title: `Army Lt. Gen. Mick Bednarek`);
+//!    drop a lone honorific or title tagged as a person (`Ms.`); split
+//!    places joined by `and` (`East and West`).
 //! 3. Extend an organisation's head over `for`/`of`/`on` and the capitalised
 //!    words after it (`Center for a New American Security`), and a person's
 //!    name over the given name before an initial (`Grigory A. Yavlinsky`).
