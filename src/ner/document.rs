@@ -84,10 +84,13 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     split_titles_and_groups(view, &mut spans, gazetteer);
     // A lone honorific or title is no person (`Ms.` tagged apart from
     // `Lewinsky` would be repeated over every `Ms.` of the article); a lone
-    // title may be a department (`Justice`).
+    // title may be a department (`Justice`). An acronym in the plural names
+    // a kind of thing, not one (`PACs`, `CEOs`), unless listed.
     spans.retain(|s| {
-        let lone_word = (s.end == s.start + 1 && s.label == "PERSON").then(|| view.sentences[s.sentence][s.start].form);
-        s.start < s.end && (s.fixed || !lone_word.is_some_and(|w| HONORIFICS.contains(w) || gazetteer.kinds(w).contains(&Kind::Title)))
+        let lone_word = (s.end == s.start + 1).then(|| view.sentences[s.sentence][s.start].form);
+        let no_person = s.label == "PERSON" && lone_word.is_some_and(|w| HONORIFICS.contains(w) || gazetteer.kinds(w).contains(&Kind::Title));
+        let kind_of_thing = lone_word.is_some_and(|w| is_plural_acronym(w) && gazetteer.kinds(w).iter().next().is_none());
+        s.start < s.end && (s.fixed || !(no_person || kind_of_thing))
     });
     split_place_conjunctions(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
@@ -131,6 +134,11 @@ fn drop_unbacked_heading_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer
             || gazetteer.kinds(&name).iter().any(|k| !matches!(k, Kind::GivenName | Kind::Title | Kind::OrgSuffix))
             || (words.len() > 1 && words.iter().filter(|w| capitalised(w)).all(|w| mid_sentence_capitals.contains(w.form)))
     });
+}
+
+/// `PACs`, `CEOs`: two or more capitals and a plural `s`.
+fn is_plural_acronym(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|stem| stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// Titles and group words are no part of a person's name: `Sen. Rand Paul`
@@ -582,5 +590,11 @@ mod tests {
         let spans = tidy(&view, vec![span(0, 1, 2), span(0, 3, 4), span(0, 4, 5), span(1, 1, 2)], &gazetteer);
         let names: Vec<String> = spans.iter().map(|s| words_text(&view.sentences[s.sentence][s.start..s.end])).collect();
         assert_eq!(names, ["Mr. Clinton", "Ms. Lewinsky", "Ms. Lewinsky"]);
+    }
+
+    #[test]
+    fn an_acronym_in_the_plural_is_no_name() {
+        assert!(is_plural_acronym("PACs") && is_plural_acronym("CEOs"));
+        assert!(!is_plural_acronym("NATO") && !is_plural_acronym("Us") && !is_plural_acronym("USs."));
     }
 }
