@@ -43,7 +43,7 @@ use crate::text::fold;
 
 use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
 use super::refine::{is_group_word, is_model_after_maker};
-use super::view::{View, Word};
+use super::view::{View, Word, PARTY_INITIALS};
 use crate::lexicon::Words;
 
 /// A name over words `start..end` of sentence `sentence` of a [`View`].
@@ -66,6 +66,7 @@ static NAME_SUFFIXES: Words = Words::new("name_suffixes");
 static LEGAL_FORMS: Words = Words::new("legal_forms");
 static MINOR_WORDS: Words = Words::new("minor_words");
 static ARTICLES: Words = Words::new("articles");
+static ABBREVIATIONS: Words = Words::new("abbreviations");
 
 fn words_text(words: &[Word]) -> String {
     words.iter().map(|w| w.form).collect::<Vec<_>>().join(" ")
@@ -93,6 +94,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
         s.start < s.end && (s.fixed || !(no_person || kind_of_thing))
     });
     split_place_conjunctions(view, &mut spans, gazetteer);
+    states_in_affiliations(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
     extend_people_over_initials(view, &mut spans);
     extend_makers_over_models(view, &mut spans);
@@ -194,6 +196,50 @@ fn split_place_conjunctions(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &
         false
     });
     spans.extend(split);
+}
+
+/// A US politician's affiliation tag names a state: `(R-Ky.)`, `, D-N.Y.,`,
+/// `(R-TX)` → the state a GPE and the party's initial no name (the tagger
+/// read `R-Fla` as a MISC, an ORG or a person).
+fn states_in_affiliations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    let mut tags = Vec::new();
+    for (k, words) in view.sentences.iter().enumerate() {
+        for i in 1..words.len().saturating_sub(2) {
+            if matches!(words[i - 1].form, "(" | ",") && PARTY_INITIALS.contains(words[i].form) && words[i + 1].form == "-" && is_state(words[i + 2].form, gazetteer) {
+                tags.push((k, i));
+            }
+        }
+    }
+    if tags.is_empty() {
+        return;
+    }
+    // Names over a tag give way to its state (tags are sorted, so this is linear).
+    let in_tag = |s: &NameSpan| {
+        let next = tags.partition_point(|&(k, i)| (k, i + 3) <= (s.sentence, s.start));
+        tags.get(next).is_some_and(|&(k, i)| k == s.sentence && i < s.end)
+    };
+    spans.retain(|s| s.fixed || !in_tag(s));
+    let kept: FxHashSet<(usize, usize)> = spans.iter().filter(|s| in_tag(s)).map(|s| (s.sentence, s.start)).collect();
+    for &(k, i) in tags.iter().filter(|&&(k, i)| !kept.contains(&(k, i + 2))) {
+        // An abbreviation's full stop, split off after the hyphen, goes with it (`Ky.`).
+        let words = &view.sentences[k];
+        let end = if is_state_abbreviation(words[i + 2].form) && words.get(i + 3).is_some_and(|w| w.form == ".") { i + 4 } else { i + 3 };
+        spans.push(NameSpan { sentence: k, start: i + 2, end, label: "GPE".to_string(), fixed: false });
+    }
+}
+
+/// A US state as an affiliation tag prints it: `Ky.`, `N.Y.`, `Texas`, `TX`.
+fn is_state(word: &str, gazetteer: &Gazetteer) -> bool {
+    is_state_abbreviation(word) || gazetteer.kinds(word).contains(&Kind::Region) || word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// `Ky`, `Calif.`, `N.Y`, `W.Va`, `S.Dak`: a listed abbreviation, or
+/// initials and listed abbreviations joined by full stops.
+fn is_state_abbreviation(word: &str) -> bool {
+    let bare = word.trim_end_matches('.');
+    let listed = |part: &str| ABBREVIATIONS.value(part) == Some("state");
+    let initial = |part: &str| part.len() == 1 && part.chars().all(|c| c.is_ascii_uppercase());
+    listed(bare) || bare.contains('.') && bare.split('.').all(|part| initial(part) || listed(part))
 }
 
 /// `A. Yavlinsky` after `Grigory` → `Grigory A. Yavlinsky`.
@@ -578,18 +624,41 @@ mod tests {
     use crate::text::segment;
     use bumpalo::Bump;
 
-    #[test]
-    fn a_lone_honorific_is_no_person_and_is_not_repeated() {
-        let text = "Mr. Clinton met Ms. Lewinsky. Ms. Lewinsky left.";
-        let gazetteer = Gazetteer::from_tsv("");
+    /// The names and labels `tidy` leaves of the spans `tagged` gives over
+    /// the view of `text` (one paragraph), with a gazetteer of `listed` lines.
+    fn tidied(text: &str, listed: &str, tagged: impl Fn(&View) -> Vec<NameSpan>) -> Vec<(String, String)> {
+        let gazetteer = Gazetteer::from_tsv(listed);
         let segmented = segment(text, [&(0..text.len())]);
         let arena = Bump::new();
         let view = View::new(text, &segmented, 0..segmented.sentences.len(), &[false], &gazetteer, &arena);
-        let span = |sentence, start, end| NameSpan { sentence, start, end, label: "PERSON".to_string(), fixed: false };
+        let spans = tidy(&view, tagged(&view), &gazetteer);
+        spans.iter().map(|s| (words_text(&view.sentences[s.sentence][s.start..s.end]), s.label.clone())).collect()
+    }
+
+    fn span(sentence: usize, start: usize, end: usize, label: &str) -> NameSpan {
+        NameSpan { sentence, start, end, label: label.to_string(), fixed: false }
+    }
+
+    #[test]
+    fn a_lone_honorific_is_no_person_and_is_not_repeated() {
         // The tagger took the first `Ms.` apart from the name after it.
-        let spans = tidy(&view, vec![span(0, 1, 2), span(0, 3, 4), span(0, 4, 5), span(1, 1, 2)], &gazetteer);
-        let names: Vec<String> = spans.iter().map(|s| words_text(&view.sentences[s.sentence][s.start..s.end])).collect();
+        let names = tidied("Mr. Clinton met Ms. Lewinsky. Ms. Lewinsky left.", "", |_| {
+            vec![span(0, 1, 2, "PERSON"), span(0, 3, 4, "PERSON"), span(0, 4, 5, "PERSON"), span(1, 1, 2, "PERSON")]
+        });
+        let names: Vec<&str> = names.iter().map(|(name, _)| name.as_str()).collect();
         assert_eq!(names, ["Mr. Clinton", "Ms. Lewinsky", "Ms. Lewinsky"]);
+    }
+
+    #[test]
+    fn an_affiliation_tag_names_a_state() {
+        let text = "Sen. Rand Paul (R-Ky.) and Rep. Frank Pallone, D-N.J., met Sen. Ted Cruz (R-Texas).";
+        // The tagger read `R-Ky` as one MISC name and missed the other two tags.
+        let names = tidied(text, "Texas\tregion\n", |view| {
+            let at = |form: &str| view.sentences[0].iter().position(|w| w.form == form).unwrap();
+            vec![span(0, at("R"), at("Ky") + 1, "MISC")]
+        });
+        let gpe = |name: &str| (name.to_string(), "GPE".to_string());
+        assert_eq!(names, [gpe("Ky ."), gpe("N.J ."), gpe("Texas")]);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! whole article says:
 //! - Hyphenated compounds that join names to other words split at the
 //!   hyphens (`Russian-backed` → `Russian - backed`, `Starmer-Macron-Merz-Tusk`,
-//!   `US-Russia`), while hyphenated names stay whole (`Kendall-Taylor`,
-//!   `non-Western`).
+//!   `US-Russia`, `Mexico-U.S.`, a politician's affiliation `R-Ky.`), while
+//!   hyphenated names stay whole (`Kendall-Taylor`, `non-Western`).
 //! - Title-case headlines and section headings are truecased: a capitalised word the
 //!   article otherwise writes in lower case is read in lower case, so that
 //!   `Inching Toward Peril` is not taken for a name.
@@ -24,6 +24,9 @@ use crate::lexicon::Words;
 
 /// Prefixes that make one word with what follows (`non-Western`).
 static BOUND_PREFIXES: Words = Words::new("bound_prefixes");
+
+/// Party initials of an affiliation tag (`R-Ky.`), which splits like a compound.
+pub(super) static PARTY_INITIALS: Words = Words::new("party_initials");
 
 /// Words that join a hyphenated place's name (`Rostov-on-Don`).
 static PLACE_NAME_LINKS: Words = Words::new("place_name_links");
@@ -166,8 +169,13 @@ fn split_compound<'t>(start: usize, form: &'t str, standalone: &DocumentWords, g
         return;
     }
     // Countries and nationalities, not cities: `Kendall` and `Taylor` are US towns.
-    let known = |p: &str| standalone.contains(p) || gazetteer.kinds(p).iter().any(|k| matches!(k, Kind::Country | Kind::Nationality));
-    let splits = parts.iter().any(|p| !capitalised(p) && p.chars().all(char::is_alphabetic))
+    // A final part's full stop is split off (`Mexico-U.S` + `.`).
+    let place = |p: &str| gazetteer.kinds(p).iter().any(|k| matches!(k, Kind::Country | Kind::Nationality));
+    let listed = |p: &str| place(p) || p.contains('.') && place(&format!("{p}."));
+    let known = |p: &str| standalone.contains(p) || listed(p);
+    let affiliation = parts.len() == 2 && PARTY_INITIALS.contains(parts[0]) && capitalised(parts[1]);
+    let splits = affiliation
+        || parts.iter().any(|p| !capitalised(p) && p.chars().all(char::is_alphabetic))
         || parts.len() >= 3 && parts.iter().all(|p| capitalised(p))
         || parts.iter().all(|p| capitalised(p) && known(p));
     if !splits {

@@ -132,8 +132,9 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
             Some(n) if is_word_char(n) => {
                 is_connector(c)
                     || (is_number_connector(c) && prev.is_ascii_digit() && n.is_ascii_digit())
-                    // `U.S`, `a.m`, `Ph.D`: full stops between runs of at most two letters.
-                    || (c == '.' && n.is_alphabetic() && short_dotted_run(&text[start..at]) && short_letter_run(&text[next_at..end]))
+                    // `U.S`, `a.m`, `Ph.D`: full stops between runs of at most two
+                    // letters, also after a hyphen (`D-N.Y`, a politician's affiliation).
+                    || (c == '.' && n.is_alphabetic() && short_dotted_run(after_hyphen(&text[start..at])) && short_letter_run(&text[next_at..end]))
             }
             _ => false,
         };
@@ -149,6 +150,11 @@ fn scan_word(text: &str, start: usize, end: usize) -> usize {
 /// Whether a word so far is letters and full stops, its last run at most two letters.
 fn short_dotted_run(word: &str) -> bool {
     word.chars().all(|c| c.is_alphabetic() || c == '.') && word.rsplit('.').next().is_some_and(|run| run.chars().count() <= 2)
+}
+
+/// The part of a word after its last hyphen.
+fn after_hyphen(word: &str) -> &str {
+    word.rsplit('-').next().unwrap_or(word)
 }
 
 /// Whether at most two letters start `rest`, so that glued sentences
@@ -220,6 +226,7 @@ mod tests {
         assert_eq!(words("the U.S. and Feb. 24"), ["the", "U.S.", "and", "Feb.", "24"]);
         assert_eq!(words("at 5 p.m. today."), ["at", "5", "p.m.", "today", "."]);
         assert_eq!(words("to $12.63. But"), ["to", "$", "12.63", ".", "But"]);
+        assert_eq!(words("(D-N.Y.) and U.S.-led"), ["(", "D-N.Y", ".", ")", "and", "U.S.", "-", "led"]);
     }
 
     #[test]
