@@ -386,6 +386,17 @@ impl<'a> Reader<'a> {
         lexicon::is_between_subject_and_verb(&self.lower(i)) || self.is_time(i) || (self.word(i) == "on" && self.is_time(i + 1))
     }
 
+    /// Whether the verb at `k` is a past participle after a form of `be`,
+    /// over adverbs (`has been sharply criticized`).
+    fn is_passive(&self, k: usize) -> bool {
+        let lower = self.lower(k);
+        if !(lower.ends_with("ed") || matches!(lower.as_ref(), "told" | "said" | "written")) {
+            return false;
+        }
+        let before = (0..k).rev().find(|&i| !lexicon::BETWEEN_SUBJECT_AND_VERB.contains(self.lower(i).as_ref()));
+        before.is_some_and(|i| matches!(self.lower(i).as_ref(), "is" | "are" | "was" | "were" | "be" | "been" | "being"))
+    }
+
     /// A word in -ing: a participle or gerund (`saying`, `recalling`).
     fn is_participle(&self, i: usize) -> bool {
         self.lower(i).ends_with("ing")
@@ -804,6 +815,11 @@ impl<'a> Reader<'a> {
             if !clause_follows && !determined_subject {
                 return None;
             }
+        }
+        // After a form of `be` a participle is passive: its subject is who
+        // was spoken of, not the speaker (`was widely ridiculed`, `are mentioned`).
+        if self.is_passive(k) {
+            return None;
         }
         // After a determiner it is a noun: `the states`, `a report`.
         let noun = k > 0 && matches!(self.lower(k - 1).as_ref(), "a" | "an" | "the" | "this" | "these" | "those" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "any" | "no" | "every" | "each" | "’s" | "'s");
@@ -2016,6 +2032,14 @@ mod tests {
         let article = story("At this stage, most informed observers agree that the library will close.");
         let speakers: Vec<_> = article.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
         assert_eq!(speakers, ["most informed observers"]);
+    }
+
+    #[test]
+    fn a_passive_verb_of_speech_has_no_speaker_for_subject() {
+        assert_indirect("Margaret Holloway was declared the winner in the county.", &[]);
+        assert_indirect("The council was told that the library would close.", &[]);
+        let speakers = |body: &str| quotes_and_speakers(body).into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+        assert_eq!(speakers("The plan, Margaret Holloway wrote, was widely ridiculed as “a fantasy.”"), ["Margaret Holloway"]);
     }
 
     #[test]
