@@ -201,6 +201,7 @@ mod tests {
         assert_eq!(refine("PER", &words("Roe v. Wade"), &g), "LAW");
         assert_eq!(refine("ORG", &words("Affordable Care Act"), &g), "LAW");
         assert_eq!(refine("MISC", &words("Democratic"), &g), "NORP");
+        assert_eq!(refine("MISC", &words("Islamic"), &g), "NORP");
         assert_eq!(refine("ORG", &words("Equal Rights Amendment"), &g), "LAW");
         for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
             assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
