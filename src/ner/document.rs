@@ -42,8 +42,8 @@ use crate::calendar::is_day_or_month_name;
 use crate::text::fold;
 
 use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
-use super::refine::{is_group_word, is_model_after_maker};
-use super::view::{View, Word, PARTY_INITIALS};
+use super::refine::{is_group_word, is_model_after_maker, is_nationality_or_group};
+use super::view::{View, Word, IDENTITY_HEADS, PARTY_INITIALS};
 use crate::lexicon::Words;
 
 /// A name over words `start..end` of sentence `sentence` of a [`View`].
@@ -95,6 +95,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     });
     split_place_conjunctions(view, &mut spans, gazetteer);
     states_in_affiliations(view, &mut spans, gazetteer);
+    hyphenated_identities(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
     extend_people_over_initials(view, &mut spans);
     extend_makers_over_models(view, &mut spans);
@@ -226,6 +227,29 @@ fn states_in_affiliations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Ga
         let end = if is_state_abbreviation(words[i + 2].form) && words.get(i + 3).is_some_and(|w| w.form == ".") { i + 4 } else { i + 3 };
         spans.push(NameSpan { sentence: k, start: i + 2, end, label: "GPE".to_string(), fixed: false });
     }
+}
+
+/// A hyphenated identity (`Iranian-American`, `African-Americans`) is a
+/// NORP, found where the tagger missed it or gave it another label alone.
+fn hyphenated_identities(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    spans.sort_by_key(|s| (s.sentence, s.start));
+    let mut added = Vec::new();
+    for (k, words) in view.sentences.iter().enumerate() {
+        for (i, word) in words.iter().enumerate() {
+            let identity = word.form.split_once('-').is_some_and(|(first, head)| IDENTITY_HEADS.contains(head) && is_nationality_or_group(first, gazetteer));
+            if !identity {
+                continue;
+            }
+            let first = spans.partition_point(|s| (s.sentence, s.end) <= (k, i));
+            let overlapping: Vec<usize> = (first..spans.len()).take_while(|&n| spans[n].sentence == k && spans[n].start <= i).collect();
+            match overlapping[..] {
+                [] => added.push(NameSpan { sentence: k, start: i, end: i + 1, label: "NORP".to_string(), fixed: false }),
+                [n] if !spans[n].fixed && spans[n].start == i && spans[n].end == i + 1 => spans[n].label = "NORP".to_string(),
+                _ => {}
+            }
+        }
+    }
+    spans.extend(added);
 }
 
 /// A US state as an affiliation tag prints it: `Ky.`, `N.Y.`, `Texas`, `TX`.
@@ -659,6 +683,13 @@ mod tests {
         });
         let gpe = |name: &str| (name.to_string(), "GPE".to_string());
         assert_eq!(names, [gpe("Ky ."), gpe("N.J ."), gpe("Texas")]);
+    }
+
+    #[test]
+    fn a_hyphenated_identity_is_one_nationality() {
+        let names = tidied("An Iranian-American pastor met Muslim-Americans.", "Iranian\tnationality\nMuslim\tgroup\n", |_| vec![span(0, 4, 5, "ORG")]);
+        let norp = |name: &str| (name.to_string(), "NORP".to_string());
+        assert_eq!(names, [norp("Iranian-American"), norp("Muslim-Americans")]);
     }
 
     #[test]

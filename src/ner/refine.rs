@@ -112,7 +112,7 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
 
 /// A listed nationality or group, or a word shaped like a demonym, with or
 /// without a bound prefix (`non-Western`, `pro-Russian`).
-fn is_nationality_or_group(phrase: &str, gazetteer: &Gazetteer) -> bool {
+pub fn is_nationality_or_group(phrase: &str, gazetteer: &Gazetteer) -> bool {
     let base = without_bound_prefix(phrase);
     gazetteer.kinds(base).contains(&Kind::Nationality) || is_group_word(base, gazetteer) || is_demonym_shaped(base)
 }

@@ -5,7 +5,8 @@
 //! - Hyphenated compounds that join names to other words split at the
 //!   hyphens (`Russian-backed` → `Russian - backed`, `Starmer-Macron-Merz-Tusk`,
 //!   `US-Russia`, `Mexico-U.S.`, a politician's affiliation `R-Ky.`), while
-//!   hyphenated names stay whole (`Kendall-Taylor`, `non-Western`).
+//!   hyphenated names stay whole (`Kendall-Taylor`, `non-Western`,
+//!   `Cuban-American`).
 //! - Title-case headlines and section headings are truecased: a capitalised word the
 //!   article otherwise writes in lower case is read in lower case, so that
 //!   `Inching Toward Peril` is not taken for a name.
@@ -27,6 +28,9 @@ static BOUND_PREFIXES: Words = Words::new("bound_prefixes");
 
 /// Party initials of an affiliation tag (`R-Ky.`), which splits like a compound.
 pub(super) static PARTY_INITIALS: Words = Words::new("party_initials");
+
+/// Nationalities that close a hyphenated identity (`Cuban-American`).
+pub(super) static IDENTITY_HEADS: Words = Words::new("identity_heads");
 
 /// Words that join a hyphenated place's name (`Rostov-on-Don`).
 static PLACE_NAME_LINKS: Words = Words::new("place_name_links");
@@ -163,9 +167,11 @@ fn split_compound<'t>(start: usize, form: &'t str, standalone: &DocumentWords, g
         return;
     }
     let capitalised = |p: &str| p.chars().next().is_some_and(char::is_uppercase);
-    // A listed name, or a place's name of linked parts (`Stoke-on-Trent`), stays whole.
+    // A listed name, a place's name of linked parts (`Stoke-on-Trent`) or a
+    // hyphenated identity (`Cuban-American`) stays whole.
     let linked = parts.len() >= 3 && capitalised(parts[0]) && capitalised(parts[parts.len() - 1]) && parts[1..parts.len() - 1].iter().all(|p| PLACE_NAME_LINKS.contains(p));
-    if linked || gazetteer.kinds(form).iter().next().is_some() {
+    let identity = parts.len() == 2 && capitalised(parts[0]) && IDENTITY_HEADS.contains(parts[1]);
+    if linked || identity || gazetteer.kinds(form).iter().next().is_some() {
         return;
     }
     // Countries and nationalities, not cities: `Kendall` and `Taylor` are US towns.
@@ -258,9 +264,9 @@ mod tests {
 
     #[test]
     fn compounds_with_names_split_and_names_stay_whole() {
-        let v = view("Russian-backed rebels, the US-Russia talks, the Starmer-Macron-Merz-Tusk line, Andrea Kendall-Taylor, non-Western states, Stoke-on-Trent.");
+        let v = view("Russian-backed rebels, the US-Russia talks, the Starmer-Macron-Merz-Tusk line, Andrea Kendall-Taylor, non-Western states, Stoke-on-Trent, Cuban-American voters.");
         let f = forms(&v);
-        for expected in ["Russian", "backed", "US", "Russia", "Starmer", "Tusk", "Kendall-Taylor", "non-Western", "Stoke-on-Trent"] {
+        for expected in ["Russian", "backed", "US", "Russia", "Starmer", "Tusk", "Kendall-Taylor", "non-Western", "Stoke-on-Trent", "Cuban-American"] {
             assert!(f.contains(&expected.to_string()), "{expected} in {f:?}");
         }
         let russian = v.sentences[0].iter().find(|w| w.form == "Russian").unwrap();
