@@ -172,6 +172,7 @@ mod tests {
         assert_eq!(refine("LOC", &words("Europe"), &g), "LOC");
         assert_eq!(refine("LOC", &words("Black Sea"), &g), "LOC");
         assert_eq!(refine("LOC", &words("Zaporizhzhia Nuclear Power Plant"), &g), "FAC");
+        assert_eq!(refine("LOC", &words("Wall Street"), &g), "FAC");
         assert_eq!(refine("LOC", &words("Mariupol"), &g), "GPE");
         // An institution's noun heads an organisation, unless the name is a listed place.
         assert_eq!(refine("LOC", &words("High Court"), &g), "ORG");
