@@ -70,7 +70,7 @@ Institution University College School Academy Ministry Department Agency Office 
 Parliament Assembly Congress Senate Court Tribunal Party Movement Front Alliance Union Federation Association Society
 Foundation Center Centre Service Services Forces Force Army Navy Guard Police Network News Times Post Journal Daily
 Press Media Television Radio Club Team Organisation Organization Authority Board Cabinet Administration Coalition
-Brigade Battalion Regiment Fleet Command Intelligence Directorate Duma Rada Knesset Bundestag
+Brigade Battalion Regiment Fleet Command Intelligence Directorate Duma Rada Knesset Bundestag PAC Church
 """.strip()
 
 INTERNATIONAL_ORGS = [
@@ -88,6 +88,10 @@ INTERNATIONAL_ORGS = [
     "Tesla", "SpaceX", "Meta", "OpenAI", "Boeing", "Lockheed Martin", "Raytheon", "Airbus", "Naftogaz", "Lukoil",
     "Republican Party", "GOP", "Democratic Party", "Labour Party", "Conservative Party", "Downing Street", "Elysee", "Élysée",
     "Bundestag", "Duma", "State Duma", "Verkhovna Rada", "Knesset", "Politburo", "Supreme Court",
+    # Platforms and pollsters that no stock index lists.
+    "Reddit", "LinkedIn", "Snapchat", "WhatsApp", "Wikipedia", "WikiLeaks", "Tinder", "Uber", "Lyft",
+    "Gallup", "Quinnipiac", "Pew Research Center", "Rasmussen Reports", "YouGov", "Ipsos", "Marist",
+    "SurveyMonkey", "Morning Consult",
 ]
 
 PLACES = [
