@@ -97,6 +97,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     states_in_affiliations(view, &mut spans, gazetteer);
     hyphenated_identities(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
+    include_ordinals(view, &mut spans);
     extend_people_over_initials(view, &mut spans);
     extend_makers_over_models(view, &mut spans);
     merge_nationality_into_organisation(view, &mut spans, gazetteer);
@@ -346,6 +347,25 @@ fn trim_start(view: &View, span: &mut NameSpan) {
         } else {
             break;
         }
+    }
+}
+
+/// `82nd` + `Airborne Division` → one ORG: a unit's or a body's ordinal is
+/// part of its name (`5th Fleet`, `116th Congress`).
+fn include_ordinals(view: &View, spans: &mut [NameSpan]) {
+    let is_ordinal = |w: &Word| {
+        let digits = w.form.trim_end_matches(char::is_alphabetic);
+        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(&w.form[digits.len()..], "st" | "nd" | "rd" | "th")
+    };
+    let mut sorted: Vec<&mut NameSpan> = spans.iter_mut().collect();
+    sorted.sort_by_key(|s| (s.sentence, s.start));
+    let mut previous_end = (usize::MAX, 0);
+    for span in sorted {
+        let free = previous_end.0 != span.sentence || previous_end.1 < span.start;
+        if !span.fixed && span.label == "ORG" && span.start > 0 && free && is_ordinal(&view.sentences[span.sentence][span.start - 1]) {
+            span.start -= 1;
+        }
+        previous_end = (span.sentence, span.end);
     }
 }
 
@@ -690,6 +710,13 @@ mod tests {
         let names = tidied("An Iranian-American pastor met Muslim-Americans.", "Iranian\tnationality\nMuslim\tgroup\n", |_| vec![span(0, 4, 5, "ORG")]);
         let norp = |name: &str| (name.to_string(), "NORP".to_string());
         assert_eq!(names, [norp("Iranian-American"), norp("Muslim-Americans")]);
+    }
+
+    #[test]
+    fn an_ordinal_is_part_of_a_units_name() {
+        let names = tidied("The 82nd Airborne Division and the 5th Fleet moved.", "", |_| vec![span(0, 2, 4, "ORG"), span(0, 7, 8, "ORG")]);
+        let org = |name: &str| (name.to_string(), "ORG".to_string());
+        assert_eq!(names, [org("82nd Airborne Division"), org("5th Fleet")]);
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
     let label = match coarse {
         // Listed organisations (`Kremlin`, `White House`, outlets) whatever the tagger says.
         "LOC" | "ORG" | "MISC" if has(Kind::Organisation) && !has(Kind::Country) => "ORG",
+        // A listed company of several words is no person (`Lockheed Martin`, `Northrop Grumman`).
+        "PER" if words.len() >= 2 && has(Kind::Organisation) => "ORG",
         "PER" => "PERSON",
         "LOC" if FACILITIES.contains(last) => "FAC",
         // A name headed by an institution's noun is the institution (`High Court`), unless listed as a place (`West Bank`).
@@ -173,6 +175,7 @@ mod tests {
         assert_eq!(refine("LOC", &words("Black Sea"), &g), "LOC");
         assert_eq!(refine("LOC", &words("Zaporizhzhia Nuclear Power Plant"), &g), "FAC");
         assert_eq!(refine("LOC", &words("Wall Street"), &g), "FAC");
+        assert_eq!(refine("PER", &words("Lockheed Martin"), &Gazetteer::from_tsv("Lockheed Martin\torg\n")), "ORG");
         assert_eq!(refine("LOC", &words("Mariupol"), &g), "GPE");
         // An institution's noun heads an organisation, unless the name is a listed place.
         assert_eq!(refine("LOC", &words("High Court"), &g), "ORG");
