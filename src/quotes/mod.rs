@@ -641,7 +641,34 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        None
+        self.unlisted_verb_after(frame, memory)
+    }
+
+    /// `“...,” an angry Hollande retaliated.`, `“...?” reacted Trump.`:
+    /// after a quote that ends in a comma, a question or an exclamation
+    /// mark, a verb in the past that the lexicon does not list reports it
+    /// when it and a speaker are all the rest of the sentence.
+    fn unlisted_verb_after(&self, frame: &Frame, memory: &mut Memory) -> Option<(Speaker, Option<String>)> {
+        let post = frame.post.clone();
+        let inside_last = post.start.checked_sub(2)?;
+        if post.is_empty() || !self.is_quote_mark(post.start - 1) || !matches!(self.word(inside_last), "," | "?" | "!") {
+            return None;
+        }
+        let end = if matches!(self.word(post.end - 1), "." | "!") { post.end - 1 } else { post.end };
+        let past = |i: usize| {
+            let word = self.word(i);
+            word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
+        };
+        // Before the speaker only words that may stand there (`an angry Hollande`).
+        let opens = |c: &Candidate| (post.start..c.first).all(|i| self.may_stand_before_a_speaker(i));
+        let (candidate, verb) = if end > post.start + 1 && past(end - 1) {
+            (self.candidate_ending_at(end - 1, post.start).filter(|c| c.end == end - 1 && opens(c))?, end - 1)
+        } else if past(post.start) {
+            (self.candidate_starting_at(post.start + 1, end).filter(|c| c.end == end)?, post.start)
+        } else {
+            return None;
+        };
+        Some((self.speaker(&candidate, memory)?, Some(self.word(verb).to_string())))
     }
 
     /// `X said: “...”`, `X said that “...”`, `X promised to “...”`.
@@ -2032,6 +2059,12 @@ mod tests {
         let article = story("At this stage, most informed observers agree that the library will close.");
         let speakers: Vec<_> = article.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
         assert_eq!(speakers, ["most informed observers"]);
+    }
+
+    #[test]
+    fn any_verb_in_the_past_closing_a_quotes_sentence_reports_it() {
+        all_said_by_holloway("“Would it be negotiable?” Margaret Holloway pressed. “We will see,” bristled Holloway.");
+        assert_eq!(quotes_and_speakers("“Hamilton,” the musical, opened.")[0].1, "");
     }
 
     #[test]
