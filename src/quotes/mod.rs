@@ -556,7 +556,7 @@ impl<'a> Reader<'a> {
             let active = i > floor
                 && (lexicon::AUXILIARIES.contains(self.lower(i - 1).as_ref())
                     || lexicon::SUBJECT_PRONOUNS.contains(self.lower(i - 1).as_ref())
-                    || self.name_ending(i - 1).is_some()
+                    || self.name_ending(i).is_some()
                     || lexicon::head(&self.lower(i - 1)).is_some());
             return !active;
         }
@@ -2059,6 +2059,12 @@ mod tests {
         let article = story("At this stage, most informed observers agree that the library will close.");
         let speakers: Vec<_> = article.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
         assert_eq!(speakers, ["most informed observers"]);
+    }
+
+    #[test]
+    fn a_naming_verb_after_a_name_is_the_names_words() {
+        assert_eq!(quotes_and_speakers("Margaret Holloway dubbed it a “press conference.”"), [("press conference.".to_string(), "Margaret Holloway".to_string())]);
+        assert!(quotes_and_speakers("A plan dubbed “Operation Warp Speed” began.").is_empty());
     }
 
     #[test]
