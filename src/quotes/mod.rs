@@ -929,7 +929,12 @@ impl<'a> Reader<'a> {
             if let Some(c) = self.candidate_ending_at(j, floor).map(|c| self.widened(c, floor)) {
                 // Before a participle, a noun that follows another verb is its
                 // object: `emailed supporters saying` is the sentence subject's.
-                let object = progressive && c.first > floor && !matches!(self.lower(c.first - 1).as_ref(), "with" | "," | "and");
+                // Titles before the name do not make it an object (`with Sen. John McCain calling`).
+                let mut before = c.first;
+                while before > floor && self.is_title(before - 1) {
+                    before -= 1;
+                }
+                let object = progressive && before > floor && !matches!(self.lower(before - 1).as_ref(), "with" | "," | "and");
                 if let Some(subject) = object.then(|| self.sentence_subject(floor, c.first)).flatten() {
                     return Some((subject, cue));
                 }
@@ -1909,6 +1914,8 @@ mod tests {
     #[test]
     fn the_object_before_a_participle_is_not_the_speaker() {
         all_said_by_holloway("Margaret Holloway emailed supporters on Monday evening saying “the fight is not over.”");
+        // After `with` the name is the participle's subject, titles and all.
+        all_said_by_holloway("The council was irritated, with Mayor Margaret Holloway calling it “a farce.”");
     }
 
     #[test]
