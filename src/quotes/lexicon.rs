@@ -169,6 +169,12 @@ pub fn cue(lower: &str) -> Option<Cue> {
     CUES.get(lower).copied()
 }
 
+/// Whether a lower-cased word is the base form of a verb of speech (`read`,
+/// `say`): opening a sentence, an imperative (`Read the statement below:`).
+pub fn is_base_form(lower: &str) -> bool {
+    SPEECH_VERBS.contains(lower) || QUOTING_VERBS.contains(lower)
+}
+
 /// The particle that makes a lower-cased verb form a cue: `back` of `shot back`.
 pub fn cue_particle(lower: &str) -> Option<&'static str> {
     PHRASAL_CUE_FORMS.get(lower).copied()

@@ -953,7 +953,8 @@ impl<'a> Reader<'a> {
         // Not a participle's object (`, telling reporters`), nor a verb of
         // telling's unless its speaker ends the clause (`,” warned Clinton.`).
         let addressed = lexicon::is_addressed(&self.lower(k));
-        let inverted = !progressive && (k == floor || self.word(k - 1) == "," || self.is_dash(k - 1) || self.is_quote_mark(k - 1));
+        let imperative = self.word(k).starts_with(char::is_uppercase) && self.is_sentence_start(k) && lexicon::is_base_form(&self.lower(k));
+        let inverted = !progressive && !imperative && (k == floor || self.word(k - 1) == "," || self.is_dash(k - 1) || self.is_quote_mark(k - 1));
         if inverted {
             // Not the subject of a reported clause (`said the candidate could win`).
             let found = self
@@ -2066,6 +2067,12 @@ mod tests {
         let article = story("At this stage, most informed observers agree that the library will close.");
         let speakers: Vec<_> = article.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
         assert_eq!(speakers, ["most informed observers"]);
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_verbs_base_form_is_an_imperative() {
+        assert_eq!(quotes_and_speakers("Read the statement below: “We are watching.”")[0].1, "");
+        all_said_by_holloway("Said Margaret Holloway: “We are watching.”");
     }
 
     #[test]
