@@ -769,7 +769,14 @@ impl<'a> Reader<'a> {
             .filter(|&b| b > frame.pre.start && self.word(b) == ":")
             .and_then(|b| self.candidate_ending_at(b, frame.pre.start))
             .filter(|c| !object(c) && !said(c));
-        let subject = before_colon.or_else(|| self.sentence_subject(frame.sentence_start, frame.pre.end))?;
+        // `Here’s Clinton in December 1992: “...”`: the one presented.
+        let opens = |i: usize, words: &[&str]| i < frame.pre.end && words.contains(&self.lower(i).as_ref());
+        let here = frame.sentence_start;
+        let presented = (frame.before.is_some_and(|b| self.word(b) == ":") && opens(here, &["here"]) && opens(here + 1, &["is", "’s", "'s", "are", "was"]))
+            .then(|| self.candidate_starting_at(here + 2, frame.pre.end))
+            .flatten()
+            .filter(|c| !said(c));
+        let subject = before_colon.or(presented).or_else(|| self.sentence_subject(frame.sentence_start, frame.pre.end))?;
         Some((self.speaker(&subject, memory)?, None))
     }
 
@@ -2073,6 +2080,12 @@ mod tests {
     fn a_sentence_opening_with_a_verbs_base_form_is_an_imperative() {
         assert_eq!(quotes_and_speakers("Read the statement below: “We are watching.”")[0].1, "");
         all_said_by_holloway("Said Margaret Holloway: “We are watching.”");
+    }
+
+    #[test]
+    fn here_presents_a_speaker_before_a_colon() {
+        all_said_by_holloway("Here’s Margaret Holloway in December 1992: “We are watching.”");
+        assert_eq!(quotes_and_speakers("Here is the full statement: “We are watching.”")[0].1, "");
     }
 
     #[test]
