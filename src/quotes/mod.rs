@@ -1381,7 +1381,9 @@ impl<'a> Reader<'a> {
         while first > floor {
             let i = first - 1;
             let w = self.lower(i);
-            let allowed = lexicon::DETERMINERS.contains(w.as_ref())
+            // `that` before another determiner opens a clause (`wrote that the senator said`).
+            let complementiser = w == "that" && lexicon::DETERMINERS.contains(self.lower(i + 1).as_ref());
+            let allowed = lexicon::DETERMINERS.contains(w.as_ref()) && !complementiser
                 || lexicon::MODIFIERS.contains(w.as_ref())
                 || matches!(w.as_ref(), "’s" | "'s")
                 // The possessor of a possessive: `the paper's editorial board`.
@@ -2080,6 +2082,13 @@ mod tests {
     fn a_sentence_opening_with_a_verbs_base_form_is_an_imperative() {
         assert_eq!(quotes_and_speakers("Read the statement below: “We are watching.”")[0].1, "");
         all_said_by_holloway("Said Margaret Holloway: “We are watching.”");
+    }
+
+    #[test]
+    fn that_before_a_determiner_opens_a_clause_not_a_description() {
+        let speakers = |body: &str| quotes_and_speakers(body).into_iter().map(|(_, s)| s).collect::<Vec<_>>();
+        assert_eq!(speakers("He wrote that the senator said “it was booked.”"), ["the senator"]);
+        assert_eq!(speakers("That official said “it was booked.”"), ["that official"]);
     }
 
     #[test]
