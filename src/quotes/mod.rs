@@ -770,9 +770,9 @@ impl<'a> Reader<'a> {
             .and_then(|b| self.candidate_ending_at(b, frame.pre.start))
             .filter(|c| !object(c) && !said(c));
         // `Here’s Clinton in December 1992: “...”`: the one presented.
-        let opens = |i: usize, words: &[&str]| i < frame.pre.end && words.contains(&self.lower(i).as_ref());
+        let is_one_of = |i: usize, words: &[&str]| i < frame.pre.end && words.contains(&self.lower(i).as_ref());
         let here = frame.sentence_start;
-        let presented = (frame.before.is_some_and(|b| self.word(b) == ":") && opens(here, &["here"]) && opens(here + 1, &["is", "’s", "'s", "are", "was"]))
+        let presented = (frame.before.is_some_and(|b| self.word(b) == ":") && is_one_of(here, &["here"]) && is_one_of(here + 1, &["is", "’s", "'s", "are", "was"]))
             .then(|| self.candidate_starting_at(here + 2, frame.pre.end))
             .flatten()
             .filter(|c| !said(c));
