@@ -253,6 +253,14 @@ fn hyphenated_identities(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaz
     spans.extend(added);
 }
 
+/// Whether a span is followed by a comma and a US state or a country
+/// (`Everett, Washington`, `Florence, Italy`).
+fn is_before_state_or_country(view: &View, span: &NameSpan, gazetteer: &Gazetteer) -> bool {
+    let words = &view.sentences[span.sentence];
+    words.get(span.end).is_some_and(|w| w.form == ",")
+        && words.get(span.end + 1).is_some_and(|w| is_state(w.form, gazetteer) || gazetteer.kinds(w.form).contains(&Kind::Country))
+}
+
 /// A US state as an affiliation tag prints it: `Ky.`, `N.Y.`, `Texas`, `TX`.
 fn is_state(word: &str, gazetteer: &Gazetteer) -> bool {
     is_state_abbreviation(word) || gazetteer.kinds(word).contains(&Kind::Region) || word.len() == 2 && word.chars().all(|c| c.is_ascii_uppercase())
@@ -443,8 +451,13 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
     let mut full_name_words: FxHashSet<String> = FxHashSet::default();
     // Names the article gives a person's title or honorific: `President Obama`.
     let mut titled: FxHashSet<String> = FxHashSet::default();
+    // Listed cities the article prints before a state or a country: `Everett, Washington`.
+    let mut cities_before_states: FxHashSet<String> = FxHashSet::default();
     for span in spans.iter() {
         let name = text_of(span);
+        if gazetteer.kinds(&name).contains(&Kind::City) && is_before_state_or_country(view, span, gazetteer) {
+            cities_before_states.insert(name.clone());
+        }
         let ballot = votes.entry(name.clone()).or_insert_with(|| gazetteer_vote(&name, gazetteer));
         *ballot.entry(span.label.clone()).or_default() += 1;
         if span.label == "PERSON" {
@@ -471,7 +484,7 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
             && words.len() <= 2
             && words.iter().all(capitalised)
             && has_slavic_surname_ending(last)
-            && !gazetteer.kinds(last).contains(&Kind::OrgSuffix);
+            && !gazetteer.kinds(last).iter().any(|k| matches!(k, Kind::OrgSuffix | Kind::Country | Kind::Region));
         // A listed name that is also a word of someone's full name in the
         // article is that person (`Mao` after `Mao Zedong`).
         let of_full_name = words.len() == 1 && full_name_words.contains(&name);
@@ -489,9 +502,12 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         let place = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region));
         let region = kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Region) || prose && k == Kind::City) && !kinds.contains(&Kind::Organisation);
         let named_person = span.label == "PERSON" && (full_name_words.contains(&name) || titled.contains(&name));
-        // A given name keeps a person (`Cleveland` may be one), not an organisation.
         let given = kinds.contains(&Kind::GivenName);
-        if span.label == "PERSON" && place && !named_person && !given || span.label == "ORG" && region {
+        // A given name keeps a person (`Cleveland` may be one), not an
+        // organisation, unless the article prints it as a city before its
+        // state or country (`Everett, Washington`).
+        let city_by_state = cities_before_states.contains(&name);
+        if span.label == "PERSON" && (place && !named_person && !given || city_by_state) || span.label == "ORG" && (region || city_by_state) {
             span.label = "GPE".to_string();
         }
     }
@@ -703,6 +719,19 @@ mod tests {
         });
         let gpe = |name: &str| (name.to_string(), "GPE".to_string());
         assert_eq!(names, [gpe("Ky ."), gpe("N.J ."), gpe("Texas")]);
+    }
+
+    #[test]
+    fn a_city_before_its_state_is_the_place_though_a_given_name() {
+        let listed = "Everett\tcity,given\nWashington\tregion\nChina\tcountry,given\n";
+        // `Everett` alone stays the person the tagger saw; by its state it is the city.
+        let names = tidied("Everett spoke. The plant in Everett, Washington, closed.", listed, |_| vec![span(0, 0, 1, "PERSON"), span(1, 3, 4, "PERSON"), span(1, 5, 6, "GPE")]);
+        assert_eq!(names[..2], [("Everett".to_string(), "GPE".to_string()), ("Everett".to_string(), "GPE".to_string())]);
+        let names = tidied("Everett spoke in Seattle.", listed, |_| vec![span(0, 0, 1, "PERSON")]);
+        assert_eq!(names, [("Everett".to_string(), "PERSON".to_string())]);
+        // A country's name is no Slavic surname (`China` ends as `Karina` does).
+        let names = tidied("Air China flew.", listed, |_| vec![span(0, 0, 2, "ORG")]);
+        assert_eq!(names, [("Air China".to_string(), "ORG".to_string())]);
     }
 
     #[test]

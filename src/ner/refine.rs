@@ -38,6 +38,9 @@ static GROUP_ADJECTIVES: Words = Words::new("group_adjectives");
 /// organisation or a place (the venue's name often leads them).
 static GATHERINGS: Words = Words::new("gatherings");
 
+/// Words that open a company's name before a place's: `Air France`.
+static COMPANY_PREFIXES: Words = Words::new("company_prefixes");
+
 /// Capitalised words that a number follows in names that are no products.
 static NOT_MAKERS: Words = Words::new("not_makers");
 
@@ -64,6 +67,11 @@ fn is_model_designation(word: &str) -> bool {
     number.len() >= 3 && !(number.len() == 4 && (number.starts_with("19") || number.starts_with("20")))
 }
 
+/// Whether the gazetteer lists `name` as a country, city, region or nationality.
+fn is_place_or_nationality(name: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer.kinds(name).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Nationality))
+}
+
 /// The OntoNotes label of a name the tagger labelled `coarse`.
 pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
     let phrase = words.join(" ");
@@ -79,6 +87,11 @@ pub fn refine(coarse: &str, words: &[String], gazetteer: &Gazetteer) -> String {
     // A court case, whatever its parties are: `Roe v. Wade`.
     if words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| CASE_LINKS.contains(w)) {
         return "LAW".to_string();
+    }
+    // An airline named after its country or city (`Air France`, `Air China`),
+    // which the tagger takes for the place or a person.
+    if words.len() >= 2 && COMPANY_PREFIXES.contains(&words[0]) && is_place_or_nationality(&words[1..].join(" "), gazetteer) {
+        return "ORG".to_string();
     }
     let kinds = gazetteer.kinds(&phrase);
     let has = |k: Kind| kinds.contains(&k);
@@ -180,6 +193,10 @@ mod tests {
         // An institution's noun heads an organisation, unless the name is a listed place.
         assert_eq!(refine("LOC", &words("High Court"), &g), "ORG");
         assert_eq!(refine("LOC", &words("West Bank"), &g), "GPE");
+        // An airline named after its country is no place, nor a person.
+        assert_eq!(refine("LOC", &words("Air Russia"), &g), "ORG");
+        assert_eq!(refine("PER", &words("Air Kyiv"), &g), "ORG");
+        assert_eq!(refine("LOC", &words("Air Force"), &g), "GPE");
     }
 
     #[test]
