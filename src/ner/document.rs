@@ -104,6 +104,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     people_after_honorifics(view, &mut spans, gazetteer);
     make_labels_consistent(view, &mut spans, gazetteer);
     tag_repeats(view, &mut spans, gazetteer);
+    named_storms(view, &mut spans);
     include_honorifics(view, &mut spans);
     spans.sort_by_key(|s| (s.sentence, s.start));
     spans
@@ -288,6 +289,41 @@ fn extend_people_over_initials(view: &View, spans: &mut [NameSpan]) {
             span.start -= 1;
         }
     }
+}
+
+static STORM_WORDS: Words = Words::new("storm_words");
+static STORM_QUALIFIERS: Words = Words::new("storm_qualifiers");
+
+/// A named storm is an EVENT, with its storm word (`Hurricane Katrina`,
+/// `Tropical Storm Harvey`; the tagger read `Katrina` as a person), and so
+/// is its name alone elsewhere in the article (`after Katrina`).
+fn named_storms(view: &View, spans: &mut Vec<NameSpan>) {
+    spans.sort_by_key(|s| (s.sentence, s.start));
+    let mut storms: Vec<NameSpan> = Vec::new();
+    for (k, words) in view.sentences.iter().enumerate() {
+        for i in 0..words.len().saturating_sub(1) {
+            let name = &words[i + 1];
+            if !STORM_WORDS.contains(words[i].form) || !capitalised(name) || STORM_WORDS.contains(name.form) || NOT_NAME_STARTS.contains(name.form) {
+                continue;
+            }
+            let start = if i > 0 && STORM_QUALIFIERS.contains(words[i - 1].form) { i - 1 } else { i };
+            // The name is the tagged span that starts at or covers the word after the storm word, or that word.
+            let end = spans.iter().find(|s| s.sentence == k && s.start <= i + 1 && i + 1 < s.end).map_or(i + 2, |s| s.end);
+            storms.push(NameSpan { sentence: k, start, end, label: "EVENT".to_string(), fixed: false });
+        }
+    }
+    if storms.is_empty() {
+        return;
+    }
+    let text_of = |s: &NameSpan, from: usize| words_text(&view.sentences[s.sentence][from..s.end]);
+    let names: FxHashSet<String> = storms.iter().map(|s| text_of(s, s.start + 1 + usize::from(STORM_QUALIFIERS.contains(view.sentences[s.sentence][s.start].form)))).collect();
+    let overlaps = |a: &NameSpan, b: &NameSpan| a.sentence == b.sentence && a.start < b.end && b.start < a.end;
+    spans.retain(|s| s.fixed || !storms.iter().any(|storm| overlaps(s, storm)));
+    storms.retain(|storm| !spans.iter().any(|s| overlaps(s, storm)));
+    for span in spans.iter_mut().filter(|s| !s.fixed && names.contains(&text_of(s, s.start))) {
+        span.label = "EVENT".to_string();
+    }
+    spans.extend(storms);
 }
 
 /// `Boeing` + `737-800` → the product `Boeing 737-800`.
@@ -732,6 +768,15 @@ mod tests {
         // A country's name is no Slavic surname (`China` ends as `Karina` does).
         let names = tidied("Air China flew.", listed, |_| vec![span(0, 0, 2, "ORG")]);
         assert_eq!(names, [("Air China".to_string(), "ORG".to_string())]);
+    }
+
+    #[test]
+    fn a_named_storm_is_an_event() {
+        let names = tidied("Tropical Storm Harvey hit Houston. After Hurricane Katrina, Katrina was a byword.", "", |_| {
+            vec![span(0, 1, 3, "PERSON"), span(0, 4, 5, "GPE"), span(1, 2, 3, "PERSON"), span(1, 4, 5, "PERSON")]
+        });
+        let event = |name: &str| (name.to_string(), "EVENT".to_string());
+        assert_eq!(names, [event("Tropical Storm Harvey"), ("Houston".to_string(), "GPE".to_string()), event("Hurricane Katrina"), event("Katrina")]);
     }
 
     #[test]

@@ -64,7 +64,10 @@ fn is_model_designation(word: &str) -> bool {
         return letters <= 3 && word.len() >= 3;
     }
     let number: String = word.chars().take_while(char::is_ascii_digit).collect();
-    number.len() >= 3 && !(number.len() == 4 && (number.starts_with("19") || number.starts_with("20")))
+    // A variant after the hyphen is one digit or a round number (`787-9`,
+    // `737-800`, `787-10`); other pairs are scores (`beat the Celtics 110-102`).
+    let variant = word[number.len()..].strip_prefix('-').is_none_or(|v| v.len() == 1 || v.ends_with('0'));
+    number.len() >= 3 && variant && !(number.len() == 4 && (number.starts_with("19") || number.starts_with("20")))
 }
 
 /// Whether the gazetteer lists `name` as a country, city, region or nationality.
@@ -224,11 +227,11 @@ mod tests {
         assert_eq!(refine("MISC", &words("Democratic"), &g), "NORP");
         assert_eq!(refine("MISC", &words("Islamic"), &g), "NORP");
         assert_eq!(refine("ORG", &words("Equal Rights Amendment"), &g), "LAW");
-        for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
+        for name in ["Airbus A320", "Boeing 787", "Boeing 737-800", "Boeing 787-9", "Boeing 787-10", "McDonnell Douglas MD-11", "Lockheed Martin F-35"] {
             assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
         assert_eq!(refine("ORG", &words("Boeing 787 Dreamliners"), &g), "PRODUCT");
-        for name in ["Channel 4", "Radio 1", "Expo 2010", "G7", "Apple", "Air France Flight 447"] {
+        for name in ["Channel 4", "Radio 1", "Expo 2010", "G7", "Apple", "Air France Flight 447", "Celtics 110-102"] {
             assert_ne!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
         assert_eq!(refine("ORG", &words("Paris Air Show"), &g), "EVENT");
