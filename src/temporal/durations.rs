@@ -38,8 +38,9 @@ impl Reader<'_> {
         let mut implied_one = false;
         if self.low(j) == "the" && matches!(self.low(j + 1), "past" | "last" | "next" | "coming" | "first") {
             j += 2;
-            // `the past year`, `the next month`; `the last year` is a date.
-            implied_one = matches!(self.low(j - 1), "past" | "next" | "coming");
+            // `the past year`, `the next month`; `the last year` is a date,
+            // `the last decade` mostly the past ten years.
+            implied_one = matches!(self.low(j - 1), "past" | "next" | "coming") || (self.low(j - 1) == "last" && self.low(j) == "decade");
         } else if matches!(self.low(j), "past" | "last" | "next") || (self.low(j) == "a" && self.low(j + 1) == "few") {
             j += 1;
         }

@@ -86,6 +86,8 @@ static ANAPHORIC_DAYS: Words = Words::new("anaphoric_days");
 static FOCUS_DAY_CUES: Words = Words::new("focus_day_cues");
 /// `later`, `earlier`: after a count and unit, the sign of the shift from the date just mentioned.
 static SHIFT_WORDS: Words = Words::new("shift_words");
+/// `several`, `few`, `many`: counts that leave a past vague (`several years ago`).
+static VAGUE_COUNTS: Words = Words::new("vague_counts");
 /// `first`, `second`...: ordinals in words, in order (for centuries).
 static ORDINAL_WORDS: Words = Words::new("ordinal_words");
 /// `first`, `third`, `final`: ordinals of quarters and halves.
@@ -364,6 +366,7 @@ impl Reader<'_> {
             self.relative(i),
             self.anaphoric_day(i),
             self.ago(i),
+            self.vague_ago(i),
             self.time(i),
             self.duration(i),
             self.vague_duration(i),
@@ -625,7 +628,7 @@ impl Reader<'_> {
         let (direction, j) = match self.low(i) {
             "last" | "past" | "previous" => (-1, i + 1),
             "next" | "coming" => (1, i + 1),
-            "this" | "that" => (0, i + 1),
+            "this" | "that" | "current" => (0, i + 1),
             _ => (2, i), // none
         };
         let target = self.low(j);
@@ -685,6 +688,8 @@ impl Reader<'_> {
                 "quarter" => "Q",
                 "month" => "M",
                 "week" | "weekend" => "W",
+                "decade" => "DE",
+                "century" => "CE",
                 _ => return None,
             };
             let value = match direction {
@@ -704,6 +709,10 @@ impl Reader<'_> {
                 let months = a.year * 12 + a.month as i32 - 1 + direction;
                 format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
             }
+            // `this decade`: `202`; `last century`: `19`, TIMEX3's truncated
+            // years. `the last decade` is mostly the past ten years, a duration.
+            "decade" if direction == 0 => format!("{:03}", a.year.div_euclid(10)),
+            "century" => format!("{:02}", a.year.div_euclid(100) + direction),
             "week" | "weekend" => {
                 let (y, w) = a.plus_days(7 * direction as i64).iso_week();
                 if target == "weekend" {
@@ -733,14 +742,24 @@ impl Reader<'_> {
         Match::date(end, day.plus_days(days).iso(), true)
     }
 
-    /// `the following day`, `the same day`, `the previous day`, and `the day`
-    /// after `on`, `for`, `ended` (`closed up 2% on the day`): the date in focus.
+    /// `the following day`, `the same day`, `the previous day`, `the day
+    /// before` closing a clause, and `the day` after `on`, `for`, `ended`
+    /// (`closed up 2% on the day`): the date in focus.
     fn anaphoric_day(&self, i: usize) -> Option<Match> {
         if self.low(i) != "the" {
             return None;
         }
         if let Some(shift) = ANAPHORIC_DAYS.value(self.low(i + 1)).and_then(|v| v.parse().ok()) {
             return if self.low(i + 2) == "day" { self.reference_day(i + 3, shift) } else { None };
+        }
+        // `had left the day before.`: the day before the date in focus (not `the day before the vote`).
+        let closes_clause = !self.word(i + 3).starts_with(char::is_alphanumeric);
+        if self.low(i + 1) == "day" && closes_clause {
+            match self.low(i + 2) {
+                "before" => return self.reference_day(i + 3, -1),
+                "after" => return self.reference_day(i + 3, 1),
+                _ => {}
+            }
         }
         let cued = i > 0 && FOCUS_DAY_CUES.contains(self.low(i - 1));
         let qualified = matches!(self.low(i + 2), "of" | "before" | "after" | "when" | "that" | "which" | "the");
@@ -901,6 +920,19 @@ impl Reader<'_> {
         Some(Match { end, label: "DATE", value: Some(value), anchored: true })
     }
 
+    /// `years ago`, `several weeks ago`, `a few months ago`: a past the
+    /// count does not fix, TimeML's `PAST_REF`.
+    fn vague_ago(&self, i: usize) -> Option<Match> {
+        let unit_at = match (self.low(i), self.low(i + 1)) {
+            ("a", "few") => i + 2,
+            (count, _) if VAGUE_COUNTS.contains(count) => i + 1,
+            _ => i,
+        };
+        let unit = self.low(unit_at);
+        let plural = unit.ends_with('s') && unit_of(unit).is_some();
+        (plural && self.low(unit_at + 1) == "ago").then(|| Match { end: unit_at + 2, label: "DATE", value: Some("PAST_REF".into()), anchored: true })
+    }
+
     /// `2am`, `5:30 p.m.`, `17:08 BST`, `noon`, `midnight`.
     fn time(&self, i: usize) -> Option<Match> {
         let w = self.low(i);
@@ -1032,6 +1064,12 @@ mod tests {
         assert!(got.contains(&("a decade ago".into(), "DATE", "2015".into())), "{got:?}");
         assert!(got.contains(&("two centuries ago".into(), "DATE", "1825".into())));
         assert!(got.contains(&("half a century ago".into(), "DATE", "1975".into())));
+        // A count that leaves the past vague is TimeML's PAST_REF.
+        let got = values("Several years ago, and a few weeks ago, and decades ago, it rained.", may_12());
+        let past = |text: &str| (text.to_string(), "DATE", "PAST_REF".to_string());
+        assert_eq!(got, [past("Several years ago"), past("a few weeks ago"), past("decades ago")]);
+        let got = values("This decade and the current quarter differ from the last decade.", may_12());
+        assert_eq!(got, [("This decade".into(), "DATE", "202".into()), ("current quarter".into(), "DATE", "2025-Q2".into()), ("the last decade".into(), "DURATION", "P10Y".into())]);
     }
 
     #[test]
@@ -1125,6 +1163,8 @@ mod tests {
         assert!(got.contains(&("next Monday".into(), "DATE", "2013-03-18".into())));
         assert!(got.contains(&("two years ago".into(), "DATE", "2011".into())));
         assert!(got.contains(&("March".into(), "DATE", "2013-03".into())));
+        let got = values("Talks opened on March 4. They had met the day before. They met the day before the vote.", march_14_2013());
+        assert_eq!(got, [("March 4".into(), "DATE", "2013-03-04".into()), ("the day before".into(), "DATE", "2013-03-03".into())]);
     }
 
     #[test]
