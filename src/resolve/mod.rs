@@ -78,6 +78,12 @@ struct Cluster {
 pub fn annotate(doc: &mut Doc) {
     let aliases: Vec<String> = doc.mentions.iter().map(|f| one_line(&doc.text[f.start..f.end])).collect();
     surnames_as_people(&mut doc.mentions, &aliases);
+    let defined = defined_acronyms(&doc.text, &doc.mentions, &aliases);
+    for (mention, alias) in doc.mentions.iter_mut().zip(&aliases) {
+        if let Some((label, _)) = defined.get(alias.as_str()) {
+            mention.label = label.clone();
+        }
+    }
     let found = &doc.mentions;
     let named_by = country_context(found, &aliases);
     let context: FxHashSet<String> = named_by.keys().cloned().collect();
@@ -100,7 +106,7 @@ pub fn annotate(doc: &mut Doc) {
                     },
                     "NORP" => (singular(alias), None),
                     "ORG" => (expansions.get(alias.as_str()).cloned().unwrap_or_else(|| alias.clone()), None),
-                    _ => (alias.clone(), None),
+                    _ => (defined.get(alias.as_str()).map_or_else(|| alias.clone(), |(_, expansion)| expansion.clone()), None),
                 };
                 let slot = (family.to_string(), place.map_or_else(|| fold(&key_name), |p| p.geonameid.to_string()));
                 *by_key.entry(slot).or_insert_with(|| {
@@ -282,6 +288,45 @@ fn acronym_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap
     expansions
 }
 
+/// Acronyms the article defines in brackets after a name that is no
+/// organisation (`Worldwide Developers Conference (WWDC)`, `Affordable Care
+/// Act (ACA)`): each mention of the acronym takes the name's label (the
+/// tagger reads an acronym as an organisation) and joins its entity.
+fn defined_acronyms<'a>(text: &str, found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'a str, (Label, String)> {
+    let mut defined = FxHashMap::default();
+    for (k, pair) in found.windows(2).enumerate() {
+        let (name, acronym) = (&pair[0], &pair[1]);
+        let in_brackets = text.get(name.end..acronym.start).is_some_and(|between| between.trim() == "(");
+        let defines = matches!(name.label, Label::Event | Label::Law | Label::Fac | Label::Product)
+            && in_brackets
+            && acronym_letters(&aliases[k + 1]).is_some_and(|letters| spells(&letters, &aliases[k]));
+        if defines {
+            defined.entry(aliases[k + 1].as_str()).or_insert_with(|| (name.label.clone(), aliases[k].clone()));
+        }
+    }
+    defined
+}
+
+/// Whether an acronym's letters are drawn, in order, from a name's, the
+/// first at a word's start (Schwartz and Hearst 2003): `WWDC` from
+/// `Worldwide Developers Conference`, `ACA` from `Affordable Care Act`.
+fn spells(letters: &str, name: &str) -> bool {
+    let name: Vec<char> = name.to_lowercase().chars().collect();
+    let mut at = name.len();
+    let letters: Vec<char> = letters.to_lowercase().chars().collect();
+    for (k, &letter) in letters.iter().enumerate().rev() {
+        loop {
+            let Some(i) = at.checked_sub(1) else { return false };
+            at = i;
+            let word_start = i == 0 || !name[i - 1].is_alphanumeric();
+            if name[i] == letter && (k > 0 || word_start) {
+                break;
+            }
+        }
+    }
+    true
+}
+
 fn build_entity(cluster: &Cluster, found: &[Mention], aliases: &[String], roles: Option<&roles::PersonRoles>) -> Entity {
     let mut votes: FxHashMap<&Label, usize> = FxHashMap::default();
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
@@ -354,5 +399,16 @@ mod tests {
         let got = resolved(text, &[("George Bush", Label::Person), ("Washington", Label::Gpe), ("Bush", Label::Gpe), ("George Washington", Label::Person)]);
         assert_eq!((&got[2].1, got[2].2), (&Label::Person, got[0].2));
         assert_eq!(got[1].1, Label::Gpe);
+    }
+
+    #[test]
+    fn an_acronym_defined_in_brackets_is_its_name() {
+        let text = "Apple opened the Worldwide Developers Conference (WWDC) on Monday. WWDC runs all week. The EPA (WWDC) agreed.";
+        let got = resolved(text, &[("Worldwide Developers Conference", Label::Event), ("WWDC", Label::Org), ("WWDC", Label::Org), ("EPA", Label::Org)]);
+        assert_eq!(got[1], ("WWDC".to_string(), Label::Event, got[0].2));
+        assert_eq!(got[2], ("WWDC".to_string(), Label::Event, got[0].2));
+        assert_eq!(got[3].1, Label::Org);
+        assert!(spells("ACA", "Affordable Care Act") && spells("NAFTA", "North American Free Trade Agreement"));
+        assert!(!spells("WWDC", "Developers Conference") && !spells("ABC", "Bank of China"));
     }
 }
