@@ -100,6 +100,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     include_ordinals(view, &mut spans);
     extend_people_over_initials(view, &mut spans);
     extend_makers_over_models(view, &mut spans);
+    end_airlines_before_flights(view, &mut spans);
     merge_nationality_into_organisation(view, &mut spans, gazetteer);
     people_after_honorifics(view, &mut spans, gazetteer);
     make_labels_consistent(view, &mut spans, gazetteer);
@@ -324,6 +325,18 @@ fn named_storms(view: &View, spans: &mut Vec<NameSpan>) {
         span.label = "EVENT".to_string();
     }
     spans.extend(storms);
+}
+
+/// `Air France Flight 447`: the airline is `Air France`; the tagger took
+/// `Flight` into its name and left the number out.
+fn end_airlines_before_flights(view: &View, spans: &mut [NameSpan]) {
+    for span in spans.iter_mut().filter(|s| !s.fixed && s.end - s.start >= 2) {
+        let words = &view.sentences[span.sentence];
+        let numbered = words.get(span.end).is_some_and(|w| w.form.starts_with(|c: char| c.is_ascii_digit()));
+        if words[span.end - 1].form == "Flight" && numbered {
+            span.end -= 1;
+        }
+    }
 }
 
 /// `Boeing` + `737-800` → the product `Boeing 737-800`.
@@ -768,6 +781,12 @@ mod tests {
         // A country's name is no Slavic surname (`China` ends as `Karina` does).
         let names = tidied("Air China flew.", listed, |_| vec![span(0, 0, 2, "ORG")]);
         assert_eq!(names, [("Air China".to_string(), "ORG".to_string())]);
+    }
+
+    #[test]
+    fn an_airline_ends_before_its_flight_number() {
+        let names = tidied("Air France Flight 447 fell. Flight 447 was lost.", "", |_| vec![span(0, 0, 3, "ORG")]);
+        assert_eq!(names, [("Air France".to_string(), "ORG".to_string())]);
     }
 
     #[test]
