@@ -97,12 +97,14 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     states_in_affiliations(view, &mut spans, gazetteer);
     hyphenated_identities(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
+    military_units(view, &mut spans);
     include_ordinals(view, &mut spans);
     extend_people_over_initials(view, &mut spans);
     extend_makers_over_models(view, &mut spans);
     end_airlines_before_flights(view, &mut spans);
     merge_nationality_into_organisation(view, &mut spans, gazetteer);
     people_after_honorifics(view, &mut spans, gazetteer);
+    places_after_near(view, &mut spans);
     make_labels_consistent(view, &mut spans, gazetteer);
     tag_repeats(view, &mut spans, gazetteer);
     named_storms(view, &mut spans);
@@ -410,10 +412,6 @@ fn trim_start(view: &View, span: &mut NameSpan) {
 /// `82nd` + `Airborne Division` → one ORG: a unit's or a body's ordinal is
 /// part of its name (`5th Fleet`, `116th Congress`).
 fn include_ordinals(view: &View, spans: &mut [NameSpan]) {
-    let is_ordinal = |w: &Word| {
-        let digits = w.form.trim_end_matches(char::is_alphabetic);
-        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(&w.form[digits.len()..], "st" | "nd" | "rd" | "th")
-    };
     let mut sorted: Vec<&mut NameSpan> = spans.iter_mut().collect();
     sorted.sort_by_key(|s| (s.sentence, s.start));
     let mut previous_end = (usize::MAX, 0);
@@ -424,6 +422,49 @@ fn include_ordinals(view: &View, spans: &mut [NameSpan]) {
         }
         previous_end = (span.sentence, span.end);
     }
+}
+
+/// A name after `near` is a place, not a person (`attacks near Chasiv Yar`:
+/// towns too small for the gazetteer), unless it owns what is near
+/// (`near Cruz's suite`).
+fn places_after_near(view: &View, spans: &mut [NameSpan]) {
+    for span in spans.iter_mut().filter(|s| !s.fixed && s.label == "PERSON" && s.start > 0) {
+        let words = &view.sentences[span.sentence];
+        let possessive = words.get(span.end).is_some_and(|w| matches!(w.form, "'s" | "’s" | "'" | "’"));
+        if words[span.start - 1].form == "near" && !possessive {
+            span.label = "GPE".to_string();
+        }
+    }
+}
+
+static MILITARY_UNIT_HEADS: Words = Words::new("military_unit_heads");
+static ORDINAL_WORDS: Words = Words::new("ordinal_words");
+
+/// Whether a word is an ordinal: `93rd`, `101st`, `Sixth`.
+fn is_ordinal(word: &Word) -> bool {
+    let digits = word.form.trim_end_matches(char::is_alphabetic);
+    let numeric = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(&word.form[digits.len()..], "st" | "nd" | "rd" | "th");
+    numeric || capitalised(word) && ORDINAL_WORDS.contains(&word.form.to_lowercase())
+}
+
+/// A military unit is an ORG: an ordinal, capitalised words and a unit's
+/// head (`93rd Mechanized Brigade`, `101st Airborne`, `Sixth Fleet`), which
+/// the tagger missed or split (`Airborne Division` a MISC).
+fn military_units(view: &View, spans: &mut Vec<NameSpan>) {
+    let mut units = Vec::new();
+    for (k, words) in view.sentences.iter().enumerate() {
+        for i in (0..words.len()).filter(|&i| is_ordinal(&words[i])) {
+            let run = words[i + 1..].iter().take_while(|w| capitalised(w)).count();
+            // The last unit head of the capitalised run ends the name (`82nd Airborne Division`).
+            if let Some(last) = (1..=run).rev().find(|&n| MILITARY_UNIT_HEADS.contains(words[i + n].form)) {
+                units.push(NameSpan { sentence: k, start: i, end: i + last + 1, label: "ORG".to_string(), fixed: false });
+            }
+        }
+    }
+    let overlaps = |a: &NameSpan, b: &NameSpan| a.sentence == b.sentence && a.start < b.end && b.start < a.end;
+    units.retain(|unit| !spans.iter().any(|s| s.fixed && overlaps(s, unit)));
+    spans.retain(|s| s.fixed || !units.iter().any(|unit| overlaps(s, unit)));
+    spans.extend(units);
 }
 
 /// `Center` + `for a New American Security` → one ORG.
@@ -781,6 +822,20 @@ mod tests {
         // A country's name is no Slavic surname (`China` ends as `Karina` does).
         let names = tidied("Air China flew.", listed, |_| vec![span(0, 0, 2, "ORG")]);
         assert_eq!(names, [("Air China".to_string(), "ORG".to_string())]);
+    }
+
+    #[test]
+    fn a_person_after_near_is_a_place() {
+        let names = tidied("Fighting raged near Chasiv Yar, near Cruz's suite.", "", |_| vec![span(0, 3, 5, "PERSON"), span(0, 7, 8, "PERSON")]);
+        assert_eq!(names, [("Chasiv Yar".to_string(), "GPE".to_string()), ("Cruz".to_string(), "PERSON".to_string())]);
+    }
+
+    #[test]
+    fn a_military_unit_is_an_organisation() {
+        let names = tidied("The 93rd Mechanized Brigade and the 82nd Airborne Division met the Sixth Fleet and the 101st Airborne.", "", |_| vec![span(0, 8, 10, "MISC")]);
+        let org = |name: &str| (name.to_string(), "ORG".to_string());
+        assert_eq!(names, [org("93rd Mechanized Brigade"), org("82nd Airborne Division"), org("Sixth Fleet"), org("101st Airborne")]);
+        assert!(tidied("The 21st Century Fox deal and the Second Amendment.", "", |_| vec![]).is_empty());
     }
 
     #[test]

@@ -126,12 +126,18 @@ fn within_any(mut ranges: Vec<Range<usize>>) -> impl Fn(usize, usize) -> bool {
 /// The entity stage: the story's names into the [`Doc`]'s mentions, with
 /// OntoNotes labels. Names are neither bylines nor dates and numbers: a
 /// name over one of those is dropped, except that a model number in a
-/// product's name is the name's (`Boeing 787`), and leaves the numbers.
+/// product's name is the name's (`Boeing 787`), and so is an ordinal in any
+/// name (`82nd Airborne Division`, `Second Amendment`): they leave the numbers.
 pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
     let blocks: Vec<BlockKind> = doc.structure.story.iter().map(|b| b.kind).collect();
     let found = recognise(&doc.text, &doc.segmented, &blocks, model, user);
     let within_product = within_any(found.iter().filter(|f| f.label == "PRODUCT").map(|f| f.start..f.end).collect());
-    doc.quantities.retain(|q| q.label != "CARDINAL" || !within_product(q.start, q.end));
+    let within_name = within_any(found.iter().map(|f| f.start..f.end).collect());
+    doc.quantities.retain(|q| match q.label {
+        "CARDINAL" => !within_product(q.start, q.end),
+        "ORDINAL" => !within_name(q.start, q.end),
+        _ => true,
+    });
     let mut not_names: Vec<Range<usize>> = doc.structure.bylines.iter().cloned().chain(doc.times.iter().map(|t| t.start..t.end)).chain(doc.quantities.iter().map(|q| q.start..q.end)).collect();
     not_names.sort_by_key(|r| r.start);
     let segmented = &doc.segmented;

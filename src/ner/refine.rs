@@ -57,7 +57,8 @@ fn is_model_designation(word: &str) -> bool {
     let digits = word.chars().filter(char::is_ascii_digit).count();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let shaped = word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') && word.chars().next().is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-    if !shaped || digits == 0 {
+    let ordinal = word.trim_start_matches(|c: char| c.is_ascii_digit());
+    if !shaped || digits == 0 || matches!(ordinal, "st" | "nd" | "rd" | "th") {
         return false;
     }
     if letters > 0 {
@@ -231,7 +232,7 @@ mod tests {
             assert_eq!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
         assert_eq!(refine("ORG", &words("Boeing 787 Dreamliners"), &g), "PRODUCT");
-        for name in ["Channel 4", "Radio 1", "Expo 2010", "G7", "Apple", "Air France Flight 447", "Celtics 110-102"] {
+        for name in ["Channel 4", "Radio 1", "Expo 2010", "G7", "Apple", "Air France Flight 447", "Celtics 110-102", "The 13th", "West 23rd"] {
             assert_ne!(refine("ORG", &words(name), &g), "PRODUCT", "{name}");
         }
         assert_eq!(refine("ORG", &words("Paris Air Show"), &g), "EVENT");
