@@ -103,6 +103,20 @@ def test_refinement_into_ontonotes_labels():
     assert labels["Europe"] == "LOC"
 
 
+def test_numbers_in_names_stay_in_the_names():
+    article = newsents.parse(
+        "Headline\n\nThe Group of Seven backed the Second Amendment, said the 82nd Airborne Division, "
+        "ranked No. 1 near Chasiv Yar."
+    )
+    labels = {m.text: m.label for m in article.mentions}
+    assert labels["Group of Seven"] == "ORG"
+    assert labels["Second Amendment"] == "LAW"
+    assert labels["82nd Airborne Division"] == "ORG"
+    assert labels["Chasiv Yar"] == "GPE"
+    # A counter and its number is a number, no name.
+    assert "No. 1" not in labels and "1" in {q.text for q in article.quantities}
+
+
 def test_user_entities_from_a_dict_and_from_files(tmp_path):
     text = "The Wagner Group said its fighters used hypersonic missiles near Bakhmut."
     by_dict = newsents.parse(text, entities={"Wagner Group": "ORG", "hypersonic missiles": "PRODUCT"})

@@ -28,6 +28,7 @@ use bumpalo::Bump;
 
 use crate::doc::{BlockKind, Doc, Label, Mention, Segmented};
 use crate::text::{overlaps_sorted, tokenize};
+use crate::lexicon::Words;
 use document::NameSpan;
 use features::normalise_word;
 use crate::lexicon::gazetteer::GAZETTEER;
@@ -125,19 +126,15 @@ fn within_any(mut ranges: Vec<Range<usize>>) -> impl Fn(usize, usize) -> bool {
 
 /// The entity stage: the story's names into the [`Doc`]'s mentions, with
 /// OntoNotes labels. Names are neither bylines nor dates and numbers: a
-/// name over one of those is dropped, except that a model number in a
-/// product's name is the name's (`Boeing 787`), and so is an ordinal in any
-/// name (`82nd Airborne Division`, `Second Amendment`): they leave the numbers.
+/// name over one of those is dropped, except that a number or an ordinal
+/// within a name is the name's (`Boeing 787`, `Channel 4`, `Group of
+/// Seven`, `82nd Airborne Division`, `Second Amendment`) and leaves the
+/// numbers.
 pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
     let blocks: Vec<BlockKind> = doc.structure.story.iter().map(|b| b.kind).collect();
     let found = recognise(&doc.text, &doc.segmented, &blocks, model, user);
-    let within_product = within_any(found.iter().filter(|f| f.label == "PRODUCT").map(|f| f.start..f.end).collect());
-    let within_name = within_any(found.iter().map(|f| f.start..f.end).collect());
-    doc.quantities.retain(|q| match q.label {
-        "CARDINAL" => !within_product(q.start, q.end),
-        "ORDINAL" => !within_name(q.start, q.end),
-        _ => true,
-    });
+    let within_name = within_any(found.iter().filter(|f| !is_counted(&doc.text[f.start..f.end])).map(|f| f.start..f.end).collect());
+    doc.quantities.retain(|q| !matches!(q.label, "CARDINAL" | "ORDINAL") || !within_name(q.start, q.end));
     let mut not_names: Vec<Range<usize>> = doc.structure.bylines.iter().cloned().chain(doc.times.iter().map(|t| t.start..t.end)).chain(doc.quantities.iter().map(|q| q.start..q.end)).collect();
     not_names.sort_by_key(|r| r.start);
     let segmented = &doc.segmented;
@@ -153,6 +150,14 @@ pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
             Mention { sentence: f.sentence, tokens: first..end, start: f.start, end: f.end, label: Label::from(f.label.as_str()), entity: 0 }
         })
         .collect();
+}
+
+static COUNTERS: Words = Words::new("counters");
+
+/// A counter and its number (`No. 1`, `Round 2`, `Day 1`): a number, no name.
+fn is_counted(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    matches!((words.next(), words.next(), words.next()), (Some(counter), Some(_), None) if COUNTERS.contains(counter))
 }
 
 /// The most tokens the tagger reads as one document. A news article has a
