@@ -113,6 +113,11 @@ def test_numbers_in_names_stay_in_the_names():
     assert labels["Second Amendment"] == "LAW"
     assert labels["82nd Airborne Division"] == "ORG"
     assert labels["Chasiv Yar"] == "GPE"
+    dates = newsents.parse("Headline\n\nThe Arab Spring and the Good Friday Agreement came up at the Supreme Court Tuesday.",
+                           published="2016-04-07")
+    labels = {m.text: m.label for m in dates.mentions}
+    assert labels["Arab Spring"] == "EVENT" and labels["Good Friday Agreement"] == "LAW"
+    assert [t.text for t in dates.temporal] == ["Tuesday"]
     # A counter and its number is a number, no name.
     assert "No. 1" not in labels and "1" in {q.text for q in article.quantities}
 
