@@ -130,23 +130,24 @@ fn within_any(mut ranges: Vec<Range<usize>>) -> impl Fn(usize, usize) -> bool {
 /// name over one of those is dropped, except that a number or an ordinal
 /// within a name is the name's (`Boeing 787`, `Channel 4`, `Group of
 /// Seven`, `82nd Airborne Division`, `Second Amendment`), and so is a
-/// season, month or holiday within a longer name (`Arab Spring`, `Good
-/// Friday Agreement`): they leave the numbers and the dates.
+/// time within a longer name (`Arab Spring`, `Good Friday Agreement`,
+/// `21st Century Fox`): they leave the numbers and the dates.
 pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
     let blocks: Vec<BlockKind> = doc.structure.story.iter().map(|b| b.kind).collect();
     let found = recognise(&doc.text, &doc.segmented, &blocks, model, user);
     let within_numbered_name = within_any(found.iter().filter(|f| !is_counted(&doc.text[f.start..f.end])).map(|f| f.start..f.end).collect());
     doc.quantities.retain(|q| !matches!(q.label, "CARDINAL" | "ORDINAL") || !within_numbered_name(q.start, q.end));
-    // A time with digits stays one (`January 6 committee`), and so does a
-    // day or month that ends a name (the tagger ran on over `Supreme Court Tuesday`).
+    // A date that ends a name stays a date (the tagger ran on over `Supreme
+    // Court Tuesday`, `Fox News Jan. 5`), unless it is a season or the like
+    // (`Arab Spring`, `USA Today`).
     let within_name = within_any(found.iter().map(|f| f.start..f.end).collect());
     let name_ends: FxHashSet<usize> = found.iter().map(|f| f.end).collect();
     let within_longer_name = |start: usize, end: usize| start > 0 && within_name(start - 1, end) || within_name(start, end + 1);
     let text = &doc.text;
     doc.times.retain(|t| {
         let words = &text[t.start..t.end];
-        let ends_a_name_as_a_day = name_ends.contains(&t.end) && words.split_whitespace().last().is_some_and(is_day_or_month_name);
-        words.contains(|c: char| c.is_ascii_digit()) || ends_a_name_as_a_day || !within_longer_name(t.start, t.end)
+        let dated = words.contains(|c: char| c.is_ascii_digit()) || words.split_whitespace().last().is_some_and(is_day_or_month_name);
+        name_ends.contains(&t.end) && dated || !within_longer_name(t.start, t.end)
     });
     let mut not_names: Vec<Range<usize>> = doc.structure.bylines.iter().cloned().chain(doc.times.iter().map(|t| t.start..t.end)).chain(doc.quantities.iter().map(|q| q.start..q.end)).collect();
     not_names.sort_by_key(|r| r.start);
