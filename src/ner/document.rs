@@ -311,7 +311,8 @@ fn named_storms(view: &View, spans: &mut Vec<NameSpan>) {
             }
             let start = if i > 0 && STORM_QUALIFIERS.contains(words[i - 1].form) { i - 1 } else { i };
             // The name is the tagged span that starts at or covers the word after the storm word, or that word.
-            let end = spans.iter().find(|s| s.sentence == k && s.start <= i + 1 && i + 1 < s.end).map_or(i + 2, |s| s.end);
+            let latest = spans.partition_point(|s| (s.sentence, s.start) <= (k, i + 1));
+            let end = latest.checked_sub(1).map(|n| &spans[n]).filter(|s| s.sentence == k && i + 1 < s.end).map_or(i + 2, |s| s.end);
             storms.push(NameSpan { sentence: k, start, end, label: "EVENT".to_string(), fixed: false });
         }
     }
@@ -320,13 +321,45 @@ fn named_storms(view: &View, spans: &mut Vec<NameSpan>) {
     }
     let text_of = |s: &NameSpan, from: usize| words_text(&view.sentences[s.sentence][from..s.end]);
     let names: FxHashSet<String> = storms.iter().map(|s| text_of(s, s.start + 1 + usize::from(STORM_QUALIFIERS.contains(view.sentences[s.sentence][s.start].form)))).collect();
-    let overlaps = |a: &NameSpan, b: &NameSpan| a.sentence == b.sentence && a.start < b.end && b.start < a.end;
-    spans.retain(|s| s.fixed || !storms.iter().any(|storm| overlaps(s, storm)));
-    storms.retain(|storm| !spans.iter().any(|s| overlaps(s, storm)));
     for span in spans.iter_mut().filter(|s| !s.fixed && names.contains(&text_of(s, s.start))) {
         span.label = "EVENT".to_string();
     }
-    spans.extend(storms);
+    put_in_place(spans, storms);
+}
+
+/// Spans sorted by start, to ask in logarithmic time whether any overlaps a
+/// given one (the spans may overlap each other).
+struct SpanIndex {
+    starts: Vec<(usize, usize)>,
+    /// The latest end among the spans up to each one.
+    latest_ends: Vec<(usize, usize)>,
+}
+
+impl SpanIndex {
+    fn new<'a>(spans: impl Iterator<Item = &'a NameSpan>) -> SpanIndex {
+        let mut bounds: Vec<((usize, usize), (usize, usize))> = spans.map(|s| ((s.sentence, s.start), (s.sentence, s.end))).collect();
+        bounds.sort_unstable();
+        let latest_ends = bounds.iter().scan((0, 0), |latest, &(_, end)| {
+            *latest = end.max(*latest);
+            Some(*latest)
+        });
+        SpanIndex { latest_ends: latest_ends.collect(), starts: bounds.into_iter().map(|(start, _)| start).collect() }
+    }
+
+    fn overlaps(&self, span: &NameSpan) -> bool {
+        let before_end = self.starts.partition_point(|&start| start < (span.sentence, span.end));
+        before_end > 0 && self.latest_ends[before_end - 1] > (span.sentence, span.start)
+    }
+}
+
+/// Puts names a rule found in place of the spans they overlap, except
+/// that a name the caller fixed stays and the rule's name goes.
+fn put_in_place(spans: &mut Vec<NameSpan>, mut added: Vec<NameSpan>) {
+    let fixed = SpanIndex::new(spans.iter().filter(|s| s.fixed));
+    added.retain(|a| !fixed.overlaps(a));
+    let added_index = SpanIndex::new(added.iter());
+    spans.retain(|s| s.fixed || !added_index.overlaps(s));
+    spans.extend(added);
 }
 
 /// `Air France Flight 447`: the airline is `Air France`; the tagger took
@@ -454,17 +487,15 @@ fn military_units(view: &View, spans: &mut Vec<NameSpan>) {
     let mut units = Vec::new();
     for (k, words) in view.sentences.iter().enumerate() {
         for i in (0..words.len()).filter(|&i| is_ordinal(&words[i])) {
-            let run = words[i + 1..].iter().take_while(|w| capitalised(w)).count();
+            // A unit's name is a few words (`47th Separate Mechanized Brigade`).
+            let run = words[i + 1..].iter().take(6).take_while(|w| capitalised(w)).count();
             // The last unit head of the capitalised run ends the name (`82nd Airborne Division`).
             if let Some(last) = (1..=run).rev().find(|&n| MILITARY_UNIT_HEADS.contains(words[i + n].form)) {
                 units.push(NameSpan { sentence: k, start: i, end: i + last + 1, label: "ORG".to_string(), fixed: false });
             }
         }
     }
-    let overlaps = |a: &NameSpan, b: &NameSpan| a.sentence == b.sentence && a.start < b.end && b.start < a.end;
-    units.retain(|unit| !spans.iter().any(|s| s.fixed && overlaps(s, unit)));
-    spans.retain(|s| s.fixed || !units.iter().any(|unit| overlaps(s, unit)));
-    spans.extend(units);
+    put_in_place(spans, units);
 }
 
 /// `Center` + `for a New American Security` → one ORG.
