@@ -131,7 +131,7 @@ fn within_any(mut ranges: Vec<Range<usize>>) -> impl Fn(usize, usize) -> bool {
 /// within a name is the name's (`Boeing 787`, `Channel 4`, `Group of
 /// Seven`, `82nd Airborne Division`, `Second Amendment`), and so is a
 /// time within a longer name (`Arab Spring`, `Good Friday Agreement`,
-/// `21st Century Fox`): they leave the numbers and the dates.
+/// `Philadelphia 2016 Host Committee`): they leave the numbers and the dates.
 pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
     let blocks: Vec<BlockKind> = doc.structure.story.iter().map(|b| b.kind).collect();
     let found = recognise(&doc.text, &doc.segmented, &blocks, model, user);

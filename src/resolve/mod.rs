@@ -12,7 +12,9 @@
 //! - NORP: a plural joins its singular (`Russians`, `Russian`).
 //! - ORG: an acronym joins the name whose initials it spells, in the article
 //!   or in the gazetteer (`UN`, `United Nations`).
-//! - Anything else: the same folded name and label.
+//! - Anything else: the same folded name and label; an acronym the article
+//!   defines in brackets after an event, law, facility or product joins it
+//!   (`Freedom of Information Act (FOIA)`).
 //!
 //! An entity's label is the majority of its mentions'; its name is the alias
 //! with the most words (then the most frequent, then the first); its key is
