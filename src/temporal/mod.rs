@@ -103,21 +103,28 @@ pub fn annotate(doc: &mut crate::doc::Doc) {
 /// publication date, when known.
 pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Timex> {
     let mut found = Vec::new();
-    // The date in focus: the last full date mentioned, the anchor before any.
+    // The date in focus: the last full date mentioned, the anchor before any;
+    // the year and month in focus: those of the last date mentioned.
     let mut reference = anchor;
+    let mut period = anchor.map(|a| (a.year, Some(a.month)));
     for sentence in &segmented.sentences {
         let tokens = segmented.sentence_tokens(sentence);
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
-        let reader = Reader { words: &words, lower: &lower, anchor, reference: Cell::new(reference), start: Cell::new(0) };
+        let reader = Reader { words: &words, lower: &lower, anchor, reference: Cell::new(reference), period: Cell::new(period), start: Cell::new(0) };
         let mut matches: Vec<(usize, Match)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             match reader.at(i) {
                 Some(m) if m.end > i => {
                     let end = m.end;
-                    if let Some(day) = m.value.as_deref().and_then(full_date).filter(|_| m.label == "DATE") {
-                        reader.reference.set(Some(day));
+                    if m.label == "DATE" {
+                        if let Some(day) = m.value.as_deref().and_then(full_date) {
+                            reader.reference.set(Some(day));
+                        }
+                        if let Some(in_focus) = m.value.as_deref().and_then(year_and_month) {
+                            reader.period.set(Some(in_focus));
+                        }
                     }
                     matches.push((i, m));
                     i = end;
@@ -142,6 +149,7 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Time
             found.push(Timex { start: tokens[*start].start(), end: tokens[m.end - 1].end(), label: m.label, value, anchored });
         }
         reference = reader.reference.get();
+        period = reader.period.get();
     }
     found
 }
@@ -164,6 +172,18 @@ fn join_clock_times_and_days(matches: Vec<(usize, Match)>) -> Vec<(usize, Match)
 }
 
 /// A value that names one day (`2025-05-12`).
+/// The year and, if given, the month of a TIMEX3 value: `2012-02-14` and
+/// `2012-02` give 2012 and February, `2012` and `2012-W07` 2012 alone.
+fn year_and_month(value: &str) -> Option<(i32, Option<u32>)> {
+    let year = value.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()))?.parse().ok()?;
+    let rest = &value[4..];
+    if !(rest.is_empty() || rest.starts_with('-')) {
+        return None;
+    }
+    let month = rest.get(1..3).and_then(|m| m.parse().ok()).filter(|m| (1..=12).contains(m));
+    Some((year, month))
+}
+
 fn full_date(value: &str) -> Option<Date> {
     let b = value.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -202,6 +222,8 @@ struct Reader<'a> {
     anchor: Option<Date>,
     /// The date in focus (the last full date mentioned), for `the following day`.
     reference: Cell<Option<Date>>,
+    /// The year and month in focus (of the last date mentioned), for `the following year`.
+    period: Cell<Option<(i32, Option<u32>)>>,
     /// Where the expression being read starts, for the tense around it.
     start: Cell<usize>,
 }
@@ -742,22 +764,53 @@ impl Reader<'_> {
         Match::date(end, day.plus_days(days).iso(), true)
     }
 
-    /// `the following day`, `the same day`, `the previous day`, `the day
-    /// before` closing a clause, and `the day` after `on`, `for`, `ended`
-    /// (`closed up 2% on the day`): the date in focus.
+    /// The week, month or year `shift` away from the one in focus: `the
+    /// following week` (from the date in focus), `the year before` (from the
+    /// last year mentioned: `in February 2012 ... the following year`).
+    fn reference_period(&self, end: usize, unit: &str, shift: i64) -> Option<Match> {
+        let value = match (unit, self.period.get()) {
+            ("week", _) => {
+                let (year, week) = self.reference.get()?.plus_days(7 * shift).iso_week();
+                format!("{year:04}-W{week:02}")
+            }
+            ("month", Some((year, Some(month)))) => {
+                let months = year as i64 * 12 + month as i64 - 1 + shift;
+                format!("{:04}-{:02}", months.div_euclid(12), months.rem_euclid(12) + 1)
+            }
+            ("year", Some((year, _))) => format!("{:04}", year as i64 + shift),
+            _ => return None,
+        };
+        Match::date(end, value, true)
+    }
+
+    /// `the following day`, `the same day`, `the previous day`, `the
+    /// following week`, `the day before` or `the year after` closing a
+    /// clause, and `the day` after `on`, `for`, `ended` (`closed up 2% on
+    /// the day`): the date in focus, or the period around it.
     fn anaphoric_day(&self, i: usize) -> Option<Match> {
         if self.low(i) != "the" {
             return None;
         }
         if let Some(shift) = ANAPHORIC_DAYS.value(self.low(i + 1)).and_then(|v| v.parse().ok()) {
-            return if self.low(i + 2) == "day" { self.reference_day(i + 3, shift) } else { None };
+            // `the next week`, `the previous year` count from the publication
+            // date (see `relative`); `the following week` from the date in focus.
+            return match self.low(i + 2) {
+                "day" => self.reference_day(i + 3, shift),
+                unit @ ("week" | "month" | "year") if matches!(self.low(i + 1), "following" | "preceding") => self.reference_period(i + 3, unit, shift),
+                _ => None,
+            };
         }
         // `had left the day before.`: the day before the date in focus (not `the day before the vote`).
         let closes_clause = !self.word(i + 3).starts_with(char::is_alphanumeric);
-        if self.low(i + 1) == "day" && closes_clause {
-            match self.low(i + 2) {
-                "before" => return self.reference_day(i + 3, -1),
-                "after" => return self.reference_day(i + 3, 1),
+        let shift = match self.low(i + 2) {
+            "before" => -1,
+            "after" => 1,
+            _ => 0,
+        };
+        if closes_clause && shift != 0 {
+            match self.low(i + 1) {
+                "day" => return self.reference_day(i + 3, shift),
+                unit @ ("week" | "month" | "year") => return self.reference_period(i + 3, unit, shift),
                 _ => {}
             }
         }
@@ -888,7 +941,16 @@ impl Reader<'_> {
         let end = i + 3;
         let (from, sign) = match (self.low(i + 2), SHIFT_WORDS.value(self.low(i + 2))) {
             ("ago", _) => (self.anchor, -1),
-            (_, Some(sign)) => (self.reference.get(), sign.parse().ok()?),
+            // Years and months later count from the last year or month mentioned
+            // (`in February 2012 ... two years later`), days and weeks from the last day.
+            (_, Some(sign)) => {
+                let from = match (unit, self.period.get()) {
+                    ("Y" | "DE" | "CE", Some((year, _))) => Date::new(year, 1, 1),
+                    ("M", Some((year, Some(month)))) => Date::new(year, month, 1),
+                    _ => self.reference.get(),
+                };
+                (from, sign.parse().ok()?)
+            }
             _ => return None,
         };
         let Some(from) = from else {
@@ -1165,6 +1227,10 @@ mod tests {
         assert!(got.contains(&("March".into(), "DATE", "2013-03".into())));
         let got = values("Talks opened on March 4. They had met the day before. They met the day before the vote.", march_14_2013());
         assert_eq!(got, [("March 4".into(), "DATE", "2013-03-04".into()), ("the day before".into(), "DATE", "2013-03-03".into())]);
+        let got = values("Talks opened on March 4. They ended the following week; the year before, they had failed.", march_14_2013());
+        assert_eq!(got[1..], [("the following week".into(), "DATE", "2013-W11".into()), ("the year before".into(), "DATE", "2012".into())]);
+        let got = values("He was charged in February 2012 and acquitted the following year; two years later he left.", march_14_2013());
+        assert_eq!(got[1..], [("the following year".into(), "DATE", "2013".into()), ("two years later".into(), "DATE", "2015".into())]);
     }
 
     #[test]
