@@ -216,7 +216,7 @@ fn title_before<'t>(
         }
         runs.last_mut().expect("a run").push(word);
     }
-    let roles = runs.into_iter().filter(|r| r.iter().any(|w| is_role_noun(w))).map(|r| r.join(" ")).collect();
+    let roles = runs.into_iter().filter(|r| r.iter().any(|w| is_role_noun(w))).map(|r| join_words(&r)).collect();
     (roles, affiliation, i.saturating_sub(1).max(sentence_start))
 }
 
@@ -290,5 +290,19 @@ fn appositive<'t>(
 /// A collected phrase as a role, if it holds a role noun.
 fn finish(current: &mut Vec<&str>) -> Option<String> {
     let phrase = std::mem::take(current);
-    phrase.iter().any(|w| is_role_noun(w)).then(|| phrase.join(" "))
+    phrase.iter().any(|w| is_role_noun(w)).then(|| join_words(&phrase))
+}
+
+/// Words as printed: spaced, but a possessive's ending stays on its word
+/// (`Clinton campaign’s communications director`).
+fn join_words(words: &[&str]) -> String {
+    let mut joined = String::new();
+    for word in words {
+        let possessive = matches!(*word, "’s" | "'s") || matches!(*word, "’" | "'") && joined.ends_with('s');
+        if !joined.is_empty() && !possessive {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
