@@ -289,7 +289,11 @@ fn appositive<'t>(
 
 /// A collected phrase as a role, if it holds a role noun.
 fn finish(current: &mut Vec<&str>) -> Option<String> {
-    let phrase = std::mem::take(current);
+    let mut phrase = std::mem::take(current);
+    // A phrase cut at a stop word leaves no connector at its end (`nominee or`).
+    while phrase.last().is_some_and(|w| CONNECTORS.contains(w) || matches!(*w, "or" | "and")) {
+        phrase.pop();
+    }
     phrase.iter().any(|w| is_role_noun(w)).then(|| join_words(&phrase))
 }
 
