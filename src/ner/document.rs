@@ -306,7 +306,7 @@ fn named_storms(view: &View, spans: &mut Vec<NameSpan>) {
     for (k, words) in view.sentences.iter().enumerate() {
         for i in 0..words.len().saturating_sub(1) {
             let name = &words[i + 1];
-            if !STORM_WORDS.contains(words[i].form) || !capitalised(name) || STORM_WORDS.contains(name.form) || NOT_NAME_STARTS.contains(name.form) {
+            if !capitalised(&words[i]) || !STORM_WORDS.contains(words[i].form) || !capitalised(name) || STORM_WORDS.contains(name.form) || NOT_NAME_STARTS.contains(name.form) {
                 continue;
             }
             let start = if i > 0 && STORM_QUALIFIERS.contains(words[i - 1].form) { i - 1 } else { i };
@@ -475,6 +475,10 @@ static ORDINAL_WORDS: Words = Words::new("ordinal_words");
 
 /// Whether a word is an ordinal: `93rd`, `101st`, `Sixth`.
 fn is_ordinal(word: &Word) -> bool {
+    // Every ordinal, in figures or in words, ends so; most words do not.
+    if !["st", "nd", "rd", "th"].iter().any(|ending| word.form.ends_with(ending)) {
+        return false;
+    }
     let digits = word.form.trim_end_matches(char::is_alphabetic);
     let numeric = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) && matches!(&word.form[digits.len()..], "st" | "nd" | "rd" | "th");
     numeric || capitalised(word) && ORDINAL_WORDS.contains(&word.form.to_lowercase())
