@@ -93,6 +93,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
         let kind_of_thing = lone_word.is_some_and(|w| is_plural_acronym(w) && gazetteer.kinds(w).iter().next().is_none());
         s.start < s.end && (s.fixed || !(no_person || kind_of_thing))
     });
+    bodies_before_titles(view, &mut spans, gazetteer);
     split_place_conjunctions(view, &mut spans, gazetteer);
     states_in_affiliations(view, &mut spans, gazetteer);
     hyphenated_identities(view, &mut spans, gazetteer);
@@ -182,6 +183,31 @@ fn split_titles_and_groups(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &G
         }
     }
     spans.extend(split_off);
+}
+
+static CHAMBERS: Words = Words::new("chambers");
+static TITLE_WORDS: Words = Words::new("title_words");
+
+/// A chamber or a listed organisation before a person's title is a name of
+/// its own (`House Speaker Paul Ryan`, `House Minority Whip Steve
+/// Scalise`: the tagger tags the person and leaves `House` out).
+fn bodies_before_titles(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    let covered = SpanIndex::new(spans.iter());
+    let mut bodies = Vec::new();
+    for span in spans.iter().filter(|s| s.label == "PERSON") {
+        let words = &view.sentences[span.sentence];
+        let mut i = span.start;
+        while i > 0 && capitalised(&words[i - 1]) && (gazetteer.kinds(words[i - 1].form).contains(&Kind::Title) || TITLE_WORDS.contains(words[i - 1].form)) {
+            i -= 1;
+        }
+        let titled = i < span.start;
+        let Some(body) = i.checked_sub(1).map(|j| &words[j]).filter(|w| titled && capitalised(w)) else { continue };
+        let candidate = NameSpan { sentence: span.sentence, start: i - 1, end: i, label: "ORG".to_string(), fixed: false };
+        if (CHAMBERS.contains(body.form) || gazetteer.kinds(body.form).contains(&Kind::Organisation)) && !covered.overlaps(&candidate) {
+            bodies.push(candidate);
+        }
+    }
+    spans.extend(bodies);
 }
 
 /// `East and West` → `East`, `West`, when both sides are listed places
@@ -857,6 +883,16 @@ mod tests {
         // A country's name is no Slavic surname (`China` ends as `Karina` does).
         let names = tidied("Air China flew.", listed, |_| vec![span(0, 0, 2, "ORG")]);
         assert_eq!(names, [("Air China".to_string(), "ORG".to_string())]);
+    }
+
+    #[test]
+    fn a_chamber_before_a_title_is_an_organisation() {
+        let names = tidied("House Speaker Paul Ryan met House Minority Whip Steve Scalise in the house. Chris Paul House spoke.", "Speaker\ttitle\n", |_| {
+            vec![span(0, 2, 4, "PERSON"), span(0, 8, 10, "PERSON"), span(1, 0, 3, "PERSON")]
+        });
+        let org = |name: &str| (name.to_string(), "ORG".to_string());
+        let person = |name: &str| (name.to_string(), "PERSON".to_string());
+        assert_eq!(names, [org("House"), person("Paul Ryan"), org("House"), person("Steve Scalise"), person("Chris Paul House")]);
     }
 
     #[test]
