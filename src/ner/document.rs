@@ -39,7 +39,7 @@
 
 use crate::fxhash::{hash_str, FxHashMap as HashMap, FxHashSet, SEED};
 use crate::calendar::is_day_or_month_name;
-use crate::text::fold;
+use crate::text::{fold, Ranges};
 
 use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
 use super::refine::{is_group_word, is_model_after_maker, is_nationality_or_group};
@@ -192,7 +192,7 @@ static TITLE_WORDS: Words = Words::new("title_words");
 /// its own (`House Speaker Paul Ryan`, `House Minority Whip Steve
 /// Scalise`: the tagger tags the person and leaves `House` out).
 fn bodies_before_titles(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
-    let covered = SpanIndex::new(spans.iter());
+    let covered = span_ranges(spans.iter());
     let mut bodies = Vec::new();
     for span in spans.iter().filter(|s| s.label == "PERSON") {
         let words = &view.sentences[span.sentence];
@@ -203,7 +203,7 @@ fn bodies_before_titles(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
         let titled = i < span.start;
         let Some(body) = i.checked_sub(1).map(|j| &words[j]).filter(|w| titled && capitalised(w)) else { continue };
         let candidate = NameSpan { sentence: span.sentence, start: i - 1, end: i, label: "ORG".to_string(), fixed: false };
-        if (CHAMBERS.contains(body.form) || gazetteer.kinds(body.form).contains(&Kind::Organisation)) && !covered.overlaps(&candidate) {
+        if (CHAMBERS.contains(body.form) || gazetteer.kinds(body.form).contains(&Kind::Organisation)) && !overlaps(&covered, &candidate) {
             bodies.push(candidate);
         }
     }
@@ -353,38 +353,23 @@ fn named_storms(view: &View, spans: &mut Vec<NameSpan>) {
     put_in_place(spans, storms);
 }
 
-/// Spans sorted by start, to ask in logarithmic time whether any overlaps a
-/// given one (the spans may overlap each other).
-struct SpanIndex {
-    starts: Vec<(usize, usize)>,
-    /// The latest end among the spans up to each one.
-    latest_ends: Vec<(usize, usize)>,
+/// The spans as ranges of (sentence, word) positions.
+fn span_ranges<'a>(spans: impl Iterator<Item = &'a NameSpan>) -> Ranges<(usize, usize)> {
+    Ranges::new(spans.map(|s| ((s.sentence, s.start), (s.sentence, s.end))))
 }
 
-impl SpanIndex {
-    fn new<'a>(spans: impl Iterator<Item = &'a NameSpan>) -> SpanIndex {
-        let mut bounds: Vec<((usize, usize), (usize, usize))> = spans.map(|s| ((s.sentence, s.start), (s.sentence, s.end))).collect();
-        bounds.sort_unstable();
-        let latest_ends = bounds.iter().scan((0, 0), |latest, &(_, end)| {
-            *latest = end.max(*latest);
-            Some(*latest)
-        });
-        SpanIndex { latest_ends: latest_ends.collect(), starts: bounds.into_iter().map(|(start, _)| start).collect() }
-    }
-
-    fn overlaps(&self, span: &NameSpan) -> bool {
-        let before_end = self.starts.partition_point(|&start| start < (span.sentence, span.end));
-        before_end > 0 && self.latest_ends[before_end - 1] > (span.sentence, span.start)
-    }
+/// Whether one of `ranges` overlaps a span.
+fn overlaps(ranges: &Ranges<(usize, usize)>, span: &NameSpan) -> bool {
+    ranges.overlap((span.sentence, span.start), (span.sentence, span.end))
 }
 
 /// Puts names a rule found in place of the spans they overlap, except
 /// that a name the caller fixed stays and the rule's name goes.
 fn put_in_place(spans: &mut Vec<NameSpan>, mut added: Vec<NameSpan>) {
-    let fixed = SpanIndex::new(spans.iter().filter(|s| s.fixed));
-    added.retain(|a| !fixed.overlaps(a));
-    let added_index = SpanIndex::new(added.iter());
-    spans.retain(|s| s.fixed || !added_index.overlaps(s));
+    let fixed = span_ranges(spans.iter().filter(|s| s.fixed));
+    added.retain(|a| !overlaps(&fixed, a));
+    let added_ranges = span_ranges(added.iter());
+    spans.retain(|s| s.fixed || !overlaps(&added_ranges, s));
     spans.extend(added);
 }
 

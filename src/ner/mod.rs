@@ -28,7 +28,7 @@ use std::ops::Range;
 use bumpalo::Bump;
 
 use crate::doc::{BlockKind, Doc, Label, Mention, Segmented};
-use crate::text::{overlaps_sorted, tokenize};
+use crate::text::{tokenize, Ranges};
 use crate::lexicon::Words;
 use document::NameSpan;
 use features::normalise_word;
@@ -113,18 +113,6 @@ impl UserEntities {
     }
 }
 
-/// A test of whether `start..end` lies within one of `ranges`, in
-/// logarithmic time: the latest end among the ranges starting at or before
-/// `start` reaches `end`.
-fn within_any(mut ranges: Vec<Range<usize>>) -> impl Fn(usize, usize) -> bool {
-    ranges.sort_by_key(|r| r.start);
-    let latest_end: Vec<usize> = ranges.iter().scan(0, |latest, r| { *latest = r.end.max(*latest); Some(*latest) }).collect();
-    move |start, end| {
-        let before = ranges.partition_point(|r| r.start <= start);
-        before > 0 && latest_end[before - 1] >= end
-    }
-}
-
 /// The entity stage: the story's names into the [`Doc`]'s mentions, with
 /// OntoNotes labels. Names are neither bylines nor dates and numbers: a
 /// name over one of those is dropped, except that a number or an ordinal
@@ -135,26 +123,27 @@ fn within_any(mut ranges: Vec<Range<usize>>) -> impl Fn(usize, usize) -> bool {
 pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
     let blocks: Vec<BlockKind> = doc.structure.story.iter().map(|b| b.kind).collect();
     let found = recognise(&doc.text, &doc.segmented, &blocks, model, user);
-    let within_numbered_name = within_any(found.iter().filter(|f| !is_counted(&doc.text[f.start..f.end])).map(|f| f.start..f.end).collect());
-    doc.quantities.retain(|q| !matches!(q.label, "CARDINAL" | "ORDINAL") || !within_numbered_name(q.start, q.end));
+    let numbered_names = Ranges::new(found.iter().filter(|f| !is_counted(&doc.text[f.start..f.end])).map(|f| (f.start, f.end)));
+    doc.quantities.retain(|q| !matches!(q.label, "CARDINAL" | "ORDINAL") || !numbered_names.hold(q.start, q.end));
     // A date that ends a name stays a date (the tagger ran on over `Supreme
     // Court Tuesday`, `Fox News Jan. 5`), unless it is a season or the like
     // (`Arab Spring`, `USA Today`).
-    let within_name = within_any(found.iter().map(|f| f.start..f.end).collect());
+    let names = Ranges::new(found.iter().map(|f| (f.start, f.end)));
     let name_ends: FxHashSet<usize> = found.iter().map(|f| f.end).collect();
-    let within_longer_name = |start: usize, end: usize| start > 0 && within_name(start - 1, end) || within_name(start, end + 1);
+    let within_longer_name = |start: usize, end: usize| start > 0 && names.hold(start - 1, end) || names.hold(start, end + 1);
     let text = &doc.text;
     doc.times.retain(|t| {
         let words = &text[t.start..t.end];
         let dated = words.contains(|c: char| c.is_ascii_digit()) || words.split_whitespace().last().is_some_and(is_day_or_month_name);
         name_ends.contains(&t.end) && dated || !within_longer_name(t.start, t.end)
     });
-    let mut not_names: Vec<Range<usize>> = doc.structure.bylines.iter().cloned().chain(doc.times.iter().map(|t| t.start..t.end)).chain(doc.quantities.iter().map(|q| q.start..q.end)).collect();
-    not_names.sort_by_key(|r| r.start);
+    let not_names = Ranges::new(
+        doc.structure.bylines.iter().cloned().chain(doc.times.iter().map(|t| t.start..t.end)).chain(doc.quantities.iter().map(|q| q.start..q.end)).map(|r| (r.start, r.end)),
+    );
     let segmented = &doc.segmented;
     doc.mentions = found
         .into_iter()
-        .filter(|f| !overlaps_sorted(&not_names, f.start, f.end))
+        .filter(|f| !not_names.overlap(f.start, f.end))
         .map(|f| {
             // The whole tokens of the name: none for a part of a compound (`Russian` of `Russian-backed`).
             let sentence = segmented.sentences[f.sentence];

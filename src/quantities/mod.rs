@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use crate::fxhash::FxHashSet;
 use crate::lexicon::{self, Words};
 use crate::doc::{Amount, Segmented};
-use crate::text::{lower_case, overlaps_sorted};
+use crate::text::{lower_case, Ranges};
 
 static CURRENCY_SIGNS: Words = Words::new("currency_signs");
 static CURRENCY_CODES: Words = Words::new("currency_codes");
@@ -263,8 +263,9 @@ pub fn annotate(doc: &mut crate::doc::Doc) {
 }
 
 /// Finds the numeric expressions of a story's sentences, skipping `taken`
-/// byte ranges (dates, times, durations: sorted, not overlapping).
+/// byte ranges (dates, times, durations).
 pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Amount> {
+    let taken = Ranges::new(taken.iter().map(|r| (r.start, r.end)));
     let mut out = Vec::new();
     for sentence in &segmented.sentences {
         let tokens = segmented.sentence_tokens(sentence);
@@ -272,7 +273,7 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Am
         let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
         let glued: Vec<bool> = tokens.windows(2).map(|pair| pair[0].end() == pair[1].start()).collect();
         let reader = Reader { words: &words, lower: &lower, glued: &glued };
-        let is_taken = |k: usize| overlaps_sorted(taken, tokens[k].start(), tokens[k].end());
+        let is_taken = |k: usize| taken.overlap(tokens[k].start(), tokens[k].end());
         let mut i = 0;
         while i < words.len() {
             if is_taken(i) {

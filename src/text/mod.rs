@@ -40,11 +40,37 @@ pub fn segment<'a>(text: &str, blocks: impl IntoIterator<Item = &'a Range<usize>
     out
 }
 
-/// Whether `start..end` overlaps one of `ranges`, which are sorted by start
-/// and do not overlap each other (a binary search).
-pub fn overlaps_sorted(ranges: &[Range<usize>], start: usize, end: usize) -> bool {
-    let after = ranges.partition_point(|r| r.start < end);
-    after > 0 && ranges[after - 1].end > start
+/// Ranges sorted by start, each with the latest end among those up to it,
+/// so that whether one of them overlaps or holds a given range is a binary
+/// search, even where they overlap each other.
+pub struct Ranges<K> {
+    starts: Vec<K>,
+    latest_ends: Vec<K>,
+}
+
+impl<K: Ord + Copy> Ranges<K> {
+    /// The ranges given as `(start, end)`, end exclusive.
+    pub fn new(ranges: impl IntoIterator<Item = (K, K)>) -> Ranges<K> {
+        let mut bounds: Vec<(K, K)> = ranges.into_iter().collect();
+        bounds.sort_unstable();
+        let mut latest_ends: Vec<K> = Vec::with_capacity(bounds.len());
+        for &(_, end) in &bounds {
+            latest_ends.push(latest_ends.last().map_or(end, |&latest| latest.max(end)));
+        }
+        Ranges { starts: bounds.into_iter().map(|(start, _)| start).collect(), latest_ends }
+    }
+
+    /// Whether one of the ranges overlaps `start..end`.
+    pub fn overlap(&self, start: K, end: K) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < end);
+        before_end > 0 && self.latest_ends[before_end - 1] > start
+    }
+
+    /// Whether one of the ranges holds `start..end` whole.
+    pub fn hold(&self, start: K, end: K) -> bool {
+        let from_before = self.starts.partition_point(|&s| s <= start);
+        from_before > 0 && self.latest_ends[from_before - 1] >= end
+    }
 }
 
 /// A word in lower case, borrowed when it has no capitals.
@@ -90,4 +116,19 @@ pub fn one_line(text: &str) -> String {
 pub fn sentence_ranges(text: &str, start: usize, end: usize) -> Vec<Range<usize>> {
     let segmented = segment(text, [&(start..end)]);
     segmented.sentences.iter().map(|s| segmented.sentence_range(s)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ranges;
+
+    #[test]
+    fn ranges_answer_overlap_and_hold_though_they_overlap_each_other() {
+        // 0..10 holds 4..6; the later 2..3 ends before 4.
+        let ranges = Ranges::new([(2, 3), (0, 10), (20, 25)]);
+        assert!(ranges.overlap(4, 6) && ranges.hold(4, 6));
+        assert!(ranges.overlap(24, 30) && !ranges.hold(24, 30));
+        assert!(!ranges.overlap(10, 20) && !ranges.hold(10, 11));
+        assert!(!Ranges::<usize>::new([]).overlap(0, 1));
+    }
 }
