@@ -9,13 +9,16 @@
 //!    and a title or a group word before a person's name (`Sen. Rand Paul`,
 //!    `Democrat Hillary Clinton`, the group word a NORP of its own, as is
 //!    a place or body qualifying the title: `Army Lt. Gen. Mick Bednarek`);
-//!    drop a lone honorific or title tagged as a person (`Ms.`); split
+//!    drop a lone honorific or title tagged as a person (`Ms.`); a chamber
+//!    before a person's title is a name of its own (`House Speaker`); split
 //!    places joined by `and` (`East and West`).
 //! 3. Extend an organisation's head over `for`/`of`/`on` and the capitalised
-//!    words after it (`Center for a New American Security`), and a person's
+//!    words after it (`Center for a New American Security`), a military
+//!    unit over its ordinal (`93rd Mechanized Brigade`), and a person's
 //!    name over the given name before an initial (`Grigory A. Yavlinsky`).
 //!    A maker followed by a model designation becomes the product
-//!    (`Boeing` + `737-800`, `Airbus` + `A380s`).
+//!    (`Boeing` + `737-800`, `Airbus` + `A380s`); an airline ends before
+//!    `Flight 447`; a person after `near` is a place.
 //! 4. Merge a nationality into the organisation it qualifies
 //!    (`Indian` + `Foreign Ministry`), not a party's word (`Republican` +
 //!    `Senate` stay two).
@@ -25,7 +28,8 @@
 //!    `Vladimir Putin`, `Volodymyr Zelensky` after `Zelensky`) or shaped like
 //!    a Slavic surname and listed as nothing else (`Zelensky` tagged ORG),
 //!    and GPE for a listed place tagged PERSON or a listed region tagged ORG,
-//!    and for a listed city tagged ORG in prose: OntoNotes keeps a city
+//!    and for a listed city tagged ORG in prose or printed before its state
+//!    (`Everett, Washington`): OntoNotes keeps a city
 //!    named for its government GPE (`Kyiv said`), and the clubs named after
 //!    cities that taught the tagger otherwise fill the results tables of
 //!    sports pages, where the rule does not apply. Listed organisations and
@@ -33,7 +37,8 @@
 //! 6. Tag the untagged repeats of a name the article tags elsewhere, and of
 //!    its short form: a person's surname (`Jobs` after `Steve Jobs`), a
 //!    company's name without its legal form (`Apple` after `Apple Inc.`).
-//! 7. Keep an honorific before a person's name, as printed (`Mr. Putin`).
+//! 7. A named storm is an EVENT with its storm word (`Hurricane Katrina`).
+//! 8. Keep an honorific before a person's name, as printed (`Mr. Putin`).
 //!
 //! Names the caller fixed are never changed.
 
