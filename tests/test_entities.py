@@ -216,7 +216,7 @@ def test_training_on_several_corpora(tmp_path):
     tweets.write_text("Carol\tB-person\nlanded\tO\nin\tO\nRome\tO\n\nDave\tB-person\nleft\tO\n", encoding="utf-8")
     model = tmp_path / "mixed.model"
     spec = {"path": tweets, "labels": {"person": "PER"}, "unmarked": ["LOC"], "weight": 2.0, "sentences_as_documents": True}
-    log = newsents.train([train, spec], model, dev=train, epochs=6, bits=12, seed=3, word_dropout=0.1)
+    log = newsents.train([train, spec], model, dev=train, epochs=6, bits=12, seed=3, word_dropout=0.1, margin=20)
     assert len(log) == 6
     article = newsents.parse("Carol and Bob visited Rome.", model=model)
     labels = {(m["text"], m["label"]) for m in article.mentions}
@@ -227,3 +227,5 @@ def test_training_on_several_corpora(tmp_path):
         newsents.train([3], model)
     with pytest.raises(ValueError, match="word_dropout"):
         newsents.train(train, model, word_dropout=1.5)
+    with pytest.raises(ValueError, match="margin"):
+        newsents.train(train, model, margin=-1)

@@ -197,6 +197,7 @@ def train(
     bits: Optional[int] = None,
     seed: Optional[int] = None,
     word_dropout: Optional[float] = None,
+    margin: Optional[float] = None,
 ) -> List[str]:
     """Train an entity tagger on CoNLL-format files (one token per line, the
     tag in the last column, IOB1 or IOB2, ``-DOCSTART-`` between documents)
@@ -213,14 +214,17 @@ def train(
 
     With ``dev``, the pass over the training data that scores best on it is
     kept. ``word_dropout`` leaves the word features of that share of tokens
-    out of each training step. Training is reproducible: the same data and
+    out of each training step. ``margin`` is the cost of a wrong tag when a
+    training step decodes: the right tags must win by that much
+    (large-margin training). Training is reproducible: the same data and
     ``seed`` give the same file. Defaults: 12 passes, 2**17 feature buckets,
-    seed 13, no word dropout; ``scripts/train_tagger.py`` trains the shipped
+    seed 13, no word dropout, margin 0; ``scripts/train_tagger.py`` trains the shipped
     model. Returns one log line per pass.
     """
     files = list(train) if isinstance(train, (list, tuple)) else [train]
     sets = [_training_set(f) for f in files]
-    return _core.train_tagger(sets, str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed, word_dropout=word_dropout)
+    return _core.train_tagger(sets, str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed, word_dropout=word_dropout,
+                              margin=margin)
 
 
 _TRAINING_SET_DEFAULTS = {"weight": 1.0, "labels": {}, "unmarked": [], "sentences_as_documents": False}

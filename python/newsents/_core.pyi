@@ -307,6 +307,7 @@ def train_tagger(
     bits: Optional[int] = None,
     seed: Optional[int] = None,
     word_dropout: Optional[float] = None,
+    margin: Optional[float] = None,
 ) -> List[str]:
     """Train a tagger on CoNLL files (dicts of path, weight, labels, unmarked,
     sentences_as_documents), write it to `out`; returns the log lines."""

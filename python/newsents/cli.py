@@ -119,10 +119,11 @@ def train_command(argv: List[str]) -> int:
     parser.add_argument("--bits", type=int, help="log2 of the number of feature buckets (default 17)")
     parser.add_argument("--seed", type=int, help="shuffle seed (default 13)")
     parser.add_argument("--word-dropout", type=float, help="share of tokens trained without their word features (default 0)")
+    parser.add_argument("--margin", type=float, help="cost of a wrong tag in training's decoding: large-margin training (default 0)")
     args = parser.parse_args(argv)
     try:
         log = newsents.train(args.train, args.out, dev=args.dev, epochs=args.epochs, bits=args.bits, seed=args.seed,
-                             word_dropout=args.word_dropout)
+                             word_dropout=args.word_dropout, margin=args.margin)
     except (OSError, ValueError) as e:
         parser.error(str(e))
     print("\n".join(log))

@@ -516,6 +516,8 @@ pub struct Trainer {
     labels: Vec<String>,
     bits: u32,
     n_tags: usize,
+    /// The cost of each wrong tag in training's decoding (see [`Trainer::learn`]).
+    margin: f32,
     weights: Vec<f32>,
     /// Sum of update-count-weighted changes, for averaging.
     totals: Vec<f32>,
@@ -526,13 +528,15 @@ pub struct Trainer {
 }
 
 impl Trainer {
-    pub fn new(labels: Vec<String>, bits: u32) -> Trainer {
+    /// A trainer that learns with the given `margin` (0 for the plain perceptron).
+    pub fn new(labels: Vec<String>, bits: u32, margin: f32) -> Trainer {
         let n_tags = n_tags(labels.len());
         let size = (1usize << bits) * n_tags;
         Trainer {
             labels,
             bits,
             n_tags,
+            margin,
             weights: vec![0.0; size],
             totals: vec![0.0; size],
             transitions: vec![0.0; (n_tags + 1) * n_tags],
@@ -562,19 +566,29 @@ impl Trainer {
     /// annotation is complete). The target is the best sequence the current
     /// weights find among the allowed ones, so a corpus that does not mark
     /// some label never teaches that its names are outside any name.
-    /// Returns the tags predicted before learning and the target.
+    /// The prediction is decoded with `margin` added to the score of every
+    /// tag a token may not have (cost-augmented decoding, as a structured
+    /// SVM trains): a sentence counts as learned only when its target beats
+    /// every other tagging by a margin that grows with the tags that tagging
+    /// gets wrong. Returns the tags predicted before learning and the target.
     pub fn learn(&mut self, features: &SentenceFeatures, extra: &SentenceFeatures, allowed: &[u64]) -> (Vec<usize>, Vec<usize>) {
         let n_tags = self.n_tags;
         let emissions = self.emissions(features, extra);
         let transitions = constrained(&self.transitions, n_tags);
-        let predicted = viterbi(&emissions, &transitions, n_tags);
+        let is_allowed = |i: usize| allowed[i / n_tags] >> (i % n_tags) & 1 == 1;
+        let predicted = if self.margin > 0.0 {
+            let augmented: Vec<f32> = emissions.iter().enumerate().map(|(i, &e)| if is_allowed(i) { e } else { e + self.margin }).collect();
+            viterbi(&augmented, &transitions, n_tags)
+        } else {
+            viterbi(&emissions, &transitions, n_tags)
+        };
         let gold = if allowed.iter().all(|a| a.is_power_of_two()) {
             allowed.iter().map(|a| a.trailing_zeros() as usize).collect()
         } else {
             let masked: Vec<f32> = emissions
                 .iter()
                 .enumerate()
-                .map(|(i, &e)| if allowed[i / n_tags] >> (i % n_tags) & 1 == 1 { e } else { f32::NEG_INFINITY })
+                .map(|(i, &e)| if is_allowed(i) { e } else { f32::NEG_INFINITY })
                 .collect();
             viterbi(&masked, &transitions, n_tags)
         };

@@ -24,11 +24,18 @@ pub struct TrainOptions {
     /// of a training step, drawn anew each pass, so that the tagger learns
     /// to read shapes, clusters and context and not only the names it saw.
     pub word_dropout: f64,
+    /// The cost of a wrong tag when training decodes a sentence: the
+    /// tagger learns until the right tags win by this margin (in weight
+    /// units: an update moves each of a token's features, about 45, by
+    /// one). Large-margin training, as a structured SVM's: at 40 to 80, on
+    /// CoNLL dev, WikiGold and MEANTIME, scores a little higher and varies
+    /// less from seed to seed than the plain perceptron (0).
+    pub margin: f32,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, bits: 17, seed: 13, word_dropout: 0.0 }
+        TrainOptions { epochs: 12, bits: 17, seed: 13, word_dropout: 0.0, margin: 0.0 }
     }
 }
 
@@ -161,7 +168,7 @@ pub fn train(sets: &[TrainingSet], dev: Option<&[Document]>, options: TrainOptio
     }
     let data: Vec<(Vec<Example>, f64)> = sets.iter().map(|set| (examples(set, &labels, options.bits), set.weight)).collect();
     let dev_features = dev.map(|d| (featurise(d, options.bits), gold_spans(d)));
-    let mut trainer = Trainer::new(labels, options.bits);
+    let mut trainer = Trainer::new(labels, options.bits, options.margin);
     let mut rng = options.seed.max(1);
     let mut best: Option<(f64, Model)> = None;
     for epoch in 1..=options.epochs {
@@ -238,13 +245,18 @@ mod tests {
     #[test]
     fn a_tiny_corpus_learns_its_own_labels() {
         let docs = read(TINY);
-        let options = TrainOptions { epochs: 10, bits: 12, seed: 1, word_dropout: 0.0 };
+        let options = TrainOptions { epochs: 10, bits: 12, seed: 1, word_dropout: 0.0, margin: 0.0 };
         let model = train(&[TrainingSet::new(docs.clone())], None, options, &mut |_| {}).unwrap();
         assert_eq!(model.labels, ["LOC", "PER"]);
         let scores = evaluate(&model, &docs);
         assert_eq!(scores.overall.f1(), 1.0);
         // Reproducible: the same data and seed give the same model.
-        assert_eq!(train(&[TrainingSet::new(docs)], None, options, &mut |_| {}).unwrap(), model);
+        assert_eq!(train(&[TrainingSet::new(docs.clone())], None, options, &mut |_| {}).unwrap(), model);
+        // With a margin, too, and the margin changes what is learned.
+        let large_margin = TrainOptions { margin: 5.0, ..options };
+        let margin_model = train(&[TrainingSet::new(docs.clone())], None, large_margin, &mut |_| {}).unwrap();
+        assert_eq!(evaluate(&margin_model, &docs).overall.f1(), 1.0);
+        assert_ne!(margin_model, model);
     }
 
     #[test]
@@ -256,7 +268,7 @@ mod tests {
             TrainingSet::new(places),
             TrainingSet { unmarked: vec!["LOC".to_string()], weight: 3.0, ..TrainingSet::new(people.clone()) },
         ];
-        let options = TrainOptions { epochs: 10, bits: 12, seed: 1, word_dropout: 0.0 };
+        let options = TrainOptions { epochs: 10, bits: 12, seed: 1, word_dropout: 0.0, margin: 0.0 };
         let model = train(&sets, None, options, &mut |_| {}).unwrap();
         let spans = evaluate(&model, &people);
         // Paris is still tagged, as a place: one span beyond the gold person.

@@ -627,7 +627,7 @@ struct TrainingSpec {
 
 /// Trains a tagger on CoNLL files and writes the model; returns the log lines.
 #[pyfunction]
-#[pyo3(signature = (train, out, dev=None, epochs=None, bits=None, seed=None, word_dropout=None))]
+#[pyo3(signature = (train, out, dev=None, epochs=None, bits=None, seed=None, word_dropout=None, margin=None))]
 #[allow(clippy::too_many_arguments)]
 fn train_tagger(
     py: Python<'_>,
@@ -638,6 +638,7 @@ fn train_tagger(
     bits: Option<u32>,
     seed: Option<u64>,
     word_dropout: Option<f64>,
+    margin: Option<f32>,
 ) -> PyResult<Vec<String>> {
     let defaults = TrainOptions::default();
     let options = TrainOptions {
@@ -645,6 +646,7 @@ fn train_tagger(
         bits: bits.unwrap_or(defaults.bits),
         seed: seed.unwrap_or(defaults.seed),
         word_dropout: word_dropout.unwrap_or(defaults.word_dropout),
+        margin: margin.unwrap_or(defaults.margin),
     };
     if !(12..=24).contains(&options.bits) {
         return Err(PyValueError::new_err(format!(
@@ -654,6 +656,9 @@ fn train_tagger(
     }
     if !(0.0..1.0).contains(&options.word_dropout) {
         return Err(PyValueError::new_err("word_dropout must be at least 0 and below 1"));
+    }
+    if !(options.margin.is_finite() && options.margin >= 0.0) {
+        return Err(PyValueError::new_err("margin must be a number of at least 0"));
     }
     let mut sets = Vec::with_capacity(train.len());
     for spec in train {
