@@ -8,6 +8,11 @@ WikiGold and MEANTIME (see the README's "Named entities"):
 - word dropout 0.1: each pass leaves out the word and lower-case features
   of a tenth of the tokens, so the tagger learns to read shapes, clusters
   and context, not only the names it saw;
+- large-margin training: each training step decodes with a cost of 60
+  added to every wrong tag, so the right tags must win by a margin that
+  grows with the tags another tagging gets wrong (means over ten seeds,
+  against the plain perceptron: CoNLL dev +0.2, WikiGold fifth +0.5,
+  MEANTIME +0.003, and half the spread between seeds on CoNLL dev);
 - 2^18 feature buckets, 12 passes, the pass that scores best on
   `eng.testa` kept, seed 13.
 
@@ -55,7 +60,7 @@ def main() -> None:
     args = parser.parse_args()
     data = args.shared / "data"
     log = newsents.train(training_sets(data, args.tweets), args.out, dev=data / "conll2003" / "eng.testa",
-                         epochs=12, bits=18, seed=13, word_dropout=0.1)
+                         epochs=12, bits=18, seed=13, word_dropout=0.1, margin=60)
     print("\n".join(log))
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
 

@@ -105,7 +105,7 @@ def test_refinement_into_ontonotes_labels():
 
 def test_numbers_in_names_stay_in_the_names():
     article = newsents.parse(
-        "Headline\n\nThe Group of Seven backed the Second Amendment, said the 82nd Airborne Division, "
+        "Headline\n\nLeaders of the Group of Seven backed the Second Amendment, said the 82nd Airborne Division, "
         "ranked No. 1 near Chasiv Yar."
     )
     labels = {m.text: m.label for m in article.mentions}
