@@ -21,9 +21,12 @@ Two gold sets, scored the way issue 5 defines:
   any gold quote with its speaker (how a scorer that neither joins the halves
   of a split quote nor pairs one to one would count).
 
-Indirect quotes are not scored: neither gold set marks indirect speech alone
-(the seeds' gold lists quotations only; PolNeAR's attributions without
-quotation marks are left out by definition).
+Indirect speech is scored apart, on PolNeAR only (the seeds' gold lists
+quotations only): its gold items are the attributions whose content holds no
+quotation mark, a predicted indirect quote counts when it overlaps one (one to
+one) and its speaker is the source, as end to end above. PolNeAR attributes
+beliefs, plans and documents as well as speech (`X believes`, `X wants`,
+`according to the report`), so recall there has a ceiling well below 1.
 
 Usage: python scripts/eval_quotes.py [--shared ../shared] [--errors] [--train]
 """
@@ -243,17 +246,20 @@ def score_attributions(folder: Path, show_errors: bool = False, join_split: bool
     # found when any predicted quote overlaps it with the right speaker, a
     # predicted quote is right when it overlaps any gold quote with its speaker.
     gold_found = right_predicted = every_predicted = 0
+    indirect = indirect_gold = indirect_predicted = 0
     annotations = {}
     for path in sorted((folder / "attributions").glob("*.ann")):
         article = path.stem.rsplit("_", 1)[0]
         annotations.setdefault(article, path)
     for article_name, ann_path in sorted(annotations.items()):
         text = (folder / "text" / f"{article_name}.txt").read_text(encoding="utf-8")
-        gold = []
+        gold, gold_indirect = [], []
         for content, source in read_attributions(ann_path):
             quoted = quoted_characters(text, content)
             if quoted:
                 gold.append((quoted, source))
+            elif content:
+                gold_indirect.append(({i for s, e in content for i in range(s, e) if not text[i].isspace()}, source))
         article = newsents.parse(text, id=article_name)
         predicted = [{**q, "ranges": [(q["start"], q["end"])]} for q in article.quotes if q["kind"] in QUOTED_KINDS]
 
@@ -274,6 +280,11 @@ def score_attributions(folder: Path, show_errors: bool = False, join_split: bool
             shared = sum(1 for i in gold_item[0] if any(start <= i < end for start, end in pred["ranges"]))
             return shared or None
 
+        reported = [{**q, "ranges": [(q["start"], q["end"])]} for q in article.quotes if q["kind"] == "indirect"]
+        indirect_gold += len(gold_indirect)
+        indirect_predicted += len(reported)
+        indirect += sum(speaker_matches(reported[p], gold_indirect[g][1], article.mentions)
+                        for g, p in match(gold_indirect, reported, any_overlap))
         end_to_end_predicted += len(predicted)
         end_to_end += sum(speaker_matches(predicted[p], gold[g][1], article.mentions) for g, p in match(gold, predicted, any_overlap))
         matched = match(gold, predicted, overlap)
@@ -296,8 +307,10 @@ def score_attributions(folder: Path, show_errors: bool = False, join_split: bool
                 print(f"  {article_name[:40]} extra: {predicted[p]['text'][:70]!r} ({predicted[p]['speaker']})")
     precision, recall = right_predicted / max(every_predicted, 1), gold_found / max(gold_total, 1)
     many_to_many = (precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0)
-    return summary(found, gold_total, predicted_total, speakers_right, f1_of(end_to_end, gold_total, end_to_end_predicted),
-                   many_to_many if join_split else None)
+    scores = summary(found, gold_total, predicted_total, speakers_right, f1_of(end_to_end, gold_total, end_to_end_predicted),
+                     many_to_many if join_split else None)
+    scores["indirect"] = f1_of(indirect, indirect_gold, indirect_predicted) if join_split else None
+    return scores
 
 
 def report(name: str, scores: dict) -> str:
@@ -307,6 +320,7 @@ def report(name: str, scores: dict) -> str:
         f"speaker accuracy {scores['speaker_accuracy']:.3f}"
         + ("" if scores["end_to_end"] is None else "; end to end F1 {2:.3f} (P {0:.3f}, R {1:.3f})".format(*scores["end_to_end"]))
         + ("" if scores.get("many_to_many") is None else "; many to many {2:.3f} (P {0:.3f}, R {1:.3f})".format(*scores["many_to_many"]))
+        + ("" if scores.get("indirect") is None else "; indirect speech end to end {2:.3f} (P {0:.3f}, R {1:.3f})".format(*scores["indirect"]))
     )
 
 
