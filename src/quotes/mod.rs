@@ -1713,7 +1713,10 @@ impl<'a> Reader<'a> {
             // A second report coordinated inside the clause ends it.
             let next = (split && !at_the_end).then(|| self.coordinated_report(clause.clone(), &cues)).flatten();
             let clause = clause.start..next.map_or(clause.end, |n| n - 1);
-            if clause.end <= clause.start || clause.end - clause.start < 4 {
+            // Three words make a clause after `that` or `according to X,`
+            // (`that aftershocks were expected`); four without.
+            let marked = according || (clause.start > 0 && self.lower(clause.start - 1) == "that");
+            if clause.end <= clause.start || clause.end - clause.start < if marked { 3 } else { 4 } {
                 continue;
             }
             let bytes = self.bytes(clause.start, clause.end);
@@ -2032,6 +2035,9 @@ mod tests {
         assert_indirect("Margaret Holloway said on Friday she met the mayor this week.", &[("she met the mayor this week", "Margaret Holloway")]);
         // A `that` after the clause's subject is the clause's own.
         assert_indirect("Margaret Holloway said she would not jump to that conclusion.", &[("she would not jump to that conclusion", "Margaret Holloway")]);
+        // Three words make a clause after `that` or `according to`.
+        assert_indirect("Margaret Holloway added that aftershocks were expected.", &[("aftershocks were expected", "Margaret Holloway")]);
+        assert_indirect("According to Margaret Holloway, 40 people died.", &[("40 people died", "Margaret Holloway")]);
     }
 
     #[test]
