@@ -36,7 +36,13 @@ pub const MAX_SENTENCE_TOKENS: usize = 1000;
 pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut sentences = Vec::new();
     let mut first = 0;
-    let mut i = 0;
+    // A wire dateline opening the block is a sentence of its own, as
+    // CoNLL-2003 prints it: `KYIV, Ukraine (AP) — Russia said...`.
+    if let Some(end) = wire_dateline_end(text, tokens) {
+        sentences.push(Sentence { first_token: 0, end_token: end });
+        first = end;
+    }
+    let mut i = first;
     while i < tokens.len() {
         if i - first >= MAX_SENTENCE_TOKENS {
             sentences.push(Sentence { first_token: first, end_token: i });
@@ -62,6 +68,45 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         sentences.push(Sentence { first_token: first, end_token: tokens.len() });
     }
     sentences
+}
+
+/// The end (past its dash) of a wire dateline opening a block: a place in
+/// capitals, maybe its region after a comma, maybe the agency in brackets,
+/// then a dash and the story (`WASHINGTON (Reuters) -`, `KYIV, Ukraine (AP)
+/// —`, `NAIROBI, Kenya (AP) _`, `LONDON —`). A place alone must have three
+/// letters or more (`UK - France talks` is a headline).
+fn wire_dateline_end(text: &str, tokens: &[Token]) -> Option<usize> {
+    let word = |i: usize| tokens[i].text(text);
+    let is_capitals = |w: &str| w.chars().any(char::is_alphabetic) && w.chars().all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'));
+    if tokens.is_empty() || !is_capitals(word(0)) {
+        return None;
+    }
+    let (mut i, mut agency, mut letters) = (0, false, 0);
+    while i < tokens.len().min(16) {
+        let w = word(i);
+        match w {
+            "-" | "–" | "—" | "--" | "_" => {
+                let enough = agency || letters >= 3;
+                return (enough && i > 0 && i + 1 < tokens.len()).then_some(i + 1);
+            }
+            "," => {}
+            "(" if !agency => {
+                let close = (i + 1..tokens.len().min(i + 6)).find(|&j| word(j) == ")")?;
+                if close == i + 1 || !(i + 1..close).all(|j| word(j).starts_with(char::is_uppercase)) {
+                    return None;
+                }
+                agency = true;
+                i = close;
+            }
+            _ if agency => return None,
+            _ if is_capitals(w) => letters += w.chars().filter(|c| c.is_alphabetic()).count(),
+            // A region after a comma: `, Ukraine`, `, Calif.`.
+            _ if i > 0 && w.starts_with(char::is_uppercase) && (word(i - 1) == "," || !is_capitals(word(i - 1))) => {}
+            _ => return None,
+        }
+        i += 1;
+    }
+    None
 }
 
 /// How readily a token ends a sentence.
@@ -169,6 +214,15 @@ mod tests {
         let text = "word ".repeat(2500);
         let lengths: Vec<usize> = split_sentences(&text, &tokenize(&text)).iter().map(|s| s.end_token - s.first_token).collect();
         assert_eq!(lengths, [1000, 1000, 500]);
+    }
+
+    #[test]
+    fn a_wire_dateline_is_a_sentence_of_its_own() {
+        assert_eq!(sentences("WASHINGTON (Reuters) - The Senate voted. It passed."), ["WASHINGTON (Reuters) -", "The Senate voted.", "It passed."]);
+        assert_eq!(sentences("KYIV, Ukraine (AP) — Russia fired missiles."), ["KYIV, Ukraine (AP) —", "Russia fired missiles."]);
+        assert_eq!(sentences("NEW YORK — Stocks fell."), ["NEW YORK —", "Stocks fell."]);
+        assert_eq!(sentences("UK - France talks fail."), ["UK - France talks fail."]);
+        assert_eq!(sentences("The US - the world's largest economy - grew."), ["The US - the world's largest economy - grew."]);
     }
 
     #[test]
