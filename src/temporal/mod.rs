@@ -71,6 +71,9 @@ static COUNTED_NOUNS: Words = Words::new("counted_nouns");
 static DATE_CONTEXT: Words = Words::new("date_context");
 /// Units of time and their TIMEX3 letters.
 static TIME_UNITS: Words = Words::new("time_units");
+/// Zones that name no offset of their own, standard or summer time by the
+/// date (`3 p.m. ET`): part of the time, which keeps no offset.
+static GENERIC_ZONES: Words = Words::new("generic_time_zones");
 static FUTURE_CUES: Words = Words::new("future_cues");
 static PAST_CUES: Words = Words::new("past_cues");
 static FUTURE_BEFORE_TO: Words = Words::new("future_before_to");
@@ -1035,7 +1038,7 @@ impl Reader<'_> {
             return None;
         }
         let zone = crate::article::zone_suffix(self.word(end)).map(|z| if z == "+00:00" { "Z".to_string() } else { z });
-        if zone.is_some() {
+        if zone.is_some() || GENERIC_ZONES.contains(self.word(end)) {
             end += 1;
         }
         Some(Match { end, label: "TIME", value: Some(format!("T{hour:02}:{minute:02}{}", zone.unwrap_or_default())), anchored: true })
@@ -1161,6 +1164,7 @@ mod tests {
         assert!(got.contains(&("30 months".into(), "DURATION", "P30M".into())));
         assert!(got.contains(&("the past three days".into(), "DURATION", "P3D".into())));
         assert!(got.contains(&("5:30 p.m. GMT".into(), "TIME", "XXXX-XX-XXT17:30Z".into())));
+        assert!(values("The vote is at 3 p.m. ET on Tuesday.", None).contains(&("3 p.m. ET".into(), "TIME", "XXXX-XX-XXT15:00".into())));
     }
 
     fn march_14_2013() -> Option<Date> {
