@@ -131,6 +131,8 @@ def test_entity_table_and_cooccurrence_aggregate_across_articles(corpus):
     assert putin.articles == (entities.key == "vladimir putin").sum() >= 3
     assert putin.mentions == entities[entities.key == "vladimir putin"].mentions.sum()
     assert "Putin" in putin.aliases and putin.label == "PERSON"
+    # A role printed in two cases across articles is one role.
+    assert len({r.lower() for r in putin.roles}) == len(putin.roles) and "President" in putin.roles
     by_article = corpus.cooccurrence(level="article")
     pair = by_article[(by_article.source == "russia") & (by_article.target == "ukraine")]
     assert int(pair["count"].iloc[0]) == 5

@@ -291,13 +291,22 @@ def entity_table_rows(entity_rows: Iterable[Dict[str, Any]]) -> List[Dict[str, A
             "articles": len({r["article_id"] for r in rows}),
             "mentions": sum(r["mentions"] for r in rows),
             "aliases": sorted({a for r in rows for a in r["aliases"]}),
-            "roles": sorted({a for r in rows for a in r["roles"]}),
+            "roles": _distinct_ignoring_case(a for r in rows for a in r["roles"]),
             "country": placed.get("country"),
             "lat": placed.get("lat"),
             "lon": placed.get("lon"),
         })
     table.sort(key=lambda r: (-r["mentions"], r["key"]))
     return table
+
+
+def _distinct_ignoring_case(values: Iterable[str]) -> List[str]:
+    """Each value once whatever its case (`President`, `president`), as most
+    often printed, sorted."""
+    spellings: Dict[str, List[str]] = {}
+    for value in values:
+        spellings.setdefault(value.lower(), []).append(value)
+    return sorted(_most_common(group) for group in spellings.values())
 
 
 def _most_common(values: Iterable[str]) -> str:
