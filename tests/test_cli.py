@@ -29,7 +29,7 @@ def test_summary_shows_entities_quotes_and_dates_of_each_seed(capsys):
         entities = lines[4][12:].split(" · ")
         assert all(re.fullmatch(r".+ [A-Z_]+ ×\d+( … \d+ more)?", e) for e in entities), entities
         quotes = [lines[6][12:]] + [line[12:] for line in lines[7:]]
-        assert 1 <= len(quotes) <= 4 and all(re.fullmatch(r"“.+” — .+|… 1 more quote|… \d+ more quotes", q) for q in quotes), quotes
+        assert 1 <= len(quotes) <= 4 and all(re.fullmatch(r"“.+” — .+|[^“].* — .+ \(indirect\)|… 1 more quote|… \d+ more quotes", q) for q in quotes), quotes
     independent = next(a for a in articles if "The Independent" in a)
     assert "The Independent · 2025-05-12T17:08:00+01:00 · by Mark Almond" in independent
     assert "Vladimir Putin PERSON ×14" in independent and "this Thursday → 2025-05-15" in independent

@@ -33,9 +33,15 @@ CSV_COLUMNS = [
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in COMMANDS:
-        return COMMANDS[argv[0]](argv[1:])
-    return parse_command(argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            return COMMANDS[argv[0]](argv[1:])
+        return parse_command(argv)
+    except BrokenPipeError:
+        # The reader stopped early (`newsents ... | head`), which is no error.
+        # Point stdout at devnull so that Python's final flush stays quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def parse_command(argv: List[str]) -> int:
@@ -81,11 +87,6 @@ def parse_command(argv: List[str]) -> int:
         out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
         try:
             WRITERS[args.format](tally, out)
-        except BrokenPipeError:
-            # The reader stopped early (`newsents ... | head`), which is no error.
-            # Point stdout at devnull so that Python's final flush stays quiet.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
         finally:
             if args.out:
                 out.close()
@@ -250,10 +251,12 @@ def _column(prefix: str, indent: str, items: List[str], most: int, what: str) ->
 
 def _quote(quote: newsents.Quote, width: int) -> str:
     """“What was said” — who said it, in `width` characters: the speaker
-    (up to 40) kept whole, the quote cut."""
+    (up to 40) kept whole, the quote cut; reported speech without marks,
+    since they were not the speaker's words."""
     kind = "" if quote.kind == "direct" else f" ({quote.kind})"
-    said_by = f"” — {_shorten(_one_line(quote.speaker or 'unattributed'), 40)}{kind}"
-    return f"“{_shorten(_one_line(quote.text), width - len(said_by) - 1)}{said_by}"
+    opening, closing = ("", "") if quote.kind == "indirect" else ("“", "”")
+    said_by = f"{closing} — {_shorten(_one_line(quote.speaker or 'unattributed'), 40)}{kind}"
+    return f"{opening}{_shorten(_one_line(quote.text), width - len(said_by) - len(opening))}{said_by}"
 
 
 def _date(item: newsents.Timex) -> str:
