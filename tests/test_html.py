@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import warnings
 
 import pytest
 
@@ -151,3 +152,15 @@ def test_read_and_stream_take_html_files_and_jsonl_html(tmp_path):
     assert articles[0].headline == articles[1].headline == "Talks resume" and articles[0].text == articles[1].text
     assert articles[2].errors and "decompress" in articles[2].errors[0]
     assert articles[3].published == "2024-03-05" and articles[3].text == articles[0].text
+
+
+def test_a_page_given_to_parse_is_read_as_text_with_a_warning():
+    page = "<!DOCTYPE html><html><head><title>Talks Resume</title></head><body><p>Russia and Ukraine met.</p></body></html>"
+    with pytest.warns(UserWarning, match="parse_html"):
+        article = newsents.parse(page)
+    assert article.text == page
+    with pytest.warns(UserWarning, match="parse_html"):
+        newsents.parse(b"  <html><body><p>Russia and Ukraine met.</p></body></html>")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        newsents.parse("<p> is a paragraph tag, the guide says.")

@@ -14,6 +14,7 @@ import datetime as _dt
 import glob
 import json
 import os
+import warnings
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
@@ -53,12 +54,24 @@ def parse(
     parser infers from the text. Without ``id``, the id is a hash of the text.
     ``entities`` fixes names before the tagger runs (a dict of phrase to
     label, or a pattern file); ``model`` is a tagger trained with `train`
-    (default: the shipped CoNLL-2003 model).
+    (default: the shipped CoNLL-2003 model). A whole web page is read as
+    text, markup and all, with a warning: `parse_html` reads its main text
+    and metadata.
     """
+    if _looks_like_a_page(text):
+        warnings.warn("the text is an HTML page, read here as plain text; newsents.parse_html reads its "
+                      "main text and metadata", stacklevel=2)
     return _core.parse(
         text, id=id, published=_iso(published), outlet=outlet, url=url,
         entities=load_entities(entities), model=_path(model),
     )
+
+
+def _looks_like_a_page(text: object) -> bool:
+    """Whether a text opens as an HTML document does."""
+    if isinstance(text, bytes):
+        text = text[:64].decode("ascii", "replace")
+    return isinstance(text, str) and text[:64].lstrip().lower().startswith(("<!doctype html", "<html"))
 
 
 def parse_html(
