@@ -96,6 +96,10 @@ def test_roles_and_affiliations_for_most_people_with_a_role(seed_articles):
         ("He met UN secretary general António Guterres in Lviv.", "António Guterres", "secretary general", "UN"),
         ("Prime Minister Narendra Modi of India plans a visit to Ukraine.", "Narendra Modi", "Prime Minister", "India"),
         ("Mr. Putin’s foreign policy adviser, Yuri Ushakov, said so.", "Yuri Ushakov", "foreign policy adviser", None),
+        # `the company’s`, `the country’s`: the last organisation or country named.
+        ("Tesla cut prices. Elon Musk, the company’s chief executive, said demand held.", "Elon Musk", "chief executive", "Tesla"),
+        ("Ukraine was shelled. The country’s president, Volodymyr Zelensky, called it brutal.", "Volodymyr Zelensky", "president", "Ukraine"),
+        ("NHTSA administrator Ann Carlson closed the probe.", "Ann Carlson", "administrator", "NHTSA"),
     ],
 )
 def test_roles_in_each_pattern(text, name, role, affiliation):

@@ -42,6 +42,11 @@ static CONNECTORS: Words = Words::new("role_connectors");
 /// Words that may stand in a title besides role nouns.
 static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
+/// Nouns that, after `the` and before a possessive, stand for the last
+/// organisation (`ORG`), or place of a kind (`country`, `city`, `region`),
+/// named: `the company’s`, `the state’s`.
+static REFERRING_NOUNS: Words = Words::new("referring_nouns");
+
 static DETERMINERS: Words = Words::new("role_determiners");
 static PREPOSITIONS: Words = Words::new("role_prepositions");
 static STOPS: Words = Words::new("role_stops");
@@ -84,6 +89,31 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
             _ => None,
         }
     };
+    // `the company’s` at token `t`, said of the mention `k`: the last
+    // organisation, or place of the noun's kind, named before it in its
+    // sentence or the two before.
+    let referent = |t: usize, k: usize| -> Option<usize> {
+        if t == 0 || !(words(t - 1).eq_ignore_ascii_case("the") && matches!(words(t + 1), "’s" | "'s")) {
+            return None;
+        }
+        let refers_to = |m: usize| match REFERRING_NOUNS.value(&words(t).to_lowercase()) {
+            Some("ORG") => found[m].label == Label::Org,
+            Some(kind) => {
+                let kind = match kind {
+                    "country" => Kind::Country,
+                    "city" => Kind::City,
+                    _ => Kind::Region,
+                };
+                found[m].label == Label::Gpe && GAZETTEER.kinds(&aliases[m]).contains(&kind)
+            }
+            None => false,
+        };
+        let earliest = found[k].sentence.saturating_sub(2);
+        (0..k)
+            .rev()
+            .take_while(|&m| found[m].sentence >= earliest)
+            .find(|&m| refers_to(m) && spots[m].as_ref().is_some_and(|s| s.end <= t))
+    };
     let mut out: FxHashMap<usize, PersonRoles> = FxHashMap::default();
     for (k, f) in found.iter().enumerate().filter(|(_, f)| f.label == Label::Person) {
         let Some(spot) = &spots[k] else { continue };
@@ -106,7 +136,9 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
             if !runs.is_empty() {
                 found_roles.push(runs.into_iter().rev().collect::<Vec<_>>().join(" "));
                 let possessive = at > bounds.0 && matches!(words(at), "’s" | "'s");
-                let owner = owner.or_else(|| possessive.then(|| ending.get(&at).copied()).flatten());
+                let owner = owner
+                    .or_else(|| possessive.then(|| ending.get(&at).copied()).flatten())
+                    .or_else(|| possessive.then(|| referent(at - 1, k)).flatten());
                 affiliation = affiliation.or_else(|| owner.and_then(affiliation_of));
             }
         }
@@ -125,7 +157,7 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
             _ => at = bounds.1,
         }
         if at < bounds.1 {
-            let (roles, phrase_affiliation) = appositive(at, bounds.1, &words, &starting, &spots, found);
+            let (roles, phrase_affiliation) = appositive(at, bounds.1, &words, &starting, &spots, found, |t| referent(t, k));
             if !roles.is_empty() {
                 found_roles.extend(roles);
                 affiliation = phrase_affiliation.and_then(affiliation_of).or(affiliation);
@@ -221,7 +253,8 @@ fn title_before<'t>(
 }
 
 /// Roles and the affiliation mention in a phrase after a name, up to the
-/// next comma, full stop or clause word.
+/// next comma, full stop or clause word; `referent(t)` is the mention that
+/// `the company’s` at token `t` stands for.
 fn appositive<'t>(
     start: usize,
     end: usize,
@@ -229,6 +262,7 @@ fn appositive<'t>(
     starting: &FxHashMap<usize, usize>,
     spots: &[Option<Spot>],
     found: &[Found],
+    referent: impl Fn(usize) -> Option<usize>,
 ) -> (Vec<String>, Option<usize>) {
     let mut i = start;
     while i < end && DETERMINERS.contains(words(i).to_lowercase().as_str()) {
@@ -271,6 +305,13 @@ fn appositive<'t>(
                 current.extend((i..end_of_mention).map(words));
             }
             i = end_of_mention;
+            continue;
+        }
+        if let Some(m) = referent(i).filter(|_| !affiliation_after_preposition) {
+            // `the company’s chief executive`: the company named before is the owner.
+            affiliation = Some(m);
+            affiliation_after_preposition = true;
+            i += 2;
             continue;
         }
         if lower == "and" && !after_preposition {
