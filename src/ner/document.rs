@@ -18,7 +18,8 @@
 //!    name over the given name before an initial (`Grigory A. Yavlinsky`).
 //!    A maker followed by a model designation becomes the product
 //!    (`Boeing` + `737-800`, `Airbus` + `A380s`); an airline ends before
-//!    `Flight 447`; a person after `near` is a place.
+//!    `Flight 447`; a person after `near` is a place; a name after a noun
+//!    of a kind of organisation is one (`magazine Stern`).
 //! 4. Merge a nationality into the organisation it qualifies
 //!    (`Indian` + `Foreign Ministry`), not a party's word (`Republican` +
 //!    `Senate` stay two).
@@ -111,6 +112,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     merge_nationality_into_organisation(view, &mut spans, gazetteer);
     people_after_honorifics(view, &mut spans, gazetteer);
     places_after_near(view, &mut spans);
+    organisations_after_kind_nouns(view, &mut spans);
     make_labels_consistent(view, &mut spans, gazetteer);
     tag_repeats(view, &mut spans, gazetteer);
     named_storms(view, &mut spans);
@@ -482,6 +484,19 @@ fn places_after_near(view: &View, spans: &mut [NameSpan]) {
         let possessive = words.get(span.end).is_some_and(|w| matches!(w.form, "'s" | "’s" | "'" | "’"));
         if words[span.start - 1].form == "near" && !possessive {
             span.label = "GPE".to_string();
+        }
+    }
+}
+
+static ORGANISATION_KIND_NOUNS: Words = Words::new("organisation_kind_nouns");
+
+/// A name right after a noun of a kind of organisation is one (`German
+/// magazine Stern`, `the conglomerate Adani`).
+fn organisations_after_kind_nouns(view: &View, spans: &mut [NameSpan]) {
+    for span in spans.iter_mut().filter(|s| !s.fixed && s.start > 0 && matches!(s.label.as_str(), "PERSON" | "MISC" | "GPE")) {
+        let before = &view.sentences[span.sentence][span.start - 1];
+        if before.form.starts_with(char::is_lowercase) && ORGANISATION_KIND_NOUNS.contains(before.form) {
+            span.label = "ORG".to_string();
         }
     }
 }
@@ -883,6 +898,12 @@ mod tests {
         let org = |name: &str| (name.to_string(), "ORG".to_string());
         let person = |name: &str| (name.to_string(), "PERSON".to_string());
         assert_eq!(names, [org("House"), person("Paul Ryan"), org("House"), person("Steve Scalise"), person("Chris Paul House")]);
+    }
+
+    #[test]
+    fn a_name_after_a_kind_of_organisation_is_one() {
+        let got = tidied("He told German magazine Stern so. The manufacturer Ron Johnson ran.", "", |_| vec![span(0, 4, 5, "PERSON"), span(1, 2, 4, "PERSON")]);
+        assert_eq!(got, [("Stern".to_string(), "ORG".to_string()), ("Ron Johnson".to_string(), "PERSON".to_string())]);
     }
 
     #[test]
