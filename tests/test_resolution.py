@@ -123,6 +123,15 @@ def test_one_person_however_named():
     assert labels["Russia"] == "GPE" and labels["Russians"] == "NORP"
 
 
+def test_a_lone_head_word_is_the_one_organisation_named_with_it():
+    text = "Council Approves Budget\n\nThe Springfield City Council approved the budget. Mayor Jane Roe praised the Council."
+    council = [e for e in newsents.parse(text).entities if e["label"] == "ORG"]
+    assert [(e["name"], sorted(e["aliases"])) for e in council] == [("Springfield City Council", ["Council", "Springfield City Council"])]
+    # Two councils: `the Council` is neither.
+    text = "The UN Security Council met. The Springfield City Council met. The Council adjourned."
+    assert len([e for e in newsents.parse(text).entities if e["label"] == "ORG"]) == 3
+
+
 def test_same_surname_different_people_stay_apart():
     article = newsents.parse("Adam Smith met John Smith in Washington. Later Smith said the meeting went well.")
     people = [e for e in article.entities if e["label"] == "PERSON"]

@@ -89,7 +89,8 @@ pub fn annotate(doc: &mut Doc) {
     let found = &doc.mentions;
     let named_by = country_context(found, &aliases);
     let context: FxHashSet<String> = named_by.keys().cloned().collect();
-    let expansions = acronym_expansions(found, &aliases);
+    let mut expansions = head_expansions(found, &aliases);
+    expansions.extend(acronym_expansions(found, &aliases));
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: FxHashMap<(String, String), usize> = FxHashMap::default();
     let mut people_by_surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
@@ -285,6 +286,31 @@ fn acronym_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap
         let known = || KNOWN_EXPANSIONS.get(&letters).copied();
         if let Some(expansion) = in_article.map(|s| s.as_str()).or_else(known) {
             expansions.insert(alias.as_str(), expansion.to_string());
+        }
+    }
+    expansions
+}
+
+/// A lone head word (`Council`, `Ministry`: a listed last word of
+/// organisations' names, not itself an organisation) → the one organisation
+/// the article names that ends with it (`the Council` after `the
+/// Springfield City Council`); none when two do.
+fn head_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
+    let orgs: Vec<&'a String> = found.iter().zip(aliases).filter(|(f, _)| f.label == Label::Org).map(|(_, a)| a).collect();
+    let mut names_by_head: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+    for name in &orgs {
+        if let Some((_, head)) = name.rsplit_once(' ') {
+            names_by_head.entry(head).or_default().insert(name.as_str());
+        }
+    }
+    let mut expansions = FxHashMap::default();
+    for alias in orgs.into_iter().filter(|a| !a.contains(' ')) {
+        let kinds = GAZETTEER.kinds(alias);
+        if !kinds.contains(&Kind::OrgSuffix) || kinds.contains(&Kind::Organisation) {
+            continue;
+        }
+        if let Some(names) = names_by_head.get(alias.as_str()).filter(|names| names.len() == 1) {
+            expansions.insert(alias.as_str(), names.iter().next().expect("one name").to_string());
         }
     }
     expansions
