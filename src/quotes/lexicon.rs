@@ -79,6 +79,7 @@ pub static CONJUNCTIONS: Words = Words::new("clause_conjunctions");
 
 /// Personal pronouns that may be the subject of a reporting verb.
 pub static SUBJECT_PRONOUNS: Words = Words::new("subject_pronouns");
+/// Personal pronouns as the one told (`, the president told her.`).
 pub static OBJECT_PRONOUNS: Words = Words::new("object_pronouns");
 
 /// Words before a quotation that make it a name or a scare quote, nobody's words.

@@ -96,17 +96,15 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
         if t == 0 || !(words(t - 1).eq_ignore_ascii_case("the") && matches!(words(t + 1), "’s" | "'s")) {
             return None;
         }
-        let refers_to = |m: usize| match REFERRING_NOUNS.value(&words(t).to_lowercase()) {
-            Some("ORG") => found[m].label == Label::Org,
-            Some(kind) => {
-                let kind = match kind {
-                    "country" => Kind::Country,
-                    "city" => Kind::City,
-                    _ => Kind::Region,
-                };
-                found[m].label == Label::Gpe && GAZETTEER.kinds(&aliases[m]).contains(&kind)
-            }
-            None => false,
+        let place = match REFERRING_NOUNS.value(&words(t).to_lowercase())? {
+            "ORG" => None,
+            "country" => Some(Kind::Country),
+            "city" => Some(Kind::City),
+            _ => Some(Kind::Region),
+        };
+        let refers_to = |m: usize| match place {
+            None => found[m].label == Label::Org,
+            Some(kind) => found[m].label == Label::Gpe && GAZETTEER.kinds(&aliases[m]).contains(&kind),
         };
         let earliest = found[k].sentence.saturating_sub(2);
         (0..k)
