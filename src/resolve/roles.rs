@@ -43,7 +43,7 @@ static CONNECTORS: Words = Words::new("role_connectors");
 static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
 /// Nouns that, after `the` and before a possessive, stand for the last
-/// organisation (`ORG`), or place of a kind (`country`, `city`, `region`),
+/// organisation, or place of a kind (`country`, `city`, `region`),
 /// named: `the company’s`, `the state’s`.
 static REFERRING_NOUNS: Words = Words::new("referring_nouns");
 
@@ -97,7 +97,7 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
             return None;
         }
         let place = match REFERRING_NOUNS.value(&words(t).to_lowercase())? {
-            "ORG" => None,
+            "organisation" => None,
             "country" => Some(Kind::Country),
             "city" => Some(Kind::City),
             _ => Some(Kind::Region),
