@@ -231,8 +231,8 @@ def train(
     training step decodes: the right tags must win by that much
     (large-margin training). Training is reproducible: the same data and
     ``seed`` give the same file. Defaults: 12 passes, 2**17 feature buckets,
-    seed 13, no word dropout, margin 0; ``scripts/train_tagger.py`` trains the shipped
-    model. Returns one log line per pass.
+    seed 13, no word dropout, margin 0; ``scripts/train_tagger.py`` trains
+    the shipped model. Returns one log line per pass.
     """
     files = list(train) if isinstance(train, (list, tuple)) else [train]
     sets = [_training_set(f) for f in files]
