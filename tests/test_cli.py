@@ -70,6 +70,22 @@ def test_console_script_runs_and_reports_missing_paths():
     assert "no such file or directory" in done.stderr
 
 
+def test_dash_reads_one_article_from_standard_input():
+    text = "Vladimir Putin met Emmanuel Macron in Paris on Monday.\n"
+    run = lambda data, *args: subprocess.run([sys.executable, "-m", "newsents.cli", "-", *args], input=data,  # noqa: E731
+                                             capture_output=True)
+    done = run(text.encode(), "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert record["id"] == "stdin"
+    assert {m["text"] for m in record["mentions"]} >= {"Vladimir Putin", "Emmanuel Macron", "Paris"}
+    page = run(b"<!DOCTYPE html><html><head><title>Talks in Paris</title></head><body><p>" + text.encode()
+               + b"</p></body></html>", "--format", "jsonl")
+    assert json.loads(page.stdout)["headline"] == "Talks in Paris"
+    mixed = run(b"", "-", str(SEEDS))
+    assert mixed.returncode == 2 and b"cannot be mixed" in mixed.stderr
+
+
 def test_output_cut_short_by_the_reader_is_no_error():
     # `newsents seeds --format jsonl | head -1`: the pipe closes early.
     reader = subprocess.Popen([sys.executable, "-m", "newsents.cli", str(SEEDS), "--format", "jsonl"],

@@ -1,6 +1,7 @@
 """The ``newsents`` command: parse articles and print or write their records.
 
     newsents seeds/                          # per article: entities, quotes, dates
+    pbpaste | newsents -                     # one article from standard input
     newsents corpus/*.jsonl --format jsonl --out records.jsonl
     newsents seeds/ --format csv --out articles.csv
     newsents corpus/ --format parquet --out tables/  # one Parquet file per view
@@ -55,7 +56,8 @@ def parse_command(argv: List[str]) -> int:
         "why; the others are still written), unless --allow-errors; 2 for bad arguments and paths that match "
         "nothing.",
     )
-    parser.add_argument("paths", nargs="+", help="files, directories or glob patterns")
+    parser.add_argument("paths", nargs="+", help="files, directories or glob patterns; '-' reads one article "
+                        "(plain text or a web page) from standard input")
     parser.add_argument("--entities", help="names to fix before the tagger: JSONL patterns or phrase<TAB>label lines")
     parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
     parser.add_argument("--format", choices=["text", "jsonl", "csv", "parquet"], default="text",
@@ -75,9 +77,14 @@ def parse_command(argv: List[str]) -> int:
     args = parser.parse_args(argv)
     if args.format == "parquet" and not args.out:
         parser.error("--format parquet needs --out DIRECTORY")
+    if "-" in args.paths and len(args.paths) > 1:
+        parser.error("'-' (standard input) cannot be mixed with paths")
     try:
-        batches = newsents.stream(args.paths, batch_size=args.batch_size, threads=args.threads,
-                                  entities=args.entities, model=args.model, progress=args.progress)
+        if args.paths == ["-"]:
+            batches: Iterable[Corpus] = [Corpus([read_stdin(args.entities, args.model)])]
+        else:
+            batches = newsents.stream(args.paths, batch_size=args.batch_size, threads=args.threads,
+                                      entities=args.entities, model=args.model, progress=args.progress)
     except (OSError, ValueError, TypeError) as e:
         parser.error(str(e))
     tally = Tally(batches)
@@ -95,6 +102,15 @@ def parse_command(argv: List[str]) -> int:
               "--allow-errors exits with 0)", file=sys.stderr)
         return 1
     return 0
+
+
+def read_stdin(entities: Optional[str], model: Optional[str]) -> Article:
+    """One article from standard input, its id `stdin`: a web page when it
+    opens as one, else plain text."""
+    data = sys.stdin.buffer.read()
+    if newsents._looks_like_a_page(data):
+        return newsents.parse_html(data, id="stdin", entities=entities, model=model)
+    return newsents.parse(data, id="stdin", entities=entities, model=model)
 
 
 class Tally:
