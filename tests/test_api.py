@@ -29,6 +29,13 @@ PAGE = (
 )
 
 
+def test_dir_shows_the_public_api_only():
+    names = dir(newsents)
+    assert {"parse", "read", "Corpus", "Article", "frames", "__version__"} <= set(names)
+    assert not {"os", "json", "glob", "Dict", "Optional", "annotations"} & set(names)
+    assert all(hasattr(newsents, name) for name in names)
+
+
 def test_parse_fills_the_record():
     article = newsents.parse(PAGE, id="a1")
     assert article.id == "a1"

@@ -27,6 +27,13 @@ __all__ = [
     "load_entities", "cooccurrence", "place", "__version__",
 ]
 
+
+def __dir__() -> List[str]:
+    """The public API, as `dir(newsents)` and a notebook's completion show it
+    (not the modules and typing names the package imports)."""
+    return sorted(__all__ + ["BATCH_SIZE", "SUFFIXES", "corpus", "display", "expand_paths", "frames"])
+
+
 PathLike = Union[str, "os.PathLike[str]"]
 Text = Union[str, bytes]
 #: Names to fix before the tagger runs: ``{"Wagner Group": "ORG"}``, or a
