@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 
 use super::clusters::{WordCasing, WordClass, WORD_CASING, WORD_CLUSTERS};
+use super::spelling::SPELLING;
 use crate::lexicon::gazetteer::{Gazetteer, Match};
 use crate::text::{ascii_lower, lower_case};
 use crate::fxhash::{hash_str, FxHashMap, FxHashSet, SEED};
@@ -254,6 +255,8 @@ struct WordHashes {
     lower: u64,
     long_shape: u64,
     short_shape: u64,
+    /// The word table's class of the word, or else the one its spelling
+    /// suggests ([`SPELLING`]).
     class: Option<WordClass>,
     casing: Option<WordCasing>,
     capitalised: bool,
@@ -267,7 +270,7 @@ impl WordHashes {
             lower: hash_str(lower),
             long_shape: hash_str(long.as_str()),
             short_shape: hash_str(long.short().as_str()),
-            class: WORD_CLUSTERS.get(lower),
+            class: WORD_CLUSTERS.get(lower).or_else(|| SPELLING.guess(lower)),
             casing: WORD_CASING.get(lower),
             capitalised: word.starts_with(char::is_uppercase),
         }

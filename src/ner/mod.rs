@@ -13,6 +13,7 @@ mod document;
 pub mod features;
 pub mod model;
 pub mod refine;
+pub mod spelling;
 pub mod train;
 mod view;
 
