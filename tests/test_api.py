@@ -36,6 +36,17 @@ def test_dir_shows_the_public_api_only():
     assert all(hasattr(newsents, name) for name in names)
 
 
+def test_a_header_of_lines_as_wide_as_wrapped_text_keeps_its_lines_apart():
+    # Headline, `Updated` line and byline are 40 to 100 characters wide, as a
+    # hard-wrapped paragraph's lines are, but none broke for want of room.
+    article = newsents.parse("Harris concedes, urges supporters to keep fighting\n"
+                             "Updated November 6, 2024 at 6:45 p.m. ET\nBy Tom Reyes and Maria Lopez\n\n"
+                             "WASHINGTON — Vice President Kamala Harris conceded the election on Wednesday.\n")
+    assert article.headline == "Harris concedes, urges supporters to keep fighting"
+    assert article.authors == ["Tom Reyes", "Maria Lopez"]
+    assert article.published == "2024-11-06T18:45:00-05:00"
+
+
 def test_parse_fills_the_record():
     article = newsents.parse(PAGE, id="a1")
     assert article.id == "a1"

@@ -109,7 +109,10 @@ pub fn units(text: &str) -> Vec<Unit> {
 }
 
 /// Lines of even width (40 to 100 characters, the last one shorter) are a
-/// paragraph wrapped by its writer, not separate lines.
+/// paragraph wrapped by its writer, not separate lines, when each line
+/// broke because the next word would not fit: a wrapper that fills lines
+/// up to a column breaks nowhere else (a headline, an `Updated ...` line
+/// and a byline can be as wide, but do not break so).
 fn is_hard_wrapped(text: &str, block: &[Unit]) -> bool {
     if block.len() < 2 {
         return false;
@@ -120,8 +123,11 @@ fn is_hard_wrapped(text: &str, block: &[Unit]) -> bool {
     let widths: Vec<usize> = block.iter().map(|u| char_len(text, u)).collect();
     let (body, last) = widths.split_at(widths.len() - 1);
     let even = body.iter().all(|&w| (40..=100).contains(&w)) && last[0] <= 100;
+    let column = body.iter().copied().max().unwrap_or(0);
+    let first_word = |u: &Unit| u.text(text).split_whitespace().next().map_or(0, |w| w.chars().count());
+    let full = body.iter().zip(&block[1..]).all(|(&width, next)| width + 1 + first_word(next) > column);
     // Two lines could as well be a title and its subtitle: the first must run on.
-    even && (block.len() > 2 || (widths[0] >= 60 && !ends_sentence(block[0].text(text))))
+    even && full && (block.len() > 2 || (widths[0] >= 60 && !ends_sentence(block[0].text(text))))
 }
 
 #[cfg(test)]
@@ -142,6 +148,12 @@ mod tests {
     fn hard_wrapped_paragraphs_are_joined() {
         let text = "The company said on Monday that it would cut 500 jobs in\nits European division, where sales have fallen for three\nyears.\n\nNext paragraph.";
         assert_eq!(units(text).len(), 2);
+    }
+
+    #[test]
+    fn a_headline_date_and_byline_of_even_width_are_not_a_wrapped_paragraph() {
+        let text = "Harris concedes, urges supporters to keep fighting\nUpdated November 6, 2024 at 6:45 p.m. ET\nBy Tom Reyes and Maria Lopez\n\nBody.";
+        assert_eq!(unit_texts(text).len(), 4);
     }
 
     #[test]
