@@ -8,6 +8,7 @@ import os
 import pickle
 import subprocess
 import sys
+import warnings
 
 import pytest
 
@@ -45,6 +46,16 @@ def test_a_header_of_lines_as_wide_as_wrapped_text_keeps_its_lines_apart():
     assert article.headline == "Harris concedes, urges supporters to keep fighting"
     assert article.authors == ["Tom Reyes", "Maria Lopez"]
     assert article.published == "2024-11-06T18:45:00-05:00"
+
+
+def test_parse_given_a_file_name_warns_and_names_read(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Talks resume\n\nThe talks resumed on Monday in Geneva.\n", encoding="utf-8")
+    with pytest.warns(UserWarning, match=r"newsents\.read"):
+        newsents.parse(str(path))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        newsents.parse("story.txt is missing")
 
 
 def test_parse_fills_the_record():

@@ -68,6 +68,9 @@ def parse(
     if _looks_like_a_page(text):
         warnings.warn("the text is an HTML page, read here as plain text; newsents.parse_html reads its "
                       "main text and metadata", stacklevel=2)
+    elif _names_a_file(text):
+        warnings.warn(f"the text is the name of a file, parsed here as the article's text; newsents.read({text!r}) "
+                      "reads the file", stacklevel=2)
     return _core.parse(
         text, id=id, published=_iso(published), outlet=outlet, url=url,
         entities=load_entities(entities), model=_path(model),
@@ -79,6 +82,12 @@ def _looks_like_a_page(text: object) -> bool:
     if isinstance(text, bytes):
         text = text[:64].decode("ascii", "replace")
     return isinstance(text, str) and text[:64].lstrip().lower().startswith(("<!doctype html", "<html"))
+
+
+def _names_a_file(text: object) -> bool:
+    """Whether a text is one short line naming an existing article file."""
+    return isinstance(text, str) and len(text) < 4096 and "\n" not in text and text.strip().lower().endswith(SUFFIXES) \
+        and os.path.isfile(text.strip())
 
 
 def parse_html(
