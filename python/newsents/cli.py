@@ -56,8 +56,8 @@ def parse_command(argv: List[str]) -> int:
         "why; the others are still written), unless --allow-errors; 2 for bad arguments and paths that match "
         "nothing.",
     )
-    parser.add_argument("paths", nargs="+", help="files, directories or glob patterns; '-' reads one article "
-                        "(plain text or a web page) from standard input")
+    parser.add_argument("paths", nargs="*", help="files, directories or glob patterns; '-' (or nothing, when "
+                        "standard input is piped) reads one article, plain text or a web page, from standard input")
     parser.add_argument("--entities", help="names to fix before the tagger: JSONL patterns or phrase<TAB>label lines")
     parser.add_argument("--model", help="an entity tagger trained with 'newsents train'")
     parser.add_argument("--format", choices=["text", "jsonl", "csv", "parquet"], default="text",
@@ -77,6 +77,10 @@ def parse_command(argv: List[str]) -> int:
     args = parser.parse_args(argv)
     if args.format == "parquet" and not args.out:
         parser.error("--format parquet needs --out DIRECTORY")
+    if not args.paths:
+        if sys.stdin is None or sys.stdin.isatty():
+            parser.error("the following arguments are required: paths (or '-' to read one article from standard input)")
+        args.paths = ["-"]
     if "-" in args.paths and len(args.paths) > 1:
         parser.error("'-' (standard input) cannot be mixed with paths")
     try:
