@@ -134,6 +134,13 @@ def test_a_lone_head_word_is_the_one_organisation_named_with_it():
     assert councils["Springfield City Council"] == ["Springfield City Council"]
 
 
+def test_a_dateline_city_in_capitals_is_the_city_of_the_story():
+    article = newsents.parse("Talks resume\n\nPARIS (Reuters) - Talks in Paris resumed on Monday.\n")
+    paris = [e for e in article.entities if e["key"] == "paris"]
+    assert len(paris) == 1 and paris[0]["name"] == "Paris" and paris[0]["geo"]["country"] == "FR"
+    assert sorted(paris[0]["aliases"]) == ["PARIS", "Paris"]
+
+
 def test_same_surname_different_people_stay_apart():
     article = newsents.parse("Adam Smith met John Smith in Washington. Later Smith said the meeting went well.")
     people = [e for e in article.entities if e["label"] == "PERSON"]

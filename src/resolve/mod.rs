@@ -17,7 +17,8 @@
 //!   (`Freedom of Information Act (FOIA)`).
 //!
 //! An entity's label is the majority of its mentions'; its name is the alias
-//! with the most words (then the most frequent, then the first); its key is
+//! with the most words (then one not in capitals, then the most frequent,
+//! then the first); its key is
 //! `given surname` folded for people, the gazetteer's name folded for places
 //! (`kyiv`, `united states`), the expansion for acronyms, else the folded
 //! name.
@@ -102,7 +103,10 @@ pub fn annotate(doc: &mut Doc) {
                 let (key_name, place) = match family {
                     "PLACE" => match province_sense(alias, &named_by) {
                         Some(country) => (format!("{alias} {country}"), None),
-                        None => match GAZETTEER.choose([alias.as_str()], &context) {
+                        None => match GAZETTEER.choose([alias.as_str()], &context).or_else(|| {
+                            // A dateline's `PARIS` is the `Paris` of the story.
+                            shouted(alias).and_then(|name| GAZETTEER.choose([name.as_str()], &context))
+                        }) {
                             Some(p) => (p.name.clone(), Some(p)),
                             None => (alias.clone(), None),
                         },
@@ -127,6 +131,24 @@ pub fn annotate(doc: &mut Doc) {
     for (mention, entity) in doc.mentions.iter_mut().zip(cluster_of) {
         mention.entity = entity;
     }
+}
+
+/// A name printed in capitals (`PARIS`, `NEW YORK`, `ST. LOUIS`) as it is
+/// printed in prose; `None` for other names and for short acronyms (`UAE`).
+fn shouted(alias: &str) -> Option<String> {
+    let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 4 || alias.chars().any(char::is_lowercase) {
+        return None;
+    }
+    let mut after_break = true;
+    Some(alias
+        .chars()
+        .map(|c| {
+            let out = if after_break { c } else { c.to_lowercase().next().unwrap_or(c) };
+            after_break = !c.is_alphabetic();
+            out
+        })
+        .collect())
 }
 
 /// A bare surname the tagger took for an organisation or a place is the
@@ -373,7 +395,7 @@ fn build_entity(cluster: &Cluster, found: &[Mention], aliases: &[String], roles:
     let name = distinct
         .iter()
         .enumerate()
-        .max_by_key(|(order, a)| (name_words(a), counts[**a], std::cmp::Reverse(*order)))
+        .max_by_key(|(order, a)| (name_words(a), shouted(a).is_none(), counts[**a], std::cmp::Reverse(*order)))
         .map(|(_, a)| a.to_string())
         .unwrap_or_default();
     let key = match (&cluster.person, cluster.place) {
@@ -396,6 +418,16 @@ fn build_entity(cluster: &Cluster, found: &[Mention], aliases: &[String], roles:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_capitals_read_as_printed_in_prose() {
+        assert_eq!(shouted("PARIS").as_deref(), Some("Paris"));
+        assert_eq!(shouted("NEW YORK").as_deref(), Some("New York"));
+        assert_eq!(shouted("ST. LOUIS").as_deref(), Some("St. Louis"));
+        assert_eq!(shouted("WINSTON-SALEM").as_deref(), Some("Winston-Salem"));
+        assert_eq!(shouted("UAE"), None);
+        assert_eq!(shouted("Paris"), None);
+    }
 
     /// The given phrases of `text` tagged with the given labels, resolved:
     /// each mention's text, its entity's label and its entity.
