@@ -290,13 +290,23 @@ impl Gazetteer {
 
     /// The place one of `names` most likely is, given the ISO codes of the
     /// countries the article mentions (see the module's rule).
+    ///
+    /// In an article that names countries, the name of a state or province
+    /// (`Florida`) is a city in one of them, or a city of a million people
+    /// (`Madrid`, `Berlin`); else it is the region, whose coordinates the
+    /// table lacks, not the largest city of that name abroad
+    /// (`Floridablanca`, Colombia).
     pub fn choose<'a>(&self, names: impl IntoIterator<Item = &'a str>, context: &FxHashSet<String>) -> Option<&Place> {
-        let candidates: Vec<&Place> = names.into_iter().flat_map(|n| self.candidates(n)).collect();
+        let names: Vec<&str> = names.into_iter().collect();
+        let candidates: Vec<&Place> = names.iter().flat_map(|n| self.candidates(n)).collect();
         if let Some(country) = candidates.iter().find(|p| p.is_country) {
             return Some(country);
         }
         let in_context = candidates.iter().filter(|p| context.contains(&p.country)).max_by_key(|p| p.population);
-        in_context.or_else(|| candidates.iter().max_by_key(|p| p.population)).copied()
+        let region = !context.is_empty()
+            && names.iter().any(|n| self.kinds(n).contains(&Kind::Region) && !self.kinds(n).contains(&Kind::Country));
+        let elsewhere = candidates.iter().filter(|p| !region || p.population >= 1_000_000);
+        in_context.or_else(|| elsewhere.max_by_key(|p| p.population)).copied()
     }
 }
 
@@ -344,6 +354,15 @@ mod tests {
         assert_eq!(id("U.S."), id("United States"));
         assert_eq!(id("US"), id("United States"));
         assert_eq!(g.country_code("Ukrainians"), Some("UA"));
+    }
+
+    #[test]
+    fn a_state_is_no_small_city_abroad_in_an_article_that_names_countries() {
+        let g = &*GAZETTEER;
+        let us: FxHashSet<String> = ["US".to_string()].into_iter().collect();
+        assert!(g.choose(["Florida"], &us).is_none(), "not Floridablanca, Colombia");
+        assert_eq!(g.choose(["Madrid"], &us).map(|p| p.country.as_str()), Some("ES"));
+        assert_eq!(g.choose(["Washington"], &us).map(|p| p.country.as_str()), Some("US"));
     }
 
     #[test]
