@@ -495,19 +495,26 @@ impl Model {
     }
 }
 
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
+/// Reads a shipped binary file's little-endian fields in order.
+pub(super) struct Reader<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
 }
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let slice = self.bytes.get(self.at..self.at + n).ok_or("bad model: truncated file")?;
+    pub(super) fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let slice = self.bytes.get(self.at..self.at.saturating_add(n)).ok_or("bad model: truncated file")?;
         self.at += n;
         Ok(slice)
     }
-    fn u32(&mut self) -> Result<u32, String> {
+    pub(super) fn u32(&mut self) -> Result<u32, String> {
         Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    pub(super) fn u16(&mut self) -> Result<u16, String> {
+        Ok(u16::from_le_bytes(self.take(2)?.try_into().unwrap()))
+    }
+    pub(super) fn f32(&mut self) -> Result<f32, String> {
+        Ok(f32::from_le_bytes(self.take(4)?.try_into().unwrap()))
     }
 }
 

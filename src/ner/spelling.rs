@@ -12,6 +12,7 @@
 use std::sync::LazyLock;
 
 use super::clusters::WordClass;
+use super::model::Reader;
 
 const SOURCE: &[u8] = include_bytes!("../../data/word_spelling.bin");
 const MAGIC: &[u8] = b"NSSPELL1";
@@ -44,34 +45,6 @@ pub struct Spelling {
     fine_by_coarse: Vec<Vec<u16>>,
 }
 
-/// Reads the file's fields in order.
-struct Reader<'a> {
-    bytes: &'a [u8],
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if self.bytes.len() < n {
-            return None;
-        }
-        let (head, tail) = self.bytes.split_at(n);
-        self.bytes = tail;
-        Some(head)
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-
-    fn u16(&mut self) -> Option<u16> {
-        Some(u16::from_le_bytes(self.take(2)?.try_into().ok()?))
-    }
-
-    fn i8s(&mut self, n: usize) -> Option<Vec<i8>> {
-        Some(self.take(n)?.iter().map(|&b| b as i8).collect())
-    }
-}
-
 /// FNV-1a over the bytes, as the build script hashes n-grams.
 fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
@@ -86,18 +59,15 @@ fn nearest<'a>(vector: &[f32], centroids: impl Iterator<Item = (usize, &'a [i8])
 impl Spelling {
     /// Parses the model; `None` when the bytes are not one.
     pub fn from_bytes(bytes: &'static [u8]) -> Option<Spelling> {
-        let mut r = Reader { bytes: bytes.strip_prefix(MAGIC)? };
-        let buckets = r.u32()? as usize;
-        let dims = r.u32()? as usize;
-        let scale = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
-        let rows = r.take(buckets.checked_mul(dims + PRIOR)?)?;
-        let coarse = (0..r.u32()?).map(|_| r.i8s(dims)).collect::<Option<Vec<_>>>()?;
-        let fine = (0..r.u32()?)
-            .map(|_| {
-                let centroid = r.i8s(dims)?;
-                Some(Cluster { centroid, coarser: [r.u16()?, r.u16()?] })
-            })
-            .collect::<Option<Vec<_>>>()?;
+        let mut r = Reader { bytes: bytes.strip_prefix(MAGIC)?, at: 0 };
+        let (buckets, dims, scale) = (r.u32().ok()? as usize, r.u32().ok()? as usize, r.f32().ok()?);
+        let rows = r.take(buckets.checked_mul(dims + PRIOR)?).ok()?;
+        let i8s = |r: &mut Reader<'static>| r.take(dims).map(|b| b.iter().map(|&b| b as i8).collect::<Vec<i8>>());
+        let coarse = (0..r.u32().ok()?).map(|_| i8s(&mut r)).collect::<Result<Vec<_>, _>>().ok()?;
+        let fine = (0..r.u32().ok()?)
+            .map(|_| Ok(Cluster { centroid: i8s(&mut r)?, coarser: [r.u16()?, r.u16()?] }))
+            .collect::<Result<Vec<_>, String>>()
+            .ok()?;
         let mut fine_by_coarse = vec![Vec::new(); coarse.len()];
         for (id, cluster) in fine.iter().enumerate() {
             if let Some(list) = fine_by_coarse.get_mut(usize::from(cluster.coarser[1])) {
