@@ -4,7 +4,7 @@ does not hold: data/word_spelling.bin.
 `data/word_clusters.tsv` (scripts/build_word_clusters.py) gives 355,000
 words of GloVe 6B a cluster and a type prior, but names coined since 2014
 (`Zelensky`, `Bakhmut`, `TikTok`) are not among them, and in news of the
-2020s they are about one capitalised word in twenty. As MIMICK does (Pinter,
+2020s they are about one capitalised word in seventeen. As MIMICK does (Pinter,
 Guthrie and Eisenstein 2017, "Mimicking Word Embeddings using Subword
 RNNs"), this script learns to predict a word's GloVe vector from its
 spelling, so that a new word gets the cluster of the known words it is
