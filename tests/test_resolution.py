@@ -262,7 +262,9 @@ def test_georgia_the_country_or_the_state():
     country = newsents.parse("Tbilisi is the capital of Georgia, which fought a war with Russia in 2008.")
     georgia = lambda article: next(e for e in article.entities if e["name"] == "Georgia")  # noqa: E731
     assert georgia(country)["geo"]["country"] == "GE"
-    assert georgia(state)["geo"] is None and georgia(state)["key"] == "georgia united states"
+    assert georgia(state)["geo"]["country"] == "US" and georgia(state)["key"] == "georgia united states"
+    florida = next(e for e in state.entities if e["name"] == "Florida")
+    assert (florida["key"], florida["geo"]["geonameid"]) == ("florida", 4155751)  # the state, not Floridablanca
 
 
 def test_cooccurrence_counts_sentences_and_articles():

@@ -281,7 +281,7 @@ def cooccurrence(articles: Iterable[Article], level: str = "sentence") -> List[D
 
 def place(name: str) -> Optional[Dict[str, object]]:
     """The place the shipped gazetteer gives a name with no other context
-    (countries first, then the most populous city of that name):
+    (countries first, then US states, then the most populous city of that name):
     ``{"geonameid": 703448, "country": "UA", "lat": 50.45, "lon": 30.52, "name": "Kyiv"}``,
     or None.
     """

@@ -4,11 +4,14 @@
 //! extension make one [`Gazetteer`]: `data/gazetteer.tsv` (phrases and their
 //! kinds: places, nationalities, organisations, titles, given names...),
 //! which are tagger features and decide how CoNLL's coarse classes refine
-//! into OntoNotes labels; `data/places.tsv` (GeoNames countries and cities of
-//! 15,000+ people with their alternate names and coordinates); and
-//! `data/demonyms.tsv` (nationality words and provinces by country).
+//! into OntoNotes labels; `data/places.tsv` (GeoNames countries, US states
+//! and cities of 15,000+ people with their alternate names and coordinates);
+//! and `data/demonyms.tsv` (nationality words and provinces by country).
 //!
-//! The sense rule for places: a name that names a country is that country.
+//! The sense rule for places: a name that names a country is that country,
+//! and one that names a US state is the state (`Florida`, not Floridablanca
+//! in Colombia; `New York` and `Washington` alone are the cities: the states
+//! are `New York State` and `Washington State`).
 //! Otherwise, among the cities it names, those in a country the article
 //! names (as a country, through a nationality word such as `Ukrainian`, or
 //! through one of its provinces or states such as `Texas`) come first, and
@@ -142,11 +145,20 @@ pub struct Gazetteer {
     demonyms: FxHashMap<String, String>,
 }
 
-/// A country or a city.
+/// What kind of place a [`Place`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    Country,
+    /// A first-level division: a US state.
+    Region,
+    City,
+}
+
+/// A country, a state or a city.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     pub geonameid: u64,
-    pub is_country: bool,
+    pub kind: PlaceKind,
     /// ISO 3166 alpha-2 code of the country (its own, for a country).
     pub country: String,
     pub lat: f64,
@@ -208,7 +220,11 @@ impl Gazetteer {
             let k = self.places.len() as u32;
             self.places.push(Place {
                 geonameid: id.parse().unwrap_or(0),
-                is_country: kind == "country",
+                kind: match kind {
+                    "country" => PlaceKind::Country,
+                    "region" => PlaceKind::Region,
+                    _ => PlaceKind::City,
+                },
                 country: country.to_string(),
                 lat: lat.parse().unwrap_or(0.0),
                 lon: lon.parse().unwrap_or(0.0),
@@ -279,7 +295,12 @@ impl Gazetteer {
 
     /// The country place named exactly `name` (`Russia`, `U.S.`).
     pub fn country_named(&self, name: &str) -> Option<&Place> {
-        self.candidates(name).find(|p| p.is_country)
+        self.candidates(name).find(|p| p.kind == PlaceKind::Country)
+    }
+
+    /// The state or province named `name` in the country with ISO code `country`.
+    pub fn region_in(&self, name: &str, country: &str) -> Option<&Place> {
+        self.candidates(name).find(|p| p.kind == PlaceKind::Region && p.country == country)
     }
 
     /// The ISO code of a country given its name, a nationality word or a province.
@@ -291,16 +312,18 @@ impl Gazetteer {
     /// The place one of `names` most likely is, given the ISO codes of the
     /// countries the article mentions (see the module's rule).
     ///
-    /// In an article that names countries, the name of a state or province
-    /// (`Florida`) is a city in one of them, or a city of a million people
-    /// (`Madrid`, `Berlin`); else it is the region, whose coordinates the
-    /// table lacks, not the largest city of that name abroad
-    /// (`Floridablanca`, Colombia).
+    /// A country first, then a US state. In an article that names
+    /// countries, the name of another state or province (`Bavaria`) is a city
+    /// in one of them, or a city of a million people (`Madrid`, `Berlin`);
+    /// else it is the region, whose coordinates the table lacks, not the
+    /// largest city of that name abroad.
     pub fn choose<'a>(&self, names: impl IntoIterator<Item = &'a str>, context: &FxHashSet<String>) -> Option<&Place> {
         let names: Vec<&str> = names.into_iter().collect();
         let candidates: Vec<&Place> = names.iter().flat_map(|n| self.candidates(n)).collect();
-        if let Some(country) = candidates.iter().find(|p| p.is_country) {
-            return Some(country);
+        for kind in [PlaceKind::Country, PlaceKind::Region] {
+            if let Some(place) = candidates.iter().find(|p| p.kind == kind) {
+                return Some(place);
+            }
         }
         let in_context = candidates.iter().filter(|p| context.contains(&p.country)).max_by_key(|p| p.population);
         let region = !context.is_empty()
@@ -360,9 +383,27 @@ mod tests {
     fn a_state_is_no_small_city_abroad_in_an_article_that_names_countries() {
         let g = &*GAZETTEER;
         let us: FxHashSet<String> = ["US".to_string()].into_iter().collect();
-        assert!(g.choose(["Florida"], &us).is_none(), "not Floridablanca, Colombia");
         assert_eq!(g.choose(["Madrid"], &us).map(|p| p.country.as_str()), Some("ES"));
         assert_eq!(g.choose(["Washington"], &us).map(|p| p.country.as_str()), Some("US"));
+    }
+
+    #[test]
+    fn a_us_state_is_the_state_with_or_without_context() {
+        let g = &*GAZETTEER;
+        for codes in [&[][..], &["US"], &["CO", "CU"]] {
+            let florida = g.choose(["Florida"], &context(codes)).expect("Florida");
+            assert_eq!((florida.kind, florida.country.as_str()), (PlaceKind::Region, "US"), "not Floridablanca, Colombia");
+            assert!(distance_km(florida.lat, florida.lon, 28.0, -81.7) < 150.0);
+            assert_eq!(g.choose(["Delaware"], &context(codes)).map(|p| p.kind), Some(PlaceKind::Region), "not Delaware, Ohio");
+        }
+        // The bare names of these two are their cities.
+        let new_york = g.choose(["New York"], &context(&[])).unwrap();
+        assert_eq!((new_york.kind, new_york.name.as_str()), (PlaceKind::City, "New York City"));
+        assert_eq!(g.choose(["New York State"], &context(&[])).map(|p| p.kind), Some(PlaceKind::Region));
+        assert_eq!(g.choose(["Washington"], &context(&[])).map(|p| p.kind), Some(PlaceKind::City));
+        assert_eq!(g.region_in("Georgia", "US").map(|p| p.name.as_str()), Some("Georgia"));
+        assert_eq!(g.country_of_demonym("Florida"), Some("United States"), "not Puerto Rico");
+        assert_eq!(g.country_of_demonym("Madrid"), Some("Spain"), "not South Sudan");
     }
 
     #[test]

@@ -102,7 +102,8 @@ pub fn annotate(doc: &mut Doc) {
             family => {
                 let (key_name, place) = match family {
                     "PLACE" => match province_sense(alias, &named_by) {
-                        Some(country) => (format!("{alias} {country}"), None),
+                        // Keyed apart from the country of the same name.
+                        Some((country, iso)) => (format!("{alias} {country}"), GAZETTEER.region_in(alias, &iso)),
                         None => match GAZETTEER.choose([alias.as_str()], &context).or_else(|| {
                             // A dateline's `PARIS` is the `Paris` of the story.
                             shouted(alias).and_then(|name| GAZETTEER.choose([name.as_str()], &context))
@@ -251,13 +252,13 @@ fn country_context(found: &[Mention], aliases: &[String]) -> FxHashMap<String, F
 /// `Georgia` in an article about the United States is the state: a country's
 /// name that is also a province of a country the article names otherwise,
 /// while nothing else in it names the first country. Returns the province's
-/// country (the table holds no coordinates for provinces).
-fn province_sense(alias: &str, named_by: &FxHashMap<String, FxHashSet<String>>) -> Option<String> {
+/// country and its ISO code.
+fn province_sense(alias: &str, named_by: &FxHashMap<String, FxHashSet<String>>) -> Option<(String, String)> {
     let province_of = GAZETTEER.country_of_demonym(alias)?;
     let country = GAZETTEER.country_named(alias)?;
     let province_iso = GAZETTEER.country_named(province_of)?.country.as_str();
     let named_besides = |iso: &str| named_by.get(iso).is_some_and(|names| names.iter().any(|n| n != alias));
-    (province_iso != country.country && named_besides(province_iso) && !named_besides(&country.country)).then(|| province_of.to_string())
+    (province_iso != country.country && named_besides(province_iso) && !named_besides(&country.country)).then(|| (province_of.to_string(), province_iso.to_string()))
 }
 
 /// `Russians` → `Russian`: a plural whose singular is a nationality or group.
@@ -398,10 +399,9 @@ fn build_entity(cluster: &Cluster, found: &[Mention], aliases: &[String], roles:
         .max_by_key(|(order, a)| (name_words(a), shouted(a).is_none(), counts[**a], std::cmp::Reverse(*order)))
         .map(|(_, a)| a.to_string())
         .unwrap_or_default();
-    let key = match (&cluster.person, cluster.place) {
-        (Some(p), _) => p.given.as_ref().map_or_else(|| p.surname.clone(), |g| format!("{g} {}", p.surname)),
-        (None, Some(place)) => fold(&place.name),
-        (None, None) => fold(&cluster.key_name),
+    let key = match &cluster.person {
+        Some(p) => p.given.as_ref().map_or_else(|| p.surname.clone(), |g| format!("{g} {}", p.surname)),
+        None => fold(&cluster.key_name),
     };
     Entity {
         label: label.clone(),
