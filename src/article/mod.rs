@@ -145,7 +145,26 @@ pub fn analyse_known(text: &str, known: &KnownLines) -> Structure {
         .find(|d: &&dateline::Dateline| !d.is_update)
         .or(datelines.first())
         .map(|d| d.iso.clone());
+    read_wire_dateline(text, &units, &roles, &mut found);
     collect(&units, roles, found)
+}
+
+/// A wire story opens with a dateline (`SANTA CLARA, California, Jan. 27,
+/// 2025 (AP) —`): its agency is the outlet and its full date the
+/// publication date, when the page gives neither.
+fn read_wire_dateline(text: &str, units: &[Unit], roles: &[Role], found: &mut Structure) {
+    let Some(first) = units.iter().zip(roles).find(|(_, r)| matches!(r, Role::Paragraph)).map(|(u, _)| u.text(text)) else {
+        return;
+    };
+    let Some(caps) = PATTERNS.wire_dateline.captures(first) else { return };
+    let Some(outlet) = PATTERNS.outlet(&caps["outlet"]) else { return };
+    found.outlet.get_or_insert_with(|| outlet.to_string());
+    if found.published.is_none() {
+        let lead = caps.name("lead").map_or("", |m| m.as_str());
+        let tails = std::iter::once(lead).chain(lead.match_indices(',').map(|(at, _)| lead[at + 1..].trim_start()));
+        // A date with its year only: `Feb 5 (Reuters)` has none.
+        found.published = tails.filter_map(dateline::normalise_date).find(|iso| iso.len() >= 10);
+    }
 }
 
 /// Reads one unit on its own: patterns first, then markdown headings.
@@ -466,6 +485,16 @@ mod tests {
         assert_eq!(s.headline, None);
         assert_eq!(s.dek, None);
         assert_eq!(s.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_wire_dateline_names_the_agency_and_the_date() {
+        let s = analyse("Nvidia shares slide\n\nSANTA CLARA, California, Jan. 27, 2025 (AP) — Nvidia shares fell on Monday.\n");
+        assert_eq!((s.outlet.as_deref(), s.published.as_deref()), (Some("Associated Press"), Some("2025-01-27")));
+        let s = analyse("LONDON, Feb 5 (Reuters) - Britain said on Thursday it would act.\n");
+        assert_eq!((s.outlet.as_deref(), s.published.as_deref()), (Some("Reuters"), None), "no year, no date");
+        let s = analyse("The mayor (a Democrat) - who won in May 2024 - said no.\n");
+        assert_eq!((s.outlet.as_deref(), s.published.as_deref()), (None, None), "no agency, no dateline");
     }
 
     #[test]

@@ -18,6 +18,7 @@ struct Raw {
     reading_time: String,
     bylines: Vec<String>,
     byline_in_text: Vec<String>,
+    wire_dateline: String,
     contributor_lines: Vec<String>,
     name_particles: Vec<String>,
     timezones: HashMap<String, i32>,
@@ -58,6 +59,8 @@ pub struct Patterns {
     pub reading_time: Regex,
     pub bylines: Vec<Regex>,
     pub byline_in_text: Vec<Regex>,
+    /// The opening of a wire story: `SANTA CLARA, California, Jan. 27, 2025 (AP) —`.
+    pub wire_dateline: Regex,
     pub contributor_lines: Vec<Regex>,
     pub name_particles: Vec<String>,
     /// Time-zone abbreviation → minutes east of UTC.
@@ -113,6 +116,7 @@ impl Patterns {
             reading_time: line_regex(&raw.reading_time),
             bylines: raw.bylines.iter().map(|p| line_regex(p)).collect(),
             byline_in_text: raw.byline_in_text.iter().map(|p| Regex::new(p).unwrap()).collect(),
+            wire_dateline: Regex::new(&raw.wire_dateline).unwrap(),
             contributor_lines: raw.contributor_lines.iter().map(|p| line_regex(p)).collect(),
             name_particles: raw.name_particles,
             timezones: raw.timezones,
