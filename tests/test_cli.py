@@ -82,9 +82,9 @@ def test_dash_reads_one_article_from_standard_input():
     page = run(b"<!DOCTYPE html><html><head><title>Talks in Paris</title></head><body><p>" + text.encode()
                + b"</p></body></html>", "--format", "jsonl")
     assert json.loads(page.stdout)["headline"] == "Talks in Paris"
-    piped = subprocess.run([sys.executable, "-m", "newsents.cli", "--format", "jsonl"], input=text.encode(),
+    piped = subprocess.run([sys.executable, "-m", "newsents", "--format", "jsonl"], input=text.encode(),
                            capture_output=True)
-    assert json.loads(piped.stdout) == record  # piped with no path: the same
+    assert json.loads(piped.stdout) == record  # piped with no path, and `python -m newsents`: the same
     mixed = run(b"", "-", str(SEEDS))
     assert mixed.returncode == 2 and b"cannot be mixed" in mixed.stderr
 
