@@ -216,6 +216,18 @@ struct JsonlRecord {
 
 /// The articles in one file: one for a text file, one per line of JSONL.
 fn read_inputs(path: &Path) -> Vec<Input> {
+    if let Some(table) = table_kind(path) {
+        return vec![Input {
+            id: Some(stem(path)),
+            errors: vec![format!(
+                "{} is a {table} table, not an article: newsents reads a .txt or .html file as one article and a \
+                 .jsonl file as one article per line; read the table with pandas and pass its text column to \
+                 newsents.parse_many, or save it as JSON lines with a \"text\" field",
+                path.display()
+            )],
+            ..Input::default()
+        }];
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -258,6 +270,19 @@ fn read_inputs(path: &Path) -> Vec<Input> {
         .filter(|(_, line)| !line.trim_ascii().is_empty())
         .map(|(n, line)| jsonl_input(text_input(line), path, n + 1))
         .collect()
+}
+
+/// The kind of table a file's ending names (`CSV` for `.csv`), if any: a
+/// table of articles is not one article.
+fn table_kind(path: &Path) -> Option<&'static str> {
+    let ending = path.extension()?.to_string_lossy().to_lowercase();
+    Some(match ending.as_str() {
+        "csv" => "CSV",
+        "tsv" => "TSV",
+        "xlsx" | "xls" => "spreadsheet",
+        "parquet" => "Parquet",
+        _ => return None,
+    })
 }
 
 /// A file's name without its ending: the id of its article.
@@ -394,6 +419,14 @@ mod tests {
         let not_object = jsonl_input(Input::new(r#""a string""#), path, 3);
         assert!(not_object.errors[0]
             .contains(r#"expected a JSON object with a "text" or "html" field"#));
+    }
+
+    #[test]
+    fn a_table_is_an_error_record_not_an_article() {
+        let inputs = read_inputs(Path::new("exports/articles.CSV"));
+        assert_eq!(inputs.len(), 1);
+        assert!(inputs[0].text.is_empty());
+        assert!(inputs[0].errors[0].starts_with("exports/articles.CSV is a CSV table, not an article"), "{:?}", inputs[0].errors);
     }
 
     #[test]

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from conftest import SEEDS
+import newsents
 from newsents.cli import WIDTH, main
 
 
@@ -62,6 +63,8 @@ def test_csv_output_has_a_row_per_article(tmp_path):
         rows = list(csv.DictReader(rows))
     assert len(rows) == 5
     assert rows[1]["contributors"] == "Michael Birnbaum; Karen DeYoung"
+    # The id column is named as in the DataFrames, so that the two join.
+    assert [r["article_id"] for r in rows] == list(newsents.read(SEEDS).articles()["article_id"])
 
 
 def test_console_script_runs_and_reports_missing_paths():

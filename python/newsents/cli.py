@@ -24,9 +24,10 @@ from typing import IO, Iterable, Iterator, List, Optional, Sequence
 import newsents
 from newsents import Article, Corpus, frames
 
-#: Columns of the CSV output: one row per article.
+#: Columns of the CSV output: one row per article (``article_id`` as in the
+#: DataFrames and Parquet tables, so that they join).
 CSV_COLUMNS = [
-    "id", "outlet", "headline", "dek", "authors", "contributors", "published",
+    "article_id", "outlet", "headline", "dek", "authors", "contributors", "published",
     "reading_time_minutes", "word_count", "paragraphs", "sentences", "captions",
     "sections", "boilerplate", "url", "errors",
 ]
@@ -335,7 +336,7 @@ def write_parquet(batches: Iterable[Corpus], directory: str) -> None:
 def csv_row(article: Article) -> dict:
     joined = "; ".join
     return {
-        "id": article.id,
+        "article_id": article.id,
         "outlet": article.outlet,
         "headline": article.headline,
         "dek": article.dek,
