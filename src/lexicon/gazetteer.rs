@@ -15,8 +15,10 @@
 //! Otherwise, among the cities it names, those in a country the article
 //! names (as a country, through a nationality word such as `Ukrainian`, or
 //! through one of its provinces or states such as `Texas`) come first, and
-//! the most populous of them wins; without such context, the most populous
-//! city of that name. So `Paris` is Paris, France unless the article is
+//! the most populous of them wins; else, in an article that names
+//! countries, the most populous city of 100,000 people or more abroad (a
+//! small town abroad is more often a place the table lacks at home); without
+//! such context, the most populous city of that name. So `Paris` is Paris, France unless the article is
 //! about Texas, and `Washington` in an article about the United States is
 //! the capital. (A country's name that is also a province of another country
 //! the article is about, `Georgia` in a story on the United States, is the
@@ -313,10 +315,10 @@ impl Gazetteer {
     /// countries the article mentions (see the module's rule).
     ///
     /// A country first, then a US state. In an article that names
-    /// countries, the name of another state or province (`Bavaria`) is a city
-    /// in one of them, or a city of a million people (`Madrid`, `Berlin`);
-    /// else it is the region, whose coordinates the table lacks, not the
-    /// largest city of that name abroad.
+    /// countries, a city outside them must have 100,000 people (`Paris`, not
+    /// Palm Beach, Australia, for a Florida town the table lacks), and one
+    /// named like another state or province (`Bavaria`) a million (`Madrid`,
+    /// `Berlin`): else the name gets no place, rather than a small town abroad.
     pub fn choose<'a>(&self, names: impl IntoIterator<Item = &'a str>, context: &FxHashSet<String>) -> Option<&Place> {
         let names: Vec<&str> = names.into_iter().collect();
         let candidates: Vec<&Place> = names.iter().flat_map(|n| self.candidates(n)).collect();
@@ -328,7 +330,12 @@ impl Gazetteer {
         let in_context = candidates.iter().filter(|p| context.contains(&p.country)).max_by_key(|p| p.population);
         let region = !context.is_empty()
             && names.iter().any(|n| self.kinds(n).contains(&Kind::Region) && !self.kinds(n).contains(&Kind::Country));
-        let elsewhere = candidates.iter().filter(|p| !region || p.population >= 1_000_000);
+        let least = match (context.is_empty(), region) {
+            (true, _) => 0,
+            (false, false) => 100_000,
+            (false, true) => 1_000_000,
+        };
+        let elsewhere = candidates.iter().filter(|p| p.population >= least);
         in_context.or_else(|| elsewhere.max_by_key(|p| p.population)).copied()
     }
 }
@@ -385,6 +392,9 @@ mod tests {
         let us: FxHashSet<String> = ["US".to_string()].into_iter().collect();
         assert_eq!(g.choose(["Madrid"], &us).map(|p| p.country.as_str()), Some("ES"));
         assert_eq!(g.choose(["Washington"], &us).map(|p| p.country.as_str()), Some("US"));
+        assert!(g.choose(["Palm Beach"], &us).is_none(), "not Palm Beach, Australia");
+        assert_eq!(g.choose(["Palm Beach"], &context(&["AU"])).map(|p| p.country.as_str()), Some("AU"));
+        assert_eq!(g.choose(["Paris"], &context(&["GB"])).map(|p| p.country.as_str()), Some("FR"));
     }
 
     #[test]
