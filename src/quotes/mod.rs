@@ -915,8 +915,14 @@ impl<'a> Reader<'a> {
         // A subject before the verb, over auxiliaries, adverbs and times.
         let progressive = self.is_participle(verb);
         let mut j = verb;
-        while j > floor && (self.between_subject_and_verb(j - 1) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
-            j -= 1;
+        loop {
+            while j > floor && (self.between_subject_and_verb(j - 1) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
+                j -= 1;
+            }
+            match self.parenthesis_before(j, floor) {
+                Some(open) => j = open,
+                None => break,
+            }
         }
         // A participle after a comma shares the subject of the clause before it
         // (`Putin said, later speaking of ...`), else of the sentence
@@ -980,6 +986,21 @@ impl<'a> Reader<'a> {
             return self.sentence_subject(floor, k).map(|c| (c, cue));
         }
         None
+    }
+
+    /// The comma that opens a parenthesis of adverbs closed by the comma
+    /// before token `j`, between a subject and its verb: `Proponents of the
+    /// bill, however, say`.
+    fn parenthesis_before(&self, j: usize, floor: usize) -> Option<usize> {
+        if j < floor + 3 || self.word(j - 1) != "," {
+            return None;
+        }
+        let open = (floor.max(j.saturating_sub(5))..j - 1).rev().find(|&i| self.word(i) == ",")?;
+        let adverb = |i: usize| {
+            let lower = self.lower(i);
+            lexicon::is_between_subject_and_verb(&lower) && !lexicon::AUXILIARIES.contains(lower.as_ref())
+        };
+        (open + 1 < j - 1 && (open + 1..j - 1).all(adverb)).then_some(open)
     }
 
     /// The first speaker opening a chunk of the sentence before token `before`
@@ -1286,6 +1307,11 @@ impl<'a> Reader<'a> {
             if let Some(k) = self.name_ending(name_end).filter(|&k| self.names[k].label == Label::Person) {
                 return Some(Candidate { first: last, end, who: Who::Relative(k) });
             }
+            // `A senator, who said`: the description `who` stands for.
+            let description = (name_end < last).then(|| self.candidate_ending_at(name_end, floor)).flatten();
+            if let Some(c) = description.filter(|c| matches!(c.who, Who::Description { .. })) {
+                return Some(c);
+            }
         }
         None
     }
@@ -1411,6 +1437,10 @@ impl<'a> Reader<'a> {
             if let Some(d) = determiner.filter(|&d| (d + 1..first).all(|i| unknown(i) || (i > d + 1 && i + 1 < first && self.word(i) == ","))) {
                 first = d;
             }
+        }
+        // Not the conjunction of a coordinated subject (`experts and U.S. officials`).
+        while first < h && is_coordinator(&self.lower(first)) {
+            first += 1;
         }
         // A title before a person's name names that person.
         if let Some(k) = self.name_starting(h + 1) {
@@ -1938,6 +1968,38 @@ mod tests {
 
     fn all_said_by_holloway(body: &str) {
         all_said_by("Margaret Holloway", body);
+    }
+
+    #[test]
+    fn a_parenthesis_of_adverbs_between_subject_and_verb_is_skipped() {
+        all_said_by("Proponents of the new bill", "Proponents of the new bill, however, say it would act as a “neutral umpire.”");
+        all_said_by_holloway("Margaret Holloway, meanwhile, said the plan was “a waste of money.”");
+    }
+
+    #[test]
+    fn a_share_of_those_polled_speaks_for_them() {
+        let quotes = quotes_and_speakers("In the poll, 21 percent said “not too likely” and 14 percent said “not at all likely.”");
+        let speakers: Vec<&str> = quotes.iter().map(|(_, s)| s.as_str()).collect();
+        assert_eq!(speakers, ["21 percent", "14 percent"]);
+    }
+
+    #[test]
+    fn who_after_a_comma_stands_for_the_description_before_it() {
+        all_said_by("a senator", "A senator, who said the vote was “a sham,” left early.");
+        // Without the comma the clause restricts a noun that does not speak.
+        assert!(quotes_and_speakers("Mr. Bush tells voters who wonder why he is so calm that he “wasn't brought up that way.”")
+            .iter()
+            .all(|(_, s)| s != "voters"));
+    }
+
+    #[test]
+    fn a_coordinated_subject_keeps_no_conjunction() {
+        let speakers: Vec<String> = story("Cyber security experts and U.S. officials, however, said they believed Russia engineered the release.")
+            .quotes
+            .into_iter()
+            .filter_map(|q| q.speaker)
+            .collect();
+        assert!(!speakers.is_empty() && speakers.iter().all(|s| !s.starts_with("and ")), "{speakers:?}");
     }
 
     #[test]
