@@ -27,7 +27,8 @@ Sources (see NOTICE):
 Outputs:
 - gazetteer.tsv: `phrase<TAB>kind[,kind...]`, sorted, phrases as printed.
 - places.tsv: `geonameid<TAB>kind<TAB>country<TAB>lat<TAB>lon<TAB>population
-  <TAB>name<TAB>alternate|alternate...` for countries (GeoNames ids, REST
+  <TAB>name<TAB>alternate|alternate...<TAB>admin1` (GeoNames' first-level
+  division code: `FL` for Florida and its cities) for countries (GeoNames ids, REST
   Countries' representative points via countryinfo), the US states (kind
   `region`, see `us_states`) and cities of 15,000+.
 - demonyms.tsv: `word<TAB>country` (`Ukrainians<TAB>Ukraine`, and provinces:
@@ -357,18 +358,29 @@ def places() -> list:
         names |= {s for s in data.get("altSpellings") or [] if latin(s) and len(s) > 3}
         names.discard("")
         rows.append((country["geonameid"], "country", iso, latlng[0], latlng[1], country["population"],
-                     country["name"], sorted(names - {country["name"]})))
+                     country["name"], sorted(names - {country["name"]}), ""))
     rows += us_states()
     cities = sorted(cache.get_cities().values(), key=lambda c: -c["population"])
     for city in cities:
         alternates = sorted({a for a in city.get("alternatenames", []) if latin(a)} - {city["name"]})
         rows.append((city["geonameid"], "city", city["countrycode"], city["latitude"], city["longitude"],
-                     city["population"], city["name"], alternates))
+                     city["population"], city["name"], alternates, city["admin1code"]))
     return rows
 
 
 # States that news names with "state" when the bare name is the city (AP style).
 STATE_SUFFIXED = {"New York": "New York State", "Washington": "Washington State"}
+
+# The AP Stylebook's abbreviations of state names after a city's
+# (`Springfield, Ill.`); the eight states it does not abbreviate are left out.
+AP_STATE_ABBREVIATIONS = {
+    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.", "DE": "Del.",
+    "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.", "KY": "Ky.", "LA": "La.", "MD": "Md.",
+    "MA": "Mass.", "MI": "Mich.", "MN": "Minn.", "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.",
+    "NV": "Nev.", "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+    "OK": "Okla.", "OR": "Ore.", "PA": "Pa.", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.", "TN": "Tenn.",
+    "VT": "Vt.", "VA": "Va.", "WA": "Wash.", "WV": "W.Va.", "WI": "Wis.", "WY": "Wyo.",
+}
 
 
 def us_states() -> list:
@@ -388,7 +400,8 @@ def us_states() -> list:
         lon = float(np.median([t["longitude"] for t in towns[code]]))
         name = STATE_SUFFIXED.get(state["name"], state["name"])
         alternates = [f"State of {state['name']}"] + ([f"{state['name']} state"] if name != state["name"] else [])
-        rows.append((state["geonameid"], "region", "US", lat, lon, 0, name, alternates))
+        alternates += [AP_STATE_ABBREVIATIONS[code]] if code in AP_STATE_ABBREVIATIONS else []
+        rows.append((state["geonameid"], "region", "US", lat, lon, 0, name, alternates, code))
     return rows
 
 
@@ -408,7 +421,7 @@ def province_countries(rows: list) -> dict:
             if latin(province) and name and name not in listed[province]:
                 listed[province].append(name)
     places_named = defaultdict(list)
-    for geonameid, kind, iso, lat, lon, population, name, alternates in rows:
+    for geonameid, kind, iso, lat, lon, population, name, alternates, admin1 in rows:
         for alias in [name, *alternates]:
             places_named[alias].append((kind == "region", population, iso))
     chosen = {}
@@ -446,10 +459,12 @@ def demonyms(rows: list) -> list:
 def main() -> None:
     rows = places()
     with (DATA / "places.tsv").open("w", encoding="utf-8") as out:
-        out.write("# newsents places: geonameid, kind, country, lat, lon, population, name, alternates (|). "
+        out.write("# newsents places: geonameid, kind, country, lat, lon, population, name, alternates (|), "
+                  "GeoNames first-level division code. "
                   "Built by scripts/build_gazetteers.py from GeoNames (CC BY 4.0) and countryinfo (MIT).\n")
-        for geonameid, kind, iso, lat, lon, population, name, alternates in rows:
-            out.write(f"{geonameid}\t{kind}\t{iso}\t{lat:.5f}\t{lon:.5f}\t{population}\t{name}\t{'|'.join(alternates)}\n")
+        for geonameid, kind, iso, lat, lon, population, name, alternates, admin1 in rows:
+            out.write(f"{geonameid}\t{kind}\t{iso}\t{lat:.5f}\t{lon:.5f}\t{population}\t{name}\t{'|'.join(alternates)}"
+                      f"\t{admin1}\n")
     print(f"{DATA / 'places.tsv'}: {len(rows)} places")
     pairs = demonyms(rows)
     (DATA / "demonyms.tsv").write_text(

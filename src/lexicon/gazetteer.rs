@@ -11,7 +11,8 @@
 //! The sense rule for places: a name that names a country is that country,
 //! and one that names a US state is the state (`Florida`, not Floridablanca
 //! in Colombia; `New York` and `Washington` alone are the cities: the states
-//! are `New York State` and `Washington State`).
+//! are `New York State` and `Washington State`). A city followed by its
+//! state or country (`Reading, Pennsylvania`) is pinned there by `resolve`.
 //! Otherwise, among the cities it names, those in a country the article
 //! names (as a country, through a nationality word such as `Ukrainian`, or
 //! through one of its provinces or states such as `Texas`) come first, and
@@ -168,6 +169,9 @@ pub struct Place {
     pub population: u64,
     /// The GeoNames name: `Kyiv`, `United States`.
     pub name: String,
+    /// GeoNames' code of its first-level division (`FL` for Florida and its
+    /// cities); empty for a country.
+    pub admin1: String,
 }
 
 /// What the gazetteer knows of a phrase.
@@ -218,7 +222,7 @@ impl Gazetteer {
     fn with_places(mut self, places: &str, demonyms: &str) -> Gazetteer {
         for line in places.lines().filter(|l| !l.starts_with('#')) {
             let f: Vec<&str> = line.split('\t').collect();
-            let [id, kind, country, lat, lon, population, name, alternates] = f[..] else { continue };
+            let [id, kind, country, lat, lon, population, name, alternates, admin1] = f[..] else { continue };
             let k = self.places.len() as u32;
             self.places.push(Place {
                 geonameid: id.parse().unwrap_or(0),
@@ -232,6 +236,7 @@ impl Gazetteer {
                 lon: lon.parse().unwrap_or(0.0),
                 population: population.parse().unwrap_or(0),
                 name: name.to_string(),
+                admin1: admin1.to_string(),
             });
             let mut seen = FxHashSet::default();
             for alias in std::iter::once(name).chain(alternates.split('|')).filter(|a| !a.is_empty()) {
@@ -309,6 +314,20 @@ impl Gazetteer {
     pub fn country_code(&self, name: &str) -> Option<&str> {
         let country = self.country_of_demonym(name).unwrap_or(name);
         self.country_named(country).map(|p| p.country.as_str())
+    }
+
+    /// The state or country a name gives: `Pennsylvania`, `Ill.`, `France`.
+    pub fn region_or_country(&self, name: &str) -> Option<&Place> {
+        self.candidates(name).find(|p| p.kind != PlaceKind::City)
+    }
+
+    /// The most populous city named `name` in a state or country
+    /// (`Reading` in Pennsylvania, not in England).
+    pub fn city_in(&self, name: &str, within: &Place) -> Option<&Place> {
+        self.candidates(name)
+            .filter(|p| p.kind == PlaceKind::City && p.country == within.country)
+            .filter(|p| within.kind == PlaceKind::Country || p.admin1 == within.admin1)
+            .max_by_key(|p| p.population)
     }
 
     /// The place one of `names` most likely is, given the ISO codes of the
@@ -395,6 +414,17 @@ mod tests {
         assert!(g.choose(["Palm Beach"], &us).is_none(), "not Palm Beach, Australia");
         assert_eq!(g.choose(["Palm Beach"], &context(&["AU"])).map(|p| p.country.as_str()), Some("AU"));
         assert_eq!(g.choose(["Paris"], &context(&["GB"])).map(|p| p.country.as_str()), Some("FR"));
+    }
+
+    #[test]
+    fn a_state_or_country_after_a_city_says_which_city() {
+        let g = &*GAZETTEER;
+        let within = |city: &str, region: &str| g.city_in(city, g.region_or_country(region).unwrap()).map(|p| (p.country.as_str(), p.admin1.as_str()));
+        assert_eq!(within("Reading", "Pennsylvania"), Some(("US", "PA")));
+        assert_eq!(within("Springfield", "Ill."), Some(("US", "IL")));
+        assert_eq!(within("Portland", "Maine"), Some(("US", "ME")));
+        assert_eq!(within("Paris", "France"), Some(("FR", "11")));
+        assert_eq!(within("Paris", "Ill."), None, "no Paris of 15,000 people in Illinois");
     }
 
     #[test]

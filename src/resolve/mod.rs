@@ -90,6 +90,7 @@ pub fn annotate(doc: &mut Doc) {
     let found = &doc.mentions;
     let named_by = country_context(found, &aliases);
     let context: FxHashSet<String> = named_by.keys().cloned().collect();
+    let pinned = pinned_places(&doc.text, found, &aliases);
     let mut expansions = head_expansions(found, &aliases);
     expansions.extend(acronym_expansions(found, &aliases));
     let mut clusters: Vec<Cluster> = Vec::new();
@@ -104,7 +105,7 @@ pub fn annotate(doc: &mut Doc) {
                     "PLACE" => match province_sense(alias, &named_by) {
                         // Keyed apart from the country of the same name.
                         Some((country, iso)) => (format!("{alias} {country}"), GAZETTEER.region_in(alias, &iso)),
-                        None => match GAZETTEER.choose([alias.as_str()], &context).or_else(|| {
+                        None => match pinned[k].or_else(|| GAZETTEER.choose([alias.as_str()], &context)).or_else(|| {
                             // A dateline's `PARIS` is the `Paris` of the story.
                             shouted(alias).and_then(|name| GAZETTEER.choose([name.as_str()], &context))
                         }) {
@@ -247,6 +248,41 @@ fn country_context(found: &[Mention], aliases: &[String]) -> FxHashMap<String, F
         }
     }
     named_by
+}
+
+/// The city a state or country printed after it pins (`Reading,
+/// Pennsylvania`, `SPRINGFIELD, Ill. (AP)`, `Portland, Maine`), for each
+/// place mention: its own, or else the one place the article pins its name to.
+fn pinned_places(text: &str, found: &[Mention], aliases: &[String]) -> Vec<Option<&'static Place>> {
+    let printed = |k: usize| shouted(&aliases[k]).unwrap_or_else(|| aliases[k].clone());
+    let is_place = |k: usize| family(&found[k].label) == "PLACE";
+    let own: Vec<Option<&'static Place>> = (0..found.len())
+        .map(|k| {
+            let next = k + 1;
+            if next >= found.len() || !is_place(k) || !is_place(next) || text[found[k].end..found[next].start].trim() != "," {
+                return None;
+            }
+            GAZETTEER.region_or_country(&printed(next)).and_then(|within| GAZETTEER.city_in(&printed(k), within))
+        })
+        .collect();
+    // A name pinned to two places (`Portland, Maine` and `Portland, Oregon`) pins neither elsewhere.
+    let mut by_name: FxHashMap<String, Option<&'static Place>> = FxHashMap::default();
+    for (k, place) in own.iter().enumerate() {
+        if let Some(place) = place {
+            by_name
+                .entry(printed(k))
+                .and_modify(|pin| {
+                    if pin.is_some_and(|p| p.geonameid != place.geonameid) {
+                        *pin = None;
+                    }
+                })
+                .or_insert(Some(place));
+        }
+    }
+    own.iter()
+        .enumerate()
+        .map(|(k, place)| place.or_else(|| is_place(k).then(|| by_name.get(&printed(k)).copied().flatten()).flatten()))
+        .collect()
 }
 
 /// `Georgia` in an article about the United States is the state: a country's
@@ -443,6 +479,28 @@ mod tests {
         }
         annotate(&mut doc);
         doc.mentions.iter().map(|m| (text[m.start..m.end].to_string(), doc.entities[m.entity].label.clone(), m.entity)).collect()
+    }
+
+    #[test]
+    fn a_state_after_a_city_pins_the_city_and_its_later_mentions() {
+        let text = "SPRINGFIELD, Ill. (AP) — Rallies in Portland, Maine, and Portland, Oregon, echoed one in Springfield. Portland police watched.";
+        let g = Label::Gpe;
+        let tagged = [("SPRINGFIELD", g.clone()), ("Ill.", g.clone()), ("Portland", g.clone()), ("Maine", g.clone()), ("Portland", g.clone()), ("Oregon", g.clone()), ("Springfield", g.clone()), ("Portland", g.clone())];
+        let mut doc = Doc { text: text.to_string(), ..Doc::default() };
+        crate::article::annotate(&mut doc);
+        crate::text::annotate(&mut doc);
+        let mut from = 0;
+        for (phrase, label) in &tagged {
+            let start = from + text[from..].find(phrase).expect("phrase in text");
+            from = start + phrase.len();
+            doc.mentions.push(Mention { sentence: 0, tokens: 0..0, start, end: from, label: label.clone(), entity: 0 });
+        }
+        annotate(&mut doc);
+        let place = |k: usize| doc.entities[doc.mentions[k].entity].place.map(|p| (p.country.as_str(), p.admin1.as_str()));
+        assert_eq!((place(0), place(6)), (Some(("US", "IL")), Some(("US", "IL"))), "the dateline's Springfield, then the story's");
+        assert_eq!(place(1).map(|p| p.1), Some("IL"), "Ill. is Illinois");
+        assert_eq!((place(2), place(4)), (Some(("US", "ME")), Some(("US", "OR"))));
+        assert_ne!(doc.mentions[2].entity, doc.mentions[4].entity, "two Portlands, two entities");
     }
 
     #[test]
