@@ -988,19 +988,22 @@ impl<'a> Reader<'a> {
         None
     }
 
-    /// The comma that opens a parenthesis of adverbs closed by the comma
-    /// before token `j`, between a subject and its verb: `Proponents of the
-    /// bill, however, say`.
+    /// The comma that opens a parenthesis closed by the comma before token
+    /// `j`, between a subject and its verb: adverbs (`Proponents of the
+    /// bill, however, say`) or a party and state (`Mike Johnson, R-La., said`).
     fn parenthesis_before(&self, j: usize, floor: usize) -> Option<usize> {
         if j < floor + 3 || self.word(j - 1) != "," {
             return None;
         }
         let open = (floor.max(j.saturating_sub(5))..j - 1).rev().find(|&i| self.word(i) == ",")?;
+        let inside = open + 1..j - 1;
         let adverb = |i: usize| {
             let lower = self.lower(i);
             lexicon::is_between_subject_and_verb(&lower) && !lexicon::AUXILIARIES.contains(lower.as_ref())
         };
-        (open + 1 < j - 1 && (open + 1..j - 1).all(adverb)).then_some(open)
+        let party_and_state = matches!(self.word(inside.start).as_bytes(), [b'R' | b'D' | b'I', b'-', c, ..] if c.is_ascii_uppercase())
+            && (inside.start + 1..inside.end).all(|i| self.word(i) == ".");
+        (!inside.is_empty() && (inside.clone().all(adverb) || party_and_state)).then_some(open)
     }
 
     /// The first speaker opening a chunk of the sentence before token `before`
@@ -1974,6 +1977,12 @@ mod tests {
     fn a_parenthesis_of_adverbs_between_subject_and_verb_is_skipped() {
         all_said_by("Proponents of the new bill", "Proponents of the new bill, however, say it would act as a “neutral umpire.”");
         all_said_by_holloway("Margaret Holloway, meanwhile, said the plan was “a waste of money.”");
+    }
+
+    #[test]
+    fn a_party_and_state_after_a_name_is_no_speaker() {
+        all_said_by("Nancy Pelosi", "Rep. Nancy Pelosi, D-Calif., told reporters she was “appalled.”");
+        all_said_by("Ted Cruz", "Sen. Ted Cruz (R-Texas) said it was “a disgrace.”");
     }
 
     #[test]
