@@ -467,12 +467,10 @@ impl Reader<'_> {
             return Match::date(i + 1, date.iso(), true);
         }
         let mut j = i;
-        let weekday = weekday_of(self.word(j));
-        if weekday.is_some() && (month_of(self.word(j + 1)).is_some() || self.day_at(j + 1).is_some()) {
-            j += 1;
-            if self.word(j) == "," {
-                j += 1;
-            }
+        // A weekday before its date, with or without a comma: `Tuesday, Nov. 5`, `Tuesday 5 November`.
+        let after_weekday = if self.word(j + 1) == "," { j + 2 } else { j + 1 };
+        if weekday_of(self.word(j)).is_some() && (month_of(self.word(after_weekday)).is_some() || self.day_at(after_weekday).is_some()) {
+            j = after_weekday;
         }
         let context = i > 0 && DATE_CONTEXT.contains(self.low(i - 1));
         // Day Month [Year]
@@ -1247,6 +1245,19 @@ mod tests {
         assert!(got.contains(&("Friday".into(), "DATE", "2013-03-15".into())), "{got:?}");
         let got = values("The markets remained closed until Friday.", march_14_2013());
         assert!(got.contains(&("Friday".into(), "DATE", "2013-03-08".into())), "{got:?}");
+    }
+
+    #[test]
+    fn a_weekday_and_its_date_are_one_date() {
+        let got = values("Election Day is Tuesday, Nov. 5, and the count starts Wednesday.", Date::new(2024, 11, 1));
+        assert!(got.contains(&("Tuesday, Nov. 5".into(), "DATE", "2024-11-05".into())), "{got:?}");
+        assert_eq!(values("On Tuesday, 5 people died.", march_14_2013()), [("Tuesday".into(), "DATE", "2013-03-12".into())]);
+    }
+
+    #[test]
+    fn an_irregular_past_dates_a_quarter_or_month_to_the_past() {
+        let got = values("Revenue rose 3% in the third quarter and fell in November.", Date::new(2025, 1, 10));
+        assert_eq!(got, [("the third quarter".into(), "DATE", "2024-Q3".into()), ("November".into(), "DATE", "2024-11".into())]);
     }
 
     #[test]
