@@ -93,6 +93,8 @@ def test_roles_and_affiliations_for_most_people_with_a_role(seed_articles):
         ("“They have thought it through,” Evelyn Farkas, the director of the McCain Institute, said.", "Evelyn Farkas", "director", "McCain Institute"),
         ("Mark Almond is director of the Crisis Research Institute in Oxford.", "Mark Almond", "director", "Crisis Research Institute"),
         ("Kremlin spokesman Dmitry Peskov said talks would go on.", "Dmitry Peskov", "spokesman", "Kremlin"),
+        ("Georgia Secretary of State Brad Raffensperger certified the count.", "Brad Raffensperger", "Secretary of State", "Georgia"),
+        ("The speech by former President Donald Trump was long.", "Donald Trump", "former President", None),
         ("He met UN secretary general António Guterres in Lviv.", "António Guterres", "secretary general", "UN"),
         ("Prime Minister Narendra Modi of India plans a visit to Ukraine.", "Narendra Modi", "Prime Minister", "India"),
         ("Mr. Putin’s foreign policy adviser, Yuri Ushakov, said so.", "Yuri Ushakov", "foreign policy adviser", None),

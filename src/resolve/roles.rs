@@ -39,6 +39,10 @@ pub static ROLE_NOUNS: Words = Words::new("role_nouns");
 /// Words that join role words (`chief of staff`, `Secretary of State`).
 static CONNECTORS: Words = Words::new("role_connectors");
 
+/// Modifiers that place a role in time (`former`, `acting`): they belong to
+/// the title after them, capitalised or not (`former President`).
+static TIME_MODIFIERS: Words = Words::new("role_time_modifiers");
+
 /// Words that may stand in a title besides role nouns.
 static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 
@@ -232,14 +236,29 @@ fn title_before<'t>(
         collected.push(word);
         i -= 1;
     }
-    // Trim modifiers that end no role (`Foreign` alone is none).
-    while collected.first().is_some_and(|w| !is_role_noun(w)) {
+    // Trim a connector that ends the phrase (`secretary of` before an unknown
+    // word) and modifiers that end no role (`Foreign` alone is none), but not
+    // the object of a connector (`Secretary of State`).
+    while collected.first().is_some_and(|w| {
+        CONNECTORS.contains(w) || (!is_role_noun(w) && !collected.iter().take_while(|w| !is_role_noun(w)).any(|w| CONNECTORS.contains(w)))
+    }) {
         collected.remove(0);
     }
     let mut runs: Vec<Vec<&str>> = Vec::new();
     let mut capitalised_run = None;
-    for word in collected.iter().rev() {
-        let capitalised = if CONNECTORS.contains(word) { capitalised_run.unwrap_or(false) } else { word.starts_with(char::is_uppercase) };
+    let in_order: Vec<&str> = collected.iter().rev().copied().collect();
+    for (k, word) in in_order.iter().enumerate() {
+        // A connector and its object join their run (`secretary of State`),
+        // unless the object is a title of its own (`government of President`);
+        // a word like `former` the title after it (`former President`).
+        let after_connector = k > 0 && CONNECTORS.contains(in_order[k - 1]) && !is_role_noun(word);
+        let capitalised = if CONNECTORS.contains(word) || after_connector {
+            capitalised_run.unwrap_or(false)
+        } else if TIME_MODIFIERS.contains(word) {
+            in_order.get(k + 1).is_some_and(|next| next.starts_with(char::is_uppercase))
+        } else {
+            word.starts_with(char::is_uppercase)
+        };
         if capitalised_run != Some(capitalised) {
             runs.push(Vec::new());
             capitalised_run = Some(capitalised);
