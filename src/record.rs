@@ -137,6 +137,9 @@ pub struct Entity {
 #[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Geo", frozen, get_all))]
 pub struct Geo {
     pub geonameid: u64,
+    /// The GeoNames name: `Kyiv` for `Kiev`, `Florida` for `Fla.`.
+    #[serde(default)]
+    pub name: String,
     pub country: String,
     pub lat: f64,
     pub lon: f64,
@@ -246,7 +249,7 @@ impl From<Doc> for Article {
                 affiliation: e.affiliation,
                 mentions: e.mentions.iter().map(|&m| (mentions[m].start, mentions[m].end)).collect(),
                 key: e.key,
-                geo: e.place.map(|p| Geo { geonameid: p.geonameid, country: p.country.clone(), lat: p.lat, lon: p.lon }),
+                geo: e.place.map(|p| Geo { geonameid: p.geonameid, name: p.name.clone(), country: p.country.clone(), lat: p.lat, lon: p.lon }),
             })
             .collect();
         let quotes: Vec<Quote> = quotes

@@ -212,6 +212,8 @@ def test_entities_mentions_quotes_dates_and_amounts_are_typed_objects():
         assert all(item[key] == value for item, d in zip(items, record[field]) for key, value in d.items())
     kyiv = next(e for e in article.entities if e.name == "Kyiv")
     assert isinstance(kyiv.geo, newsents.Geo) and kyiv.geo.country == "UA" and kyiv["geo"]["country"] == "UA"
+    # The place's own name, as newsents.place gives it.
+    assert kyiv.geo.name == newsents.place("Kiev")["name"] == "Kyiv"
     assert kyiv.get("no such field", 0) == 0
     (quote,) = article.quotes
     assert (quote.kind, quote.speaker, quote.anonymous) == ("direct", "Volodymyr Zelensky", False)

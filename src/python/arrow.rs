@@ -127,6 +127,7 @@ fn view_columns<'a>(view: &str, articles: &[&'a record::Article]) -> Option<Colu
                     c.count("mentions", e.mentions.len());
                     c.count("first_offset", e.mentions.iter().map(|m| m.0).min().unwrap_or(0));
                     c.int("geonameid", geo.and_then(|g| i64::try_from(g.geonameid).ok()));
+                    c.text("place", geo.map(|g| g.name.as_str()));
                     c.text("country", geo.map(|g| g.country.as_str()));
                     c.float("lat", geo.map(|g| g.lat));
                     c.float("lon", geo.map(|g| g.lon));

@@ -74,7 +74,7 @@ fn optional<T: std::fmt::Debug>(value: &Option<T>) -> String {
 
 record_part_methods! {
     Entity => |e| format!("<Entity {} {:?} {} mentions={}>", e.id, e.name, e.label, e.mentions.len());
-    Geo => |g| format!("<Geo {} {} {:.2},{:.2}>", g.geonameid, g.country, g.lat, g.lon);
+    Geo => |g| format!("<Geo {} {} {} {:.2},{:.2}>", g.geonameid, g.name, g.country, g.lat, g.lon);
     Mention => |m| format!("<Mention {}:{} {:?} {}>", m.start, m.end, preview(&m.text, 60), m.label);
     Quote => |q| format!("<Quote {} {:?} speaker={}>", q.kind, preview(&q.text, 60), optional(&q.speaker));
     Temporal => |t| format!("<Timex {} {:?} value={}>", t.label, t.text, optional(&t.value));
