@@ -133,15 +133,16 @@ class Tally:
 
 
 def train_command(argv: List[str]) -> int:
-    parser = argparse.ArgumentParser(prog="newsents train", description="Train an entity tagger on CoNLL-format data.")
+    parser = argparse.ArgumentParser(prog="newsents train", description="Train an entity tagger on CoNLL-format data; "
+                                     "the defaults are the shipped model's recipe.")
     parser.add_argument("--train", required=True, nargs="+", help="training data, one or more files: token per line, tag in the last column")
     parser.add_argument("--dev", help="development data: the best pass on it is kept")
     parser.add_argument("--out", required=True, help="where to write the model")
     parser.add_argument("--epochs", type=int, help="passes over the training data (default 12)")
-    parser.add_argument("--bits", type=int, help="log2 of the number of feature buckets (default 17)")
+    parser.add_argument("--bits", type=int, help="log2 of the number of feature buckets (default 18)")
     parser.add_argument("--seed", type=int, help="shuffle seed (default 13)")
-    parser.add_argument("--word-dropout", type=float, help="share of tokens trained without their word features (default 0)")
-    parser.add_argument("--margin", type=float, help="cost of a wrong tag in training's decoding: large-margin training (default 0)")
+    parser.add_argument("--word-dropout", type=float, help="share of tokens trained without their word features (default 0.1)")
+    parser.add_argument("--margin", type=float, help="cost of a wrong tag in training's decoding: large-margin training (default 60)")
     args = parser.parse_args(argv)
     try:
         log = newsents.train(args.train, args.out, dev=args.dev, epochs=args.epochs, bits=args.bits, seed=args.seed,

@@ -33,9 +33,10 @@ pub struct TrainOptions {
     pub margin: f32,
 }
 
+/// The shipped model's recipe (`scripts/train_tagger.py`).
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, bits: 17, seed: 13, word_dropout: 0.0, margin: 0.0 }
+        TrainOptions { epochs: 12, bits: 18, seed: 13, word_dropout: 0.1, margin: 60.0 }
     }
 }
 
