@@ -152,12 +152,12 @@ def test_a_tiny_corpus_trains_and_its_model_loads(tmp_path):
     assert {(m["text"], m["label"]) for m in article.mentions} == {("Alice", "PERSON"), ("Bob", "PERSON"), ("Rome", "GPE")}
 
 
-def test_bad_models_raise_value_errors(tmp_path):
+def test_bad_models_raise_clear_errors(tmp_path):
     bad = tmp_path / "bad.model"
     bad.write_bytes(b"not a model")
     with pytest.raises(ValueError, match="not a newsents tagger model"):
         newsents.parse("Text.", model=bad)
-    with pytest.raises(ValueError, match="cannot read model"):
+    with pytest.raises(FileNotFoundError, match="no model file at"):
         newsents.parse("Text.", model=tmp_path / "missing.model")
     with pytest.raises(ValueError, match="no entity tags"):
         empty = tmp_path / "empty.conll"

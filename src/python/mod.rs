@@ -98,9 +98,9 @@ pub struct Caption {
 impl Caption {
     fn __repr__(&self) -> String {
         format!(
-            "<Caption {:?} credit={:?}>",
+            "<Caption {:?} credit={}>",
             preview(&self.text, 60),
-            self.credit
+            self.credit.as_ref().map_or_else(|| "None".to_string(), |c| format!("{c:?}"))
         )
     }
 }
@@ -431,6 +431,9 @@ fn optional_string(obj: Option<&Bound<'_, PyAny>>, what: &str) -> PyResult<Optio
 fn options(entities: Option<HashMap<String, String>>, model: Option<PathBuf>) -> PyResult<Options> {
     let mut options = Options::default();
     if let Some(path) = model {
+        if !path.is_file() {
+            return Err(pyo3::exceptions::PyFileNotFoundError::new_err(format!("no model file at {}", path.display())));
+        }
         options.model = ner::load_model(&path).map_err(PyValueError::new_err)?;
     }
     if let Some(entities) = entities {
