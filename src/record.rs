@@ -121,14 +121,23 @@ pub struct Caption {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Entity", frozen, get_all))]
 pub struct Entity {
+    /// Its number in this article (its index in `entities`).
     pub id: usize,
+    /// The fullest name the article gives.
     pub name: String,
+    /// OntoNotes: `PERSON`, `NORP`, `ORG`, `GPE`, `LOC`, `FAC`, `EVENT`, `LAW`, `PRODUCT`, `WORK_OF_ART`, `LANGUAGE`, or `MISC` for a name typed no further.
     pub label: Tag,
+    /// Every form the article uses.
     pub aliases: Vec<String>,
+    /// Titles and roles (`President`, `spokesman`).
     pub roles: Vec<String>,
+    /// The country or organisation a person belongs to.
     pub affiliation: Option<String>,
+    /// Where it is named: start and end of each mention.
     pub mentions: Vec<(usize, usize)>,
+    /// Corpus-wide identity: the same key is the same thing in every article.
     pub key: String,
+    /// Where a place is; None for what is not a place.
     pub geo: Option<Geo>,
 }
 
@@ -136,12 +145,16 @@ pub struct Entity {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Geo", frozen, get_all))]
 pub struct Geo {
+    /// Its GeoNames id.
     pub geonameid: u64,
     /// The GeoNames name: `Kyiv` for `Kiev`, `Florida` for `Fla.`.
     #[serde(default)]
     pub name: String,
+    /// ISO 3166 country code (`UA`).
     pub country: String,
+    /// Latitude.
     pub lat: f64,
+    /// Longitude.
     pub lon: f64,
 }
 
@@ -149,11 +162,17 @@ pub struct Geo {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Mention", frozen, get_all))]
 pub struct Mention {
+    /// Where it starts.
     pub start: usize,
+    /// Where it ends (exclusive).
     pub end: usize,
+    /// The text as printed (`Mr. Putin`).
     pub text: String,
+    /// Its entity's label.
     pub label: Tag,
+    /// Its entity's `id`.
     pub entity: usize,
+    /// The index of its sentence in `sentences`.
     pub sentence: usize,
 }
 
@@ -161,15 +180,23 @@ pub struct Mention {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Quote", frozen, get_all))]
 pub struct Quote {
+    /// What was said, without quotation marks; the pieces of a quote joined by a space when it runs over paragraphs or around its attribution (`The library, she said, will stay open` → `The library will stay open`).
     pub text: String,
+    /// Where it starts (its first piece).
     pub start: usize,
+    /// Where it ends (exclusive; its last piece).
     pub end: usize,
     /// `direct`, `partial` or `indirect`.
     pub kind: Tag,
+    /// The speaker's entity name, or the description of an unnamed source as printed; None when unattributed.
     pub speaker: Option<String>,
+    /// The speaker's entity `id`.
     pub speaker_entity: Option<usize>,
+    /// Where the speaker is named for this quote (a pronoun resolved to its entity).
     pub speaker_span: Option<(usize, usize)>,
+    /// The speaker is an unnamed source.
     pub anonymous: bool,
+    /// The reporting verb or phrase (`said`, `according to`).
     pub cue: Option<String>,
 }
 
@@ -185,9 +212,13 @@ pub struct Sources {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Timex", frozen, get_all))]
 pub struct Temporal {
+    /// The expression as printed.
     pub text: String,
+    /// Where it starts.
     pub start: usize,
+    /// Where it ends (exclusive).
     pub end: usize,
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
     pub label: Tag,
     /// TIMEX3-style: `2025-05-12`, `2024-08`, `2024-SU`, `P30M`, `2025-05-12T02:00`, `P1W` (a SET), `PRESENT_REF`.
     pub value: Option<String>,
@@ -200,11 +231,17 @@ pub struct Temporal {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "python", pyo3::pyclass(module = "newsents", name = "Quantity", frozen, get_all))]
 pub struct Quantity {
+    /// The expression as printed.
     pub text: String,
+    /// Where it starts.
     pub start: usize,
+    /// Where it ends (exclusive).
     pub end: usize,
+    /// `MONEY`, `PERCENT`, `QUANTITY`, `CARDINAL` or `ORDINAL`.
     pub label: Tag,
+    /// The number (`750000000000.0` for `$750 billion`).
     pub value: Option<f64>,
+    /// The currency code or unit (`USD`).
     pub unit: Option<String>,
 }
 

@@ -66,107 +66,148 @@ class _RecordPart:
 class Geo(_RecordPart):
     """Where a place is (GeoNames)."""
     @property
-    def geonameid(self) -> int: ...
+    def geonameid(self) -> int:
+        """Its GeoNames id."""
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """Its GeoNames name (``Kyiv`` for ``Kiev``, ``Florida`` for ``Fla.``); not in the shared schema, an addition."""
     @property
-    def country(self) -> str: ...
+    def country(self) -> str:
+        """ISO 3166 country code (``UA``)."""
     @property
-    def lat(self) -> float: ...
+    def lat(self) -> float:
+        """Latitude."""
     @property
-    def lon(self) -> float: ...
+    def lon(self) -> float:
+        """Longitude."""
 
 @final
 class Entity(_RecordPart):
     """One real-world thing named in the article."""
     @property
-    def id(self) -> int: ...
+    def id(self) -> int:
+        """Its number in this article (its index in ``entities``)."""
     @property
-    def name(self) -> str: ...
+    def name(self) -> str:
+        """The fullest name the article gives."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """OntoNotes: ``PERSON``, ``NORP``, ``ORG``, ``GPE``, ``LOC``, ``FAC``, ``EVENT``, ``LAW``, ``PRODUCT``, ``WORK_OF_ART``, ``LANGUAGE``, or ``MISC`` for a name typed no further."""
     @property
-    def aliases(self) -> List[str]: ...
+    def aliases(self) -> List[str]:
+        """Every form the article uses."""
     @property
-    def roles(self) -> List[str]: ...
+    def roles(self) -> List[str]:
+        """Titles and roles (``President``, ``spokesman``)."""
     @property
-    def affiliation(self) -> Optional[str]: ...
+    def affiliation(self) -> Optional[str]:
+        """The country or organisation a person belongs to."""
     @property
-    def mentions(self) -> List[Tuple[int, int]]: ...
+    def mentions(self) -> List[Tuple[int, int]]:
+        """Where it is named: start and end of each mention."""
     @property
-    def key(self) -> str: ...
+    def key(self) -> str:
+        """Corpus-wide identity: the same key is the same thing in every article."""
     @property
-    def geo(self) -> Optional[Geo]: ...
+    def geo(self) -> Optional[Geo]:
+        """Where a place is; None for what is not a place."""
 
 @final
 class Mention(_RecordPart):
     """One span of text that names an entity."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Where it starts."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Where it ends (exclusive)."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The text as printed (``Mr. Putin``)."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """Its entity's label."""
     @property
-    def entity(self) -> int: ...
+    def entity(self) -> int:
+        """Its entity's ``id``."""
     @property
-    def sentence(self) -> int: ...
+    def sentence(self) -> int:
+        """The index of its sentence in ``sentences``."""
 
 @final
 class Quote(_RecordPart):
     """Words attributed to a speaker."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """What was said, without quotation marks; the pieces of a quote joined by a space when it runs over paragraphs or around its attribution (``The library, she said, will stay open`` → ``The library will stay open``)."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Where it starts (its first piece)."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Where it ends (exclusive; its last piece)."""
     @property
-    def kind(self) -> str: ...
+    def kind(self) -> str:
+        """``direct`` (a whole quotation), ``partial`` (quoted words within a sentence) or ``indirect`` (reported speech)."""
     @property
-    def speaker(self) -> Optional[str]: ...
+    def speaker(self) -> Optional[str]:
+        """The speaker's entity name, or the description of an unnamed source as printed; None when unattributed."""
     @property
-    def speaker_entity(self) -> Optional[int]: ...
+    def speaker_entity(self) -> Optional[int]:
+        """The speaker's entity ``id``."""
     @property
-    def speaker_span(self) -> Optional[Tuple[int, int]]: ...
+    def speaker_span(self) -> Optional[Tuple[int, int]]:
+        """Where the speaker is named for this quote (a pronoun resolved to its entity)."""
     @property
-    def anonymous(self) -> bool: ...
+    def anonymous(self) -> bool:
+        """The speaker is an unnamed source."""
     @property
-    def cue(self) -> Optional[str]: ...
+    def cue(self) -> Optional[str]:
+        """The reporting verb or phrase (``said``, ``according to``)."""
 
 @final
 class Timex(_RecordPart):
     """A date, time, duration or set with its TIMEX3 value."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The expression as printed."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Where it starts."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Where it ends (exclusive)."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """``DATE``, ``TIME``, ``DURATION`` or ``SET``."""
     @property
-    def value(self) -> Optional[str]: ...
+    def value(self) -> Optional[str]:
+        """Its TIMEX3 value: ``2025-05-12``, ``2024-08``, ``2024-W19``, ``2024-Q3``, ``2024-SU``, ``199`` (the 1990s), ``2025-05-12T02:00``, ``2025-05-09TMO`` (Friday morning), ``P30M``, ``PT3H``, ``PXY`` (years), ``P1W`` (a SET: weekly), ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``."""
     @property
-    def anchored(self) -> bool: ...
+    def anchored(self) -> bool:
+        """False when a relative expression had no publication date to resolve against; its value is then underspecified (``XXXX-WXX-1``, ``DCT-P1Y``)."""
 
 @final
 class Quantity(_RecordPart):
     """Money, a percentage, a quantity or a number with its value."""
     @property
-    def text(self) -> str: ...
+    def text(self) -> str:
+        """The expression as printed."""
     @property
-    def start(self) -> int: ...
+    def start(self) -> int:
+        """Where it starts."""
     @property
-    def end(self) -> int: ...
+    def end(self) -> int:
+        """Where it ends (exclusive)."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """``MONEY``, ``PERCENT``, ``QUANTITY``, ``CARDINAL`` or ``ORDINAL``."""
     @property
-    def value(self) -> Optional[float]: ...
+    def value(self) -> Optional[float]:
+        """The number (``750000000000.0`` for ``$750 billion``)."""
     @property
-    def unit(self) -> Optional[str]: ...
+    def unit(self) -> Optional[str]:
+        """The currency code or unit (``USD``)."""
 
 @final
 class Article:
