@@ -210,6 +210,8 @@ pub struct Structure {
     /// Bylines inside story text (`..., writes Mark Almond.` in a dek):
     /// metadata, not story, so later stages find no names there.
     pub bylines: Vec<Range<usize>>,
+    /// The place of a wire story's dateline (`DALLAS` in `DALLAS (AP) —`).
+    pub dateline_place: Option<Range<usize>>,
 }
 
 /// One block of story text.

@@ -151,14 +151,22 @@ pub fn analyse_known(text: &str, known: &KnownLines) -> Structure {
 
 /// A wire story opens with a dateline (`SANTA CLARA, California, Jan. 27,
 /// 2025 (AP) —`): its agency is the outlet and its full date the
-/// publication date, when the page gives neither.
+/// publication date, when the page gives neither; its first words are a place.
 fn read_wire_dateline(text: &str, units: &[Unit], roles: &[Role], found: &mut Structure) {
-    let Some(first) = units.iter().zip(roles).find(|(_, r)| matches!(r, Role::Paragraph)).map(|(u, _)| u.text(text)) else {
+    let Some(unit) = units.iter().zip(roles).find(|(_, r)| matches!(r, Role::Paragraph)).map(|(u, _)| u) else {
         return;
     };
-    let Some(caps) = PATTERNS.wire_dateline.captures(first) else { return };
+    let Some(caps) = PATTERNS.wire_dateline.captures(unit.text(text)) else { return };
     let Some(outlet) = PATTERNS.outlet(&caps["outlet"]) else { return };
     found.outlet.get_or_insert_with(|| outlet.to_string());
+    if let Some(lead) = caps.name("lead") {
+        let place = lead.as_str().split(',').next().unwrap_or("").trim_end();
+        let a_place = place.split_whitespace().count() <= 4 && !place.contains(|c: char| c.is_ascii_digit()) && dateline::normalise_date(place).is_none();
+        if a_place {
+            let start = unit.start + lead.start();
+            found.dateline_place = Some(start..start + place.len());
+        }
+    }
     if found.published.is_none() {
         let lead = caps.name("lead").map_or("", |m| m.as_str());
         let tails = std::iter::once(lead).chain(lead.match_indices(',').map(|(at, _)| lead[at + 1..].trim_start()));
@@ -491,8 +499,11 @@ mod tests {
     fn a_wire_dateline_names_the_agency_and_the_date() {
         let s = analyse("Nvidia shares slide\n\nSANTA CLARA, California, Jan. 27, 2025 (AP) — Nvidia shares fell on Monday.\n");
         assert_eq!((s.outlet.as_deref(), s.published.as_deref()), (Some("Associated Press"), Some("2025-01-27")));
-        let s = analyse("LONDON, Feb 5 (Reuters) - Britain said on Thursday it would act.\n");
+        let text = "LONDON, Feb 5 (Reuters) - Britain said on Thursday it would act.\n";
+        let s = analyse(text);
         assert_eq!((s.outlet.as_deref(), s.published.as_deref()), (Some("Reuters"), None), "no year, no date");
+        assert_eq!(s.dateline_place.map(|r| &text[r]), Some("LONDON"));
+        assert_eq!(analyse("Dec 29 (Reuters) - Oil rose.\n").dateline_place, None, "a date, no place");
         let s = analyse("The mayor (a Democrat) - who won in May 2024 - said no.\n");
         assert_eq!((s.outlet.as_deref(), s.published.as_deref()), (None, None), "no agency, no dateline");
     }

@@ -151,7 +151,9 @@ pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
             let tokens = &segmented.tokens[sentence.first_token..sentence.end_token];
             let first = sentence.first_token + tokens.partition_point(|t| t.start() < f.start);
             let end = (sentence.first_token + tokens.partition_point(|t| t.end() <= f.end)).max(first);
-            Mention { sentence: f.sentence, tokens: first..end, start: f.start, end: f.end, label: Label::from(f.label.as_str()), entity: 0 }
+            // A wire dateline's first words are a place (`DALLAS (AP) —`), whatever the tagger read.
+            let label = if doc.structure.dateline_place == Some(f.start..f.end) { Label::Gpe } else { Label::from(f.label.as_str()) };
+            Mention { sentence: f.sentence, tokens: first..end, start: f.start, end: f.end, label, entity: 0 }
         })
         .collect();
 }
