@@ -159,16 +159,14 @@ fn read_wire_dateline(text: &str, units: &[Unit], roles: &[Role], found: &mut St
     let Some(caps) = PATTERNS.wire_dateline.captures(unit.text(text)) else { return };
     let Some(outlet) = PATTERNS.outlet(&caps["outlet"]) else { return };
     found.outlet.get_or_insert_with(|| outlet.to_string());
-    if let Some(lead) = caps.name("lead") {
-        let place = lead.as_str().split(',').next().unwrap_or("").trim_end();
-        let a_place = place.split_whitespace().count() <= 4 && !place.contains(|c: char| c.is_ascii_digit()) && dateline::normalise_date(place).is_none();
-        if a_place {
-            let start = unit.start + lead.start();
-            found.dateline_place = Some(start..start + place.len());
-        }
+    let Some(lead_match) = caps.name("lead") else { return };
+    let lead = lead_match.as_str();
+    let place = lead.split(',').next().unwrap_or("").trim_end();
+    if place.split_whitespace().count() <= 4 && !place.contains(|c: char| c.is_ascii_digit()) && dateline::normalise_date(place).is_none() {
+        let start = unit.start + lead_match.start();
+        found.dateline_place = Some(start..start + place.len());
     }
     if found.published.is_none() {
-        let lead = caps.name("lead").map_or("", |m| m.as_str());
         let tails = std::iter::once(lead).chain(lead.match_indices(',').map(|(at, _)| lead[at + 1..].trim_start()));
         // A date with its year only: `Feb 5 (Reuters)` has none.
         found.published = tails.filter_map(dateline::normalise_date).find(|iso| iso.len() >= 10);

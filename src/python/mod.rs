@@ -100,7 +100,7 @@ impl Caption {
         format!(
             "<Caption {:?} credit={}>",
             preview(&self.text, 60),
-            self.credit.as_ref().map_or_else(|| "None".to_string(), |c| format!("{c:?}"))
+            objects::optional(&self.credit)
         )
     }
 }

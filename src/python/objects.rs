@@ -68,7 +68,7 @@ macro_rules! record_part_methods {
 }
 
 /// An optional value as Python prints it: `None`, or the value.
-fn optional<T: std::fmt::Debug>(value: &Option<T>) -> String {
+pub(super) fn optional<T: std::fmt::Debug>(value: &Option<T>) -> String {
     value.as_ref().map_or_else(|| "None".to_string(), |v| format!("{v:?}"))
 }
 

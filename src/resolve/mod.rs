@@ -254,23 +254,27 @@ fn country_context(found: &[Mention], aliases: &[String]) -> FxHashMap<String, F
 /// Pennsylvania`, `SPRINGFIELD, Ill. (AP)`, `Portland, Maine`), for each
 /// place mention: its own, or else the one place the article pins its name to.
 fn pinned_places(text: &str, found: &[Mention], aliases: &[String]) -> Vec<Option<&'static Place>> {
-    let printed = |k: usize| shouted(&aliases[k]).unwrap_or_else(|| aliases[k].clone());
-    let is_place = |k: usize| family(&found[k].label) == "PLACE";
+    // Each place's name as prose prints it (`SPRINGFIELD` → `Springfield`).
+    let printed: Vec<Option<String>> = found
+        .iter()
+        .zip(aliases)
+        .map(|(m, alias)| (family(&m.label) == "PLACE").then(|| shouted(alias).unwrap_or_else(|| alias.clone())))
+        .collect();
     let own: Vec<Option<&'static Place>> = (0..found.len())
         .map(|k| {
-            let next = k + 1;
-            if next >= found.len() || !is_place(k) || !is_place(next) || text[found[k].end..found[next].start].trim() != "," {
+            let (Some(city), Some(Some(region))) = (&printed[k], printed.get(k + 1)) else { return None };
+            if text[found[k].end..found[k + 1].start].trim() != "," {
                 return None;
             }
-            GAZETTEER.region_or_country(&printed(next)).and_then(|within| GAZETTEER.city_in(&printed(k), within))
+            GAZETTEER.region_or_country(region).and_then(|within| GAZETTEER.city_in(city, within))
         })
         .collect();
     // A name pinned to two places (`Portland, Maine` and `Portland, Oregon`) pins neither elsewhere.
-    let mut by_name: FxHashMap<String, Option<&'static Place>> = FxHashMap::default();
-    for (k, place) in own.iter().enumerate() {
-        if let Some(place) = place {
+    let mut by_name: FxHashMap<&str, Option<&'static Place>> = FxHashMap::default();
+    for (name, place) in printed.iter().zip(&own) {
+        if let (Some(name), Some(place)) = (name, place) {
             by_name
-                .entry(printed(k))
+                .entry(name)
                 .and_modify(|pin| {
                     if pin.is_some_and(|p| p.geonameid != place.geonameid) {
                         *pin = None;
@@ -280,8 +284,8 @@ fn pinned_places(text: &str, found: &[Mention], aliases: &[String]) -> Vec<Optio
         }
     }
     own.iter()
-        .enumerate()
-        .map(|(k, place)| place.or_else(|| is_place(k).then(|| by_name.get(&printed(k)).copied().flatten()).flatten()))
+        .zip(&printed)
+        .map(|(place, name)| place.or_else(|| by_name.get(name.as_deref()?).copied().flatten()))
         .collect()
 }
 
