@@ -70,7 +70,7 @@ class Geo(_RecordPart):
         """Its GeoNames id."""
     @property
     def name(self) -> str:
-        """Its GeoNames name (``Kyiv`` for ``Kiev``, ``Florida`` for ``Fla.``); not in the shared schema, an addition."""
+        """Its GeoNames name (``Kyiv`` for ``Kiev``, ``Florida`` for ``Fla.``)."""
     @property
     def country(self) -> str:
         """ISO 3166 country code (``UA``)."""
