@@ -117,6 +117,14 @@ GROUPS = [
     "Arab", "Arabs", "Palestinian", "Palestinians", "Western", "Westerners", "Eastern", "Soviet", "Soviets",
     "Nazi", "Nazis", "Communist", "Communists", "Bolshevik", "Bolsheviks", "European", "Europeans", "Latino",
     "Latinos", "Hispanic", "Hispanics", "Baltic", "Nordic", "Slavic", "Tatar", "Tatars", "Chechen", "Chechens",
+    # Peoples within or across countries (OntoNotes NORP), and faiths' members.
+    "Basque", "Basques", "Catalan", "Catalans", "Kosovar", "Kosovars", "Uyghur", "Uyghurs", "Uighur", "Uighurs",
+    "Pashtun", "Pashtuns", "Baloch", "Hazara", "Hazaras", "Tamil", "Tamils", "Sinhalese", "Rohingya", "Kashmiri",
+    "Kashmiris", "Bengali", "Bengalis", "Punjabi", "Punjabis", "Druze", "Alawite", "Alawites", "Yazidi", "Yazidis",
+    "Berber", "Berbers", "Amazigh", "Bedouin", "Bedouins", "Copt", "Copts", "Coptic", "Maori", "Aboriginal",
+    "Inuit", "Hutu", "Hutus", "Tutsi", "Tutsis", "Zulu", "Zulus", "Xhosa", "Igbo", "Yoruba", "Hausa", "Fulani",
+    "Oromo", "Amhara", "Tigrayan", "Tigrayans", "Mormon", "Mormons", "Lutheran", "Lutherans", "Anglican",
+    "Anglicans", "Methodist", "Methodists",
 ]
 
 EVENTS = [
@@ -146,6 +154,26 @@ EXTRA_DEMONYMS = {
     "Estonian": ["Estonians"], "Hungarian": ["Hungarians"], "Czech": ["Czechs"], "Slovak": ["Slovaks"],
     "Serbian": ["Serbs"], "Croatian": ["Croats"], "Greek": ["Greeks"], "Italian": ["Italians"],
     "Canadian": ["Canadians"], "Mexican": ["Mexicans"], "Brazilian": ["Brazilians"], "Australian": ["Australians"],
+}
+
+# Current English forms where countryinfo gives a rare or dated one, or no
+# plural (`Argentinean`, `Tadzhik`, `Kirghiz`; `Bangladeshi` but not
+# `Bangladeshis`), as the CIA World Factbook's nationality fields (public
+# domain) print them: countryinfo's country name → adjectives and nouns.
+CURRENT_DEMONYMS = {
+    "Argentina": ["Argentine", "Argentines", "Argentinian", "Argentinians"],
+    "Azerbaijan": ["Azeri", "Azeris", "Azerbaijanis"], "Bahrain": ["Bahrainis"], "Bangladesh": ["Bangladeshis"],
+    "Bosnia and Herzegovina": ["Bosnian", "Bosnians"], "Botswana": ["Botswanan", "Batswana"],
+    "Cape Verde": ["Cape Verdean", "Cape Verdeans"], "Comoros": ["Comorian", "Comorians"],
+    "Djibouti": ["Djiboutian", "Djiboutians"], "East Timor": ["Timorese"], "Ecuador": ["Ecuadorian", "Ecuadorians"],
+    "Gibraltar": ["Gibraltarian", "Gibraltarians"], "Greenland": ["Greenlanders"],
+    "Guinea-Bissau": ["Bissau-Guinean", "Bissau-Guineans"], "Iceland": ["Icelandic"], "Iraq": ["Iraqis"],
+    "Kazakhstan": ["Kazakh", "Kazakhs"], "Kuwait": ["Kuwaitis"], "Kyrgyzstan": ["Kyrgyz", "Kyrgyzstani", "Kyrgyzstanis"],
+    "Laos": ["Lao"], "Lesotho": ["Basotho"], "Luxembourg": ["Luxembourgish"], "Maldives": ["Maldivian", "Maldivians"],
+    "Nepal": ["Nepali", "Nepalis"], "Oman": ["Omanis"], "Philippines": ["Philippine"],
+    "Republic of Macedonia": ["North Macedonian", "North Macedonians"], "Slovenia": ["Slovenian", "Slovenians"],
+    "Somalia": ["Somalis"], "Suriname": ["Surinamese"], "Swaziland": ["Swazis"], "Tajikistan": ["Tajik", "Tajiks", "Tajikistani"],
+    "Thailand": ["Thais"], "Uzbekistan": ["Uzbek", "Uzbeks"], "Western Sahara": ["Sahrawis"], "Yemen": ["Yemenis"],
 }
 
 EXTRA_REGIONS = ["Crimea", "Chechnya", "Dagestan", "Kaliningrad", "Transnistria", "Abkhazia", "South Ossetia",
@@ -202,6 +230,9 @@ def build() -> dict:
         add(name, "country")
     for demonym, plurals in EXTRA_DEMONYMS.items():
         for form in [demonym, *plurals]:
+            add(form, "nationality")
+    for forms in CURRENT_DEMONYMS.values():
+        for form in forms:
             add(form, "nationality")
     for region in EXTRA_REGIONS:
         add(region, "region")
@@ -451,6 +482,9 @@ def demonyms(rows: list) -> list:
         if country:
             for form in [demonym, *plurals]:
                 pairs.setdefault(form, country)
+    for country, forms in CURRENT_DEMONYMS.items():
+        for form in forms:
+            pairs.setdefault(form, country)
     for province, country in province_countries(rows).items():
         pairs.setdefault(province, country)
     return sorted(pairs.items())
