@@ -45,6 +45,12 @@ fn is_honorific_or_title(word: &str) -> bool {
     HONORIFICS.contains(word) || word.strip_suffix('.').is_some_and(|bare| ABBREVIATIONS.value(bare) == Some("title"))
 }
 static NAME_SUFFIXES: Words = Words::new("name_suffixes");
+/// Corporate designators a company's name is also printed without (`Corp.`).
+static LEGAL_FORMS: Words = Words::new("legal_forms");
+/// Words that end no short form of a name (`Bank of`).
+static ORG_LINKS: Words = Words::new("organisation_links");
+/// Last words of a body other than the one the words before them name (`PAC`).
+static AFFILIATE_HEADS: Words = Words::new("affiliate_heads");
 
 /// A person's name split for matching.
 #[derive(Clone, Debug, Default)]
@@ -81,6 +87,7 @@ struct Cluster {
 pub fn annotate(doc: &mut Doc) {
     let aliases: Vec<String> = doc.mentions.iter().map(|f| one_line(&doc.text[f.start..f.end])).collect();
     surnames_as_people(&mut doc.mentions, &aliases);
+    short_names_as_orgs(&mut doc.mentions, &aliases);
     let defined = defined_acronyms(&doc.text, &doc.mentions, &aliases);
     for (mention, alias) in doc.mentions.iter_mut().zip(&aliases) {
         if let Some((label, _)) = defined.get(alias.as_str()) {
@@ -92,6 +99,7 @@ pub fn annotate(doc: &mut Doc) {
     let context: FxHashSet<String> = named_by.keys().cloned().collect();
     let pinned = pinned_places(&doc.text, found, &aliases);
     let mut expansions = head_expansions(found, &aliases);
+    expansions.extend(short_form_expansions(found, &aliases));
     expansions.extend(acronym_expansions(found, &aliases));
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: FxHashMap<(String, String), usize> = FxHashMap::default();
@@ -114,7 +122,7 @@ pub fn annotate(doc: &mut Doc) {
                         },
                     },
                     "NORP" => (singular(alias), None),
-                    "ORG" => (expansions.get(alias.as_str()).cloned().unwrap_or_else(|| alias.clone()), None),
+                    "ORG" => (without_legal_form(expansions.get(alias.as_str()).unwrap_or(alias)).to_string(), None),
                     _ => (defined.get(alias.as_str()).map_or_else(|| alias.clone(), |(_, expansion)| expansion.clone()), None),
                 };
                 let slot = (family.to_string(), place.map_or_else(|| fold(&key_name), |p| p.geonameid.to_string()));
@@ -354,6 +362,93 @@ fn acronym_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap
     expansions
 }
 
+/// A company's name without the corporate designator after it
+/// (`Microsoft Corp.` → `Microsoft`, `JPMorgan Chase & Co.` → `JPMorgan
+/// Chase`), so that both print forms are one entity with one key; the
+/// whole name when what is left is one word that ends organisations'
+/// names (`News Corp.`) or a common word no list names as an organisation.
+fn without_legal_form(name: &str) -> &str {
+    let mut rest = name.trim_end();
+    while let Some((head, last)) = rest.rsplit_once(' ') {
+        let last = last.trim_end_matches(',');
+        if !(LEGAL_FORMS.contains(last) || last == "&") {
+            break;
+        }
+        rest = head.trim_end_matches(',').trim_end();
+    }
+    let kinds = GAZETTEER.kinds(rest);
+    let common_word = WORD_CLUSTERS.get(&rest.to_lowercase()).is_some_and(|class| !class.mostly_a_name());
+    let too_plain = !rest.contains(' ') && (kinds.contains(&Kind::OrgSuffix) || common_word && !kinds.contains(&Kind::Organisation));
+    if too_plain { name } else { rest }
+}
+
+/// The shorter name of each organisation the article names in several
+/// words: the name without its designator (`Microsoft` of `Microsoft
+/// Corp.`), or without its last word (`Goldman` of `Goldman Sachs`,
+/// `Hofstra` of `Hofstra University`) → the names it shortens. Never a name
+/// the gazetteer lists as an organisation, place, nationality, group or
+/// given name, nor a listed last word of organisations' names (`Senate` of
+/// `Senate Judiciary Committee`, `China` of `China Telecom`, `Chelsea` of
+/// `Chelsea Clinton Foundation`), a word mostly printed as no name (`House`
+/// of `House Intelligence Committee`), the surname of a person the article
+/// names in full (`Ford` beside `Henry Ford`),
+/// nor the first words of another body's name (`Gingrich PAC`).
+fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<String, FxHashSet<&'a str>> {
+    let surnames: FxHashSet<String> = found
+        .iter()
+        .zip(aliases)
+        .filter(|(m, a)| m.label == Label::Person && a.contains(' '))
+        .map(|(_, a)| person_name(a).surname)
+        .collect();
+    let mut names_by_short: FxHashMap<String, FxHashSet<&'a str>> = FxHashMap::default();
+    for (_, name) in found.iter().zip(aliases).filter(|(m, a)| m.label == Label::Org && a.contains(' ')) {
+        let base = without_legal_form(name);
+        let short = match base.rsplit_once(' ') {
+            _ if base != name => base,
+            Some((short, last)) if !AFFILIATE_HEADS.contains(last) => short,
+            _ => continue,
+        };
+        let last = short.rsplit(' ').next().unwrap_or(short);
+        let listed = GAZETTEER.kinds(short).iter().any(|k| {
+            matches!(k, Kind::Organisation | Kind::OrgSuffix | Kind::Country | Kind::Region | Kind::City | Kind::Nationality | Kind::Group | Kind::GivenName)
+        });
+        let common_word = !short.contains(' ') && WORD_CLUSTERS.get(&short.to_lowercase()).is_some_and(|class| !class.mostly_a_name());
+        let ends_well = last.starts_with(char::is_uppercase) && !ORG_LINKS.contains(&last.to_lowercase());
+        if ends_well && !listed && !common_word && !surnames.contains(&fold(short)) {
+            names_by_short.entry(short.to_string()).or_default().insert(name.as_str());
+        }
+    }
+    names_by_short
+}
+
+/// An organisation named by the first words of the one longer name the
+/// article gives it (`Goldman` after `Goldman Sachs`) → that name.
+fn short_form_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
+    let names_by_short = short_forms(found, aliases);
+    found
+        .iter()
+        .zip(aliases)
+        .filter(|(m, _)| m.label == Label::Org)
+        .filter_map(|(_, alias)| {
+            let names = names_by_short.get(alias.as_str()).filter(|names| names.len() == 1)?;
+            Some((alias.as_str(), names.iter().next().expect("one name").to_string()))
+        })
+        .collect()
+}
+
+/// A lone word the tagger took for a person that is the short form of one
+/// organisation the article names (`Goldman said` after `Goldman Sachs`) is
+/// that organisation.
+fn short_names_as_orgs(mentions: &mut [Mention], aliases: &[String]) {
+    let names_by_short = short_forms(mentions, aliases);
+    for (mention, alias) in mentions.iter_mut().zip(aliases) {
+        let shortens_one = names_by_short.get(alias.as_str()).is_some_and(|names| names.len() == 1);
+        if mention.label == Label::Person && !alias.contains(' ') && shortens_one {
+            mention.label = Label::Org;
+        }
+    }
+}
+
 /// A lone head word (`Council`, `Ministry`: a listed last word of
 /// organisations' names, not itself an organisation) → the one organisation
 /// the article names that ends with it (`the Council` after `the
@@ -521,6 +616,23 @@ mod tests {
         let got = resolved(text, &[("George Bush", Label::Person), ("Washington", Label::Gpe), ("Bush", Label::Gpe), ("George Washington", Label::Person)]);
         assert_eq!((&got[2].1, got[2].2), (&Label::Person, got[0].2));
         assert_eq!(got[1].1, Label::Gpe);
+    }
+
+    #[test]
+    fn an_organisation_named_by_its_first_words_is_one_entity() {
+        let o = Label::Org;
+        let text = "Goldman Sachs and Microsoft Corp. gained. Goldman said Microsoft would grow. JPMorgan Chase & Co. fell; JPMorgan Chase said so.";
+        let got = resolved(text, &[("Goldman Sachs", o.clone()), ("Microsoft Corp.", o.clone()), ("Goldman", Label::Person), ("Microsoft", o.clone()), ("JPMorgan Chase & Co.", o.clone()), ("JPMorgan Chase", o.clone())]);
+        assert_eq!((&got[2].1, got[2].2), (&o, got[0].2), "a person-tagged short form is the organisation");
+        assert_eq!(got[3].2, got[1].2, "the name without its designator is the company");
+        assert_eq!(got[5].2, got[4].2);
+        // Not a body listed on its own, nor a common word, nor one of two names, nor a person named in full.
+        let text = "The Senate Judiciary Committee met. The Senate voted. The House Intelligence Committee met; the House voted. Fox News and Fox Business ran it; Fox said so. Henry Ford founded Ford Motor Co.; Ford spoke.";
+        let got = resolved(text, &[("Senate Judiciary Committee", o.clone()), ("Senate", o.clone()), ("House Intelligence Committee", o.clone()), ("House", o.clone()), ("Fox News", o.clone()), ("Fox Business", o.clone()), ("Fox", o.clone()), ("Henry Ford", Label::Person), ("Ford Motor Co.", o.clone()), ("Ford", Label::Person)]);
+        assert_ne!(got[1].2, got[0].2);
+        assert_ne!(got[3].2, got[2].2);
+        assert!(got[6].2 != got[4].2 && got[6].2 != got[5].2);
+        assert_eq!((&got[9].1, got[9].2), (&Label::Person, got[7].2));
     }
 
     #[test]
