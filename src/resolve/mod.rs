@@ -11,7 +11,9 @@
 //!   gazetteer are one (`Kiev` and `Kyiv`, `U.S.` and `United States`).
 //! - NORP: a plural joins its singular (`Russians`, `Russian`).
 //! - ORG: an acronym joins the name whose initials it spells, in the article
-//!   or in the gazetteer (`UN`, `United Nations`).
+//!   or in the gazetteer (`UN`, `United Nations`); a name without its
+//!   designator or last word joins the one name it shortens (`Microsoft`,
+//!   `Microsoft Corp.`; `Goldman`, `Goldman Sachs`).
 //! - Anything else: the same folded name and label; an acronym the article
 //!   defines in brackets after an event, law, facility or product joins it
 //!   (`Freedom of Information Act (FOIA)`).
@@ -20,8 +22,8 @@
 //! with the most words (then one not in capitals, then the most frequent,
 //! then the first); its key is
 //! `given surname` folded for people, the gazetteer's name folded for places
-//! (`kyiv`, `united states`), the expansion for acronyms, else the folded
-//! name.
+//! (`kyiv`, `united states`), the expansion for acronyms and short forms,
+//! else the folded name (an organisation's without its designator).
 
 mod roles;
 
