@@ -53,6 +53,8 @@ static LEGAL_FORMS: Words = Words::new("legal_forms");
 static ORG_LINKS: Words = Words::new("organisation_links");
 /// Last words of a body other than the one the words before them name (`PAC`).
 static AFFILIATE_HEADS: Words = Words::new("affiliate_heads");
+/// Short names news prints for organisations → their names (`Fed`).
+static ORG_SHORT_NAMES: Words = Words::new("organisation_short_names");
 
 /// A person's name split for matching.
 #[derive(Clone, Debug, Default)]
@@ -394,7 +396,9 @@ fn without_legal_form(name: &str) -> &str {
 /// `Chelsea Clinton Foundation`), a word mostly printed as no name (`House`
 /// of `House Intelligence Committee`), the surname of a person the article
 /// names in full (`Ford` beside `Henry Ford`),
-/// nor the first words of another body's name (`Gingrich PAC`).
+/// nor the first words of another body's name (`Gingrich PAC`). A listed
+/// short name (`Fed`, `Goldman`) shortens its listed name when the article
+/// gives it none, unless it is the surname of a person named in full.
 fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<String, FxHashSet<&'a str>> {
     let surnames: FxHashSet<String> = found
         .iter()
@@ -418,6 +422,11 @@ fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<String
         let ends_well = last.starts_with(char::is_uppercase) && !ORG_LINKS.contains(&last.to_lowercase());
         if ends_well && !listed && !common_word && !surnames.contains(&fold(short)) {
             names_by_short.entry(short.to_string()).or_default().insert(name.as_str());
+        }
+    }
+    for alias in found.iter().zip(aliases).filter(|(m, _)| matches!(m.label, Label::Org | Label::Person)).map(|(_, a)| a) {
+        if let Some(name) = ORG_SHORT_NAMES.value(alias).filter(|_| !surnames.contains(&fold(alias))) {
+            names_by_short.entry(alias.clone()).or_insert_with(|| FxHashSet::from_iter([name]));
         }
     }
     names_by_short
@@ -635,6 +644,11 @@ mod tests {
         assert_ne!(got[3].2, got[2].2);
         assert!(got[6].2 != got[4].2 && got[6].2 != got[5].2);
         assert_eq!((&got[9].1, got[9].2), (&Label::Person, got[7].2));
+        // Listed short names: the Fed is the Federal Reserve; Goldman a person when one is named in full.
+        let text = "The Fed held rates. The Federal Reserve said so. Goldman said so. Rep. Dan Goldman spoke; Goldman left.";
+        let got = resolved(text, &[("Fed", o.clone()), ("Federal Reserve", o.clone()), ("Goldman", o.clone()), ("Dan Goldman", Label::Person), ("Goldman", Label::Person)]);
+        assert_eq!(got[0].2, got[1].2);
+        assert_eq!(got[4].2, got[3].2);
     }
 
     #[test]
