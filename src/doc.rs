@@ -136,6 +136,29 @@ impl Label {
         Label::NAMED.iter().find(|(l, _)| l == self).map_or("", |(_, s)| s)
     }
 
+    /// A label a caller gives a name: one of the fixed labels, or one of the
+    /// caller's own in capitals (`DRUG`); CoNLL's and lower-case spellings
+    /// of the fixed ones (`PER`, `org`) are errors that name the right one.
+    pub fn from_caller(label: &str) -> Result<Label, String> {
+        let upper = label.to_uppercase();
+        let is_fixed = |name: &str| Label::NAMED.iter().any(|(_, fixed)| *fixed == name);
+        let meant = match upper.as_str() {
+            "PER" => Some("PERSON".to_string()),
+            "LOCATION" => Some("GPE or LOC".to_string()),
+            "ORGANIZATION" | "ORGANISATION" => Some("ORG".to_string()),
+            name if name != label && is_fixed(name) => Some(upper.clone()),
+            _ => None,
+        };
+        let labels = || Label::NAMED.iter().map(|(_, name)| *name).collect::<Vec<_>>().join(", ");
+        if let Some(name) = meant {
+            return Err(format!("label {label:?}: newsents names it {name} (the labels are {}; a label of your own is in capitals)", labels()));
+        }
+        if label.is_empty() || label.chars().any(|c| c.is_lowercase() || c.is_whitespace()) {
+            return Err(format!("label {label:?}: a label is one word in capitals, one of {} or your own (DRUG)", labels()));
+        }
+        Ok(Label::from(label))
+    }
+
     /// A place: GPE, LOC or FAC.
     pub fn is_place(&self) -> bool {
         matches!(self, Label::Gpe | Label::Loc | Label::Fac)
@@ -395,6 +418,15 @@ impl Doc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_callers_label_is_checked() {
+        assert_eq!(Label::from_caller("ORG"), Ok(Label::Org));
+        assert_eq!(Label::from_caller("DRUG"), Ok(Label::Other("DRUG".into())));
+        assert!(Label::from_caller("PER").unwrap_err().contains("PERSON"));
+        assert!(Label::from_caller("org").unwrap_err().contains("names it ORG"));
+        assert!(Label::from_caller("banana").unwrap_err().contains("in capitals"));
+    }
 
     #[test]
     fn labels_read_and_print_as_spacy_names_them() {

@@ -9,6 +9,7 @@ import pickle
 import subprocess
 import sys
 import warnings
+from pathlib import Path
 
 import pytest
 
@@ -56,6 +57,17 @@ def test_parse_given_a_file_name_warns_and_names_read(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         newsents.parse("story.txt is missing")
+
+
+def test_the_wrong_entry_point_is_named():
+    with pytest.warns(UserWarning, match=r"reads no pages from the network.*parse_html"):
+        newsents.parse("https://www.example.com/news/talks-resume")
+    with pytest.warns(UserWarning, match="no such file"):
+        newsents.parse("missing_story.txt")
+    with pytest.raises(TypeError, match=r"newsents\.read\(path\) reads files"):
+        newsents.parse(Path("story.txt"))
+    with pytest.raises(ValueError, match=r"newsents\.parse\(\) takes"):
+        newsents.read("Talks resume\n\nThe talks resumed on Monday in Geneva.\n")
 
 
 def test_parse_fills_the_record():

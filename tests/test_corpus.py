@@ -208,6 +208,24 @@ def test_parse_many_checks_ids_against_texts():
     assert [a.id for a in articles] == [str(i) for i in range(len(texts))]
 
 
+def test_parse_many_takes_a_tables_columns():
+    table = pd.DataFrame({"id": [7, 8], "text": ["Putin met Xi on Monday.", "He left on Tuesday."],
+                          "date": [pd.Timestamp("2025-05-14"), pd.NaT]})
+    articles = newsents.parse_many(table["text"], ids=table["id"], published=table["date"], outlets=["Reuters", None])
+    assert [a.id for a in articles] == ["7", "8"]
+    assert [a.outlet for a in articles] == ["Reuters", None]
+    assert articles[0].temporal[0].value == "2025-05-12", "Monday before the given date"
+    assert articles[1].published is None and articles[1].temporal[0].value == "XXXX-WXX-2"
+    bad = newsents.parse_many(["Talks resumed on Monday."], published=["31 February 2025"])
+    assert any(e.startswith("published:") for e in bad[0].errors), "a bad date is its article's error"
+    with pytest.raises(TypeError, match=r"pass its text column"):
+        newsents.parse_many(table)
+    with pytest.raises(ValueError, match="1 published for 2 texts"):
+        newsents.parse_many(table["text"], published=["2025-05-14"])
+    with pytest.warns(UserWarning, match="ids repeat"):
+        newsents.parse_many(["One.", "Two."], ids=["a", "a"])
+
+
 def test_cli_writes_parquet_views_batch_by_batch(tmp_path, corpus):
     out = tmp_path / "tables"
     assert main([str(SEEDS), "--format", "parquet", "--out", str(out), "--batch-size", "2"]) == 0

@@ -137,6 +137,12 @@ def test_user_entities_from_a_dict_and_from_files(tmp_path):
     assert all(("Bakhmut", "GPE") in {(m["text"], m["label"]) for m in a.mentions} for a in batch)
     with pytest.raises(TypeError):
         newsents.parse(text, entities={"Wagner Group": 1})
+    with pytest.raises(ValueError, match="newsents names it PERSON"):
+        newsents.parse(text, entities={"Wagner Group": "PER"})
+    with pytest.raises(ValueError, match="in capitals"):
+        newsents.parse(text, entities={"Wagner Group": "mercenaries"})
+    own = newsents.parse(text, entities={"hypersonic missiles": "WEAPON"})
+    assert ("hypersonic missiles", "WEAPON") in {(m.text, m.label) for m in own.mentions}
 
 
 def test_a_tiny_corpus_trains_and_its_model_loads(tmp_path):

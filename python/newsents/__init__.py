@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime as _dt
 import glob
 import json
+import numbers
 import os
 import warnings
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Union
 
 from . import _batches, _core, display, frames
 from ._core import Article, Caption, Entity, Geo, Mention, Quantity, Quote, Span, Timex, __version__, tokenize
@@ -65,12 +66,21 @@ def parse(
     text, markup and all, with a warning: `parse_html` reads its main text
     and metadata.
     """
+    if isinstance(text, os.PathLike):
+        raise TypeError(f"text must be str or bytes, not {type(text).__name__}; newsents.read(path) reads files")
     if _looks_like_a_page(text):
         warnings.warn("the text is an HTML page, read here as plain text; newsents.parse_html reads its "
                       "main text and metadata", stacklevel=2)
     elif _names_a_file(text):
         warnings.warn(f"the text is the name of a file, parsed here as the article's text; newsents.read({text!r}) "
                       "reads the file", stacklevel=2)
+    elif _names_a_missing_file(text):
+        warnings.warn(f"the text looks like the name of a file, but there is no such file; it is parsed as the "
+                      "article's text (newsents.read reads files)", stacklevel=2)
+    elif _is_a_link(text):
+        warnings.warn("the text is a web address, parsed here as the article's text: newsents reads no pages from "
+                      "the network; save the page and pass its HTML to newsents.parse_html(html, url=...)",
+                      stacklevel=2)
     return _core.parse(
         text, id=id, published=_iso(published), outlet=outlet, url=url,
         entities=load_entities(entities), model=_path(model),
@@ -84,10 +94,23 @@ def _looks_like_a_page(text: object) -> bool:
     return isinstance(text, str) and text[:64].lstrip().lower().startswith(("<!doctype html", "<html"))
 
 
+def _one_short_line(text: object) -> bool:
+    return isinstance(text, str) and len(text) < 4096 and "\n" not in text.strip()
+
+
 def _names_a_file(text: object) -> bool:
     """Whether a text is one short line naming an existing article file."""
-    return isinstance(text, str) and len(text) < 4096 and "\n" not in text and text.strip().lower().endswith(SUFFIXES) \
-        and os.path.isfile(text.strip())
+    return _one_short_line(text) and text.strip().lower().endswith(SUFFIXES) and os.path.isfile(text.strip())
+
+
+def _names_a_missing_file(text: object) -> bool:
+    """Whether a text is one word with an article file's ending (`story.txt`)."""
+    return _one_short_line(text) and len(text.split()) == 1 and text.strip().lower().endswith(SUFFIXES)
+
+
+def _is_a_link(text: object) -> bool:
+    """Whether a text is only a web address."""
+    return _one_short_line(text) and len(text.split()) == 1 and text.strip().lower().startswith(("http://", "https://"))
 
 
 def parse_html(
@@ -112,15 +135,22 @@ def parse_html(
 
 def parse_many(
     texts: Iterable[Text],
-    ids: Optional[Iterable[Optional[str]]] = None,
+    ids: Optional[Iterable[Union[str, int, None]]] = None,
     threads: Optional[int] = None,
     entities: Entities = None,
     model: Optional[PathLike] = None,
     progress: Optional[bool] = None,
+    published: Optional[Iterable[Union[str, _dt.date, None]]] = None,
+    outlets: Optional[Iterable[Optional[str]]] = None,
 ) -> Corpus:
     """Parse many articles in parallel on ``threads`` threads (all cores by
     default), with the GIL released. The result keeps the input order; an
     article that fails has its problems in ``errors`` and never stops the batch.
+    ``ids`` (str, or int as a DataFrame's id column holds them),
+    ``published`` and ``outlets`` give one value per text, None (or NaT) for
+    none, as `parse`'s ``id``, ``published`` and ``outlet`` do: for a table,
+    ``parse_many(df["text"], ids=df["id"], published=df["date"])``. A date
+    the parser cannot read is an ``errors`` entry of its article.
     ``entities`` and ``model`` are as in `parse`. ``progress`` shows a bar
     (tqdm) when true, never when false, and when None for long batches on a
     terminal or in a notebook (never in a log or a pipe); Ctrl-C stops the
@@ -129,24 +159,61 @@ def parse_many(
     if isinstance(texts, (str, bytes)):
         raise TypeError(f"texts must be an iterable of str or bytes, not one {type(texts).__name__}; "
                         "parse() takes one article")
+    if hasattr(texts, "columns"):
+        raise TypeError("texts is a table; pass its text column, and the others by name: "
+                        "parse_many(df['text'], ids=df['id'], published=df['published'])")
     texts = list(texts)
     for index, text in enumerate(texts):
         if not isinstance(text, (str, bytes)):
-            raise TypeError(f"texts[{index}] must be str or bytes, not {type(text).__name__}")
-    id_list = None if ids is None else list(ids)
-    if id_list is not None and len(id_list) != len(texts):
-        raise ValueError(f"got {len(id_list)} ids for {len(texts)} texts")
+            raise TypeError(f"texts[{index}] must be str or bytes, not {type(text).__name__}"
+                            + ("; newsents.read() reads files" if isinstance(text, os.PathLike) else ""))
+    columns = {
+        "ids": _per_text(ids, "ids", len(texts), _id),
+        "published": _per_text(published, "published", len(texts), _iso),
+        "outlets": _per_text(outlets, "outlets", len(texts), lambda outlet: outlet),
+    }
+    given_ids = [i for i in columns["ids"] or [] if i is not None]
+    if len(set(given_ids)) < len(given_ids):
+        warnings.warn("some ids repeat, so article_id will not tell those articles apart in the tables",
+                      stacklevel=2)
     options = dict(threads=_threads(threads), entities=load_entities(entities), model=_path(model))
     bar = _batches.Progress(progress, len(texts), "articles", _batches.AUTO_PROGRESS_ARTICLES)
     articles: List[Article] = []
     try:
         for start in range(0, len(texts), CHUNK):
-            chunk_ids = None if id_list is None else id_list[start:start + CHUNK]
-            articles += _core.parse_many(texts[start:start + CHUNK], ids=chunk_ids, **options)
+            chunk = {name: None if values is None else values[start:start + CHUNK] for name, values in columns.items()}
+            articles += _core.parse_many(texts[start:start + CHUNK], **chunk, **options)
             bar.update(min(CHUNK, len(texts) - start))
     finally:
         bar.close()
     return Corpus(articles)
+
+
+def _per_text(values: Optional[Iterable[Any]], name: str, count: int, convert: Callable[[Any], Any]) -> Optional[List[Any]]:
+    """One converted value per text, or None when not given."""
+    if values is None:
+        return None
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"{name} must be an iterable with one value per text, not one {type(values).__name__}")
+    converted = [convert(value) for value in values]
+    if len(converted) != count:
+        raise ValueError(f"got {len(converted)} {name} for {count} texts")
+    return converted
+
+
+def _id(value: object) -> object:
+    """An article id as the core takes it: an integer (Python's or numpy's) as its digits."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        return str(value)
+    return None if _missing(value) else value
+
+
+def _missing(value: object) -> bool:
+    """None, NaN or NaT: what a table holds for no value."""
+    try:
+        return value is None or bool(value != value)
+    except (TypeError, ValueError):
+        return False
 
 
 #: Articles per batch of `stream` by default: enough to keep every core
@@ -340,6 +407,9 @@ def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
     for entry in paths:
         if not isinstance(entry, (str, os.PathLike)):
             raise TypeError(f"paths must be str or os.PathLike, not {type(entry).__name__}")
+        if isinstance(entry, str) and not _one_short_line(entry):
+            raise ValueError(f"paths name files, directories or glob patterns; {entry[:40]!r}... ({len(entry)} "
+                             "characters) reads as an article's text, which newsents.parse() takes")
         path = Path(entry)
         if path.is_dir():
             files.extend(sorted(p for p in path.rglob("*") if _article_file(p)))
@@ -366,6 +436,8 @@ def _article_file(path: Path) -> bool:
 def _iso(published: Union[str, _dt.date, None]) -> Optional[str]:
     if published is None or isinstance(published, str):
         return published
+    if _missing(published):
+        return None
     if isinstance(published, _dt.date):  # datetime is a date too
         return published.isoformat()
     raise TypeError(f"published must be str, datetime, date or None, not {type(published).__name__}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, List, Optional, Sequence, Tuple
 
@@ -30,6 +31,9 @@ class Progress:
         try:
             from tqdm.auto import tqdm
         except ImportError:
+            if wanted:
+                warnings.warn("progress=True needs tqdm, which is not installed: pip install 'newsents[progress]'",
+                              stacklevel=3)
             return
         scaled = unit == "B"
         self._bar = tqdm(total=total, unit=unit, unit_scale=scaled, unit_divisor=1024 if scaled else 1000,

@@ -325,6 +325,8 @@ def parse_html(
 def parse_many(
     texts: Iterable[Union[str, bytes]],
     ids: Optional[Iterable[Optional[str]]] = None,
+    published: Optional[Iterable[Optional[str]]] = None,
+    outlets: Optional[Iterable[Optional[str]]] = None,
     threads: Optional[int] = None,
     entities: Optional[Dict[str, str]] = None,
     model: Optional[str] = None,

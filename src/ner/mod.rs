@@ -76,9 +76,12 @@ pub struct UserEntities {
 }
 
 impl UserEntities {
-    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> UserEntities {
+    /// The caller's phrases and labels; an error names a label that is no
+    /// label ([`Label::from_caller`]).
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<UserEntities, String> {
         let mut entities = UserEntities::default();
         for (phrase, label) in pairs {
+            Label::from_caller(label).map_err(|problem| format!("entities[{phrase:?}]: {problem}"))?;
             let words: Vec<String> = tokenize(phrase).iter().map(|t| normalise_word(t.text(phrase)).into_owned()).collect();
             if words.is_empty() {
                 continue;
@@ -86,7 +89,7 @@ impl UserEntities {
             entities.longest = entities.longest.max(words.len());
             entities.phrases.insert(words, label.to_string());
         }
-        entities
+        Ok(entities)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -364,7 +367,7 @@ mod tests {
 
     #[test]
     fn user_entities_take_precedence() {
-        let user = UserEntities::new([("Wagner Group", "ORG"), ("hypersonic missiles", "PRODUCT")]);
+        let user = UserEntities::new([("Wagner Group", "ORG"), ("hypersonic missiles", "PRODUCT")]).unwrap();
         let found = names("The Wagner Group fired hypersonic missiles.", &user);
         assert!(found.contains(&("Wagner Group".into(), "ORG".into())));
         assert!(found.contains(&("hypersonic missiles".into(), "PRODUCT".into())));

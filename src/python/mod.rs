@@ -437,9 +437,9 @@ fn options(entities: Option<HashMap<String, String>>, model: Option<PathBuf>) ->
         options.model = ner::load_model(&path).map_err(PyValueError::new_err)?;
     }
     if let Some(entities) = entities {
-        options.entities = Arc::new(UserEntities::new(
-            entities.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        ));
+        options.entities = Arc::new(
+            UserEntities::new(entities.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(PyValueError::new_err)?,
+        );
     }
     Ok(options)
 }
@@ -509,13 +509,17 @@ fn parse_html(
     }
 }
 
-/// Parses many articles in parallel, in order.
+/// Parses many articles in parallel, in order; `ids`, `published` and
+/// `outlets`, when given, hold one value (or None) per text.
 #[pyfunction]
-#[pyo3(signature = (texts, ids=None, threads=None, entities=None, model=None))]
+#[pyo3(signature = (texts, ids=None, published=None, outlets=None, threads=None, entities=None, model=None))]
+#[allow(clippy::too_many_arguments)]
 fn parse_many(
     py: Python<'_>,
     texts: &Bound<'_, PyAny>,
     ids: Option<&Bound<'_, PyAny>>,
+    published: Option<&Bound<'_, PyAny>>,
+    outlets: Option<&Bound<'_, PyAny>>,
     threads: Option<usize>,
     entities: Option<HashMap<String, String>>,
     model: Option<PathBuf>,
@@ -525,26 +529,38 @@ fn parse_many(
     for item in texts.try_iter()? {
         inputs.push(text_of(&item?, "each text")?);
     }
-    if let Some(ids) = ids.filter(|ids| !ids.is_none()) {
-        let ids: Vec<Option<String>> = ids
-            .try_iter()?
-            .map(|id| optional_string(Some(&id?), "each id"))
-            .collect::<PyResult<_>>()?;
-        if ids.len() != inputs.len() {
-            return Err(PyValueError::new_err(format!(
-                "got {} ids for {} texts",
-                ids.len(),
-                inputs.len()
-            )));
-        }
-        for (input, id) in inputs.iter_mut().zip(ids) {
-            input.id = id;
-        }
+    let count = inputs.len();
+    for (input, id) in inputs.iter_mut().zip(per_text(ids, "ids", count)?) {
+        input.id = id;
+    }
+    // A date the parser cannot read is an error of its article's record.
+    for (input, date) in inputs.iter_mut().zip(per_text(published, "published", count)?) {
+        input.given.published = date;
+    }
+    for (input, outlet) in inputs.iter_mut().zip(per_text(outlets, "outlets", count)?) {
+        input.given.outlet = outlet;
     }
     let articles = py
         .detach(|| corpus::parse_batch(inputs, &options, threads))
         .map_err(PyValueError::new_err)?;
     Ok(articles.into_iter().map(Article::new).collect())
+}
+
+/// A column of one optional string per text (`ids`, `published`,
+/// `outlets`); all None when not given.
+fn per_text(values: Option<&Bound<'_, PyAny>>, name: &str, count: usize) -> PyResult<Vec<Option<String>>> {
+    let Some(values) = values.filter(|values| !values.is_none()) else {
+        return Ok(vec![None; count]);
+    };
+    let values: Vec<Option<String>> = values
+        .try_iter()?
+        .enumerate()
+        .map(|(i, value)| optional_string(Some(&value?), &format!("{name}[{i}]")))
+        .collect::<PyResult<_>>()?;
+    if values.len() != count {
+        return Err(PyValueError::new_err(format!("got {} {name} for {count} texts", values.len())));
+    }
+    Ok(values)
 }
 
 /// Reads and parses `.txt` and `.jsonl` files in parallel, in order.
