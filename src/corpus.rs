@@ -216,17 +216,8 @@ struct JsonlRecord {
 
 /// The articles in one file: one for a text file, one per line of JSONL.
 fn read_inputs(path: &Path) -> Vec<Input> {
-    if let Some(table) = table_kind(path) {
-        return vec![Input {
-            id: Some(stem(path)),
-            errors: vec![format!(
-                "{} is a {table} table, not an article: newsents reads a .txt or .html file as one article and a \
-                 .jsonl file as one article per line; read the table with pandas and pass its text column to \
-                 newsents.parse_many, or save it as JSON lines with a \"text\" field",
-                path.display()
-            )],
-            ..Input::default()
-        }];
+    if let Some(problem) = not_an_article(path) {
+        return vec![Input { id: Some(stem(path)), errors: vec![problem], ..Input::default() }];
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -272,17 +263,25 @@ fn read_inputs(path: &Path) -> Vec<Input> {
         .collect()
 }
 
-/// The kind of table a file's ending names (`CSV` for `.csv`), if any: a
-/// table of articles is not one article.
-fn table_kind(path: &Path) -> Option<&'static str> {
+/// Why a file named by its ending as a table (`.csv`) or a JSON document
+/// (`.json`, often an array of records) is not one article, and how to
+/// read it; None for other files.
+fn not_an_article(path: &Path) -> Option<String> {
     let ending = path.extension()?.to_string_lossy().to_lowercase();
-    Some(match ending.as_str() {
-        "csv" => "CSV",
-        "tsv" => "TSV",
-        "xlsx" | "xls" => "spreadsheet",
-        "parquet" => "Parquet",
+    let kind = match ending.as_str() {
+        "csv" => "a CSV table",
+        "tsv" => "a TSV table",
+        "xlsx" | "xls" => "a spreadsheet",
+        "parquet" => "a Parquet table",
+        "json" => "a JSON document",
         _ => return None,
-    })
+    };
+    Some(format!(
+        "{} is {kind}, not an article: newsents reads a .txt or .html file as one article and a .jsonl file as \
+         one article per line; read it with pandas and pass its text column to newsents.parse_many, or save it \
+         as JSON lines with a \"text\" field",
+        path.display()
+    ))
 }
 
 /// A file's name without its ending: the id of its article.
@@ -427,6 +426,8 @@ mod tests {
         assert_eq!(inputs.len(), 1);
         assert!(inputs[0].text.is_empty());
         assert!(inputs[0].errors[0].starts_with("exports/articles.CSV is a CSV table, not an article"), "{:?}", inputs[0].errors);
+        let json = read_inputs(Path::new("exports/articles.json"));
+        assert!(json[0].errors[0].starts_with("exports/articles.json is a JSON document, not an article"), "{:?}", json[0].errors);
     }
 
     #[test]

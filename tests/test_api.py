@@ -70,6 +70,15 @@ def test_the_wrong_entry_point_is_named():
         newsents.read("Talks resume\n\nThe talks resumed on Monday in Geneva.\n")
 
 
+def test_files_that_are_no_articles_are_named(tmp_path):
+    (tmp_path / "corpus.json").write_text('[{"text": "Talks resumed on Monday."}]', encoding="utf-8")
+    article, = newsents.read(tmp_path / "corpus.json")
+    assert article.errors[0].startswith(f"{tmp_path / 'corpus.json'} is a JSON document, not an article")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(FileNotFoundError, match="no article files in directory"):
+        newsents.read(tmp_path / "empty")
+
+
 def test_parse_fills_the_record():
     article = newsents.parse(PAGE, id="a1")
     assert article.id == "a1"

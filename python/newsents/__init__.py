@@ -397,7 +397,8 @@ def load_entities(entities: Entities) -> Optional[Dict[str, str]]:
 def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
     """The files that ``read`` would read, in order: named files as given,
     directories and globs expanded to the files with a known ending, sorted.
-    Raises ``FileNotFoundError`` for a path or pattern that matches nothing."""
+    Raises ``FileNotFoundError`` for a path, directory or pattern that holds
+    or matches no article file."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     elif not isinstance(paths, Iterable):
@@ -412,7 +413,11 @@ def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
                              "characters) reads as an article's text, which newsents.parse() takes")
         path = Path(entry)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if _article_file(p)))
+            found = sorted(p for p in path.rglob("*") if _article_file(p))
+            if not found:
+                raise FileNotFoundError(f"no article files in directory {str(entry)!r} (endings read: "
+                                        f"{', '.join(SUFFIXES)})")
+            files.extend(found)
         elif path.exists():
             files.append(path)
         elif glob.has_magic(str(entry)):
