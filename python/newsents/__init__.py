@@ -94,23 +94,26 @@ def _looks_like_a_page(text: object) -> bool:
     return isinstance(text, str) and text[:64].lstrip().lower().startswith(("<!doctype html", "<html"))
 
 
-def _one_short_line(text: object) -> bool:
-    return isinstance(text, str) and len(text) < 4096 and "\n" not in text.strip()
+def _one_short_line(text: str) -> bool:
+    return len(text) < 4096 and "\n" not in text.strip()
 
 
 def _names_a_file(text: object) -> bool:
     """Whether a text is one short line naming an existing article file."""
-    return _one_short_line(text) and text.strip().lower().endswith(SUFFIXES) and os.path.isfile(text.strip())
+    return isinstance(text, str) and _one_short_line(text) and text.strip().lower().endswith(SUFFIXES) \
+        and os.path.isfile(text.strip())
 
 
 def _names_a_missing_file(text: object) -> bool:
     """Whether a text is one word with an article file's ending (`story.txt`)."""
-    return _one_short_line(text) and len(text.split()) == 1 and text.strip().lower().endswith(SUFFIXES)
+    return isinstance(text, str) and _one_short_line(text) and len(text.split()) == 1 \
+        and text.strip().lower().endswith(SUFFIXES)
 
 
 def _is_a_link(text: object) -> bool:
     """Whether a text is only a web address."""
-    return _one_short_line(text) and len(text.split()) == 1 and text.strip().lower().startswith(("http://", "https://"))
+    return isinstance(text, str) and _one_short_line(text) and len(text.split()) == 1 \
+        and text.strip().lower().startswith(("http://", "https://"))
 
 
 def parse_html(
@@ -167,12 +170,10 @@ def parse_many(
         if not isinstance(text, (str, bytes)):
             raise TypeError(f"texts[{index}] must be str or bytes, not {type(text).__name__}"
                             + ("; newsents.read() reads files" if isinstance(text, os.PathLike) else ""))
-    columns = {
-        "ids": _per_text(ids, "ids", len(texts), _id),
-        "published": _per_text(published, "published", len(texts), _iso),
-        "outlets": _per_text(outlets, "outlets", len(texts), lambda outlet: outlet),
-    }
-    given_ids = [i for i in columns["ids"] or [] if i is not None]
+    id_list = _per_text(ids, "ids", len(texts), _id)
+    dates = _per_text(published, "published", len(texts), _iso)
+    outlet_list = _per_text(outlets, "outlets", len(texts), lambda outlet: outlet)
+    given_ids = [i for i in id_list or [] if i is not None]
     if len(set(given_ids)) < len(given_ids):
         warnings.warn("some ids repeat, so article_id will not tell those articles apart in the tables",
                       stacklevel=2)
@@ -181,8 +182,10 @@ def parse_many(
     articles: List[Article] = []
     try:
         for start in range(0, len(texts), CHUNK):
-            chunk = {name: None if values is None else values[start:start + CHUNK] for name, values in columns.items()}
-            articles += _core.parse_many(texts[start:start + CHUNK], **chunk, **options)
+            def chunk(values: Optional[List[Any]]) -> Optional[List[Any]]:
+                return None if values is None else values[start:start + CHUNK]
+            articles += _core.parse_many(texts[start:start + CHUNK], ids=chunk(id_list), published=chunk(dates),
+                                         outlets=chunk(outlet_list), **options)
             bar.update(min(CHUNK, len(texts) - start))
     finally:
         bar.close()
@@ -338,7 +341,7 @@ def _training_set(spec: Union[PathLike, Dict[str, object]]) -> Dict[str, object]
     return {**_TRAINING_SET_DEFAULTS, **spec, "path": os.fspath(spec["path"])}
 
 
-def cooccurrence(articles: Iterable[Article], level: str = "sentence") -> List[Dict[str, object]]:
+def cooccurrence(articles: Iterable[Article], level: str = "sentence") -> List[Dict[str, Any]]:
     """Pairs of entity keys that appear in the same sentence (``level=
     "sentence"``) or the same article (``"article"``), with how many
     sentences or articles they share, most frequent first:
@@ -347,7 +350,7 @@ def cooccurrence(articles: Iterable[Article], level: str = "sentence") -> List[D
     return frames.cooccurrence_rows(articles, level)
 
 
-def place(name: str) -> Optional[Dict[str, object]]:
+def place(name: str) -> Optional[Dict[str, Any]]:
     """The place the shipped gazetteer gives a name with no other context
     (countries first, then US states, then the most populous city of that name):
     ``{"geonameid": 703448, "country": "UA", "lat": 50.45, "lon": 30.52, "name": "Kyiv"}``,

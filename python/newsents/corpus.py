@@ -4,10 +4,14 @@ notebook display."""
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union, overload
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union, overload
 
 from . import _core, frames
 from ._core import Article
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import pyarrow as pa
 
 
 class Corpus(Sequence[Article]):
@@ -75,52 +79,52 @@ class Corpus(Sequence[Article]):
             return frames.cooccurrence_rows(self._articles, "sentence")
         return frames.record_rows(view, self.records())
 
-    def articles(self):
+    def articles(self) -> "pd.DataFrame":
         """One row per article: metadata and counts of what was found."""
         return self._frame("articles")
 
-    def entities(self):
+    def entities(self) -> "pd.DataFrame":
         """One row per entity per article: key, name, label, aliases,
         roles, affiliation, mention count, first offset, coordinates."""
         return self._frame("entities")
 
-    def mentions(self):
+    def mentions(self) -> "pd.DataFrame":
         """One row per entity mention, with its entity's key and sentence."""
         return self._frame("mentions")
 
-    def quotes(self):
+    def quotes(self) -> "pd.DataFrame":
         """One row per quotation, with its speaker, the speaker's key and
         whether the source is anonymous."""
         return self._frame("quotes")
 
-    def temporal(self):
+    def temporal(self) -> "pd.DataFrame":
         """One row per date, time, duration or set, with its value and the
         calendar day it names."""
         return self._frame("temporal")
 
-    def quantities(self):
+    def quantities(self) -> "pd.DataFrame":
         """One row per amount: money, percentages, quantities, numbers."""
         return self._frame("quantities")
 
-    def cooccurrence(self, level: str = "sentence"):
+    def cooccurrence(self, level: str = "sentence") -> "pd.DataFrame":
         """Pairs of entity keys found in the same sentence (or article), with
         how many sentences (or articles) they share, most frequent first."""
         return frames.to_pandas("cooccurrence", frames.cooccurrence_rows(self._articles, level))
 
-    def entity_table(self):
+    def entity_table(self) -> "pd.DataFrame":
         """One row per entity key across the corpus: the usual name and
         label, how many articles and mentions, every alias and role."""
         return frames.to_pandas("entity_table", self.rows("entity_table"))
 
-    def to_arrow(self) -> Dict[str, Any]:
+    def to_arrow(self) -> Dict[str, "pa.Table"]:
         """The per-article views (``frames.RECORD_VIEWS``) as pyarrow Tables,
         built from the records in the core (no per-row Python objects)."""
         return self._tables(frames.RECORD_VIEWS)
 
-    def _tables(self, views: Iterable[str]) -> Dict[str, Any]:
+    def _tables(self, views: Iterable[str]) -> Dict[str, "pa.Table"]:
         return _core.arrow_tables(self._articles, [(view, frames.arrow_schema(view)) for view in views])
 
-    def _frame(self, view: str):
+    def _frame(self, view: str) -> "pd.DataFrame":
         """One of ``frames.RECORD_VIEWS`` as a DataFrame, by way of its Arrow table."""
         return frames.arrow_to_pandas(view, self._tables([view])[view])
 
