@@ -36,7 +36,8 @@ mod durations;
 use durations::SET_WORDS;
 
 /// Lower-case words that may open an expression, and the first words of holidays.
-static OPENERS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| TEMPORAL_OPENERS.words().chain(SET_WORDS.words()).chain(PHRASE_STARTS.iter().copied()).collect());
+static OPENERS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| TEMPORAL_OPENERS.words().chain(SET_WORDS.words()).chain(DECADE_WORDS.words()).chain(PHRASE_STARTS.iter().copied()).collect());
 
 /// The first words of holidays and of the present, past and future's phrases.
 static PHRASE_STARTS: LazyLock<FxHashSet<&'static str>> =
@@ -95,6 +96,8 @@ static VAGUE_COUNTS: Words = Words::new("vague_counts");
 static ORDINAL_WORDS: Words = Words::new("ordinal_words");
 /// `first`, `third`, `final`: ordinals of quarters and halves.
 static PERIOD_ORDINALS: Words = Words::new("period_ordinals");
+/// `eighties` → 8: decades in words, of the 20th century.
+static DECADE_WORDS: Words = Words::new("decade_words");
 
 /// The temporal stage: the story's dates, times and durations, relative ones
 /// resolved against the publication date.
@@ -542,6 +545,11 @@ impl Reader<'_> {
             return self.year_at(at).and_then(|year| Match::date(at + 1, format!("FY{year:04}"), true));
         }
         let marked = i > 0 && ["'", "’", "the", "mid", "late", "early"].contains(&self.low(i - 1));
+        let after_the = self.low(i.wrapping_sub(1)) == "the"
+            || (self.low(i.wrapping_sub(2)) == "the" && matches!(self.low(i.wrapping_sub(1)), "mid" | "late" | "early"));
+        if let Some(digit) = DECADE_WORDS.value(self.low(i)).filter(|_| after_the) {
+            return Match::date(i + 1, format!("19{digit}"), true);
+        }
         decade_of(w, marked).and_then(|decade| Match::date(i + 1, decade, true))
     }
 
@@ -1211,6 +1219,8 @@ mod tests {
         assert!(got.contains(&("the first half of last year".into(), "DATE", "2012-H1".into())));
         assert!(got.contains(&("the last quarter".into(), "DATE", "2012-Q4".into())));
         assert!(got.iter().any(|(_, l, v)| *l == "DATE" && v == "198"), "{got:?}");
+        let got = values("Music of the sixties and the late seventies is back; she is in her forties.", march_14_2013());
+        assert_eq!(got, [("sixties".into(), "DATE", "196".into()), ("the late seventies".into(), "DATE", "197".into())]);
     }
 
     #[test]
