@@ -210,6 +210,12 @@ struct JsonlRecord {
     html: Option<String>,
     id: Option<serde_json::Value>,
     published: Option<String>,
+    /// What exports of news often call the publication date: read when
+    /// there is no `published`.
+    date: Option<String>,
+    headline: Option<String>,
+    /// What exports often call the headline: read when there is no `headline`.
+    title: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
 }
@@ -333,11 +339,14 @@ pub fn jsonl_input(line: Input, path: &Path, number: usize) -> Input {
                 Some(serde_json::Value::Number(n)) => n.to_string(),
                 _ => fallback_id,
             };
+            let published = record.published.or(record.date);
+            let headline = record.headline.or(record.title);
             if let Some(html) = record.html {
                 let mut input = crate::html::input(Page::Text(&html), record.url, Some(id));
                 let given = &mut input.given;
-                given.published = record.published.or(given.published.take());
+                given.published = published.or(given.published.take());
                 given.outlet = record.outlet.or(given.outlet.take());
+                given.headline = headline.or(given.headline.take());
                 given.encoding = encoding;
                 errors.append(&mut input.errors);
                 input.errors = errors;
@@ -352,7 +361,8 @@ pub fn jsonl_input(line: Input, path: &Path, number: usize) -> Input {
                 text: record.text.unwrap_or_default(),
                 id: Some(id),
                 given: Given {
-                    published: record.published,
+                    published,
+                    headline,
                     outlet: record.outlet,
                     url: record.url,
                     encoding,
@@ -409,6 +419,10 @@ mod tests {
             (good.id.as_deref(), good.given.outlet.as_deref(), good.given.encoding),
             (Some("7"), Some("Reuters"), Some("UTF-8"))
         );
+        let export = jsonl_input(Input::new(r#"{"text": "Body.", "title": "Talks resume", "date": "2025-05-14"}"#), path, 2);
+        assert_eq!((export.given.headline.as_deref(), export.given.published.as_deref()), (Some("Talks resume"), Some("2025-05-14")));
+        let both = jsonl_input(Input::new(r#"{"text": "Body.", "published": "2025-05-14", "date": "2020-01-01"}"#), path, 3);
+        assert_eq!(both.given.published.as_deref(), Some("2025-05-14"), "published wins over date");
         let bad = jsonl_input(Input::new("{not json"), path, 12);
         assert_eq!(bad.id.as_deref(), Some("f:12"));
         assert_eq!(

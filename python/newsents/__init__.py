@@ -240,8 +240,9 @@ def read(
     and glob patterns: ``.txt`` files hold one article each, ``.html``,
     ``.htm`` and ``.html.gz`` files one saved page each (read as
     `parse_html` reads them), ``.jsonl`` files one JSON object per line with
-    a ``text`` (or ``html``) field and optional ``id``, ``published``,
-    ``outlet`` and ``url``, which override what the parser infers. A file's
+    a ``text`` (or ``html``) field and optional ``id``, ``published`` (or
+    ``date``), ``headline`` (or ``title``), ``outlet`` and ``url``, which
+    override what the parser infers. A file's
     article id is its name without the ending.
     ``progress`` is as in `parse_many`. For corpora larger than memory, use
     `stream`.
