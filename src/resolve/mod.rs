@@ -387,18 +387,18 @@ fn without_legal_form(name: &str) -> &str {
 }
 
 /// The shorter name of each organisation the article names in several
-/// words: the name without its designator (`Microsoft` of `Microsoft
-/// Corp.`), or without its last word (`Goldman` of `Goldman Sachs`,
-/// `Hofstra` of `Hofstra University`) → the names it shortens. Never a name
-/// the gazetteer lists as an organisation, place, nationality, group or
-/// given name, nor a listed last word of organisations' names (`Senate` of
-/// `Senate Judiciary Committee`, `China` of `China Telecom`, `Chelsea` of
-/// `Chelsea Clinton Foundation`), a word mostly printed as no name (`House`
-/// of `House Intelligence Committee`), the surname of a person the article
-/// names in full (`Ford` beside `Henry Ford`),
-/// nor the first words of another body's name (`Gingrich PAC`). A listed
-/// short name (`Fed`, `Goldman`) shortens its listed name when the article
-/// gives it none, unless it is the surname of a person named in full.
+/// words → the names it shortens: the name without its designator
+/// (`Evercore Partners` of `Evercore Partners LLC`), else without its last
+/// word (`Goldman` of `Goldman Sachs`, `Hofstra` of `Hofstra University`).
+/// Never a name the gazetteer lists as an organisation, place, nationality,
+/// group or given name, nor a listed last word of organisations' names
+/// (`Senate` of `Senate Judiciary Committee`, `China` of `China Telecom`,
+/// `Chelsea` of `Chelsea Clinton Foundation`), a word mostly printed as no
+/// name (`House` of `House Intelligence Committee`), the surname of a person
+/// the article names in full (`Ford` beside `Henry Ford`), nor the first
+/// words of another body's name (`Gingrich PAC`). A listed short name
+/// (`Fed`, `Goldman`) shortens its listed name when the article gives it
+/// none, unless it is the surname of a person named in full.
 fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<String, FxHashSet<&'a str>> {
     let surnames: FxHashSet<String> = found
         .iter()
@@ -432,8 +432,9 @@ fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<String
     names_by_short
 }
 
-/// An organisation named by the first words of the one longer name the
-/// article gives it (`Goldman` after `Goldman Sachs`) → that name.
+/// An organisation named by the short form of the one longer name the
+/// article gives it (`Goldman` after `Goldman Sachs`), or by a listed short
+/// name (`Fed`) → that name.
 fn short_form_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
     let names_by_short = short_forms(found, aliases);
     found
