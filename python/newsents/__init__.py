@@ -177,7 +177,7 @@ def parse_many(
     if len(set(given_ids)) < len(given_ids):
         warnings.warn("some ids repeat, so article_id will not tell those articles apart in the tables",
                       stacklevel=2)
-    options = dict(threads=_threads(threads), entities=load_entities(entities), model=_path(model))
+    options = _options(threads, entities, model)
     bar = _batches.Progress(progress, len(texts), "articles", _batches.AUTO_PROGRESS_ARTICLES)
     articles: List[Article] = []
     try:
@@ -190,6 +190,11 @@ def parse_many(
     finally:
         bar.close()
     return Corpus(articles)
+
+
+def _options(threads: Optional[int], entities: Entities, model: Optional[PathLike]) -> Dict[str, Any]:
+    """The keyword arguments every batch call into the core takes, checked."""
+    return dict(threads=_threads(threads), entities=load_entities(entities), model=_path(model))
 
 
 def _per_text(values: Optional[Iterable[Any]], name: str, count: int, convert: Callable[[Any], Any]) -> Optional[List[Any]]:
@@ -271,7 +276,7 @@ def stream(
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, not {batch_size}")
     files = expand_paths(paths)
-    options = dict(threads=_threads(threads), entities=load_entities(entities), model=_path(model))
+    options = _options(threads, entities, model)
     return _stream(files, batch_size, options, progress)
 
 
@@ -322,7 +327,7 @@ def train(
     (``scripts/train_tagger.py`` trains the shipped model on its data).
     Returns one log line per pass.
     """
-    files = list(train) if isinstance(train, (list, tuple)) else [train]
+    files: Sequence[object] = train if isinstance(train, (list, tuple)) else [train]
     sets = [_training_set(f) for f in files]
     return _core.train_tagger(sets, str(out), dev=_path(dev), epochs=epochs, bits=bits, seed=seed, word_dropout=word_dropout,
                               margin=margin)
@@ -331,10 +336,10 @@ def train(
 _TRAINING_SET_DEFAULTS = {"weight": 1.0, "labels": {}, "unmarked": [], "sentences_as_documents": False}
 
 
-def _training_set(spec: Union[PathLike, Dict[str, object]]) -> Dict[str, object]:
+def _training_set(spec: object) -> Dict[str, object]:
     if isinstance(spec, (str, os.PathLike)):
         return {"path": os.fspath(spec), **_TRAINING_SET_DEFAULTS}
-    if not isinstance(spec, dict) or "path" not in spec:
+    if not isinstance(spec, dict) or not isinstance(spec.get("path"), (str, os.PathLike)):
         raise TypeError(f"a training file is a path or a dict with a 'path', not {spec!r}")
     unknown = set(spec) - set(_TRAINING_SET_DEFAULTS) - {"path"}
     if unknown:
