@@ -75,7 +75,7 @@ def parse(
         warnings.warn(f"the text is the name of a file, parsed here as the article's text; newsents.read({text!r}) "
                       "reads the file", stacklevel=2)
     elif _names_a_missing_file(text):
-        warnings.warn(f"the text looks like the name of a file, but there is no such file; it is parsed as the "
+        warnings.warn("the text looks like the name of a file, but there is no such file; it is parsed as the "
                       "article's text (newsents.read reads files)", stacklevel=2)
     elif _is_a_link(text):
         warnings.warn("the text is a web address, parsed here as the article's text: newsents reads no pages from "
