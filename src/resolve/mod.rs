@@ -91,7 +91,8 @@ struct Cluster {
 pub fn annotate(doc: &mut Doc) {
     let aliases: Vec<String> = doc.mentions.iter().map(|f| one_line(&doc.text[f.start..f.end])).collect();
     surnames_as_people(&mut doc.mentions, &aliases);
-    short_names_as_orgs(&mut doc.mentions, &aliases);
+    let names_by_short = short_forms(&doc.mentions, &aliases);
+    short_names_as_orgs(&mut doc.mentions, &aliases, &names_by_short);
     let defined = defined_acronyms(&doc.text, &doc.mentions, &aliases);
     for (mention, alias) in doc.mentions.iter_mut().zip(&aliases) {
         if let Some((label, _)) = defined.get(alias.as_str()) {
@@ -103,7 +104,7 @@ pub fn annotate(doc: &mut Doc) {
     let context: FxHashSet<String> = named_by.keys().cloned().collect();
     let pinned = pinned_places(&doc.text, found, &aliases);
     let mut expansions = head_expansions(found, &aliases);
-    expansions.extend(short_form_expansions(found, &aliases));
+    expansions.extend(short_form_expansions(found, &aliases, &names_by_short));
     expansions.extend(acronym_expansions(found, &aliases));
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: FxHashMap<(String, String), usize> = FxHashMap::default();
@@ -386,6 +387,9 @@ fn without_legal_form(name: &str) -> &str {
     if too_plain { name } else { rest }
 }
 
+/// Short forms of an article's organisations → the names they shorten.
+type ShortForms<'a> = FxHashMap<String, FxHashSet<&'a str>>;
+
 /// The shorter name of each organisation the article names in several
 /// words → the names it shortens: the name without its designator
 /// (`Evercore Partners` of `Evercore Partners LLC`), else without its last
@@ -399,14 +403,14 @@ fn without_legal_form(name: &str) -> &str {
 /// words of another body's name (`Gingrich PAC`). A listed short name
 /// (`Fed`, `Goldman`) shortens its listed name when the article gives it
 /// none, unless it is the surname of a person named in full.
-fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<String, FxHashSet<&'a str>> {
+fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> ShortForms<'a> {
     let surnames: FxHashSet<String> = found
         .iter()
         .zip(aliases)
         .filter(|(m, a)| m.label == Label::Person && a.contains(' '))
         .map(|(_, a)| person_name(a).surname)
         .collect();
-    let mut names_by_short: FxHashMap<String, FxHashSet<&'a str>> = FxHashMap::default();
+    let mut names_by_short = ShortForms::default();
     for (_, name) in found.iter().zip(aliases).filter(|(m, a)| m.label == Label::Org && a.contains(' ')) {
         let base = without_legal_form(name);
         let short = match base.rsplit_once(' ') {
@@ -435,8 +439,7 @@ fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<String
 /// An organisation named by the short form of the one longer name the
 /// article gives it (`Goldman` after `Goldman Sachs`), or by a listed short
 /// name (`Fed`) → that name.
-fn short_form_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'a str, String> {
-    let names_by_short = short_forms(found, aliases);
+fn short_form_expansions<'a>(found: &[Mention], aliases: &'a [String], names_by_short: &ShortForms) -> FxHashMap<&'a str, String> {
     found
         .iter()
         .zip(aliases)
@@ -451,8 +454,7 @@ fn short_form_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHash
 /// A lone word the tagger took for a person that is the short form of one
 /// organisation the article names (`Goldman said` after `Goldman Sachs`) is
 /// that organisation.
-fn short_names_as_orgs(mentions: &mut [Mention], aliases: &[String]) {
-    let names_by_short = short_forms(mentions, aliases);
+fn short_names_as_orgs(mentions: &mut [Mention], aliases: &[String], names_by_short: &ShortForms) {
     for (mention, alias) in mentions.iter_mut().zip(aliases) {
         let shortens_one = names_by_short.get(alias.as_str()).is_some_and(|names| names.len() == 1);
         if mention.label == Label::Person && !alias.contains(' ') && shortens_one {
