@@ -96,6 +96,10 @@ pub static WORK_NOUNS: Words = Words::new("work_nouns");
 /// clause of someone's words (`direct`), not a fragment.
 pub static CLAUSE_OPENERS: Words = Words::new("clause_openers");
 
+/// Quantifiers, which may open a reported clause's subject: `said some
+/// voters were angry`.
+pub static QUANTIFIERS: Words = Words::new("quantifiers");
+
 /// Words before `to` and a verb of speech that leave the speaker the
 /// sentence's subject: `went on to say`, `was quick to add`.
 pub static INFINITIVE_CARRIERS: Words = Words::new("infinitive_carriers");

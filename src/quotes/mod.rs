@@ -1874,7 +1874,8 @@ impl<'a> Reader<'a> {
                     || matches!(opener.as_ref(), "a" | "an")
                     || self.word(i).starts_with(char::is_uppercase)
                     || self.name_starting(i).is_some()
-                    || self.opens_with_bare_subject(after, i, end))
+                    || self.opens_with_bare_subject(after, i, end)
+                    || self.opens_with_quantifier(i, end))
         };
         // Past a time when a clause opens after it: `said Tuesday the plan
         // would work`. The time opens one itself before an auxiliary (`said
@@ -1906,6 +1907,14 @@ impl<'a> Reader<'a> {
     /// then an auxiliary: `said prices had risen`, `said oil prices would
     /// fall` (not `said goodbye`). Only after a finite verb of speech that
     /// is seldom a noun (`said`, `warned`; not `state`, `declared`).
+    /// A quantifier opening the reported clause's subject, its verb before
+    /// any comma: `says some constraints are necessary`, `said none of them
+    /// were listed`; not an object (`denied any role in the attacks`).
+    fn opens_with_quantifier(&self, i: usize, end: usize) -> bool {
+        lexicon::QUANTIFIERS.contains(self.lower(i).as_ref())
+            && (i + 1..end).take_while(|&j| self.word(j) != ",").any(|j| lexicon::AUXILIARIES.contains(self.lower(j).as_ref()))
+    }
+
     fn opens_with_bare_subject(&self, cue: usize, i: usize, end: usize) -> bool {
         let cue = self.lower(cue);
         if !lexicon::CLOSING_CUES.contains(cue.as_ref()) || lexicon::NOUN_LIKE_CUES.contains(cue.as_ref()) {
@@ -2109,6 +2118,9 @@ mod tests {
         // Three words make a clause after `that` or `according to`.
         assert_indirect("Margaret Holloway added that aftershocks were expected.", &[("aftershocks were expected", "Margaret Holloway")]);
         assert_indirect("According to Margaret Holloway, 40 people died.", &[("40 people died", "Margaret Holloway")]);
+        // A quantifier opens a subject whose verb comes before any comma; not an object.
+        assert_indirect("Margaret Holloway says some branches are too small.", &[("some branches are too small", "Margaret Holloway")]);
+        assert_indirect("Margaret Holloway denied any role in the closure.", &[]);
     }
 
     #[test]
