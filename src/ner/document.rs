@@ -49,7 +49,7 @@ use crate::text::{fold, Ranges};
 
 use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
 use super::refine::{is_group_word, is_model_after_maker, is_nationality_or_group};
-use super::view::{View, Word, IDENTITY_HEADS, PARTY_INITIALS};
+use super::view::{is_syllabic_given_name, View, Word, IDENTITY_HEADS, PARTY_INITIALS};
 use crate::lexicon::Words;
 
 /// A name over words `start..end` of sentence `sentence` of a [`View`].
@@ -113,6 +113,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     people_after_honorifics(view, &mut spans, gazetteer);
     places_after_near(view, &mut spans);
     organisations_after_kind_nouns(view, &mut spans);
+    people_with_syllabic_given_names(view, &mut spans, gazetteer);
     make_labels_consistent(view, &mut spans, gazetteer);
     tag_repeats(view, &mut spans, gazetteer);
     named_storms(view, &mut spans);
@@ -596,6 +597,17 @@ fn merge_nationality_into_organisation(view: &View, spans: &mut Vec<NameSpan>, g
         merged.push(span);
     }
     *spans = merged;
+}
+
+/// A family name before a given name of two syllables is a person (`Ban
+/// Ki-moon`, `Park Geun-hye`), whatever the tagger made of the unknown word.
+fn people_with_syllabic_given_names(view: &View, spans: &mut [NameSpan], gazetteer: &Gazetteer) {
+    for span in spans.iter_mut().filter(|s| !s.fixed && s.end - s.start >= 2) {
+        let words = &view.sentences[span.sentence][span.start..span.end];
+        if words.iter().all(capitalised) && is_syllabic_given_name(words[words.len() - 1].form, gazetteer) {
+            span.label = "PERSON".to_string();
+        }
+    }
 }
 
 fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazetteer) {

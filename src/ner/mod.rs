@@ -17,6 +17,8 @@ pub mod spelling;
 pub mod train;
 mod view;
 
+pub(crate) use view::{is_syllabic_given_name, without_name_particle};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

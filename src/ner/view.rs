@@ -26,6 +26,13 @@ use crate::lexicon::Words;
 /// Prefixes that make one word with what follows (`non-Western`).
 static BOUND_PREFIXES: Words = Words::new("bound_prefixes");
 
+/// Arabic articles that make one name with the capitalised part after
+/// them (`al-Assad`).
+static NAME_PARTICLES: Words = Words::new("name_particles");
+
+/// Heads of compound adjectives that join a name to a word (`Trump-era`).
+static COMPOUND_HEADS: Words = Words::new("compound_heads");
+
 /// Party initials of an affiliation tag (`R-Ky.`), which splits like a compound.
 pub(super) static PARTY_INITIALS: Words = Words::new("party_initials");
 
@@ -171,7 +178,9 @@ fn split_compound<'t>(start: usize, form: &'t str, standalone: &DocumentWords, g
     // hyphenated identity (`Cuban-American`) stays whole.
     let linked = parts.len() >= 3 && capitalised(parts[0]) && capitalised(parts[parts.len() - 1]) && parts[1..parts.len() - 1].iter().all(|p| PLACE_NAME_LINKS.contains(p));
     let identity = parts.len() == 2 && capitalised(parts[0]) && IDENTITY_HEADS.contains(parts[1]);
-    if linked || identity || gazetteer.kinds(form).iter().next().is_some() {
+    // An Arabic article with its name (`al-Assad`, `el-Sisi`).
+    let particle = parts.len() == 2 && NAME_PARTICLES.contains(parts[0]) && capitalised(parts[1]);
+    if linked || identity || particle || gazetteer.kinds(form).iter().next().is_some() {
         return;
     }
     // Countries and nationalities, not cities: `Kendall` and `Taylor` are US towns.
@@ -179,6 +188,12 @@ fn split_compound<'t>(start: usize, form: &'t str, standalone: &DocumentWords, g
     let place = |p: &str| gazetteer.kinds(p).iter().any(|k| matches!(k, Kind::Country | Kind::Nationality));
     let listed = |p: &str| place(p) || p.contains('.') && place(&format!("{p}."));
     let known = |p: &str| standalone.contains(p) || listed(p);
+    // A given name of two syllables after a family name (`Kim Jong-un`),
+    // its first part never printed alone.
+    let after_a_name = out.last().is_some_and(|w| capitalised(w.form) && w.form.chars().all(char::is_alphabetic));
+    if after_a_name && is_syllabic_given_name(form, gazetteer) && !known(parts[0]) {
+        return;
+    }
     let affiliation = parts.len() == 2 && PARTY_INITIALS.contains(parts[0]) && capitalised(parts[1]);
     let splits = affiliation
         || parts.iter().any(|p| !capitalised(p) && p.chars().all(char::is_alphabetic))
@@ -195,6 +210,30 @@ fn split_compound<'t>(start: usize, form: &'t str, standalone: &DocumentWords, g
         }
         out.push(Word::new(at, at + part.len(), part));
         at += part.len();
+    }
+}
+
+/// Whether a hyphenated word is a given name of two syllables (`Jong-un`,
+/// `Jae-in`, `Ki-moon`): short parts, the first capitalised and listed as
+/// nothing, the second in lower case and no head of a compound adjective
+/// (`York-based`, `II-era`, `Trump-led`).
+pub(crate) fn is_syllabic_given_name(form: &str, gazetteer: &Gazetteer) -> bool {
+    let Some((first, second)) = form.split_once('-') else { return false };
+    let syllable = |p: &str| (2..=5).contains(&p.chars().count()) && p.chars().skip(1).all(char::is_lowercase);
+    syllable(first)
+        && syllable(second)
+        && first.starts_with(char::is_uppercase)
+        && second.starts_with(char::is_lowercase)
+        && !COMPOUND_HEADS.contains(second)
+        && gazetteer.kinds(first).iter().next().is_none()
+}
+
+/// A family name without the Arabic article it is printed with (`Assad`
+/// of `al-Assad`).
+pub(crate) fn without_name_particle(word: &str) -> &str {
+    match word.split_once('-') {
+        Some((particle, name)) if NAME_PARTICLES.contains(particle) && name.starts_with(char::is_uppercase) => name,
+        _ => word,
     }
 }
 
@@ -271,6 +310,11 @@ mod tests {
         }
         let russian = v.sentences[0].iter().find(|w| w.form == "Russian").unwrap();
         assert_eq!((russian.start(), russian.end()), (0, 7));
+        // An Arabic article and a given name of two syllables stay with their names; a word joined to a name does not.
+        let f = forms(&view("Bashar al-Assad met Kim Jong-un and Ban Ki-moon at a New York-based group of the World War II-era."));
+        for expected in ["al-Assad", "Jong-un", "Ki-moon", "York", "based", "II", "era"] {
+            assert!(f.contains(&expected.to_string()), "{expected} in {f:?}");
+        }
     }
 
     #[test]

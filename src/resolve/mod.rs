@@ -35,6 +35,7 @@ use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::doc::{Doc, Entity, Label, Mention};
 use crate::lexicon::gazetteer::{Kind, Place, GAZETTEER};
 use crate::ner::clusters::WORD_CLUSTERS;
+use crate::ner::{is_syllabic_given_name, without_name_particle};
 use crate::text::{fold, one_line};
 use crate::lexicon::Words;
 
@@ -62,19 +63,27 @@ struct PersonName {
     /// Folded given name, when the mention has one.
     given: Option<String>,
     surname: String,
+    /// Printed family name first (`Kim Jong-un`).
+    family_first: bool,
 }
 
 fn person_name(alias: &str) -> PersonName {
-    let words: Vec<&str> = alias
+    let mut words: Vec<&str> = alias
         .split_whitespace()
         .filter(|w| !is_honorific_or_title(w) && !NAME_SUFFIXES.contains(w))
+        .map(without_name_particle)
         .collect();
+    // The family name comes first before a given name of two syllables (`Kim Jong-un`).
+    let family_first = words.len() == 2 && is_syllabic_given_name(words[1], &GAZETTEER);
+    if family_first {
+        words.swap(0, 1);
+    }
     let surname = words.last().map_or_else(|| fold(alias), |w| fold(w));
     let given = (words.len() > 1)
         .then(|| words[0])
         .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
         .map(fold);
-    PersonName { given, surname }
+    PersonName { given, surname, family_first }
 }
 
 /// One entity while mentions are gathered.
@@ -549,7 +558,11 @@ fn build_entity(cluster: &Cluster, found: &[Mention], aliases: &[String], roles:
         .map(|(_, a)| a.to_string())
         .unwrap_or_default();
     let key = match &cluster.person {
-        Some(p) => p.given.as_ref().map_or_else(|| p.surname.clone(), |g| format!("{g} {}", p.surname)),
+        Some(p) => match &p.given {
+            None => p.surname.clone(),
+            Some(g) if p.family_first => format!("{} {g}", p.surname),
+            Some(g) => format!("{g} {}", p.surname),
+        },
         None => fold(&cluster.key_name),
     };
     Entity {
@@ -630,6 +643,13 @@ mod tests {
         let got = resolved(text, &[("George Bush", Label::Person), ("Washington", Label::Gpe), ("Bush", Label::Gpe), ("George Washington", Label::Person)]);
         assert_eq!((&got[2].1, got[2].2), (&Label::Person, got[0].2));
         assert_eq!(got[1].1, Label::Gpe);
+    }
+
+    #[test]
+    fn family_names_after_an_article_or_before_a_syllabic_given_name() {
+        let text = "Bashar al-Assad fled. Assad ruled. Kim Jong-un watched. Kim left.";
+        let got = resolved(text, &[("Bashar al-Assad", Label::Person), ("Assad", Label::Person), ("Kim Jong-un", Label::Person), ("Kim", Label::Person)]);
+        assert_eq!((got[0].2, got[2].2), (got[1].2, got[3].2), "{got:?}");
     }
 
     #[test]
