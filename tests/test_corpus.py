@@ -224,6 +224,15 @@ def test_parse_many_takes_a_tables_columns():
         newsents.parse_many(table["text"], published=["2025-05-14"])
     with pytest.warns(UserWarning, match="ids repeat"):
         newsents.parse_many(["One.", "Two."], ids=["a", "a"])
+    # A missing text is its article's error, not the batch's.
+    holes = newsents.parse_many(pd.Series(["Putin met Xi on Monday.", None, float("nan")]))
+    assert [bool(a.errors) for a in holes] == [False, True, True] and holes[0].mentions
+
+
+def test_cli_makes_the_folder_of_its_output_file(tmp_path):
+    out = tmp_path / "new" / "articles.csv"
+    assert main([str(SEEDS), "--format", "csv", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").count("\n") > 5
 
 
 def test_cli_writes_parquet_views_batch_by_batch(tmp_path, corpus):

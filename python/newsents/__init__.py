@@ -153,7 +153,8 @@ def parse_many(
     ``published`` and ``outlets`` give one value per text, None (or NaT) for
     none, as `parse`'s ``id``, ``published`` and ``outlet`` do: for a table,
     ``parse_many(df["text"], ids=df["id"], published=df["date"])``. A date
-    the parser cannot read is an ``errors`` entry of its article.
+    the parser cannot read is an ``errors`` entry of its article, and so is
+    a missing text (None or NaN, as a table's text column holds it).
     ``entities`` and ``model`` are as in `parse`. ``progress`` shows a bar
     (tqdm) when true, never when false, and when None for long batches on a
     terminal or in a notebook (never in a log or a pipe); Ctrl-C stops the
@@ -165,7 +166,8 @@ def parse_many(
     if hasattr(texts, "columns"):
         raise TypeError("texts is a table; pass its text column, and the others by name: "
                         "parse_many(df['text'], ids=df['id'], published=df['published'])")
-    texts = list(texts)
+    # A table's missing text (None, NaN) is an empty article: an error record, not a stopped batch.
+    texts = ["" if _missing(text) else text for text in texts]
     for index, text in enumerate(texts):
         if not isinstance(text, (str, bytes)):
             raise TypeError(f"texts[{index}] must be str or bytes, not {type(text).__name__}"

@@ -19,6 +19,7 @@ import csv
 import os
 import sys
 import time
+from pathlib import Path
 from typing import IO, Iterable, Iterator, List, Optional, Sequence
 
 import newsents
@@ -96,7 +97,12 @@ def parse_command(argv: List[str]) -> int:
     if args.format == "parquet":
         write_parquet(tally, args.out)
     else:
-        out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        try:
+            if args.out:
+                Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout
+        except OSError as e:
+            parser.error(f"--out: {e}")
         try:
             WRITERS[args.format](tally, out)
         finally:
