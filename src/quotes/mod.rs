@@ -1714,8 +1714,9 @@ impl<'a> Reader<'a> {
         if cues.is_empty() {
             return None;
         }
+        // The clause ends before the sentence's closing punctuation, not before a per cent sign.
         let mut end = bounds.end;
-        while end > bounds.start && !self.word(end - 1).chars().any(char::is_alphanumeric) {
+        while end > bounds.start && self.word(end - 1) != "%" && !self.word(end - 1).chars().any(char::is_alphanumeric) {
             end -= 1;
         }
         for &k in &cues {
@@ -2121,6 +2122,8 @@ mod tests {
         // A quantifier opens a subject whose verb comes before any comma; not an object.
         assert_indirect("Margaret Holloway says some branches are too small.", &[("some branches are too small", "Margaret Holloway")]);
         assert_indirect("Margaret Holloway denied any role in the closure.", &[]);
+        // A clause that ends in a percentage keeps its sign.
+        assert_indirect("Margaret Holloway said that prices rose 5%.", &[("prices rose 5%", "Margaret Holloway")]);
     }
 
     #[test]
