@@ -132,6 +132,7 @@ pub fn analyse_known(text: &str, known: &KnownLines) -> Structure {
             }
         })
         .collect();
+    drop_navigation_menus(text, &units, &mut roles);
     place_headline_and_dek(text, &units, &mut roles);
     if found.authors.is_empty() {
         let (authors, byline) = authors_in_dek(text, &units, &roles);
@@ -264,6 +265,30 @@ pub fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
         text: offset + body.start()..offset + body.end(),
         credit: Some(offset + credit.start()..offset + credit.end()),
     })
+}
+
+/// A site's navigation menu above the story, a block of three or more
+/// lines of at most three words without a full stop (`Menu`, `World`,
+/// `Politics`) among boilerplate, is boilerplate, not the headline.
+fn drop_navigation_menus(text: &str, units: &[Unit], roles: &mut [Role]) {
+    let mut block_start = 0;
+    for end in 0..units.len() {
+        if ends_sentence(units[end].text(text)) {
+            return;
+        }
+        if !units[end].ends_block {
+            continue;
+        }
+        let block = block_start..end + 1;
+        block_start = end + 1;
+        let short_lines = units[block.clone()].iter().zip(&roles[block.clone()]).filter(|(unit, role)| **role == Role::Text && word_count(unit.text(text)) <= 3).count();
+        let menu = short_lines >= 3 && roles[block.clone()].iter().filter(|r| **r != Role::Boilerplate).count() == short_lines;
+        if menu {
+            for role in &mut roles[block] {
+                *role = Role::Boilerplate;
+            }
+        }
+    }
 }
 
 /// The known headline, else the first title-shaped story line, is the
@@ -473,6 +498,12 @@ mod tests {
             ]
         );
         assert_eq!(texts(text, &s.paragraphs).len(), 2);
+    }
+
+    #[test]
+    fn a_navigation_menu_above_the_story_is_no_headline() {
+        let text = "Skip to main content\nMenu\nWorld\nPolitics\n\nMerz survives confidence vote\n\nFriedrich Merz won the vote on Friday by 12 votes, officials said.\n";
+        assert_eq!(analyse(text).headline.map(|r| &text[r]), Some("Merz survives confidence vote"));
     }
 
     #[test]
