@@ -152,15 +152,28 @@ pub fn analyse_known(text: &str, known: &KnownLines) -> Structure {
 
 /// A wire story opens with a dateline (`SANTA CLARA, California, Jan. 27,
 /// 2025 (AP) —`): its agency is the outlet and its full date the
-/// publication date, when the page gives neither; its first words are a place.
+/// publication date, when the page gives neither; its first words are a
+/// place. A dateline without an agency counts when it gives a full date
+/// (`FRANKFURT, Germany, Nov. 25, 2025 —`).
 fn read_wire_dateline(text: &str, units: &[Unit], roles: &[Role], found: &mut Structure) {
     let Some(unit) = units.iter().zip(roles).find(|(_, r)| matches!(r, Role::Paragraph)).map(|(u, _)| u) else {
         return;
     };
-    let Some(caps) = PATTERNS.wire_dateline.captures(unit.text(text)) else { return };
-    let Some(outlet) = PATTERNS.outlet(&caps["outlet"]) else { return };
-    found.outlet.get_or_insert_with(|| outlet.to_string());
-    let Some(lead_match) = caps.name("lead") else { return };
+    let line = unit.text(text);
+    let full_date = |lead: &str| {
+        let tails = std::iter::once(lead).chain(lead.match_indices(',').map(|(at, _)| lead[at + 1..].trim_start()));
+        // A date with its year only: `Feb 5 (Reuters)` has none.
+        tails.filter_map(dateline::normalise_date).find(|iso| iso.len() >= 10)
+    };
+    let lead_match = match PATTERNS.wire_dateline.captures(line) {
+        Some(caps) => {
+            let Some(outlet) = PATTERNS.outlet(&caps["outlet"]) else { return };
+            found.outlet.get_or_insert_with(|| outlet.to_string());
+            caps.name("lead")
+        }
+        None => PATTERNS.plain_dateline.captures(line).and_then(|caps| caps.name("lead")).filter(|lead| full_date(lead.as_str()).is_some()),
+    };
+    let Some(lead_match) = lead_match else { return };
     let lead = lead_match.as_str();
     let place = lead.split(',').next().unwrap_or("").trim_end();
     if place.split_whitespace().count() <= 4 && !place.contains(|c: char| c.is_ascii_digit()) && dateline::normalise_date(place).is_none() {
@@ -168,9 +181,7 @@ fn read_wire_dateline(text: &str, units: &[Unit], roles: &[Role], found: &mut St
         found.dateline_place = Some(start..start + place.len());
     }
     if found.published.is_none() {
-        let tails = std::iter::once(lead).chain(lead.match_indices(',').map(|(at, _)| lead[at + 1..].trim_start()));
-        // A date with its year only: `Feb 5 (Reuters)` has none.
-        found.published = tails.filter_map(dateline::normalise_date).find(|iso| iso.len() >= 10);
+        found.published = full_date(lead);
     }
 }
 
@@ -535,6 +546,11 @@ mod tests {
         assert_eq!(analyse("Dec 29 (Reuters) - Oil rose.\n").dateline_place, None, "a date, no place");
         let s = analyse("The mayor (a Democrat) - who won in May 2024 - said no.\n");
         assert_eq!((s.outlet.as_deref(), s.published.as_deref()), (None, None), "no agency, no dateline");
+        let text = "Talks resume\n\nFRANKFURT, Germany, Nov. 25, 2025 — Talks resumed on Tuesday.\n";
+        let s = analyse(text);
+        assert_eq!((s.outlet.as_deref(), s.published.as_deref()), (None, Some("2025-11-25")), "no agency, a full date");
+        assert_eq!(s.dateline_place.map(|r| &text[r]), Some("FRANKFURT"));
+        assert_eq!(analyse("Talks resume\n\nNATO, the alliance, said — it would act.\n").dateline_place, None, "no date, no dateline");
     }
 
     #[test]

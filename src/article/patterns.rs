@@ -19,6 +19,7 @@ struct Raw {
     bylines: Vec<String>,
     byline_in_text: Vec<String>,
     wire_dateline: String,
+    plain_dateline: String,
     contributor_lines: Vec<String>,
     name_particles: Vec<String>,
     timezones: HashMap<String, i32>,
@@ -61,6 +62,9 @@ pub struct Patterns {
     pub byline_in_text: Vec<Regex>,
     /// The opening of a wire story: `SANTA CLARA, California, Jan. 27, 2025 (AP) —`.
     pub wire_dateline: Regex,
+    /// The opening of a story with a dateline and no agency: `FRANKFURT,
+    /// Germany, Nov. 25, 2025 —`.
+    pub plain_dateline: Regex,
     pub contributor_lines: Vec<Regex>,
     pub name_particles: Vec<String>,
     /// Time-zone abbreviation → minutes east of UTC.
@@ -117,6 +121,7 @@ impl Patterns {
             bylines: raw.bylines.iter().map(|p| line_regex(p)).collect(),
             byline_in_text: raw.byline_in_text.iter().map(|p| Regex::new(p).unwrap()).collect(),
             wire_dateline: Regex::new(&raw.wire_dateline).unwrap(),
+            plain_dateline: Regex::new(&raw.plain_dateline).unwrap(),
             contributor_lines: raw.contributor_lines.iter().map(|p| line_regex(p)).collect(),
             name_particles: raw.name_particles,
             timezones: raw.timezones,
