@@ -28,6 +28,7 @@
 use std::sync::LazyLock;
 
 use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::text::fold;
 
 const PHRASES: &str = include_str!("../../data/gazetteer.tsv");
 const PLACES: &str = include_str!("../../data/places.tsv");
@@ -346,7 +347,20 @@ impl Gazetteer {
                 return Some(place);
             }
         }
-        let in_context = candidates.iter().filter(|p| context.contains(&p.country)).max_by_key(|p| p.population);
+        // A place in a country the article names, unless a place twenty
+        // times its size has the name as its own (`Paris` in a story that
+        // names the U.S. is still in France, not Texas; `Frankfurt` is
+        // Frankfurt am Main), not as an alternate (`Petersburg`).
+        let printed: Vec<String> = names.iter().map(|n| fold(n)).collect();
+        let own_name = |p: &Place| {
+            let own = fold(&p.name);
+            printed.iter().any(|n| own == *n || own.strip_prefix(n.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+        };
+        let largest = candidates.iter().filter(|p| own_name(p)).map(|p| p.population).max().unwrap_or(0);
+        let in_context = candidates
+            .iter()
+            .filter(|p| context.contains(&p.country) && p.population.saturating_mul(20) >= largest)
+            .max_by_key(|p| p.population);
         let region = !context.is_empty()
             && names.iter().any(|n| self.kinds(n).contains(&Kind::Region) && !self.kinds(n).contains(&Kind::Country));
         let least = match (context.is_empty(), region) {
@@ -414,6 +428,11 @@ mod tests {
         assert!(g.choose(["Palm Beach"], &us).is_none(), "not Palm Beach, Australia");
         assert_eq!(g.choose(["Palm Beach"], &context(&["AU"])).map(|p| p.country.as_str()), Some("AU"));
         assert_eq!(g.choose(["Paris"], &context(&["GB"])).map(|p| p.country.as_str()), Some("FR"));
+        // A town of the named country loses to a city twenty times its size
+        // whose own name it is, not to one it is an alternate name of.
+        assert_eq!(g.choose(["Paris"], &us).map(|p| p.country.as_str()), Some("FR"));
+        assert_eq!(g.choose(["Frankfurt"], &us).map(|p| p.name.as_str()), Some("Frankfurt am Main"));
+        assert_eq!(g.choose(["Petersburg"], &us).map(|p| p.country.as_str()), Some("US"));
     }
 
     #[test]
