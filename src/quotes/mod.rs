@@ -1553,8 +1553,13 @@ impl<'a> Reader<'a> {
                 },
             }),
             Who::One => {
+                // `one of several officials`; after a single source, another of its kind (`another diplomat`).
                 let group = memory.descriptions.iter().rev().find(|d| d.anonymous)?;
-                let name = group.name.as_ref().map(|g| format!("one of {g}"));
+                let name = group.name.as_ref().map(|g| {
+                    let head = description_head(g);
+                    let plural = head.is_empty() || head.ends_with('s') && !head.ends_with("ss");
+                    if plural { format!("one of {g}") } else { format!("{} {head}", self.lower(c.first)) }
+                });
                 Some(Speaker { name, entity: None, span, anonymous: true })
             }
             Who::Phrase => Some(Speaker { name: Some(printed_description(&self.text[span.clone()], self.is_sentence_start(c.first))), entity: None, span, anonymous: false }),
@@ -2179,6 +2184,18 @@ mod tests {
         // Not `Smithers, in an interview with the radio` said by `the plan would fail`.
         let article = story("Smithers, in an interview with the radio, said the plan would fail.");
         assert!(article.quotes.iter().all(|q| q.speaker.as_deref() != Some("the plan would fail")), "{:?}", article.quotes);
+    }
+
+    #[test]
+    fn one_or_another_after_a_source_is_one_of_its_kind() {
+        assert_eq!(
+            quotes_and_speakers("“Nobody wants this,” said one diplomat. “But here we are,” another added."),
+            [("Nobody wants this,".to_string(), "one diplomat".to_string()), ("But here we are,".to_string(), "another diplomat".to_string())]
+        );
+        assert_eq!(
+            quotes_and_speakers("“It is over,” said several officials. “We lost,” one added."),
+            [("It is over,".to_string(), "several officials".to_string()), ("We lost,".to_string(), "one of several officials".to_string())]
+        );
     }
 
     #[test]
