@@ -48,6 +48,7 @@ use crate::calendar::is_day_or_month_name;
 use crate::text::{fold, Ranges};
 
 use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
+use super::clusters::WORD_CLUSTERS;
 use super::refine::{is_group_word, is_model_after_maker, is_nationality_or_group};
 use super::view::{is_syllabic_given_name, View, Word, IDENTITY_HEADS, PARTY_INITIALS};
 use crate::lexicon::Words;
@@ -412,22 +413,37 @@ fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
 /// name the tagger missed becomes one (`Mr. Edd said`), and one it gave
 /// another label is a person's (`Mr. Tribe`, `Mr. Ridge`). Not a title
 /// (`Mr. President`), nor a name running on past them (`Mr. Altman of
-/// Evercore`, `“Mr. Sanders Is Not a Brave Truth-Teller”`).
+/// Evercore`, `“Mr. Sanders Is Not a Brave Truth-Teller”`). After a title,
+/// a name the tagger missed is a person when its words are no listed name
+/// but a given one and mostly names (`President Macron`).
 fn people_after_honorifics(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     spans.sort_by_key(|s| (s.sentence, s.start));
     let mut added = Vec::new();
     for (k, words) in view.sentences.iter().enumerate() {
-        for (i, _) in words.iter().enumerate().filter(|(_, w)| w.form.ends_with('.') && HONORIFICS.contains(w.form)) {
+        for (i, word) in words.iter().enumerate() {
+            let honorific = word.form.ends_with('.') && HONORIFICS.contains(word.form);
+            if !honorific && !(capitalised(word) && gazetteer.kinds(word.form).contains(&Kind::Title)) {
+                continue;
+            }
             let start = i + 1;
             let end = (start..words.len().min(start + 3)).take_while(|&j| capitalised(&words[j]) && words[j].form.chars().all(|c| c.is_alphabetic() || c == '-')).last().map_or(start, |j| j + 1);
             if end == start || gazetteer.kinds(words[start].form).contains(&Kind::Title) {
+                continue;
+            }
+            // After a title, only names no list and no common use claim:
+            // `President Macron`, not `General Assembly` or `King County`.
+            let only_a_name = |w: &Word| {
+                gazetteer.kinds(w.form).iter().all(|k| k == Kind::GivenName)
+                    && WORD_CLUSTERS.get(&w.form.to_lowercase()).is_none_or(|class| class.mostly_a_name())
+            };
+            if !honorific && !words[start..end].iter().all(only_a_name) {
                 continue;
             }
             let first = spans.partition_point(|s| (s.sentence, s.end) <= (k, i));
             let overlapping: Vec<usize> = (first..spans.len()).take_while(|&n| spans[n].sentence == k && spans[n].start < end).collect();
             match overlapping[..] {
                 [] => added.push(NameSpan { sentence: k, start, end, label: "PERSON".to_string(), fixed: false }),
-                [n] if !spans[n].fixed && (i..=start).contains(&spans[n].start) && spans[n].end <= end => {
+                [n] if honorific && !spans[n].fixed && (i..=start).contains(&spans[n].start) && spans[n].end <= end => {
                     // The honorific joins the name as printed once it is a person's.
                     spans[n].start = start;
                     spans[n].label = "PERSON".to_string();
@@ -922,6 +938,12 @@ mod tests {
     fn a_person_after_near_is_a_place() {
         let names = tidied("Fighting raged near Chasiv Yar, near Cruz's suite.", "", |_| vec![span(0, 3, 5, "PERSON"), span(0, 7, 8, "PERSON")]);
         assert_eq!(names, [("Chasiv Yar".to_string(), "GPE".to_string()), ("Cruz".to_string(), "PERSON".to_string())]);
+    }
+
+    #[test]
+    fn a_name_after_a_title_is_a_person_unless_listed_or_common() {
+        let names = tidied("President Milei and Chair Yellen met at the General Assembly.", "President\ttitle\nChair\ttitle\nGeneral\ttitle\n", |_| vec![]);
+        assert_eq!(names, [("Milei".to_string(), "PERSON".to_string()), ("Yellen".to_string(), "PERSON".to_string())]);
     }
 
     #[test]
