@@ -73,8 +73,11 @@ fn person_name(alias: &str) -> PersonName {
         .filter(|w| !is_honorific_or_title(w) && !NAME_SUFFIXES.contains(w))
         .map(without_name_particle)
         .collect();
-    // The family name comes first before a given name of two syllables (`Kim Jong-un`).
-    let family_first = words.len() == 2 && is_syllabic_given_name(words[1], &GAZETTEER);
+    // The family name comes first before a given name of two syllables
+    // (`Kim Jong-un`) and in a Chinese name (`Xi Jinping`).
+    let family_first = words.len() == 2
+        && (is_syllabic_given_name(words[1], &GAZETTEER)
+            || CHINESE_SURNAMES.contains(words[0]) && is_pinyin(words[1]) && !GAZETTEER.kinds(words[1]).contains(&Kind::GivenName));
     if family_first {
         words.swap(0, 1);
     }
@@ -84,6 +87,39 @@ fn person_name(alias: &str) -> PersonName {
         .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
         .map(fold);
     PersonName { given, surname, family_first }
+}
+
+/// Chinese family names, which come first (`Xi` of `Xi Jinping`).
+static CHINESE_SURNAMES: Words = Words::new("chinese_surnames");
+
+/// Whether a capitalised word is spelt as pinyin syllables (`Jinping`,
+/// `Keqiang`, `Yi`), as a Chinese given name is; `Davis` is not.
+fn is_pinyin(word: &str) -> bool {
+    const INITIALS: [&str; 23] = ["zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x", "r", "z", "c", "s", "y", "w"];
+    const FINALS: [&str; 34] = [
+        "iang", "iong", "uang", "ueng", "ang", "eng", "ing", "ong", "iao", "ian", "uai", "uan", "ai", "ei", "ao", "ou", "an", "en", "er", "ia",
+        "ie", "iu", "in", "ua", "uo", "ui", "un", "ue", "a", "o", "e", "i", "u", "v",
+    ];
+    let lower = word.to_ascii_lowercase();
+    if !word.starts_with(char::is_uppercase) || !lower.bytes().all(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    // ends[i]: the first i letters are whole syllables.
+    let mut ends = vec![false; lower.len() + 1];
+    ends[0] = true;
+    for i in 0..lower.len() {
+        if !ends[i] {
+            continue;
+        }
+        let rest = &lower[i..];
+        for initial in INITIALS.iter().chain(std::iter::once(&"")) {
+            let Some(after) = rest.strip_prefix(initial) else { continue };
+            for last in FINALS.iter().filter(|f| after.starts_with(**f)) {
+                ends[i + initial.len() + last.len()] = true;
+            }
+        }
+    }
+    ends[lower.len()]
 }
 
 /// One entity while mentions are gathered.
@@ -646,10 +682,28 @@ mod tests {
     }
 
     #[test]
+    fn pinyin_is_read_as_syllables() {
+        assert!(is_pinyin("Jinping") && is_pinyin("Keqiang") && is_pinyin("Yi") && is_pinyin("Xiaoping"));
+        assert!(!is_pinyin("Davis") && !is_pinyin("Smith") && !is_pinyin("jinping"));
+    }
+
+    #[test]
     fn family_names_after_an_article_or_before_a_syllabic_given_name() {
-        let text = "Bashar al-Assad fled. Assad ruled. Kim Jong-un watched. Kim left.";
-        let got = resolved(text, &[("Bashar al-Assad", Label::Person), ("Assad", Label::Person), ("Kim Jong-un", Label::Person), ("Kim", Label::Person)]);
-        assert_eq!((got[0].2, got[2].2), (got[1].2, got[3].2), "{got:?}");
+        let text = "Bashar al-Assad fled. Assad ruled. Kim Jong-un watched. Kim left. Xi Jinping came. Xi spoke. Kim Davis left. Davis spoke.";
+        let got = resolved(
+            text,
+            &[
+                ("Bashar al-Assad", Label::Person),
+                ("Assad", Label::Person),
+                ("Kim Jong-un", Label::Person),
+                ("Kim", Label::Person),
+                ("Xi Jinping", Label::Person),
+                ("Xi", Label::Person),
+                ("Kim Davis", Label::Person),
+                ("Davis", Label::Person),
+            ],
+        );
+        assert_eq!((got[0].2, got[2].2, got[4].2, got[6].2), (got[1].2, got[3].2, got[5].2, got[7].2), "{got:?}");
     }
 
     #[test]
