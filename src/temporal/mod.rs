@@ -338,7 +338,9 @@ impl Reader<'_> {
         let cue = |k: usize| {
             let w = self.low(k);
             let participle = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && self.word(k).starts_with(|c: char| c.is_ascii_lowercase());
-            let past = PAST_CUES.contains(w) || participle;
+            // A past form after a modal or `to` is the bare verb it spells (`will last until Friday`).
+            let bare = k > 0 && (matches!(self.low(k - 1), "to" | "can" | "must") || FUTURE_CUES.contains(self.low(k - 1)));
+            let past = (PAST_CUES.contains(w) || participle) && !bare;
             // `to be held`, `should be completed`: a participle after `be` is not past.
             // `is set to begin on Wednesday`, `is due on Friday`; `was set
             // to`, `were due` look forward from the past.
@@ -1255,6 +1257,9 @@ mod tests {
         assert!(got.contains(&("Friday".into(), "DATE", "2013-03-15".into())), "{got:?}");
         let got = values("The markets remained closed until Friday.", march_14_2013());
         assert!(got.contains(&("Friday".into(), "DATE", "2013-03-08".into())), "{got:?}");
+        // A past form after a modal is the bare verb: `last` here is no `last Friday`.
+        let got = values("The strike began on Monday and will last until Friday.", march_14_2013());
+        assert!(got.contains(&("Friday".into(), "DATE", "2013-03-15".into())), "{got:?}");
     }
 
     #[test]
