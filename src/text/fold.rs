@@ -55,8 +55,10 @@ fn unify_ending(out: &mut String, start: usize) {
             return;
         }
     }
+    // `Dmitri`, `Yuri`, `Valeri`, `Grigori`: only this ending, so that
+    // `Modi`, `Meloni` and `Nairobi` keep theirs.
     let bytes = word.as_bytes();
-    if bytes[bytes.len() - 1] == b'i' && !b"aeiouy".contains(&bytes[bytes.len() - 2]) {
+    if word.ends_with("ri") && b"tueo".contains(&bytes[bytes.len() - 3]) {
         out.pop();
         out.push('y');
     }
@@ -75,6 +77,9 @@ mod tests {
         assert_eq!(fold("António Guterres"), "antonio guterres");
         assert_eq!(fold("Gerhard Schröder"), "gerhard schroder");
         assert_eq!(fold("U.S."), "us");
+        assert_eq!(fold("Yuri"), fold("Yury"));
+        assert_eq!(fold("Narendra Modi"), "narendra modi");
+        assert_eq!(fold("Nairobi"), "nairobi");
         assert_ne!(fold("Adam Smith"), fold("John Smith"));
     }
 }
