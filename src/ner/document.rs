@@ -422,7 +422,8 @@ fn people_after_honorifics(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &G
     for (k, words) in view.sentences.iter().enumerate() {
         for (i, word) in words.iter().enumerate() {
             let honorific = word.form.ends_with('.') && HONORIFICS.contains(word.form);
-            if !honorific && !(capitalised(word) && gazetteer.kinds(word.form).contains(&Kind::Title)) {
+            let titled = capitalised(word) && gazetteer.kinds(word.form).contains(&Kind::Title);
+            if !(honorific || titled) {
                 continue;
             }
             let start = i + 1;
