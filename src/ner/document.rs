@@ -105,6 +105,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     states_in_affiliations(view, &mut spans, gazetteer);
     hyphenated_identities(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
+    join_listed_names(view, &mut spans, gazetteer);
     military_units(view, &mut spans);
     include_ordinals(view, &mut spans);
     extend_people_over_initials(view, &mut spans);
@@ -595,6 +596,26 @@ fn extend_organisations(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
     });
 }
 
+/// Two names one lower-case word apart that together are a listed name are
+/// that name (`United States` + `of` + `America`, `Bank` + `of` + `America`).
+fn join_listed_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    spans.sort_by_key(|s| (s.sentence, s.start));
+    let mut joined: Vec<NameSpan> = Vec::with_capacity(spans.len());
+    for span in std::mem::take(spans) {
+        if let Some(last) = joined.last_mut() {
+            let words = &view.sentences[last.sentence];
+            let linked = last.sentence == span.sentence && span.start == last.end + 1 && !last.fixed && !span.fixed && !capitalised(&words[last.end]);
+            if let Some(label) = linked.then(|| listed_label(gazetteer.kinds(&words_text(&words[last.start..span.end])))).flatten() {
+                last.end = span.end;
+                last.label = label.to_string();
+                continue;
+            }
+        }
+        joined.push(span);
+    }
+    *spans = joined;
+}
+
 /// `Indian` (NORP) directly before `Foreign Ministry` (ORG) → one ORG; not
 /// a party's word, which tells the body's majority (`a Democratic Senate`).
 fn merge_nationality_into_organisation(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
@@ -945,6 +966,12 @@ mod tests {
     fn a_name_after_a_title_is_a_person_unless_listed_or_common() {
         let names = tidied("President Milei and Chair Yellen met at the General Assembly.", "President\ttitle\nChair\ttitle\nGeneral\ttitle\n", |_| vec![]);
         assert_eq!(names, [("Milei".to_string(), "PERSON".to_string()), ("Yellen".to_string(), "PERSON".to_string())]);
+    }
+
+    #[test]
+    fn names_split_at_a_linking_word_that_are_one_listed_name_join() {
+        let names = tidied("This is the United States of America, he said.", "United States of America\tcountry\n", |_| vec![span(0, 3, 5, "GPE"), span(0, 6, 7, "GPE")]);
+        assert_eq!(names, [("United States of America".to_string(), "GPE".to_string())]);
     }
 
     #[test]
