@@ -416,7 +416,7 @@ fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
 /// (`Mr. President`), nor a name running on past them (`Mr. Altman of
 /// Evercore`, `“Mr. Sanders Is Not a Brave Truth-Teller”`). After a title,
 /// a name the tagger missed is a person when its words are no listed name
-/// but a given one and mostly names (`President Macron`).
+/// but a given one and mostly names (`President Milei`).
 fn people_after_honorifics(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     spans.sort_by_key(|s| (s.sentence, s.start));
     let mut added = Vec::new();
