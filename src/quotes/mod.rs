@@ -1557,7 +1557,7 @@ impl<'a> Reader<'a> {
                 let group = memory.descriptions.iter().rev().find(|d| d.anonymous)?;
                 let name = group.name.as_ref().map(|g| {
                     let head = description_head(g);
-                    let plural = head.is_empty() || head.ends_with('s') && !head.ends_with("ss");
+                    let plural = head.is_empty() || lexicon::singular(&head) != head;
                     if plural { format!("one of {g}") } else { format!("{} {head}", self.lower(c.first)) }
                 });
                 Some(Speaker { name, entity: None, span, anonymous: true })
