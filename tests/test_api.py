@@ -66,6 +66,10 @@ def test_the_wrong_entry_point_is_named():
         newsents.parse("missing_story.txt")
     with pytest.raises(TypeError, match=r"newsents\.read\(path\) reads files"):
         newsents.parse(Path("story.txt"))
+    with pytest.raises(TypeError, match=r"parse_html takes str or bytes.*newsents\.read\(path\) reads files"):
+        newsents.parse_html(Path("page.html"))
+    with pytest.warns(UserWarning, match="no such file"):
+        newsents.parse_html("saved_page.html")
     with pytest.raises(ValueError, match=r"newsents\.parse\(\) takes"):
         newsents.read("Talks resume\n\nThe talks resumed on Monday in Geneva.\n")
 

@@ -66,21 +66,7 @@ def parse(
     text, markup and all, with a warning: `parse_html` reads its main text
     and metadata.
     """
-    if isinstance(text, os.PathLike):
-        raise TypeError(f"text must be str or bytes, not {type(text).__name__}; newsents.read(path) reads files")
-    if _looks_like_a_page(text):
-        warnings.warn("the text is an HTML page, read here as plain text; newsents.parse_html reads its "
-                      "main text and metadata", stacklevel=2)
-    elif _names_a_file(text):
-        warnings.warn(f"the text is the name of a file, parsed here as the article's text; newsents.read({text!r}) "
-                      "reads the file", stacklevel=2)
-    elif _names_a_missing_file(text):
-        warnings.warn("the text looks like the name of a file, but there is no such file; it is parsed as the "
-                      "article's text (newsents.read reads files)", stacklevel=2)
-    elif _is_a_link(text):
-        warnings.warn("the text is a web address, parsed here as the article's text: newsents reads no pages from "
-                      "the network; save the page and pass its HTML to newsents.parse_html(html, url=...)",
-                      stacklevel=2)
+    _check_input(text, "parse")
     return _core.parse(
         text, id=id, published=_iso(published), outlet=outlet, url=url,
         entities=load_entities(entities), model=_path(model),
@@ -116,6 +102,26 @@ def _is_a_link(text: object) -> bool:
         and text.strip().lower().startswith(("http://", "https://"))
 
 
+def _check_input(text: object, function: str) -> None:
+    """Raises for a path and warns for a text that is likely not what the
+    caller meant: a page given to `parse`, a file name or a web address."""
+    if isinstance(text, os.PathLike):
+        raise TypeError(f"{function} takes str or bytes, not {type(text).__name__}; newsents.read(path) reads files")
+    if function == "parse" and _looks_like_a_page(text):
+        warnings.warn("the text is an HTML page, read here as plain text; newsents.parse_html reads its "
+                      "main text and metadata", stacklevel=3)
+    elif _names_a_file(text):
+        warnings.warn(f"the text given to {function} is the name of a file, parsed here as the article itself; "
+                      f"newsents.read({text!r})[0] reads and parses the file", stacklevel=3)
+    elif _names_a_missing_file(text):
+        warnings.warn(f"the text given to {function} looks like the name of a file, but there is no such file; "
+                      "it is parsed as the article itself (newsents.read reads files)", stacklevel=3)
+    elif _is_a_link(text):
+        warnings.warn(f"the text given to {function} is a web address, parsed here as the article itself: newsents "
+                      "reads no pages from the network; save the page and pass its HTML to "
+                      "newsents.parse_html(html, url=...)", stacklevel=3)
+
+
 def parse_html(
     html: Text,
     url: Optional[str] = None,
@@ -133,6 +139,7 @@ def parse_html(
     text, which is ``article.text`` (offsets point into it). A page that is
     not HTML gives a record with an ``errors`` entry.
     """
+    _check_input(html, "parse_html")
     return _core.parse_html(html, url=url, id=id, entities=load_entities(entities), model=_path(model))
 
 
