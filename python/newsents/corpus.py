@@ -130,9 +130,14 @@ class Corpus(Sequence[Article]):
 
     def to_parquet(self, directory: Union[str, "os.PathLike[str]"]) -> List[str]:
         """Writes each per-article view to ``directory/VIEW.parquet``;
-        returns the paths written."""
+        returns the paths written. A name ending in ``.parquet`` that is not
+        already a directory is refused: one file cannot hold every view."""
         import pyarrow.parquet as pq
 
+        if os.fspath(directory).lower().endswith(".parquet") and not os.path.isdir(directory):
+            raise ValueError(f"to_parquet writes one file per view into a directory, and {os.fspath(directory)!r} "
+                             "names a file; pass a directory, or write one view: "
+                             "corpus.mentions().to_parquet('mentions.parquet')")
         os.makedirs(directory, exist_ok=True)
         written = []
         for view, table in self.to_arrow().items():
