@@ -3,7 +3,7 @@
 //! - MONEY: a currency sign or code and an amount (`$750 billion`, `€2.5bn`,
 //!   `£1 million`, `$8-billion`, `US$5`), or an amount and a currency word
 //!   (`10 million dollars`, `500 euros`); `unit` is the ISO 4217 code.
-//! - PERCENT: an amount and `percent`, `per cent`, `%` or `percentage
+//! - PERCENT: an amount and `percent`, `pct`, `per cent`, `%` or `percentage
 //!   point(s)` (`53 percent`, `66%`, `Twenty-eight percent`).
 //! - QUANTITY: an amount and a unit of measure (`720,000 tons`, `5 km`).
 //! - CARDINAL: other numbers, in digits or words (`5,000`, `thirty-three`,
@@ -31,6 +31,8 @@ static DOLLAR_PREFIXES: Words = Words::new("dollar_prefixes");
 /// Countries' adjectives before `dollars` (`9.99 US dollars`).
 static DOLLAR_COUNTRIES: Words = Words::new("dollar_countries");
 static CURRENCY_WORDS: Words = Words::new("currency_words");
+/// Words after an amount that make it a percentage (`%`, `percent`, `pct`).
+static PERCENT_WORDS: Words = Words::new("percent_words");
 static SCALES: Words = Words::new("scales");
 static MEASURES: Words = Words::new("measures");
 /// Number words (`zero` to `nineteen`, `twenty` to `ninety`) and their values.
@@ -43,6 +45,13 @@ static COINS: Words = Words::new("coins");
 /// The value of a list's entry as a number (the lists hold only numbers there).
 fn number_value(list: &Words, word: &str) -> Option<f64> {
     list.value(word).and_then(|v| v.parse().ok())
+}
+
+/// Whether a lower-case word names a currency, singular or plural (`euros`,
+/// `reais`), and its code unless several countries use the name (`pesos`).
+fn currency_word(word: &str) -> Option<Option<&'static str>> {
+    let listed = |w: &str| CURRENCY_WORDS.contains(w).then(|| CURRENCY_WORDS.value(w).filter(|code| !code.is_empty()));
+    listed(word).or_else(|| listed(word.strip_suffix('s')?))
 }
 
 /// Words that may start an amount, a vague sum, a coin or an ordinal.
@@ -106,12 +115,19 @@ impl Reader<'_> {
         };
         let mut end = i + 1;
         if !glued {
-            if let Some(scale) = number_value(&SCALES, self.low(end)).filter(|_| self.low(end).len() > 2) {
-                value *= scale;
-                end += 1;
-            }
+            (value, end) = self.scaled(value, end);
         }
         Some(Figure { value, end })
+    }
+
+    /// `value` times the scale words from token `end` on (`3 million`,
+    /// `3.2 lakh crore`), and the token after them.
+    fn scaled(&self, mut value: f64, mut end: usize) -> (f64, usize) {
+        while let Some(scale) = number_value(&SCALES, self.low(end)).filter(|_| self.low(end).len() > 2) {
+            value *= scale;
+            end += 1;
+        }
+        (value, end)
     }
 
     /// Whether anything can start at token `i`: a digit, a currency sign or
@@ -150,11 +166,10 @@ impl Reader<'_> {
         while matches!(self.low(j), "of" | "few" | "thousand" | "thousands" | "million" | "millions" | "billion" | "billions" | "hundred" | "hundreds") {
             j += 1;
         }
-        let unit = self.low(j).trim_end_matches('s');
-        let code = CURRENCY_WORDS.value(unit)?;
+        let code = currency_word(self.low(j))?;
         // At least one scale word between: `a dollar` is no vague sum.
         let scaled = self.lower[i..j].iter().any(|w| ["thousand", "million", "billion", "hundred"].iter().any(|s| w.starts_with(s)));
-        scaled.then(|| Amount { start: i, end: j + 1, label: "MONEY", value: None, unit: Some(code.to_string()) })
+        scaled.then(|| Amount { start: i, end: j + 1, label: "MONEY", value: None, unit: code.map(str::to_string) })
     }
 
     /// `penny`, `dime`, `nickel`: coins named as sums.
@@ -177,12 +192,7 @@ impl Reader<'_> {
         {
             // `RM50,000`: the code glued to the amount.
             let (value, scale) = digits(&self.word(i)[prefix.len()..])?;
-            let mut end = i + 1;
-            let mut value = value * scale.unwrap_or(1.0);
-            if let Some(scale) = number_value(&SCALES, self.low(end)).filter(|_| self.low(end).len() > 2) {
-                value *= scale;
-                end += 1;
-            }
+            let (value, end) = self.scaled(value * scale.unwrap_or(1.0), i + 1);
             return Some(found(i, end, "MONEY", value, Some(code)));
         } else {
             let amount = self.amount(i)?;
@@ -191,10 +201,10 @@ impl Reader<'_> {
                     return Some(found(i, amount.end + 2, "MONEY", amount.value, Some(code)));
                 }
             }
-            let unit = self.low(amount.end).trim_end_matches('s');
-            let code = CURRENCY_WORDS.value(unit)?;
-            let value = if unit == "cent" { amount.value / 100.0 } else { amount.value };
-            return Some(found(i, amount.end + 1, "MONEY", value, Some(code)));
+            let unit = self.low(amount.end);
+            let code = currency_word(unit)?;
+            let value = if matches!(unit, "cent" | "cents") { amount.value / 100.0 } else { amount.value };
+            return Some(found(i, amount.end + 1, "MONEY", value, code));
         };
         // `$8-billion`: the amount and the scale in one token.
         if let Some((number, scale)) = self.word(start_of_amount).split_once('-') {
@@ -216,7 +226,7 @@ impl Reader<'_> {
         }
         let amount = self.amount(i)?;
         let next = self.low(amount.end);
-        if next == "%" || next == "percent" {
+        if PERCENT_WORDS.contains(next) {
             return Some(found(i, amount.end + 1, "PERCENT", amount.value, None));
         }
         if next == "per" && self.low(amount.end + 1) == "cent" {
@@ -322,6 +332,20 @@ mod tests {
         assert_eq!(got[2], ("£1 million".into(), "MONEY", Some(1e6), Some("GBP".into())));
         assert_eq!(got[3], ("$8-billion".into(), "MONEY", Some(8e9), Some("USD".into())));
         assert_eq!(got[4], ("500 euros".into(), "MONEY", Some(500.0), Some("EUR".into())));
+    }
+
+    #[test]
+    fn currencies_of_the_world_and_indian_scales() {
+        let got = all("Fees of 500 shillings, 40,000 naira and 1,200 reais; Rs 5 crore, 3.2 lakh crore rupees and KSh2 billion. Shares fell 2 pct. 8 Rand Paul");
+        assert_eq!(got[0], ("500 shillings".into(), "MONEY", Some(500.0), None));
+        assert_eq!(got[1], ("40,000 naira".into(), "MONEY", Some(40e3), Some("NGN".into())));
+        assert_eq!(got[2], ("1,200 reais".into(), "MONEY", Some(1200.0), Some("BRL".into())));
+        assert_eq!(got[3], ("Rs 5 crore".into(), "MONEY", Some(5e7), Some("INR".into())));
+        assert_eq!(got[4].0, "3.2 lakh crore rupees");
+        assert!((got[4].2.unwrap() - 3.2e12).abs() < 1.0);
+        assert_eq!(got[5], ("KSh2 billion".into(), "MONEY", Some(2e9), Some("KES".into())));
+        assert_eq!(got[6], ("2 pct".into(), "PERCENT", Some(2.0), None));
+        assert_eq!(got[7], ("8".into(), "CARDINAL", Some(8.0), None));
     }
 
     #[test]
