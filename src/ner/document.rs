@@ -165,8 +165,9 @@ fn is_plural_acronym(word: &str) -> bool {
 /// `Hillary Clinton`, and the words that qualify a title go with it (`Army
 /// Lt. Gen. Mick Bednarek` → `Army` (ORG) and `Mick Bednarek`; `Texas Gov.`
 /// → `Texas` (GPE)). Honorifics join later, as printed (`Mr. Obama`); a
-/// word that is also a given name stays (`King Abdullah`, `Christian
-/// Estrosi`).
+/// word that is also a given name stays (`Christian Estrosi`), unless it is
+/// a title too and a family name or a whole name follows (`Chancellor
+/// Merz`, `Marshal Georgy Zhukov`; `King Abdullah` stays).
 fn split_titles_and_groups(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     let mut split_off = Vec::new();
     for span in spans.iter_mut().filter(|s| !s.fixed && s.label == "PERSON") {
@@ -175,7 +176,10 @@ fn split_titles_and_groups(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &G
         while span.end - span.start > 1 {
             let word = words[span.start].form;
             let kinds = gazetteer.kinds(word);
-            if HONORIFICS.contains(word) || kinds.contains(&Kind::GivenName) {
+            let before_given_name_alone =
+                span.end - span.start == 2 && gazetteer.kinds(words[span.start + 1].form).contains(&Kind::GivenName);
+            let name_not_title = kinds.contains(&Kind::GivenName) && (!kinds.contains(&Kind::Title) || before_given_name_alone);
+            if HONORIFICS.contains(word) || name_not_title {
                 break;
             }
             if kinds.contains(&Kind::Group) {

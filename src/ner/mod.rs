@@ -342,6 +342,9 @@ mod tests {
         let found = names("The plan is over, said retired Army Lt. Gen. Mick Bednarek.", &UserEntities::default());
         assert!(found.contains(&("Mick Bednarek".into(), "PERSON".into())), "{found:?}");
         assert!(!found.iter().any(|(name, label)| name.starts_with("Army") && label == "PERSON"), "{found:?}");
+        // A title that is also a given name is a title before a family name.
+        let found = names("Chancellor Merz met Marshal Zhukov in Berlin.", &UserEntities::default());
+        assert!(found.contains(&("Merz".into(), "PERSON".into())) && found.contains(&("Zhukov".into(), "PERSON".into())), "{found:?}");
     }
 
     #[test]
