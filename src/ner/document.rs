@@ -48,7 +48,7 @@ use crate::calendar::is_day_or_month_name;
 use crate::text::{fold, Ranges};
 
 use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
-use super::clusters::WORD_CLUSTERS;
+use super::clusters::{WORD_CASING, WORD_CLUSTERS};
 use super::refine::{is_group_word, is_model_after_maker, is_nationality_or_group};
 use super::view::{is_syllabic_given_name, View, Word, IDENTITY_HEADS, PARTY_INITIALS};
 use crate::lexicon::Words;
@@ -420,7 +420,9 @@ fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
 /// (`Mr. President`), nor a name running on past them (`Mr. Altman of
 /// Evercore`, `“Mr. Sanders Is Not a Brave Truth-Teller”`). After a title,
 /// a name the tagger missed is a person when its words are no listed name
-/// but a given one and mostly names (`President Milei`).
+/// but a given one and mostly names (`President Milei`), or rare words that
+/// a large corpus prints capitalised at least four times in ten
+/// (`President Macron`: `macron` is also a diacritic).
 fn people_after_honorifics(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
     spans.sort_by_key(|s| (s.sentence, s.start));
     let mut added = Vec::new();
@@ -439,8 +441,10 @@ fn people_after_honorifics(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &G
             // After a title, only names no list and no common use claim:
             // `President Macron`, not `General Assembly` or `King County`.
             let only_a_name = |w: &Word| {
+                let lower = w.form.to_lowercase();
+                let rare_and_capitalised = || WORD_CASING.get(&lower).is_some_and(|c| c.cap >= 4 && c.freq >= 7);
                 gazetteer.kinds(w.form).iter().all(|k| k == Kind::GivenName)
-                    && WORD_CLUSTERS.get(&w.form.to_lowercase()).is_none_or(|class| class.mostly_a_name())
+                    && (WORD_CLUSTERS.get(&lower).is_none_or(|class| class.mostly_a_name()) || rare_and_capitalised())
             };
             if !honorific && !words[start..end].iter().all(only_a_name) {
                 continue;
@@ -968,8 +972,9 @@ mod tests {
 
     #[test]
     fn a_name_after_a_title_is_a_person_unless_listed_or_common() {
-        let names = tidied("President Milei and Chair Yellen met at the General Assembly.", "President\ttitle\nChair\ttitle\nGeneral\ttitle\n", |_| vec![]);
-        assert_eq!(names, [("Milei".to_string(), "PERSON".to_string()), ("Yellen".to_string(), "PERSON".to_string())]);
+        let names = tidied("President Milei and Chair Yellen met President Macron at the General Assembly.", "President\ttitle\nChair\ttitle\nGeneral\ttitle\n", |_| vec![]);
+        let person = |name: &str| (name.to_string(), "PERSON".to_string());
+        assert_eq!(names, [person("Milei"), person("Yellen"), person("Macron")]);
     }
 
     #[test]
