@@ -175,6 +175,12 @@ pub fn cue(lower: &str) -> Option<Cue> {
     CUES.get(lower).copied()
 }
 
+/// Whether a lower-cased word is an inflected verb of speech (`said`,
+/// `tells`, `noted`), as after a speaker's name.
+pub fn reports_speech(lower: &str) -> bool {
+    cue(lower) == Some(Cue::Speech) && !is_base_form(lower)
+}
+
 /// Whether a lower-cased word is the base form of a verb of speech (`read`,
 /// `say`): opening a sentence, an imperative (`Read the statement below:`).
 pub fn is_base_form(lower: &str) -> bool {

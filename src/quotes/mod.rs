@@ -24,6 +24,8 @@
 mod lexicon;
 mod marks;
 
+pub use lexicon::reports_speech;
+
 use std::ops::Range;
 
 use crate::lexicon::Words;
