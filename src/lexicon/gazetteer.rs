@@ -28,6 +28,7 @@
 use std::sync::LazyLock;
 
 use crate::fxhash::{FxHashMap, FxHashSet};
+use crate::lexicon::Words;
 use crate::text::fold;
 
 const PHRASES: &str = include_str!("../../data/gazetteer.tsv");
@@ -192,6 +193,34 @@ pub struct Match {
     pub kind: Kind,
 }
 
+/// Arabic articles that open family and place names (`al-Assad`, `el-Sisi`).
+pub static NAME_PARTICLES: Words = Words::new("name_particles");
+
+/// A name opening with an Arabic article and a hyphen (`al-Qaeda`,
+/// `Al-Shabaab`) is printed with a space as often (`Al Qaeda`): each such
+/// phrase is listed in that form too, with the same kinds.
+fn add_spaced_particle_forms(entries: &mut FxHashMap<Box<str>, Entry>) {
+    let spaced: Vec<(String, Kinds)> = entries
+        .iter()
+        .filter_map(|(phrase, entry)| {
+            let (particle, rest) = phrase.split_once('-')?;
+            let mut initial = particle.chars();
+            let first = initial.next()?;
+            let listed = NAME_PARTICLES.contains(particle.to_lowercase().as_str()) && rest.starts_with(char::is_uppercase);
+            listed.then(|| (format!("{}{} {rest}", first.to_uppercase(), initial.as_str()), entry.kinds))
+        })
+        .collect();
+    for (phrase, kinds) in spaced {
+        if let Some((first, _)) = phrase.split_once(' ') {
+            entries.entry(first.into()).or_default().continues = true;
+        }
+        let entry = entries.entry(phrase.into()).or_default();
+        for kind in kinds.iter() {
+            entry.kinds.insert(kind);
+        }
+    }
+}
+
 impl Gazetteer {
     /// The shipped gazetteer: phrases, places and demonyms.
     fn shipped() -> Gazetteer {
@@ -215,6 +244,7 @@ impl Gazetteer {
                 entry.kinds.insert(kind);
             }
         }
+        add_spaced_particle_forms(&mut entries);
         Gazetteer { entries, lower_case_starts, ..Gazetteer::default() }
     }
 
@@ -393,6 +423,9 @@ mod tests {
                 Match { start: 4, end: 5, kind: Kind::Organisation }
             ]
         );
+        // The Arabic article printed apart: `Al Qaeda`, as `al-Qaeda` is listed.
+        assert_eq!(g.find(&["Al", "Qaeda", "said"]), [Match { start: 0, end: 2, kind: Kind::Organisation }]);
+        assert!(g.kinds("Al").iter().next().is_none());
     }
 
     /// Great-circle distance in kilometres.

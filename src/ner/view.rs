@@ -19,16 +19,12 @@ use bumpalo::Bump;
 
 use super::features::{lower_case_hash, normalise_word};
 use crate::fxhash::FxHashSet;
-use crate::lexicon::gazetteer::{Gazetteer, Kind};
+use crate::lexicon::gazetteer::{Gazetteer, Kind, NAME_PARTICLES};
 use crate::doc::{BlockSentence, Segmented};
 use crate::lexicon::Words;
 
 /// Prefixes that make one word with what follows (`non-Western`).
 static BOUND_PREFIXES: Words = Words::new("bound_prefixes");
-
-/// Arabic articles that make one name with the capitalised part after
-/// them (`al-Assad`).
-static NAME_PARTICLES: Words = Words::new("name_particles");
 
 /// Heads of compound adjectives that join a name to a word (`Trump-era`).
 static COMPOUND_HEADS: Words = Words::new("compound_heads");
