@@ -689,6 +689,8 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
     let mut person_words: HashMap<String, usize> = HashMap::default();
     // Words of people's full names in the article: `Mao` after `Mao Zedong`.
     let mut full_name_words: FxHashSet<String> = FxHashSet::default();
+    // The last words of people's full names: `Bolton` after `John Bolton`.
+    let mut family_names: FxHashSet<String> = FxHashSet::default();
     // Names the article gives a person's title or honorific: `President Obama`.
     let mut titled: FxHashSet<String> = FxHashSet::default();
     // Listed cities the article prints before a state or a country: `Everett, Washington`.
@@ -711,6 +713,9 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
                     full_name_words.insert(word.form.to_string());
                 }
             }
+            if span.end - span.start > 1 {
+                family_names.insert(view.sentences[span.sentence][span.end - 1].form.to_string());
+            }
         }
     }
     for span in spans.iter_mut().filter(|s| !s.fixed) {
@@ -728,7 +733,16 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         // A listed name that is also a word of someone's full name in the
         // article is that person (`Mao` after `Mao Zedong`).
         let of_full_name = words.len() == 1 && full_name_words.contains(&name);
-        if (surname_elsewhere || slavic_surname) && (!listed || of_full_name) {
+        // The family name of someone the article names in full is that
+        // person, when every place of that name is a town or a district of
+        // under 500,000 people (`Bolton`, `Lincoln`; not `Houston`, nor a
+        // dateline's `WASHINGTON`).
+        let family_name = words.len() == 1
+            && family_names.contains(&name)
+            && name.chars().any(char::is_lowercase)
+            && !kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Organisation | Kind::Nationality | Kind::Group))
+            && gazetteer.candidates(&name).all(|place| place.population < 500_000);
+        if (surname_elsewhere || slavic_surname) && (!listed || of_full_name) || family_name {
             span.label = "PERSON".to_string();
             continue;
         }
@@ -1001,6 +1015,15 @@ mod tests {
         let names = tidied("President Milei and Chair Yellen met President Macron at the General Assembly.", "President\ttitle\nChair\ttitle\nGeneral\ttitle\n", |_| vec![]);
         let person = |name: &str| (name.to_string(), "PERSON".to_string());
         assert_eq!(names, [person("Milei"), person("Yellen"), person("Macron")]);
+    }
+
+    #[test]
+    fn the_family_name_of_someone_named_in_full_is_that_person_not_a_town() {
+        let names = tidied("John Bolton spoke in BOLTON. Bolton said no.", "Bolton\tcity,region\n", |_| {
+            vec![span(0, 0, 2, "PERSON"), span(0, 4, 5, "GPE"), span(1, 0, 1, "GPE")]
+        });
+        let person = |name: &str| (name.to_string(), "PERSON".to_string());
+        assert_eq!(names, [person("John Bolton"), ("BOLTON".to_string(), "GPE".to_string()), person("Bolton")]);
     }
 
     #[test]
