@@ -1755,8 +1755,11 @@ impl<'a> Reader<'a> {
             let next = (split && !at_the_end).then(|| self.coordinated_report(clause.clone(), &cues)).flatten();
             let clause = clause.start..next.map_or(clause.end, |n| n - 1);
             // Three words make a clause after `that` or `according to X,`
-            // (`that aftershocks were expected`); four without.
-            let marked = according || (clause.start > 0 && self.lower(clause.start - 1) == "that");
+            // (`that aftershocks were expected`) or from a subject pronoun
+            // (`says he respects Clinton`); four otherwise.
+            let marked = according
+                || (clause.start > 0 && self.lower(clause.start - 1) == "that")
+                || lexicon::SUBJECT_PRONOUNS.contains(self.lower(clause.start).as_ref());
             if clause.end <= clause.start || clause.end - clause.start < if marked { 3 } else { 4 } {
                 continue;
             }
@@ -1910,11 +1913,6 @@ impl<'a> Reader<'a> {
         opens(first).then_some(first..end)
     }
 
-    /// Whether a clause opens at `i`, after the verb of speech at `cue`,
-    /// with a subject of one to three lower-case words and no determiner,
-    /// then an auxiliary: `said prices had risen`, `said oil prices would
-    /// fall` (not `said goodbye`). Only after a finite verb of speech that
-    /// is seldom a noun (`said`, `warned`; not `state`, `declared`).
     /// A quantifier opening the reported clause's subject, its verb before
     /// any comma: `says some constraints are necessary`, `said none of them
     /// were listed`; not an object (`denied any role in the attacks`).
@@ -1923,6 +1921,12 @@ impl<'a> Reader<'a> {
             && (i + 1..end).take_while(|&j| self.word(j) != ",").any(|j| lexicon::AUXILIARIES.contains(self.lower(j).as_ref()))
     }
 
+    /// Whether a clause opens at `i`, after the verb of speech at `cue`,
+    /// with a subject of one to three lower-case words and no determiner,
+    /// then an auxiliary or a verb in the past: `said prices had risen`,
+    /// `said oil prices would fall`, `said down-ballot races rose` (not
+    /// `said goodbye`). Only after a finite verb of speech that is seldom a
+    /// noun (`said`, `warned`; not `state`, `declared`).
     fn opens_with_bare_subject(&self, cue: usize, i: usize, end: usize) -> bool {
         let cue = self.lower(cue);
         if !lexicon::CLOSING_CUES.contains(cue.as_ref()) || lexicon::NOUN_LIKE_CUES.contains(cue.as_ref()) {
@@ -1930,9 +1934,10 @@ impl<'a> Reader<'a> {
         }
         let is_noun_like = |j: usize| {
             let lower = self.lower(j);
-            lower.chars().all(char::is_alphabetic)
+            lower.chars().all(|c| c.is_alphabetic() || c == '-')
                 && self.word(j).starts_with(char::is_lowercase)
                 && self.cue_at(j).is_none()
+                && !lexicon::is_finite_verb(&lower)
                 && !lexicon::is_between_subject_and_verb(&lower)
                 && !lexicon::CONJUNCTIONS.contains(lower.as_ref())
                 && !PREPOSITIONS.contains(lower.as_ref())
@@ -1940,7 +1945,7 @@ impl<'a> Reader<'a> {
         is_noun_like(i)
             && (i + 1..end.min(i + 4))
                 .find(|&j| !is_noun_like(j))
-                .is_some_and(|j| lexicon::AUXILIARIES.contains(self.lower(j).as_ref()))
+                .is_some_and(|j| lexicon::is_finite_verb(&self.lower(j)))
     }
 }
 
@@ -2115,6 +2120,12 @@ mod tests {
         // A bare subject, then an auxiliary; not a bare object.
         assert_indirect("Margaret Holloway said oil prices had risen sharply.", &[("oil prices had risen sharply", "Margaret Holloway")]);
         assert_indirect("Margaret Holloway said goodbye and was gone.", &[]);
+        // Or a modal, or a verb in the past; the subject may be hyphenated.
+        assert_indirect("Margaret Holloway said down-ballot races can help.", &[("down-ballot races can help", "Margaret Holloway")]);
+        assert_indirect("Margaret Holloway said library fines rose sharply.", &[("library fines rose sharply", "Margaret Holloway")]);
+        assert_indirect("Margaret Holloway said two hundred people attended.", &[("two hundred people attended", "Margaret Holloway")]);
+        // Three words make a clause from a subject pronoun.
+        assert_indirect("Margaret Holloway says she supported it.", &[("she supported it", "Margaret Holloway")]);
         // Past an adverbial to a subject pronoun; past `on` and a time.
         assert_indirect(
             "The Springfield Library said in a statement Thursday night it would close the branch.",
