@@ -265,6 +265,11 @@ fn found(start: usize, end: usize, label: &'static str, value: f64, unit: Option
     Amount { start, end, label, value: value.is_finite().then_some(value), unit: unit.map(str::to_string) }
 }
 
+/// Whether a word is a number, in digits or words (`1,200`, `forty`, `twenty-eight`).
+pub fn is_number(word: &str) -> bool {
+    digits(word).is_some() || word_number(word).is_some()
+}
+
 /// The quantities stage: money, percentages, quantities and numbers outside
 /// the dates and times found before.
 pub fn annotate(doc: &mut crate::doc::Doc) {

@@ -102,12 +102,14 @@ pub static QUANTIFIERS: Words = Words::new("quantifiers");
 
 static IRREGULAR_PAST: Words = Words::new("irregular_past_forms");
 static MODAL_VERBS: Words = Words::new("modal_verbs");
+/// Words that open an approximate amount (`about`, `nearly`).
+pub static APPROXIMATORS: Words = Words::new("approximators");
 
 /// Whether a lower-cased word is a finite verb that can follow a bare
 /// subject: an auxiliary or a modal (`can`), an irregular past form (`rose`)
 /// or a regular one (`increased`, `stopped`; not `hundred`).
 pub fn is_finite_verb(lower: &str) -> bool {
-    let regular_past = lower.len() > 4 && lower.ends_with("ed") && !lower.ends_with("dred") && !lower.ends_with("eed");
+    let regular_past = lower.len() >= 4 && lower.ends_with("ed") && !lower.ends_with("dred") && !lower.ends_with("eed");
     AUXILIARIES.contains(lower) || MODAL_VERBS.contains(lower) || IRREGULAR_PAST.contains(lower) || regular_past
 }
 

@@ -1896,7 +1896,7 @@ impl<'a> Reader<'a> {
         // `said Thursday during a taping in Buffalo, New York, that ...`; or
         // without `that`, from a subject pronoun, which no adverbial holds:
         // `said in a statement Thursday night they pulled ...`.
-        if lexicon::ADVERBIAL_OPENERS.contains(self.lower(past_time).as_ref()) {
+        if lexicon::ADVERBIAL_OPENERS.contains(self.lower(past_time).as_ref()) && !self.opens_with_quantifier(past_time, end) {
             return (past_time..end).take_while(|&i| self.cue_at(i).is_none()).find_map(|i| match self.lower(i).as_ref() {
                 "that" => Some(i + 1..end),
                 lower if lexicon::SUBJECT_PRONOUNS.contains(lower) => Some(i..end),
@@ -1913,12 +1913,17 @@ impl<'a> Reader<'a> {
         opens(first).then_some(first..end)
     }
 
-    /// A quantifier opening the reported clause's subject, its verb before
-    /// any comma: `says some constraints are necessary`, `said none of them
-    /// were listed`; not an object (`denied any role in the attacks`).
+    /// A quantifier or an amount opening the reported clause's subject, its
+    /// verb before any comma: `says some constraints are necessary`, `said
+    /// none of them were listed`, `said at least 40 people died`, `said
+    /// about 1,200 migrants crossed`; not an object (`denied any role in
+    /// the attacks`), nor what it was about (`said about the vote`).
     fn opens_with_quantifier(&self, i: usize, end: usize) -> bool {
-        lexicon::QUANTIFIERS.contains(self.lower(i).as_ref())
-            && (i + 1..end).take_while(|&j| self.word(j) != ",").any(|j| lexicon::AUXILIARIES.contains(self.lower(j).as_ref()))
+        let first = self.lower(i);
+        let quantifier = |j: usize| crate::quantities::is_number(self.word(j)) || lexicon::QUANTIFIERS.contains(self.lower(j).as_ref());
+        let approximate = |j: usize| lexicon::APPROXIMATORS.contains(self.lower(j).as_ref()) && quantifier(j + 1);
+        let amount = quantifier(i) || approximate(i) || (first == "at" && matches!(self.lower(i + 1).as_ref(), "least" | "most") && quantifier(i + 2));
+        amount && (i + 1..end).take_while(|&j| self.word(j) != ",").any(|j| lexicon::is_finite_verb(&self.lower(j)))
     }
 
     /// Whether a clause opens at `i`, after the verb of speech at `cue`,
@@ -2140,6 +2145,10 @@ mod tests {
         // A quantifier opens a subject whose verb comes before any comma; not an object.
         assert_indirect("Margaret Holloway says some branches are too small.", &[("some branches are too small", "Margaret Holloway")]);
         assert_indirect("Margaret Holloway denied any role in the closure.", &[]);
+        // So does an amount, approximate or not; `about` alone opens no clause.
+        assert_indirect("Margaret Holloway said at least 40 branches closed.", &[("at least 40 branches closed", "Margaret Holloway")]);
+        assert_indirect("Margaret Holloway said about half of the branches were closed.", &[("about half of the branches were closed", "Margaret Holloway")]);
+        assert_indirect("Margaret Holloway said about the closure that nothing was decided.", &[("nothing was decided", "Margaret Holloway")]);
         // A clause that ends in a percentage keeps its sign.
         assert_indirect("Margaret Holloway said that prices rose 5%.", &[("prices rose 5%", "Margaret Holloway")]);
     }
