@@ -734,12 +734,15 @@ fn make_labels_consistent(view: &View, spans: &mut [NameSpan], gazetteer: &Gazet
         // article is that person (`Mao` after `Mao Zedong`).
         let of_full_name = words.len() == 1 && full_name_words.contains(&name);
         // The family name of someone the article names in full is that
-        // person, when every place of that name is a town or a district of
-        // under 500,000 people (`Bolton`, `Lincoln`; not `Houston`, nor a
-        // dateline's `WASHINGTON`).
+        // person, when it is mostly printed capitalised, no chamber (`Chris
+        // Paul House`, then `House Speaker`), and every place of that name is
+        // a town or a district of under 500,000 people (`Bolton`, `Lincoln`;
+        // not `Houston`, nor a dateline's `WASHINGTON`).
         let family_name = words.len() == 1
             && family_names.contains(&name)
             && name.chars().any(char::is_lowercase)
+            && !CHAMBERS.contains(&name)
+            && WORD_CASING.get(&name.to_lowercase()).is_none_or(|casing| casing.cap >= 5)
             && !kinds.iter().any(|k| matches!(k, Kind::Country | Kind::Organisation | Kind::Nationality | Kind::Group))
             && gazetteer.candidates(&name).all(|place| place.population < 500_000);
         if (surname_elsewhere || slavic_surname) && (!listed || of_full_name) || family_name {
