@@ -649,13 +649,20 @@ impl Reader<'_> {
     }
 
     /// `this Thursday`, `last October`, `next week`, `this summer`, `last
-    /// year`, `on Monday`, `Friday`, `yesterday`, `the first quarter`.
+    /// year`, `on Monday`, `Friday`, `yesterday`, `the day after tomorrow`,
+    /// `the first quarter`.
     fn relative(&self, i: usize) -> Option<Match> {
         match self.low(i) {
             "today" => return self.shift_days(i + 1, 0, "DCT"),
             "yesterday" => return self.shift_days(i + 1, -1, "DCT-P1D"),
             "tomorrow" => return self.shift_days(i + 1, 1, "DCT+P1D"),
             "tonight" => return Some(Match { end: i + 1, label: "TIME", value: Some(self.anchor.map_or("DCT".into(), |a| format!("{}TNI", a.iso()))), anchored: self.anchor.is_some() }),
+            // `the day after tomorrow`, `the day before yesterday`.
+            "the" if self.low(i + 1) == "day" => match (self.low(i + 2), self.low(i + 3)) {
+                ("after", "tomorrow") => return self.shift_days(i + 4, 2, "DCT+P2D"),
+                ("before", "yesterday") => return self.shift_days(i + 4, -2, "DCT-P2D"),
+                _ => {}
+            },
             _ => {}
         }
         let (direction, j) = match self.low(i) {
@@ -1177,6 +1184,13 @@ mod tests {
 
     fn march_14_2013() -> Option<Date> {
         Date::new(2013, 3, 14) // a Thursday, ISO week 11
+    }
+
+    #[test]
+    fn two_days_away() {
+        let got = values("Talks resume the day after tomorrow; they broke off the day before yesterday.", march_14_2013());
+        assert!(got.contains(&("the day after tomorrow".into(), "DATE", "2013-03-16".into())), "{got:?}");
+        assert!(got.contains(&("the day before yesterday".into(), "DATE", "2013-03-12".into())), "{got:?}");
     }
 
     #[test]
