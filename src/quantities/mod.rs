@@ -54,6 +54,9 @@ fn currency_word(word: &str) -> Option<Option<&'static str>> {
     listed(word).or_else(|| listed(word.strip_suffix('s')?))
 }
 
+/// The first letters of the currency codes: most words start with none.
+static CODE_INITIALS: LazyLock<FxHashSet<char>> = LazyLock::new(|| CURRENCY_CODES.words().filter_map(|c| c.chars().next()).collect());
+
 /// Words that may start an amount, a vague sum, a coin or an ordinal.
 static STARTERS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     let coins = COINS.words().flat_map(|coin| [coin.to_string(), format!("{coin}s")]);
@@ -141,7 +144,7 @@ impl Reader<'_> {
         STARTERS.contains(low)
             || low.split_once('-').is_some_and(|(tens, _)| STARTERS.contains(tens))
             || CURRENCY_SIGNS.words().any(|s| w.starts_with(s))
-            || CURRENCY_CODES.words().any(|c| w.starts_with(c))
+            || (w.starts_with(|c: char| CODE_INITIALS.contains(&c)) && CURRENCY_CODES.words().any(|c| w.starts_with(c)))
             || DOLLAR_PREFIXES.contains(w)
     }
 
