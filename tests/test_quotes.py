@@ -109,6 +109,24 @@ One senior European official said an agreement risks allowing more aggression.
     assert article.to_dict()["sources"] == {"named": 0, "anonymous": 2}
 
 
+def test_unnamed_sources_after_a_named_one_are_anonymous():
+    # A relative clause between the source and its verb, and a tail whose
+    # last noun is an organisation, leave the source unnamed.
+    body = """
+Tesla chief executive Elon Musk said the recall was minor. “It is a small fix,” Musk said.
+“The panel can detach,” one engineer, who asked not to be named, said. “It is embarrassing.”
+“Nobody checked,” a source close to the company said.
+"""
+    article = newsents.parse("Recall\n\n" + body.strip().replace("\n", "\n\n"))
+    speakers = [(q.speaker, q.anonymous) for q in article.quotes if q.kind != "indirect"]
+    assert speakers == [
+        ("Elon Musk", False),
+        ("one engineer", True),
+        ("one engineer", True),
+        ("a source close to the company", True),
+    ]
+
+
 def test_one_of_a_group_described_before():
     body = """
 Two former senior Russian officials close to the Kremlin also said talks had become more remote.

@@ -921,7 +921,7 @@ impl<'a> Reader<'a> {
             while j > floor && (self.between_subject_and_verb(j - 1) || (progressive && matches!(self.word(j - 1), "’s" | "'s"))) {
                 j -= 1;
             }
-            match self.parenthesis_before(j, floor) {
+            match self.parenthesis_before(j, floor, !progressive) {
                 Some(open) => j = open,
                 None => break,
             }
@@ -992,13 +992,35 @@ impl<'a> Reader<'a> {
 
     /// The comma that opens a parenthesis closed by the comma before token
     /// `j`, between a subject and its verb: adverbs (`Proponents of the
-    /// bill, however, say`) or a party and state (`Mike Johnson, R-La., said`).
-    fn parenthesis_before(&self, j: usize, floor: usize) -> Option<usize> {
+    /// bill, however, say`), a party and state (`Mike Johnson, R-La., said`)
+    /// or, before a finite verb (`relative`), a relative clause (`one
+    /// engineer, who asked not to be named, said`; a participle after one
+    /// has the sentence's subject).
+    fn parenthesis_before(&self, j: usize, floor: usize, relative: bool) -> Option<usize> {
+        const MOST_TOKENS: usize = 12;
         if j < floor + 3 || self.word(j - 1) != "," {
             return None;
         }
-        let open = (floor.max(j.saturating_sub(5))..j - 1).rev().find(|&i| self.word(i) == ",")?;
+        let open = (floor.max(j.saturating_sub(MOST_TOKENS))..j - 1).rev().find(|&i| self.word(i) == ",")?;
         let inside = open + 1..j - 1;
+        // A person's, right after the person's name or description (`which`
+        // follows the organisation of an apposition; a place or an age ends a
+        // longer one: `Harry Bond, 67, of Charlotte, N.C., who ...`).
+        let person_before = |c: Candidate| match c.who {
+            Who::Name(k) => self.names[k].label == Label::Person,
+            Who::Description { kind, .. } => kind == Head::Person,
+            _ => false,
+        };
+        let relative = relative
+            && self.lower(inside.start) == "who"
+            && self.candidate_ending_at(open, floor).is_some_and(person_before)
+            && inside.clone().all(|i| !self.is_quote_mark(i) && !self.is_dash(i) && self.cue_at(i).is_none());
+        if relative {
+            return Some(open);
+        }
+        if inside.len() > 3 {
+            return None;
+        }
         let adverb = |i: usize| {
             let lower = self.lower(i);
             lexicon::is_between_subject_and_verb(&lower) && !lexicon::AUXILIARIES.contains(lower.as_ref())
@@ -1191,9 +1213,18 @@ impl<'a> Reader<'a> {
         }
         match self.bare_subject(floor, c.end) {
             Some(chunk) if chunk.first < c.first => {
-                let who = match c.who {
-                    Who::Description { head, kind, definite } => Who::Description { head, kind, definite: definite || self.is_definite(chunk.first, c.first) },
-                    who => who,
+                // An indefinite description that the one found ends a tail
+                // of: its head is the tail's (`a source close to the
+                // company`: a source, not a company).
+                let indefinite = lexicon::DETERMINERS.contains(self.lower(chunk.first).as_ref()) && !self.is_definite(chunk.first, c.first);
+                let tail_head = (chunk.first..c.first).filter(|_| indefinite).find_map(|i| {
+                    let (head, kind) = lexicon::head(&self.lower(i))?;
+                    lexicon::POSTMODIFIER_OPENERS.contains(self.lower(i + 1).as_ref()).then(|| (head, kind, i))
+                });
+                let who = match (tail_head, c.who) {
+                    (Some((head, kind, h)), Who::Description { .. }) => Who::Description { head, kind, definite: self.is_definite(chunk.first, h) },
+                    (_, Who::Description { head, kind, definite }) => Who::Description { head, kind, definite: definite || self.is_definite(chunk.first, c.first) },
+                    (_, who) => who,
                 };
                 Candidate { first: chunk.first, end: c.end, who }
             }
