@@ -133,6 +133,7 @@ pub fn analyse_known(text: &str, known: &KnownLines) -> Structure {
         })
         .collect();
     drop_navigation_menus(text, &units, &mut roles);
+    drop_related_links(text, &units, &mut roles);
     place_headline_and_dek(text, &units, &mut roles);
     if found.authors.is_empty() {
         let (authors, byline) = authors_in_dek(text, &units, &roles);
@@ -280,7 +281,8 @@ pub fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
 
 /// A site's navigation menu above the story, a block of three or more
 /// lines of at most three words without a full stop (`Menu`, `World`,
-/// `Politics`) among boilerplate, is boilerplate, not the headline.
+/// `Politics`), or of two beside a boilerplate line (`Skip to main
+/// content`), is boilerplate, not the headline.
 fn drop_navigation_menus(text: &str, units: &[Unit], roles: &mut [Role]) {
     let mut block_start = 0;
     for end in 0..units.len() {
@@ -293,12 +295,25 @@ fn drop_navigation_menus(text: &str, units: &[Unit], roles: &mut [Role]) {
         let block = block_start..end + 1;
         block_start = end + 1;
         let short_lines = units[block.clone()].iter().zip(&roles[block.clone()]).filter(|(unit, role)| **role == Role::Text && word_count(unit.text(text)) <= 3).count();
-        let menu = short_lines >= 3 && roles[block.clone()].iter().filter(|r| **r != Role::Boilerplate).count() == short_lines;
+        let boilerplate = roles[block.clone()].iter().filter(|r| **r == Role::Boilerplate).count();
+        let menu = (short_lines >= 3 || short_lines >= 2 && boilerplate >= 1) && block.len() - boilerplate == short_lines;
         if menu {
             for role in &mut roles[block] {
                 *role = Role::Boilerplate;
             }
         }
+    }
+}
+
+/// The lines after a label of links to other stories (`Related stories`)
+/// in its block are those links: boilerplate, not section headings.
+fn drop_related_links(text: &str, units: &[Unit], roles: &mut [Role]) {
+    let mut in_list = false;
+    for (unit, role) in units.iter().zip(roles.iter_mut()) {
+        if in_list && *role == Role::Text {
+            *role = Role::Boilerplate;
+        }
+        in_list = (in_list || PATTERNS.is_related_label(unit.text(text).trim())) && !unit.ends_block;
     }
 }
 
@@ -515,6 +530,17 @@ mod tests {
     fn a_navigation_menu_above_the_story_is_no_headline() {
         let text = "Skip to main content\nMenu\nWorld\nPolitics\n\nMerz survives confidence vote\n\nFriedrich Merz won the vote on Friday by 12 votes, officials said.\n";
         assert_eq!(analyse(text).headline.map(|r| &text[r]), Some("Merz survives confidence vote"));
+        // Two short lines beside a boilerplate line make a menu too.
+        let text = "Skip to main content\nSign up for our newsletter\nMenu\nWorld\n\nMerz survives confidence vote\n\nFriedrich Merz won the vote on Friday by 12 votes, officials said.\n";
+        assert_eq!(analyse(text).headline.map(|r| &text[r]), Some("Merz survives confidence vote"));
+    }
+
+    #[test]
+    fn links_under_a_related_stories_label_are_boilerplate() {
+        let text = "Merz survives confidence vote\n\nFriedrich Merz won the vote on Friday by 12 votes, officials said.\n\nRelated stories\nHow Europe plans to rearm\nWhat we know\n\nShare this article\n";
+        let s = analyse(text);
+        assert!(s.sections.is_empty(), "{:?}", texts(text, &s.sections));
+        assert_eq!(texts(text, &s.boilerplate), ["Related stories", "How Europe plans to rearm", "What we know", "Share this article"]);
     }
 
     #[test]

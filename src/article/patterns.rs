@@ -13,6 +13,7 @@ struct Raw {
     outlets: Vec<RawOutlet>,
     signatures: Vec<RawSignature>,
     boilerplate: Vec<String>,
+    related_labels: Vec<String>,
     photo_credit_markers: Vec<String>,
     caption_credit_prefixes: Vec<String>,
     reading_time: String,
@@ -52,6 +53,9 @@ pub struct Patterns {
     /// Signatures and boilerplate in one automaton: most lines match
     /// neither, and one pass tells.
     clutter: RegexSet,
+    /// The label over a list of links to other stories (`Related stories`),
+    /// boilerplate itself and the lines after it in its block.
+    related_labels: Regex,
     /// A caption ending in a parenthesised credit.
     pub credit_in_parens: Regex,
     /// A caption ending in `Photograph: credit`.
@@ -99,12 +103,13 @@ impl Patterns {
         // it falls back to a slower engine on lines with non-ASCII letters or
         // quotes, which most news lines have. The patterns are English words.
         let ascii_boundaries = |p: &String| p.replace(r"\b", r"(?-u:\b)");
-        let clutter = RegexSetBuilder::new(raw.signatures.iter().map(|s| &s.pattern).chain(&raw.boilerplate).map(ascii_boundaries))
+        let clutter = RegexSetBuilder::new(raw.signatures.iter().map(|s| &s.pattern).chain(&raw.boilerplate).chain(&raw.related_labels).map(ascii_boundaries))
             .case_insensitive(true)
             .build()
             .expect("data/article_patterns.json patterns compile");
         Patterns {
             clutter,
+            related_labels: line_regex(&raw.related_labels.join("|")),
             outlets,
             signatures: raw
                 .signatures
@@ -132,6 +137,11 @@ impl Patterns {
     /// Whether a line may be a signature or boilerplate (then test each).
     pub fn may_be_clutter(&self, line: &str) -> bool {
         self.clutter.is_match(line)
+    }
+
+    /// Whether a line labels a list of links to other stories.
+    pub fn is_related_label(&self, line: &str) -> bool {
+        self.related_labels.is_match(line)
     }
 
     /// The canonical name of an outlet, given its name or an alias.
