@@ -344,7 +344,7 @@ mod tests {
 
     #[test]
     fn currencies_of_the_world_and_indian_scales() {
-        let got = all("Fees of 500 shillings, 40,000 naira and 1,200 reais; Rs 5 crore, 3.2 lakh crore rupees and KSh2 billion. Shares fell 2 pct. 8 Rand Paul");
+        let got = all("Fees of 500 shillings, 40,000 naira and 1,200 reais; Rs 5 crore, 3.2 lakh crore rupees and KSh2 billion. Shares fell 2 pct. 8 Rand Paul; RMB 236 billion");
         assert_eq!(got[0], ("500 shillings".into(), "MONEY", Some(500.0), None));
         assert_eq!(got[1], ("40,000 naira".into(), "MONEY", Some(40e3), Some("NGN".into())));
         assert_eq!(got[2], ("1,200 reais".into(), "MONEY", Some(1200.0), Some("BRL".into())));
@@ -354,6 +354,7 @@ mod tests {
         assert_eq!(got[5], ("KSh2 billion".into(), "MONEY", Some(2e9), Some("KES".into())));
         assert_eq!(got[6], ("2 pct".into(), "PERCENT", Some(2.0), None));
         assert_eq!(got[7], ("8".into(), "CARDINAL", Some(8.0), None));
+        assert_eq!(got[8], ("RMB 236 billion".into(), "MONEY", Some(236e9), Some("CNY".into())));
     }
 
     #[test]
