@@ -151,6 +151,9 @@ def test_arrow_tables_and_parquet_files_match_the_frames(corpus, tmp_path):
     written = corpus.to_parquet(tmp_path / "tables")
     assert len(written) == len(VIEWS)
     assert pq.read_table(tmp_path / "tables" / "quotes.parquet").num_rows == tables["quotes"].num_rows
+    frames_by_view = corpus.to_pandas()
+    assert list(frames_by_view) == VIEWS
+    assert frames_by_view["mentions"].equals(corpus.mentions())
     with pytest.raises(ValueError, match=r"one file per view into a directory.*corpus\.mentions\(\)\.to_parquet"):
         corpus.to_parquet(tmp_path / "corpus.parquet")
     assert not (tmp_path / "corpus.parquet").exists()

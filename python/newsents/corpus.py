@@ -121,6 +121,11 @@ class Corpus(Sequence[Article]):
         built from the records in the core (no per-row Python objects)."""
         return self._tables(frames.RECORD_VIEWS)
 
+    def to_pandas(self) -> Dict[str, "pd.DataFrame"]:
+        """The per-article views as DataFrames, by name (``articles``,
+        ``entities``, ``mentions``, ...): what each view's method returns."""
+        return {view: frames.arrow_to_pandas(view, table) for view, table in self.to_arrow().items()}
+
     def _tables(self, views: Iterable[str]) -> Dict[str, "pa.Table"]:
         return _core.arrow_tables(self._articles, [(view, frames.arrow_schema(view)) for view in views])
 
