@@ -101,7 +101,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
         s.start < s.end && (s.fixed || !(no_person || kind_of_thing))
     });
     bodies_before_titles(view, &mut spans, gazetteer);
-    split_place_conjunctions(view, &mut spans, gazetteer);
+    split_conjunctions(view, &mut spans, gazetteer);
     states_in_affiliations(view, &mut spans, gazetteer);
     hyphenated_identities(view, &mut spans, gazetteer);
     extend_organisations(view, &mut spans, gazetteer);
@@ -226,18 +226,33 @@ fn bodies_before_titles(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gaze
 }
 
 /// `East and West` → `East`, `West`, when both sides are listed places
-/// (the tagger may take the pair for one place or one MISC name).
-fn split_place_conjunctions(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
-    let is_place = |words: &[Word]| gazetteer.kinds(&words_text(words)).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place));
+/// (the tagger may take the pair for one place or one MISC name); and
+/// `Goldman Sachs and Jefferies` → two organisations, when the first is a
+/// listed one, the words after `and` are mostly printed capitalised and the
+/// pair is no listed name (`Procter and Gamble`, `Fox and Friends` stay).
+fn split_conjunctions(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    let kinds = |words: &[Word]| gazetteer.kinds(&words_text(words));
+    let is_place = |words: &[Word]| kinds(words).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place));
     let mut split = Vec::new();
     spans.retain(|s| {
         let words = &view.sentences[s.sentence][s.start..s.end];
         let Some(and) = words.iter().position(|w| w.form == "and") else { return true };
-        if s.fixed || !matches!(s.label.as_str(), "GPE" | "LOC" | "MISC") || is_place(words) || !is_place(&words[..and]) || !is_place(&words[and + 1..]) {
+        let (left, right) = (&words[..and], &words[and + 1..]);
+        let places = matches!(s.label.as_str(), "GPE" | "LOC" | "MISC") && !is_place(words) && is_place(left) && is_place(right);
+        let organisations = s.label == "ORG"
+            && kinds(words).iter().next().is_none()
+            && kinds(left).contains(&Kind::Organisation)
+            && !right.is_empty()
+            && right.iter().all(|w| capitalised(w) && WORD_CASING.get(&w.form.to_lowercase()).is_none_or(|casing| casing.cap >= 5));
+        if s.fixed || !(places || organisations) {
             return true;
         }
         for (start, end) in [(s.start, s.start + and), (s.start + and + 1, s.end)] {
-            let label = if gazetteer.kinds(&words_text(&view.sentences[s.sentence][start..end])).contains(&Kind::Place) { "LOC" } else { "GPE" };
+            let label = match kinds(&view.sentences[s.sentence][start..end]) {
+                _ if organisations => "ORG",
+                found if found.contains(&Kind::Place) => "LOC",
+                _ => "GPE",
+            };
             split.push(NameSpan { sentence: s.sentence, start, end, label: label.to_string(), fixed: false });
         }
         false
@@ -1027,6 +1042,15 @@ mod tests {
         });
         let person = |name: &str| (name.to_string(), "PERSON".to_string());
         assert_eq!(names, [person("John Bolton"), ("BOLTON".to_string(), "GPE".to_string()), person("Bolton")]);
+    }
+
+    #[test]
+    fn a_listed_organisation_and_another_name_are_two() {
+        let names = tidied("Goldman Sachs and Jefferies advised. Procter and Gamble rose.", "Goldman Sachs\torg\nProcter and Gamble\torg\n", |_| {
+            vec![span(0, 0, 4, "ORG"), span(1, 0, 3, "ORG")]
+        });
+        let org = |name: &str| (name.to_string(), "ORG".to_string());
+        assert_eq!(names, [org("Goldman Sachs"), org("Jefferies"), org("Procter and Gamble")]);
     }
 
     #[test]
