@@ -1598,7 +1598,7 @@ impl<'a> Reader<'a> {
             Who::Phrase => Some(Speaker { name: Some(printed_description(&self.text[span.clone()], self.is_sentence_start(c.first))), entity: None, span, anonymous: false }),
             Who::Description { head, kind, definite } => {
                 if *definite {
-                    if let Some(entity) = self.entity_titled(head, *kind, span.start) {
+                    if let Some(entity) = self.entity_titled(head, *kind, span.start).or_else(|| self.organisation_referred_to(&span, head, *kind)) {
                         return Some(self.named(entity, span));
                     }
                     let same_head = |d: &&Speaker| d.name.as_deref().is_some_and(|n| lexicon::head(&description_head(n)).is_some_and(|(h, _)| &h == head));
@@ -1638,6 +1638,23 @@ impl<'a> Reader<'a> {
             .max_by_key(|(n, _)| n.start)
             .map(|(_, &e)| e);
         latest.or_else(|| self.entities.iter().position(matches))
+    }
+
+    /// The organisation `the company`, `the group` (the noun alone after
+    /// `the`, at bytes `span`) stands for: the first one named in the
+    /// nearest of its sentence and the two before that names one before it.
+    fn organisation_referred_to(&self, span: &Range<usize>, head: &str, kind: Head) -> Option<usize> {
+        let refers = kind == Head::Institution && crate::resolve::REFERRING_NOUNS.value(head) == Some("organisation");
+        if !refers || !self.text[span.clone()].eq_ignore_ascii_case(&format!("the {head}")) {
+            return None;
+        }
+        let here = self.sentence_of(self.token_at(span.start))?;
+        (here.saturating_sub(2)..=here).rev().find_map(|s| {
+            self.names_in_sentence(s)
+                .iter()
+                .find(|&&k| self.names[k].label == Label::Org && self.names[k].end <= span.start)
+                .map(|&k| self.entity_of[k])
+        })
     }
 
     /// The person a `he`/`she` at token `at` refers to: in the nearest
@@ -2041,6 +2058,15 @@ mod tests {
     fn a_party_and_state_after_a_name_is_no_speaker() {
         all_said_by("Nancy Pelosi", "Rep. Nancy Pelosi, D-Calif., told reporters she was “appalled.”");
         all_said_by("Ted Cruz", "Sen. Ted Cruz (R-Texas) said it was “a disgrace.”");
+    }
+
+    #[test]
+    fn the_company_is_the_organisation_named_before() {
+        let quotes = quotes_and_speakers("Nvidia shares fell on Monday after DeepSeek released a model. “We are watching,” the company said.");
+        assert_eq!(quotes, [("We are watching,".to_string(), "Nvidia".to_string())]);
+        // A described one stays as described: a new name, not a reference.
+        let quotes = quotes_and_speakers("Nvidia shares fell on Monday. “We are watching,” the rights group said.");
+        assert_eq!(quotes, [("We are watching,".to_string(), "the rights group".to_string())]);
     }
 
     #[test]

@@ -27,7 +27,7 @@
 
 mod roles;
 
-pub use roles::ROLE_NOUNS;
+pub use roles::{REFERRING_NOUNS, ROLE_NOUNS};
 
 use std::sync::LazyLock;
 

@@ -49,7 +49,7 @@ static ROLE_MODIFIERS: Words = Words::new("role_modifiers");
 /// Nouns that, after `the` and before a possessive, stand for the last
 /// organisation, or place of a kind (`country`, `city`, `region`),
 /// named: `the company’s`, `the state’s`.
-static REFERRING_NOUNS: Words = Words::new("referring_nouns");
+pub static REFERRING_NOUNS: Words = Words::new("referring_nouns");
 
 static DETERMINERS: Words = Words::new("role_determiners");
 static PREPOSITIONS: Words = Words::new("role_prepositions");
