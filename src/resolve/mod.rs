@@ -4,7 +4,9 @@
 //! Clustering, in document order:
 //! - PERSON: a name with a given name joins the latest person with the same
 //!   surname and a compatible given name (equal, or not yet known); a surname
-//!   alone (`Putin`, `Mr. Putin`) joins the latest person with that surname.
+//!   alone (`Putin`, `Mr. Putin`) joins the latest person with that surname,
+//!   and a given name alone that is nobody's surname (`Kamala`) the one
+//!   person named with it.
 //!   Surnames and given names compare by their folded forms ([`fold`]), so
 //!   `Zelensky` and `Zelenskyy` meet.
 //! - GPE, LOC, FAC: names that lead to the same place of the shipped
@@ -285,6 +287,14 @@ fn join_person(clusters: &mut Vec<Cluster>, by_surname: &mut FxHashMap<String, V
             id
         }
         None => {
+            // A listed given name alone (`Kamala`, `Bernie`) that is nobody's
+            // surname here joins the one person the article names with it.
+            if name.given.is_none() && !alias.contains(char::is_whitespace) && GAZETTEER.kinds(alias).contains(&Kind::GivenName) {
+                let mut named = clusters.iter().enumerate().filter(|(_, c)| c.person.as_ref().is_some_and(|p| p.given.as_ref() == Some(&name.surname)));
+                if let (Some((id, _)), None) = (named.next(), named.next()) {
+                    return id;
+                }
+            }
             by_surname.entry(name.surname.clone()).or_default().push(clusters.len());
             clusters.push(Cluster { mentions: Vec::new(), person: Some(name), place: None, key_name: String::new() });
             clusters.len() - 1
@@ -679,6 +689,16 @@ mod tests {
         let got = resolved(text, &[("George Bush", Label::Person), ("Washington", Label::Gpe), ("Bush", Label::Gpe), ("George Washington", Label::Person)]);
         assert_eq!((&got[2].1, got[2].2), (&Label::Person, got[0].2));
         assert_eq!(got[1].1, Label::Gpe);
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_one_person_named_with_it() {
+        let p = Label::Person;
+        let text = "Bernie Sanders and Hillary Clinton met; Donald Trump and Donald Glover did not. Bernie won. Donald lost.";
+        let got = resolved(text, &[("Bernie Sanders", p.clone()), ("Hillary Clinton", p.clone()), ("Donald Trump", p.clone()), ("Donald Glover", p.clone()), ("Bernie", p.clone()), ("Donald", p.clone())]);
+        assert_eq!(got[4].2, got[0].2);
+        // Two people share the name: neither.
+        assert!(got[5].2 != got[2].2 && got[5].2 != got[3].2, "{got:?}");
     }
 
     #[test]
