@@ -188,6 +188,13 @@ pub fn cue(lower: &str) -> Option<Cue> {
     CUES.get(lower).copied()
 }
 
+/// Whether a lower-cased word is a form of `say` or `tell`, which take a
+/// clause rather than an object.
+pub fn is_say_or_tell(lower: &str) -> bool {
+    let lemma = IRREGULAR.value(lower).or_else(|| lower.strip_suffix('s')).unwrap_or(lower);
+    matches!(lemma, "say" | "tell")
+}
+
 /// Whether a lower-cased word is an inflected verb of speech (`said`,
 /// `tells`, `noted`), as after a speaker's name.
 pub fn reports_speech(lower: &str) -> bool {

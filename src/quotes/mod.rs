@@ -1799,6 +1799,20 @@ impl<'a> Reader<'a> {
                 let Some(clause) = self.reported_clause(k.max(candidate.end.saturating_sub(1)), end) else { continue };
                 clause
             };
+            // After a verb of speech that also takes an object (`announced
+            // the duties last week, saying ...`), a clause opened by a
+            // determiner needs a finite verb before any comma (`announced
+            // the plant would close`); after `say`, none (`said the plan works`).
+            let after_that = clause.start > 0 && self.lower(clause.start - 1) == "that";
+            let object_like = !after_that
+                && !according
+                && !at_the_end
+                && lexicon::DETERMINERS.contains(self.lower(clause.start).as_ref())
+                && !lexicon::is_say_or_tell(&self.lower(k))
+                && !(clause.start..clause.end).take_while(|&i| self.word(i) != ",").any(|i| lexicon::is_finite_verb(&self.lower(i)));
+            if object_like {
+                continue;
+            }
             // A second report coordinated inside the clause ends it.
             let next = (split && !at_the_end).then(|| self.coordinated_report(clause.clone(), &cues)).flatten();
             let clause = clause.start..next.map_or(clause.end, |n| n - 1);
@@ -1828,7 +1842,8 @@ impl<'a> Reader<'a> {
     /// Whether the attribution with its cue at `k` and its speaker ending
     /// before `speaker_end` ends the sentence at `end` with times and
     /// adverbials only: `, Holloway said Tuesday.`, `, she wrote in a
-    /// statement on Monday.`, not `, he said on Tuesday that ...`.
+    /// statement on Monday.`, not `, he said on Tuesday that ...`, nor `,
+    /// Oracle announced last week, may be ...`.
     fn adverbials_close(&self, k: usize, speaker_end: usize, end: usize) -> bool {
         if !lexicon::CLOSING_CUES.contains(self.lower(k).as_ref()) {
             return false;
@@ -1844,7 +1859,9 @@ impl<'a> Reader<'a> {
             after = addressee.map_or(after, |a| self.past_times(a, end));
         }
         after == end
-            || self.word(after) == ","
+            // Not an attribution inside a noun phrase, the sentence's verb
+            // after it (`a venture with Oracle announced last week, may be`).
+            || (self.word(after) == "," && !lexicon::is_finite_verb(&self.lower(after + 1)))
             || (lexicon::ADVERBIAL_OPENERS.contains(self.lower(after).as_ref())
                 && self.reported_clause(k.max(speaker_end.saturating_sub(1)), end).is_none()
                 && !(after..end).any(|i| self.cue_at(i).is_some() || self.lower(i) == "to"))
@@ -2208,6 +2225,17 @@ mod tests {
         assert_indirect("Margaret Holloway said about the closure that nothing was decided.", &[("nothing was decided", "Margaret Holloway")]);
         // A clause that ends in a percentage keeps its sign.
         assert_indirect("Margaret Holloway said that prices rose 5%.", &[("prices rose 5%", "Margaret Holloway")]);
+    }
+
+    #[test]
+    fn an_object_is_no_reported_clause() {
+        // After a verb that takes an object, a determiner opens a clause only
+        // with a finite verb before any comma; after `say`, always.
+        assert_indirect("Margaret Holloway announced her candidacy last week, citing the closures.", &[]);
+        assert_indirect("Margaret Holloway announced the branch would close.", &[("the branch would close", "Margaret Holloway")]);
+        assert_indirect("Margaret Holloway said the branch stays open.", &[("the branch stays open", "Margaret Holloway")]);
+        // Nor is an attribution inside a noun phrase, the sentence's verb after it.
+        assert_indirect("Investors worried that the Stargate project, a venture with OpenAI and Oracle announced last week, may be overbuilt.", &[]);
     }
 
     #[test]
