@@ -1219,7 +1219,7 @@ impl<'a> Reader<'a> {
                 let indefinite = lexicon::DETERMINERS.contains(self.lower(chunk.first).as_ref()) && !self.is_definite(chunk.first, c.first);
                 let tail_head = (chunk.first..c.first).filter(|_| indefinite).find_map(|i| {
                     let (head, kind) = lexicon::head(&self.lower(i))?;
-                    lexicon::POSTMODIFIER_OPENERS.contains(self.lower(i + 1).as_ref()).then(|| (head, kind, i))
+                    lexicon::POSTMODIFIER_OPENERS.contains(self.lower(i + 1).as_ref()).then_some((head, kind, i))
                 });
                 let who = match (tail_head, c.who) {
                     (Some((head, kind, h)), Who::Description { .. }) => Who::Description { head, kind, definite: self.is_definite(chunk.first, h) },
