@@ -114,6 +114,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     merge_nationality_into_organisation(view, &mut spans, gazetteer);
     people_after_honorifics(view, &mut spans, gazetteer);
     speakers_before_speech_verbs(view, &mut spans, gazetteer);
+    coordinated_names(view, &mut spans, gazetteer);
     places_after_near(view, &mut spans);
     organisations_after_kind_nouns(view, &mut spans);
     people_with_syllabic_given_names(view, &mut spans, gazetteer);
@@ -503,6 +504,47 @@ fn speakers_before_speech_verbs(view: &View, spans: &mut Vec<NameSpan>, gazettee
             }
         }
     }
+    spans.extend(added);
+}
+
+/// Capitalised words the tagger left untagged, joined by `and` or `or` to
+/// an organisation or a place, are one of the same kind when a list names
+/// them so (`Meta and OpenAI`: `Meta` opens the sentence and is a common
+/// word in the tables, but a listed company beside a tagged one).
+fn coordinated_names(view: &View, spans: &mut Vec<NameSpan>, gazetteer: &Gazetteer) {
+    const MOST_WORDS: usize = 4;
+    let covered = span_ranges(spans.iter());
+    let listed_as = |words: &[Word], label: &str| {
+        let kinds = gazetteer.kinds(&words_text(words));
+        match label {
+            "ORG" => kinds.contains(&Kind::Organisation),
+            _ => kinds.iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region)),
+        }
+    };
+    let mut added = Vec::new();
+    for span in spans.iter().filter(|s| matches!(s.label.as_str(), "ORG" | "GPE")) {
+        let words = &view.sentences[span.sentence];
+        let joins = |i: usize| words.get(i).is_some_and(|w| matches!(w.form, "and" | "or"));
+        let mut runs = Vec::new();
+        if span.start >= 2 && joins(span.start - 1) {
+            let end = span.start - 1;
+            let start = (end.saturating_sub(MOST_WORDS)..end).rev().take_while(|&j| capitalised(&words[j])).last().unwrap_or(end);
+            runs.push(start..end);
+        }
+        if joins(span.end) {
+            let start = span.end + 1;
+            let end = (start..words.len().min(start + MOST_WORDS)).take_while(|&j| capitalised(&words[j])).last().map_or(start, |j| j + 1);
+            runs.push(start..end);
+        }
+        for run in runs.into_iter().filter(|r| !r.is_empty()) {
+            let candidate = NameSpan { sentence: span.sentence, start: run.start, end: run.end, label: span.label.clone(), fixed: false };
+            if listed_as(&words[run], &span.label) && !overlaps(&covered, &candidate) {
+                added.push(candidate);
+            }
+        }
+    }
+    added.sort_by_key(|s| (s.sentence, s.start));
+    added.dedup_by_key(|s| (s.sentence, s.start));
     spans.extend(added);
 }
 
@@ -1051,6 +1093,15 @@ mod tests {
         });
         let org = |name: &str| (name.to_string(), "ORG".to_string());
         assert_eq!(names, [org("Goldman Sachs"), org("Jefferies"), org("Procter and Gamble")]);
+    }
+
+    #[test]
+    fn a_listed_name_coordinated_with_a_tagged_one_is_of_its_kind() {
+        let names = tidied("Meta and OpenAI signed; Apple and Pears did not.", "Meta\tgiven,org,region\nApple\torg\n", |_| {
+            vec![span(0, 2, 3, "ORG"), span(0, 5, 6, "ORG")]
+        });
+        let org = |name: &str| (name.to_string(), "ORG".to_string());
+        assert_eq!(names, [org("Meta"), org("OpenAI"), org("Apple")]);
     }
 
     #[test]
