@@ -102,6 +102,9 @@ def test_roles_and_affiliations_for_most_people_with_a_role(seed_articles):
         ("Tesla cut prices. Elon Musk, the company’s chief executive, said demand held.", "Elon Musk", "chief executive", "Tesla"),
         ("Ukraine was shelled. The country’s president, Volodymyr Zelensky, called it brutal.", "Volodymyr Zelensky", "president", "Ukraine"),
         ("NHTSA administrator Ann Carlson closed the probe.", "Ann Carlson", "administrator", "NHTSA"),
+        # A sentence's first word goes with the title after it; officers' titles in full.
+        ("Chief financial officer Arno Antlitz said margins would fall.", "Arno Antlitz", "Chief financial officer", None),
+        ("Volkswagen chief financial officer Arno Antlitz spoke.", "Arno Antlitz", "chief financial officer", "Volkswagen"),
     ],
 )
 def test_roles_in_each_pattern(text, name, role, affiliation):

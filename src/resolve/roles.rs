@@ -247,6 +247,9 @@ fn title_before<'t>(
     let mut runs: Vec<Vec<&str>> = Vec::new();
     let mut capitalised_run = None;
     let in_order: Vec<&str> = collected.iter().rev().copied().collect();
+    // The sentence's first word is capitalised whatever it is: it goes with
+    // the word after it (`Chief financial officer Arno Antlitz`).
+    let opens_sentence = i == sentence_start;
     for (k, word) in in_order.iter().enumerate() {
         // A connector and its object join their run (`secretary of State`),
         // unless the object is a title of its own (`government of President`);
@@ -254,7 +257,7 @@ fn title_before<'t>(
         let after_connector = k > 0 && CONNECTORS.contains(in_order[k - 1]) && !is_role_noun(word);
         let capitalised = if CONNECTORS.contains(word) || after_connector {
             capitalised_run.unwrap_or(false)
-        } else if TIME_MODIFIERS.contains(word) {
+        } else if TIME_MODIFIERS.contains(word) || (k == 0 && opens_sentence) {
             in_order.get(k + 1).is_some_and(|next| next.starts_with(char::is_uppercase))
         } else {
             word.starts_with(char::is_uppercase)
