@@ -2233,6 +2233,8 @@ mod tests {
         // with a finite verb before any comma; after `say`, always.
         assert_indirect("Margaret Holloway announced her candidacy last week, citing the closures.", &[]);
         assert_indirect("Margaret Holloway announced the branch would close.", &[("the branch would close", "Margaret Holloway")]);
+        assert_indirect("Margaret Holloway estimated the cost at 5 million dollars.", &[]);
+        assert_indirect("The closures could cost 5 million dollars a year, Margaret Holloway estimated.", &[("The closures could cost 5 million dollars a year", "Margaret Holloway")]);
         assert_indirect("Margaret Holloway said the branch stays open.", &[("the branch stays open", "Margaret Holloway")]);
         // Nor is an attribution inside a noun phrase, the sentence's verb after it.
         assert_indirect("Investors worried that the Stargate project, a venture with OpenAI and Oracle announced last week, may be overbuilt.", &[]);
