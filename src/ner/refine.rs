@@ -46,6 +46,12 @@ static NOT_MAKERS: Words = Words::new("not_makers");
 
 /// Whether `model` names a model of the maker `maker` ends with:
 /// `Boeing` + `737-800s`, `Airbus` + `A380`; not `Flight` + `447`.
+/// Whether a name's last word makes it a facility or a natural feature
+/// (`FDR Park`, `Hudson River`).
+pub fn ends_as_a_place(words: &[String]) -> bool {
+    words.last().is_some_and(|last| FACILITIES.contains(last) || NATURAL_FEATURES.contains(last))
+}
+
 pub fn is_model_after_maker(maker: &str, model: &str) -> bool {
     let model = model.strip_suffix('s').filter(|m| m.ends_with(|c: char| c.is_ascii_digit())).unwrap_or(model);
     maker.starts_with(char::is_uppercase) && !NOT_MAKERS.contains(maker) && !is_model_designation(maker) && is_model_designation(model)

@@ -195,6 +195,12 @@ pub fn is_say_or_tell(lower: &str) -> bool {
     matches!(lemma, "say" | "tell")
 }
 
+/// Whether a lower-cased noun names a person, singular or plural
+/// (`analysts`, `spokeswoman`).
+pub fn names_a_person(lower: &str) -> bool {
+    head(lower).is_some_and(|(_, kind)| kind == Head::Person)
+}
+
 /// Whether a lower-cased word is an inflected verb of speech (`said`,
 /// `tells`, `noted`), as after a speaker's name.
 pub fn reports_speech(lower: &str) -> bool {

@@ -24,7 +24,7 @@
 mod lexicon;
 mod marks;
 
-pub use lexicon::reports_speech;
+pub use lexicon::{names_a_person, reports_speech};
 
 use std::ops::Range;
 
