@@ -282,3 +282,5 @@ def test_cooccurrence_counts_sentences_and_articles():
     assert by_article[("istanbul", "vladimir putin")] == 2
     with pytest.raises(ValueError):
         newsents.cooccurrence(articles, level="paragraph")
+    # One article alone, as an analyst passes it.
+    assert {(r["source"], r["target"]): r["count"] for r in newsents.cooccurrence(articles[0])}[("istanbul", "volodymyr zelensky")] == 2

@@ -356,13 +356,13 @@ def _training_set(spec: object) -> Dict[str, object]:
     return {**_TRAINING_SET_DEFAULTS, **spec, "path": os.fspath(spec["path"])}
 
 
-def cooccurrence(articles: Iterable[Article], level: str = "sentence") -> List[Dict[str, Any]]:
+def cooccurrence(articles: Union[Article, Iterable[Article]], level: str = "sentence") -> List[Dict[str, Any]]:
     """Pairs of entity keys that appear in the same sentence (``level=
-    "sentence"``) or the same article (``"article"``), with how many
-    sentences or articles they share, most frequent first:
-    ``[{"source": "vladimir putin", "target": "volodymyr zelensky", "count": 12}, ...]``.
+    "sentence"``) or the same article (``"article"``) of one article or
+    many, with how many sentences or articles they share, most frequent
+    first: ``[{"source": "vladimir putin", "target": "volodymyr zelensky", "count": 12}, ...]``.
     """
-    return frames.cooccurrence_rows(articles, level)
+    return frames.cooccurrence_rows([articles] if isinstance(articles, Article) else articles, level)
 
 
 def place(name: str) -> Optional[Dict[str, Any]]:
