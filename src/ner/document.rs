@@ -607,8 +607,7 @@ fn employers_after_at(view: &View, spans: &mut [NameSpan], gazetteer: &Gazetteer
     for span in spans.iter_mut().filter(|s| !s.fixed && s.start > 1 && matches!(s.label.as_str(), "GPE" | "LOC")) {
         let words = &view.sentences[span.sentence];
         let name = words_text(&words[span.start..span.end]);
-        let forms: Vec<String> = words[span.start..span.end].iter().map(|w| w.form.to_string()).collect();
-        let place = gazetteer.kinds(&name).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place)) || ends_as_a_place(&forms);
+        let place = gazetteer.kinds(&name).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place)) || ends_as_a_place(words[span.end - 1].form);
         if words[span.start - 1].form == "at" && crate::quotes::names_a_person(&words[span.start - 2].form.to_lowercase()) && !place {
             span.label = "ORG".to_string();
         }

@@ -47,9 +47,9 @@ static NOT_MAKERS: Words = Words::new("not_makers");
 /// Whether `model` names a model of the maker `maker` ends with:
 /// `Boeing` + `737-800s`, `Airbus` + `A380`; not `Flight` + `447`.
 /// Whether a name's last word makes it a facility or a natural feature
-/// (`FDR Park`, `Hudson River`).
-pub fn ends_as_a_place(words: &[String]) -> bool {
-    words.last().is_some_and(|last| FACILITIES.contains(last) || NATURAL_FEATURES.contains(last))
+/// (`Park` of `FDR Park`, `River` of `Hudson River`).
+pub fn ends_as_a_place(last: &str) -> bool {
+    FACILITIES.contains(last) || NATURAL_FEATURES.contains(last)
 }
 
 pub fn is_model_after_maker(maker: &str, model: &str) -> bool {

@@ -1819,9 +1819,7 @@ impl<'a> Reader<'a> {
             // Three words make a clause after `that` or `according to X,`
             // (`that aftershocks were expected`) or from a subject pronoun
             // (`says he respects Clinton`); four otherwise.
-            let marked = according
-                || (clause.start > 0 && self.lower(clause.start - 1) == "that")
-                || lexicon::SUBJECT_PRONOUNS.contains(self.lower(clause.start).as_ref());
+            let marked = according || after_that || lexicon::SUBJECT_PRONOUNS.contains(self.lower(clause.start).as_ref());
             if clause.end <= clause.start || clause.end - clause.start < if marked { 3 } else { 4 } {
                 continue;
             }
