@@ -5,7 +5,7 @@
 //! - PERSON: a name with a given name joins the latest person with the same
 //!   surname and a compatible given name (equal, or not yet known); a surname
 //!   alone (`Putin`, `Mr. Putin`) joins the latest person with that surname,
-//!   and a given name alone that is nobody's surname (`Kamala`) the one
+//!   and a listed given name alone that is nobody's surname (`Bernie`) the one
 //!   person named with it.
 //!   Surnames and given names compare by their folded forms ([`fold`]), so
 //!   `Zelensky` and `Zelenskyy` meet.
@@ -287,7 +287,7 @@ fn join_person(clusters: &mut Vec<Cluster>, by_surname: &mut FxHashMap<String, V
             id
         }
         None => {
-            // A listed given name alone (`Kamala`, `Bernie`) that is nobody's
+            // A listed given name alone (`Bernie`, `Hillary`) that is nobody's
             // surname here joins the one person the article names with it.
             if name.given.is_none() && !alias.contains(char::is_whitespace) && GAZETTEER.kinds(alias).contains(&Kind::GivenName) {
                 let mut named = clusters.iter().enumerate().filter(|(_, c)| c.person.as_ref().is_some_and(|p| p.given.as_ref() == Some(&name.surname)));
