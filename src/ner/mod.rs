@@ -163,6 +163,15 @@ pub fn annotate(doc: &mut Doc, model: &Model, user: &UserEntities) {
         .collect();
 }
 
+static HONORIFICS: Words = Words::new("honorifics");
+/// Abbreviations with their kinds; a title's (`Dr.`) is no part of a person's name.
+static ABBREVIATIONS: Words = Words::new("abbreviations");
+
+/// An honorific or an abbreviated title (`Mr.`, `Dr.`, `Sen.`): never a name.
+pub fn is_honorific_or_title(word: &str) -> bool {
+    HONORIFICS.contains(word) || word.strip_suffix('.').is_some_and(|bare| ABBREVIATIONS.value(bare) == Some("title"))
+}
+
 static COUNTERS: Words = Words::new("counters");
 
 /// A counter and its number (`No. 1`, `Round 2`, `Day 1`): a number, no name.

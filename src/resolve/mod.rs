@@ -37,18 +37,10 @@ use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::doc::{Doc, Entity, Label, Mention};
 use crate::lexicon::gazetteer::{Kind, Place, GAZETTEER};
 use crate::ner::clusters::WORD_CLUSTERS;
-use crate::ner::{is_syllabic_given_name, without_name_particle};
+use crate::ner::{is_honorific_or_title, is_syllabic_given_name, without_name_particle};
 use crate::text::{fold, one_line};
 use crate::lexicon::Words;
 
-static HONORIFICS: Words = Words::new("honorifics");
-/// Abbreviations with their kinds; a title's (`Dr.`) is no part of a person's name.
-static ABBREVIATIONS: Words = Words::new("abbreviations");
-
-/// An honorific or an abbreviated title (`Mr.`, `Dr.`, `Sen.`).
-fn is_honorific_or_title(word: &str) -> bool {
-    HONORIFICS.contains(word) || word.strip_suffix('.').is_some_and(|bare| ABBREVIATIONS.value(bare) == Some("title"))
-}
 static NAME_SUFFIXES: Words = Words::new("name_suffixes");
 /// Corporate designators a company's name is also printed without (`Corp.`).
 static LEGAL_FORMS: Words = Words::new("legal_forms");
