@@ -6,9 +6,10 @@
 //! Brown cluster, the words, shapes and clusters around it, its place in
 //! the sentence, gazetteer hits covering it and its neighbours, and what the rest of the
 //! article says about the word (seen in lower case elsewhere, seen
-//! capitalised mid-sentence elsewhere), which settles sentence-initial and
-//! all-capitals headline words; the corpus's casing settles them when the
-//! article does not (`Apple said` opening a one-sentence text).
+//! capitalised mid-sentence elsewhere, the words beside it elsewhere), which
+//! settles sentence-initial and all-capitals headline words; the corpus's
+//! casing settles them when the article does not (`Apple said` opening a
+//! one-sentence text).
 
 use std::borrow::Cow;
 
@@ -29,6 +30,9 @@ pub struct SentenceFeatures {
     /// out of `buckets`: where the tagger keeps their summed weights (see
     /// `Model::tag_words`); empty when `buckets` hold every feature.
     pub word_rows: Vec<u32>,
+    /// From [`ContextFeatures`], which leaves out the features of each
+    /// token's aggregated context: the tokens that have one and its key.
+    pub aggregates: Vec<(u32, AggregateKey)>,
 }
 
 /// The labels the tagger has given each word so far in a document
@@ -93,7 +97,7 @@ impl SentenceFeatures {
             }
         }
         starts.push(h.out.len());
-        SentenceFeatures { starts, buckets: h.out, word_keys: Vec::new(), word_rows: Vec::new() }
+        SentenceFeatures { starts, buckets: h.out, ..SentenceFeatures::default() }
     }
 
     pub fn len(&self) -> usize {
@@ -134,6 +138,51 @@ struct DocumentContext {
     seen_lower: FxHashSet<u64>,
     /// Words seen capitalised (not all capitals) away from the start of a sentence.
     seen_capitalised: FxHashSet<u64>,
+    /// The words found one and two places before and after each repeated
+    /// capitalised word but honorifics and titles (Ratinov and Roth's
+    /// context aggregation): `Putin` in a headline learns from `Mr. Putin`
+    /// and `Putin said` in the body.
+    neighbours: FxHashMap<u64, Vec<Neighbour>>,
+}
+
+/// Where a neighbour stands from the word, in [`Neighbour::side`] order.
+const NEIGHBOUR_OFFSETS: [isize; 4] = [-1, 1, -2, 2];
+
+/// A distinct word seen beside a repeated word: its side (an index of
+/// [`NEIGHBOUR_OFFSETS`]), its keys and how often.
+#[derive(Clone, Copy)]
+struct Neighbour {
+    side: usize,
+    keys: WordKeys,
+    count: u32,
+}
+
+impl Neighbour {
+    /// Distinct neighbours kept a side, so that a word repeated throughout a
+    /// text costs the same per occurrence as any other.
+    const MAX_A_SIDE: usize = 8;
+
+    /// The features a neighbour seen at another occurrence gives the word:
+    /// its lower case, and for the words next to it their cluster too.
+    fn add_features(&self, h: &mut Hasher) {
+        const LOWER: [u64; 4] = [seed("agg-1"), seed("agg+1"), seed("agg-2"), seed("agg+2")];
+        const CLUSTER: [u64; 2] = [seed("aggc-1"), seed("aggc+1")];
+        h.add(LOWER[self.side], &[self.keys.lower]);
+        if let Some(&template) = CLUSTER.get(self.side) {
+            h.add(template, &[self.keys.class.map_or(u64::MAX, |c| c.clusters[1] as u64)]);
+        }
+    }
+}
+
+/// The aggregated context of one occurrence of a repeated word: the word,
+/// and which of its neighbours (bits of their indices) stand only at this
+/// occurrence and so are left out. Occurrences with the same key have the
+/// same features, which a tagger may sum once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct AggregateKey {
+    pub word: u64,
+    /// Bit `i` set: neighbour `i` is left out.
+    pub left_out: u32,
 }
 
 impl DocumentContext {
@@ -141,18 +190,70 @@ impl DocumentContext {
     fn new<S: AsRef<str>>(sentences: &[Vec<S>], key: impl Fn(usize, usize) -> WordKeys) -> Self {
         let mut seen_lower = FxHashSet::default();
         let mut seen_capitalised = FxHashSet::default();
+        let mut capitalised_count: FxHashMap<u64, u32> = FxHashMap::default();
         for (k, sentence) in sentences.iter().enumerate() {
             for (i, word) in sentence.iter().enumerate() {
                 let word = word.as_ref();
                 let first = word.chars().next().unwrap_or(' ');
                 if first.is_lowercase() {
                     seen_lower.insert(key(k, i).lower);
-                } else if first.is_uppercase() && i > 0 && !is_all_caps(word) {
-                    seen_capitalised.insert(key(k, i).lower);
+                } else if first.is_uppercase() {
+                    if i > 0 && !is_all_caps(word) {
+                        seen_capitalised.insert(key(k, i).lower);
+                    }
+                    *capitalised_count.entry(key(k, i).lower).or_default() += 1;
                 }
             }
         }
-        DocumentContext { seen_lower, seen_capitalised }
+        // Only a word met twice has neighbours elsewhere.
+        let mut neighbours: FxHashMap<u64, Vec<Neighbour>> = FxHashMap::default();
+        for (k, sentence) in sentences.iter().enumerate() {
+            for i in 0..sentence.len() {
+                let word = sentence[i].as_ref();
+                if !word.starts_with(char::is_uppercase) || super::is_honorific_or_title(word) {
+                    continue;
+                }
+                let lower = key(k, i).lower;
+                if capitalised_count.get(&lower).is_none_or(|&n| n < 2) {
+                    continue;
+                }
+                let list = neighbours.entry(lower).or_default();
+                for (side, offset) in NEIGHBOUR_OFFSETS.iter().enumerate() {
+                    let Some(j) = i.checked_add_signed(*offset).filter(|&j| j < sentence.len()) else { continue };
+                    let keys = key(k, j);
+                    if let Some(seen) = list.iter_mut().find(|n| n.side == side && n.keys.lower == keys.lower) {
+                        seen.count += 1;
+                    } else if list.iter().filter(|n| n.side == side).count() < Neighbour::MAX_A_SIDE {
+                        list.push(Neighbour { side, keys, count: 1 });
+                    }
+                }
+            }
+        }
+        DocumentContext { seen_lower, seen_capitalised, neighbours }
+    }
+
+    /// The aggregated context of the capitalised word `i` of a sentence
+    /// (its words' lower-case hashes), if it has neighbours elsewhere.
+    fn aggregate_key(&self, lower_hash: &[u64], i: usize) -> Option<AggregateKey> {
+        let word = lower_hash[i];
+        let list = self.neighbours.get(&word)?;
+        let mut left_out = 0u32;
+        for (index, n) in list.iter().enumerate() {
+            let own = i.checked_add_signed(NEIGHBOUR_OFFSETS[n.side]).and_then(|j| lower_hash.get(j));
+            if n.count == 1 && own == Some(&n.keys.lower) {
+                left_out |= 1 << index;
+            }
+        }
+        (left_out.count_ones() < list.len() as u32).then_some(AggregateKey { word, left_out })
+    }
+
+    /// The features of an aggregated context.
+    fn add_aggregate_features(&self, key: AggregateKey, h: &mut Hasher) {
+        for (index, n) in self.neighbours[&key.word].iter().enumerate() {
+            if key.left_out & (1 << index) == 0 {
+                n.add_features(h);
+            }
+        }
     }
 }
 
@@ -356,26 +457,60 @@ pub fn document_features<S: AsRef<str>>(sentences: &[Vec<S>], gazetteer: &Gazett
     (0..sentences.len())
         .map(|k| {
             let own = |i: usize, h: &mut Hasher| add_word_features(h, &lower[k][i], &hashes[k][i]);
-            sentence_features(&sentences[k], &keys[k], &gazetteer.find(&sentences[k]), &context, bits, own)
+            sentence_features(&sentences[k], &keys[k], &gazetteer.find(&sentences[k]), &context, bits, own, Aggregates::Features)
         })
         .collect()
 }
 
+/// Whether a token's aggregated context comes as features or as its key.
+#[derive(Clone, Copy)]
+enum Aggregates {
+    Features,
+    Keys,
+}
+
 /// Like [`document_features`] without the words' own features (see
-/// [`word_features`]), given each token's keys (`key(k, i)`: word `i` of
-/// sentence `k`): the features of sentence `k`, made when asked for, so that
-/// a tagger going sentence by sentence holds one sentence's features at a
-/// time, not the whole document's.
-pub fn context_features<'a, S: AsRef<str>>(
+/// [`word_features`]) nor those of their aggregated context (see
+/// [`ContextFeatures::neighbour_features`]), given each token's keys: the
+/// features of a sentence made when asked for, so that a tagger going
+/// sentence by sentence holds one sentence's features at a time, not the
+/// whole document's.
+pub struct ContextFeatures<'a, S, K> {
     sentences: &'a [Vec<S>],
-    key: impl Fn(usize, usize) -> WordKeys + Copy + 'a,
+    key: K,
     gazetteer: &'a Gazetteer,
     bits: u32,
-) -> impl Fn(usize) -> SentenceFeatures + 'a {
-    let context = DocumentContext::new(sentences, key);
-    move |k| {
-        let keys: Vec<WordKeys> = (0..sentences[k].len()).map(|i| key(k, i)).collect();
-        sentence_features(&sentences[k], &keys, &gazetteer.find(&sentences[k]), &context, bits, |_, _| {})
+    context: DocumentContext,
+}
+
+impl<'a, S: AsRef<str>, K: Fn(usize, usize) -> WordKeys> ContextFeatures<'a, S, K> {
+    /// `key(k, i)`: the keys of word `i` of sentence `k`.
+    pub fn new(sentences: &'a [Vec<S>], key: K, gazetteer: &'a Gazetteer, bits: u32) -> Self {
+        let context = DocumentContext::new(sentences, &key);
+        ContextFeatures { sentences, key, gazetteer, bits, context }
+    }
+
+    /// The features of sentence `k`.
+    pub fn sentence(&self, k: usize) -> SentenceFeatures {
+        let keys: Vec<WordKeys> = (0..self.sentences[k].len()).map(|i| (self.key)(k, i)).collect();
+        let matches = self.gazetteer.find(&self.sentences[k]);
+        sentence_features(&self.sentences[k], &keys, &matches, &self.context, self.bits, |_, _| {}, Aggregates::Keys)
+    }
+
+    /// The features each neighbour of a repeated word gives it, by the
+    /// neighbour's index: those of an aggregated context are the features of
+    /// every neighbour its key does not leave out.
+    pub fn neighbour_features(&self, word: u64) -> Vec<Vec<u32>> {
+        let mask = (1u64 << self.bits) - 1;
+        let neighbours = self.context.neighbours.get(&word).map_or(&[][..], Vec::as_slice);
+        neighbours
+            .iter()
+            .map(|n| {
+                let mut h = Hasher { mask, out: Vec::with_capacity(2) };
+                n.add_features(&mut h);
+                h.out
+            })
+            .collect()
     }
 }
 
@@ -388,6 +523,7 @@ fn sentence_features<S: AsRef<str>>(
     context: &DocumentContext,
     bits: u32,
     mut word_part: impl FnMut(usize, &mut Hasher),
+    aggregates: Aggregates,
 ) -> SentenceFeatures {
     let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
     let n = words.len();
@@ -411,6 +547,7 @@ fn sentence_features<S: AsRef<str>>(
     };
     let mut h = Hasher { mask: (1u64 << bits) - 1, out: Vec::with_capacity(n * 40) };
     let mut starts = Vec::with_capacity(n + 1);
+    let mut aggregate_keys = Vec::new();
     for i in 0..n {
         starts.push(h.out.len());
         word_part(i, &mut h);
@@ -444,6 +581,12 @@ fn sentence_features<S: AsRef<str>>(
             h.add(const { seed("doc-case") }, &[lower_elsewhere as u64, capitalised_elsewhere as u64, initial as u64]);
             let cap = keys[i].casing.map_or(11, |c| c.cap as u64);
             h.add(const { seed("cap,initial") }, &[cap, initial as u64]);
+            if let Some(key) = context.aggregate_key(&lower_hash, i) {
+                match aggregates {
+                    Aggregates::Features => context.add_aggregate_features(key, &mut h),
+                    Aggregates::Keys => aggregate_keys.push((i as u32, key)),
+                }
+            }
         }
         for m in matches.iter().filter(|m| m.start <= i && i < m.end) {
             let position = match (m.end - m.start, i - m.start) {
@@ -463,7 +606,7 @@ fn sentence_features<S: AsRef<str>>(
         }
     }
     starts.push(h.out.len());
-    SentenceFeatures { starts, buckets: h.out, word_keys: lower_hash, word_rows: Vec::new() }
+    SentenceFeatures { starts, buckets: h.out, word_keys: lower_hash, word_rows: Vec::new(), aggregates: aggregate_keys }
 }
 
 #[cfg(test)]
@@ -478,6 +621,28 @@ mod tests {
         assert_eq!(Shape::long("Erdoğan’s-longer-than-twelve").as_str(), "Xxxxxxx’x-xx");
         assert_eq!(normalise_word("Putin’s"), "Putin's");
         assert!(matches!(normalise_word("Erdoğan"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_repeated_word_gets_the_words_beside_it_elsewhere() {
+        let gazetteer = Gazetteer::from_tsv("");
+        let words = |text: &str| text.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let headline = vec![words("PUTIN WINS")];
+        let article = vec![words("PUTIN WINS"), words("Mr. Putin said so"), words("Putin said no")];
+        let alone = document_features(&headline, &gazetteer, 16);
+        let full = document_features(&article, &gazetteer, 16);
+        // `mr.` and `said` before and after it in the body (with their
+        // clusters), `so` and `no` two words after it; not `wins`, its own
+        // neighbour, seen nowhere else.
+        assert_eq!(full[0].token(0).len(), alone[0].token(0).len() + 6);
+        // The tagger's path gives the same features as keys.
+        let keys: Vec<Vec<WordKeys>> = article.iter().map(|s| s.iter().map(|w| word_features(w, 16).0).collect()).collect();
+        let context = ContextFeatures::new(&article, |k, i| keys[k][i], &gazetteer, 16);
+        let headline = context.sentence(0);
+        let [(0, key)] = headline.aggregates[..] else { panic!("{:?}", headline.aggregates) };
+        let neighbours = context.neighbour_features(key.word);
+        let kept: usize = neighbours.iter().enumerate().filter(|(i, _)| key.left_out & (1 << i) == 0).map(|(_, f)| f.len()).sum();
+        assert_eq!(kept, 6);
     }
 
     #[test]

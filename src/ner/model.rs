@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::conll::TagSpan;
-use super::features::{context_features, word_features, History, SentenceFeatures, WordKeys};
+use super::features::{word_features, AggregateKey, ContextFeatures, History, SentenceFeatures, WordKeys};
 use crate::lexicon::gazetteer::Gazetteer;
 use crate::fxhash::{hash_str, FxHashMap};
 
@@ -296,6 +296,33 @@ fn viterbi(emissions: &[f32], transitions: &Transitions, n_tags: usize) -> Vec<u
     tags
 }
 
+/// The summed weights of a repeated word's neighbours in one document:
+/// each neighbour's row, and all of them together.
+struct NeighbourScores {
+    each: Vec<i32>,
+    all: Vec<i32>,
+}
+
+impl NeighbourScores {
+    fn new(model: &Model, neighbours: &[Vec<u32>]) -> NeighbourScores {
+        let n_tags = model.n_tags();
+        let mut each = vec![0; neighbours.len() * n_tags];
+        let mut all = vec![0; n_tags];
+        for (row, buckets) in each.chunks_exact_mut(n_tags).zip(neighbours) {
+            model.add_rows(row, buckets.iter());
+            add_scores(&mut all, row, 1);
+        }
+        NeighbourScores { each, all }
+    }
+}
+
+/// `sums += sign * scores`, element by element.
+fn add_scores(sums: &mut [i32], scores: &[i32], sign: i32) {
+    for (sum, &score) in sums.iter_mut().zip(scores) {
+        *sum += sign * score;
+    }
+}
+
 impl Model {
     pub fn n_tags(&self) -> usize {
         n_tags(self.labels.len())
@@ -303,8 +330,9 @@ impl Model {
 
     /// The best tag sequence for a sentence, from its features and the
     /// extra (history) features of each token; `word_scores` holds the rows
-    /// that `features.word_rows` point to.
-    fn decode(&self, features: &SentenceFeatures, extra: &SentenceFeatures, word_scores: &[i32]) -> Vec<usize> {
+    /// that `features.word_rows` point to, and `add_aggregate` adds the
+    /// summed weights of an aggregated context to a token's scores.
+    fn decode(&self, features: &SentenceFeatures, extra: &SentenceFeatures, word_scores: &[i32], add_aggregate: &impl Fn(AggregateKey, &mut [i32])) -> Vec<usize> {
         let n_tags = self.n_tags();
         // Weight rows and cached word rows are scattered over tables larger
         // than the core's cache: ask for all of the sentence's rows first,
@@ -326,6 +354,9 @@ impl Model {
                 }
             }
             self.add_rows(sums, features.token(t).iter().chain(extra.token(t)));
+        }
+        for &(t, key) in &features.aggregates {
+            add_aggregate(key, &mut sums[t as usize * n_tags..(t as usize + 1) * n_tags]);
         }
         let emissions: Vec<f32> = sums.iter().map(|&sum| sum as f32 * self.scale).collect();
         viterbi(&emissions, &self.constrained, n_tags)
@@ -369,13 +400,27 @@ impl Model {
             // A document's words as slots of the cache (4 bytes a token): their keys and scores are held once.
             let slots: Vec<Vec<u32>> = sentences.iter().map(|s| s.iter().map(|w| slot_of(w.as_ref())).collect()).collect();
             let cache = &*cache;
-            let context = context_features(sentences, |k, i| cache.keys[slots[k][i] as usize], gazetteer, self.bits);
+            let context = ContextFeatures::new(sentences, |k, i| cache.keys[slots[k][i] as usize], gazetteer, self.bits);
             let features = |k: usize| {
-                let mut sentence = context(k);
+                let mut sentence = context.sentence(k);
                 sentence.word_rows = slots[k].iter().map(|&slot| slot * n_tags as u32).collect();
                 sentence
             };
-            self.tag_in_order(sentences.len(), features, order, &cache.scores)
+            // Each repeated word's neighbours summed once per document: a
+            // token's aggregated context is all of them less its own.
+            let neighbour_rows: RefCell<FxHashMap<u64, NeighbourScores>> = RefCell::default();
+            let add_aggregate = |key: AggregateKey, sums: &mut [i32]| {
+                let mut rows = neighbour_rows.borrow_mut();
+                let rows = rows.entry(key.word).or_insert_with(|| NeighbourScores::new(self, &context.neighbour_features(key.word)));
+                add_scores(sums, &rows.all, 1);
+                let mut left_out = key.left_out;
+                while left_out != 0 {
+                    let index = left_out.trailing_zeros() as usize;
+                    add_scores(sums, &rows.each[index * n_tags..(index + 1) * n_tags], -1);
+                    left_out &= left_out - 1;
+                }
+            };
+            self.tag_in_order(sentences.len(), features, order, &cache.scores, &add_aggregate)
         })
     }
 
@@ -388,7 +433,7 @@ impl Model {
     /// Like [`Model::tag_document`], visiting the sentences in `order` (for
     /// instance the body before the headline); spans come back by sentence.
     pub fn tag_document_in_order(&self, sentences: &[SentenceFeatures], order: impl IntoIterator<Item = usize>) -> Vec<Vec<TagSpan>> {
-        self.tag_in_order(sentences.len(), |k| &sentences[k], order, &[])
+        self.tag_in_order(sentences.len(), |k| &sentences[k], order, &[], &|_, _| {})
     }
 
     /// Tags `count` sentences in `order`, asking `features_of` for each
@@ -399,13 +444,14 @@ impl Model {
         features_of: impl Fn(usize) -> F,
         order: impl IntoIterator<Item = usize>,
         word_scores: &[i32],
+        add_aggregate: &impl Fn(AggregateKey, &mut [i32]),
     ) -> Vec<Vec<TagSpan>> {
         let mut history = History::default();
         let mut spans = vec![Vec::new(); count];
         for k in order {
             let features = features_of(k);
             let features = features.borrow();
-            let tags = self.decode(features, &features.history_features(&history, self.bits), word_scores);
+            let tags = self.decode(features, &features.history_features(&history, self.bits), word_scores, add_aggregate);
             history.record(features, &label_slots(&tags));
             spans[k] = spans_from_tags(&tags, &self.labels);
         }
