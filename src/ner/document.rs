@@ -49,7 +49,7 @@ use crate::text::{fold, Ranges};
 
 use crate::lexicon::gazetteer::{Gazetteer, Kind, Kinds};
 use super::clusters::{WORD_CASING, WORD_CLUSTERS};
-use super::refine::{ends_as_a_place, is_group_word, is_model_after_maker, is_nationality_or_group};
+use super::refine::{is_group_word, is_model_after_maker, is_nationality_or_group, named_as_a_place};
 use super::view::{is_syllabic_given_name, View, Word, IDENTITY_HEADS, PARTY_INITIALS};
 use crate::lexicon::Words;
 
@@ -602,12 +602,12 @@ fn places_after_near(view: &View, spans: &mut [NameSpan]) {
 /// A name after a person's noun and `at` that no list holds as a place is
 /// where they work, an organisation (`analysts at Jefferies`, `economists
 /// at Nomura`; not `officials at Kyiv`, a listed city, nor `protesters at
-/// FDR Park`, a facility).
+/// FDR Park` or `soldiers at Fort Hood`, named as places).
 fn employers_after_at(view: &View, spans: &mut [NameSpan], gazetteer: &Gazetteer) {
     for span in spans.iter_mut().filter(|s| !s.fixed && s.start > 1 && matches!(s.label.as_str(), "GPE" | "LOC")) {
         let words = &view.sentences[span.sentence];
         let name = words_text(&words[span.start..span.end]);
-        let place = gazetteer.kinds(&name).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place)) || ends_as_a_place(words[span.end - 1].form);
+        let place = gazetteer.kinds(&name).iter().any(|k| matches!(k, Kind::Country | Kind::City | Kind::Region | Kind::Place)) || named_as_a_place(words[span.start].form, words[span.end - 1].form);
         if words[span.start - 1].form == "at" && crate::quotes::names_a_person(&words[span.start - 2].form.to_lowercase()) && !place {
             span.label = "ORG".to_string();
         }
@@ -1122,12 +1122,13 @@ mod tests {
 
     #[test]
     fn a_name_where_people_work_is_an_organisation() {
-        let names = tidied("Analysts at Jefferies agreed; officials at Kyiv and protesters at FDR Park did not.", "Kyiv\tcity\n", |_| {
-            vec![span(0, 2, 3, "GPE"), span(0, 7, 8, "GPE"), span(0, 11, 13, "GPE")]
+        let names = tidied("Analysts at Jefferies agreed; officials at Kyiv and protesters at FDR Park did not, nor soldiers at Fort Hood.", "Kyiv\tcity\n", |_| {
+            vec![span(0, 2, 3, "GPE"), span(0, 7, 8, "GPE"), span(0, 11, 13, "GPE"), span(0, 19, 21, "GPE")]
         });
         assert_eq!(names[0], ("Jefferies".to_string(), "ORG".to_string()));
         assert_eq!(names[1], ("Kyiv".to_string(), "GPE".to_string()));
         assert_eq!(names[2], ("FDR Park".to_string(), "GPE".to_string()));
+        assert_eq!(names[3], ("Fort Hood".to_string(), "GPE".to_string()));
     }
 
     #[test]

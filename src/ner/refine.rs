@@ -23,6 +23,7 @@ use crate::lexicon::Words;
 
 static NATURAL_FEATURES: Words = Words::new("natural_features");
 static FACILITIES: Words = Words::new("facilities");
+static PLACE_OPENERS: Words = Words::new("place_openers");
 static EVENT_WORDS: Words = Words::new("event_words");
 static LAW_WORDS: Words = Words::new("law_words");
 static GATHERING_QUALIFIERS: Words = Words::new("gathering_qualifiers");
@@ -44,14 +45,15 @@ static COMPANY_PREFIXES: Words = Words::new("company_prefixes");
 /// Capitalised words that a number follows in names that are no products.
 static NOT_MAKERS: Words = Words::new("not_makers");
 
-/// Whether `model` names a model of the maker `maker` ends with:
-/// `Boeing` + `737-800s`, `Airbus` + `A380`; not `Flight` + `447`.
-/// Whether a name's last word makes it a facility or a natural feature
-/// (`Park` of `FDR Park`, `River` of `Hudson River`).
-pub fn ends_as_a_place(last: &str) -> bool {
-    FACILITIES.contains(last) || NATURAL_FEATURES.contains(last)
+/// Whether a name's words make it a place: its last word a facility's or a
+/// natural feature's (`FDR Park`, `Hudson River`), or its first a word that
+/// opens places' names (`Fort Hood`, `Camp David`).
+pub fn named_as_a_place(first: &str, last: &str) -> bool {
+    FACILITIES.contains(last) || NATURAL_FEATURES.contains(last) || PLACE_OPENERS.contains(first)
 }
 
+/// Whether `model` names a model of the maker `maker` ends with:
+/// `Boeing` + `737-800s`, `Airbus` + `A380`; not `Flight` + `447`.
 pub fn is_model_after_maker(maker: &str, model: &str) -> bool {
     let model = model.strip_suffix('s').filter(|m| m.ends_with(|c: char| c.is_ascii_digit())).unwrap_or(model);
     maker.starts_with(char::is_uppercase) && !NOT_MAKERS.contains(maker) && !is_model_designation(maker) && is_model_designation(model)
