@@ -186,6 +186,20 @@ fn read_wire_dateline(text: &str, units: &[Unit], roles: &[Role], found: &mut St
     }
 }
 
+/// Whether an outlet named by a page's signature that the outlet list does
+/// not hold reads as a name: a few capitalised words (`© 2026 Global
+/// Affairs Daily`), not a sentence or a company's legal name.
+fn is_outlet_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let joining = |w: &str| matches!(w, "of" | "the" | "and" | "&" | "for");
+    (1..=6).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || joining(w))
+        && !words.iter().any(|w| w.contains(char::is_numeric) || LEGAL_FORMS.contains(w.trim_end_matches(',')))
+}
+
+/// Companies' legal forms (`Inc.`, `LLC`): a copyright holder that has one is a company, not the outlet.
+static LEGAL_FORMS: crate::lexicon::Words = crate::lexicon::Words::new("legal_forms");
+
 /// Reads one unit on its own: patterns first, then markdown headings.
 fn read_unit(text: &str, unit: &Unit, found: &mut Structure, datelines: &mut Vec<dateline::Dateline>) -> Role {
     let line = unit.text(text);
@@ -195,7 +209,7 @@ fn read_unit(text: &str, unit: &Unit, found: &mut Structure, datelines: &mut Vec
     if PATTERNS.may_be_clutter(line) {
         for signature in &PATTERNS.signatures {
             if let Some(caps) = signature.regex.captures(line) {
-                let named = signature.outlet.as_deref().or_else(|| caps.name("outlet").and_then(|m| PATTERNS.outlet(m.as_str())));
+                let named = signature.outlet.as_deref().or_else(|| caps.name("outlet").and_then(|m| PATTERNS.outlet(m.as_str()).or_else(|| Some(m.as_str().trim()).filter(|n| is_outlet_name(n)))));
                 if found.outlet.is_none() {
                     found.outlet = named.map(str::to_string);
                 }
@@ -281,26 +295,35 @@ pub fn caption(line: &str, offset: usize) -> Option<CaptionRanges> {
 
 /// A site's navigation menu above the story, a block of three or more
 /// lines of at most three words without a full stop (`Menu`, `World`,
-/// `Politics`), or of two beside a boilerplate line (`Skip to main
-/// content`), is boilerplate, not the headline.
+/// `Politics`), or a run of two or more such lines among boilerplate
+/// (`Skip to main content`, `Sign in`), is boilerplate, not the headline.
+/// A page whose lines have no blank lines between them is one block: there
+/// the runs find the menu.
 fn drop_navigation_menus(text: &str, units: &[Unit], roles: &mut [Role]) {
-    let mut block_start = 0;
+    let short: Vec<bool> = units.iter().zip(roles.iter()).map(|(unit, role)| *role == Role::Text && word_count(unit.text(text)) <= 3).collect();
+    let in_run: Vec<bool> = short.iter().zip(roles.iter()).map(|(&short, role)| short || *role == Role::Boilerplate).collect();
+    let (mut run_start, mut block_start) = (0, 0);
     for end in 0..units.len() {
-        if ends_sentence(units[end].text(text)) {
+        if !in_run[end] && ends_sentence(units[end].text(text)) {
             return;
         }
-        if !units[end].ends_block {
-            continue;
-        }
-        let block = block_start..end + 1;
-        block_start = end + 1;
-        let short_lines = units[block.clone()].iter().zip(&roles[block.clone()]).filter(|(unit, role)| **role == Role::Text && word_count(unit.text(text)) <= 3).count();
-        let boilerplate = roles[block.clone()].iter().filter(|r| **r == Role::Boilerplate).count();
-        let menu = (short_lines >= 3 || short_lines >= 2 && boilerplate >= 1) && block.len() - boilerplate == short_lines;
-        if menu {
-            for role in &mut roles[block] {
-                *role = Role::Boilerplate;
+        let run_ends = !in_run[end] || units[end].ends_block || !in_run.get(end + 1).copied().unwrap_or(false);
+        if in_run[end] && run_ends {
+            let run = run_start..end + 1;
+            let short_lines = short[run.clone()].iter().filter(|&&s| s).count();
+            let boilerplate = run.len() - short_lines;
+            let whole_block = run.start == block_start && units[end].ends_block;
+            if short_lines >= 2 && boilerplate >= 1 || short_lines >= 3 && whole_block {
+                for role in &mut roles[run] {
+                    *role = Role::Boilerplate;
+                }
             }
+        }
+        if run_ends {
+            run_start = end + 1;
+        }
+        if units[end].ends_block {
+            block_start = end + 1;
         }
     }
 }
@@ -533,6 +556,24 @@ mod tests {
         // Two short lines beside a boilerplate line make a menu too.
         let text = "Skip to main content\nSign up for our newsletter\nMenu\nWorld\n\nMerz survives confidence vote\n\nFriedrich Merz won the vote on Friday by 12 votes, officials said.\n";
         assert_eq!(analyse(text).headline.map(|r| &text[r]), Some("Merz survives confidence vote"));
+    }
+
+    #[test]
+    fn a_scraped_page_without_blank_lines_keeps_its_headline_and_drops_its_clutter() {
+        let text = "We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies. Accept all cookies\n\
+                    Manage preferences\nSkip to main content\nWorld\nEurope\nAsia\nSign in\nSubscribe\n\
+                    EU ministers back new sanctions on Iran\nBy Sophie Laurent\n\
+                    BRUSSELS — Ministers agreed on Monday to impose sanctions, officials said.\n\
+                    Sign up for our newsletter\nGet the day's top news delivered to your inbox every morning.\nEnter your email address\n\
+                    By signing up you agree to our Terms of Use and Privacy Policy.\n\
+                    The sanctions freeze the assets of those listed, diplomats said.\n\
+                    Topics\nIran\nSanctions\nShare this article\nFacebook\nLinkedIn\n© 2026 Global Affairs Daily. All rights reserved.\n";
+        let s = analyse(text);
+        assert_eq!(s.headline.map(|r| &text[r]), Some("EU ministers back new sanctions on Iran"));
+        assert_eq!(s.authors, ["Sophie Laurent"]);
+        assert_eq!(s.outlet.as_deref(), Some("Global Affairs Daily"));
+        assert!(s.sections.is_empty(), "{:?}", texts(text, &s.sections));
+        assert_eq!(texts(text, &s.paragraphs).len(), 2, "{:?}", texts(text, &s.paragraphs));
     }
 
     #[test]
