@@ -1918,9 +1918,26 @@ impl<'a> Reader<'a> {
         if !after_comma || lexicon::is_addressed(&self.lower(k)) || self.particle_after(k).is_some() {
             return None;
         }
-        let c = self.candidate_starting_at(k + 1, end).filter(|c| matches!(c.who, Who::Name(_)))?;
-        let described = c.end + 1 < end && self.word(c.end) == "," && lexicon::DETERMINERS.contains(self.lower(c.end + 1).as_ref());
-        (c.end >= end || described).then(|| (c, self.word(k).to_string()))
+        let c = self.candidate_starting_at(k + 1, end)?;
+        match c.who {
+            Who::Name(_) => {
+                let described = c.end + 1 < end && self.word(c.end) == "," && lexicon::DETERMINERS.contains(self.lower(c.end + 1).as_ref());
+                (c.end >= end || described).then(|| (c, self.word(k).to_string()))
+            }
+            // `CLAUSE, said a senior diplomat who asked not to be named.`: a
+            // description with its article or number, closing the sentence
+            // alone or with a relative or participial tail; a person's, or
+            // any after `said` (not a clause's subject: `noted that Cruz's
+            // manager, Jeff Roe, is`; nor an object: `denied the report, saying`).
+            Who::Description { kind, .. } if kind == lexicon::Head::Person || lexicon::is_say_or_tell(&self.lower(k)) => {
+                let opener = self.lower(c.first);
+                let demonstrative = matches!(opener.as_ref(), "that" | "this" | "these" | "those");
+                let determined = !demonstrative && lexicon::DETERMINERS.contains(opener.as_ref()) || self.opens_with_quantifier(c.first, end);
+                let tail = c.end < end && (self.lower(c.end) == "who" || self.is_participle(c.end) || self.word(c.end) == ",");
+                (determined && (c.end >= end || tail)).then(|| (c, self.word(k).to_string()))
+            }
+            _ => None,
+        }
     }
 
     /// The clause a reporting verb ending at `after` introduces: after
@@ -2439,6 +2456,16 @@ mod tests {
         let body = "Reed's strategy was to attend every meeting in the state, said Mark Jones, a political scientist at Rice University. \
                     The plan will work, said Tom Reed.";
         assert_indirect(body, &[("Reed's strategy was to attend every meeting in the state", "Mark Jones"), ("The plan will work", "Tom Reed")]);
+    }
+
+    #[test]
+    fn a_description_after_an_inverted_verb_is_the_speaker() {
+        let body = "Several ministers urged Israel to reopen the crossing, said a senior diplomat who asked not to be named. \
+                    The talks went badly, said two officials familiar with them.";
+        assert_indirect(body, &[("Several ministers urged Israel to reopen the crossing", "a senior diplomat"), ("The talks went badly", "two officials familiar with them")]);
+        // Not a clause's subject, nor the object of a verb that takes one.
+        assert_indirect("Tom Reed noted that the council's chairman, Mark Jones, is from the state.", &[("the council's chairman, Mark Jones, is from the state", "Tom Reed")]);
+        assert_indirect("The company, which does not disclose its finances, denied the report, saying the year will meet expectations.", &[("the year will meet expectations", "the company")]);
     }
 
     #[test]
