@@ -106,8 +106,8 @@ static MODAL_VERBS: Words = Words::new("modal_verbs");
 pub static APPROXIMATORS: Words = Words::new("approximators");
 
 /// Whether a lower-cased word is a finite verb that can follow a bare
-/// subject: an auxiliary or a modal (`can`), an irregular past form (`rose`)
-/// or a regular one (`increased`, `stopped`; not `hundred`).
+/// subject: an auxiliary or a modal (`can`), an irregular past form (`rose`,
+/// `agreed`) or a regular one (`increased`, `stopped`; not `hundred`, `need`).
 pub fn is_finite_verb(lower: &str) -> bool {
     let regular_past = lower.len() >= 4 && lower.ends_with("ed") && !lower.ends_with("dred") && !lower.ends_with("eed");
     AUXILIARIES.contains(lower) || MODAL_VERBS.contains(lower) || IRREGULAR_PAST.contains(lower) || regular_past

@@ -1783,7 +1783,9 @@ impl<'a> Reader<'a> {
             // `CLAUSE, X said.`, `CLAUSE, according to X.`: the clause before the comma.
             // Or ends the clause before a participle: `..., the Post reported, citing ...`.
             let participle_follows = k + 2 < end && self.word(k + 1) == "," && self.is_participle(k + 2);
-            let adverbials = self.adverbials_close(k, candidate.end, end);
+            // `ADVERBIAL, according to X, CLAUSE`: the clause before must be one.
+            let adverbials = self.adverbials_close(k, candidate.end, end)
+                && (!according || (bounds.start..k).any(|i| lexicon::is_finite_verb(&self.lower(i))));
             let at_the_end = k + 1 == end || candidate.end >= end || inverted.is_some() || participle_follows || adverbials;
             if let Some(quote) = self.reported_around(bounds.start..end, &candidate, k, &speaker, &cue) {
                 return Some((quote, None));
@@ -1843,7 +1845,8 @@ impl<'a> Reader<'a> {
     /// statement on Monday.`, not `, he said on Tuesday that ...`, nor `,
     /// Oracle announced last week, may be ...`.
     fn adverbials_close(&self, k: usize, speaker_end: usize, end: usize) -> bool {
-        if !lexicon::CLOSING_CUES.contains(self.lower(k).as_ref()) {
+        // `According to X,` opening the sentence introduces the clause after it.
+        if !lexicon::CLOSING_CUES.contains(self.lower(k).as_ref()) || self.lower(k) == "according" && !(k > 0 && self.word(k - 1) == ",") {
             return false;
         }
         let mut after = self.past_times((k + 1).max(speaker_end), end);
@@ -2466,6 +2469,21 @@ mod tests {
         // Not a clause's subject, nor the object of a verb that takes one.
         assert_indirect("Tom Reed noted that the council's chairman, Mark Jones, is from the state.", &[("the council's chairman, Mark Jones, is from the state", "Tom Reed")]);
         assert_indirect("The company, which does not disclose its finances, denied the report, saying the year will meet expectations.", &[("the year will meet expectations", "the company")]);
+    }
+
+    #[test]
+    fn according_to_after_a_comma_reports_the_clause_before_it() {
+        assert_indirect(
+            "Negotiators agreed on Friday to exchange 1,200 prisoners, according to officials from both countries, after six hours of talks.",
+            &[("Negotiators agreed on Friday to exchange 1,200 prisoners", "officials from both countries")],
+        );
+        assert_indirect("Tom Reed won the seat, according to the council, a body of nine members.", &[("Tom Reed won the seat", "the council")]);
+        // Unless no clause stands before it, or it opens the sentence.
+        assert_indirect(
+            "Since last November, according to the council, the police have closed nine roads.",
+            &[("the police have closed nine roads", "the council")],
+        );
+        assert_indirect("According to the council, the police have closed nine roads.", &[("the police have closed nine roads", "the council")]);
     }
 
     #[test]
