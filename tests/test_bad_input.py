@@ -131,3 +131,7 @@ def test_unreadable_and_malformed_files_become_error_records(tmp_path):
     assert broken_json.errors == [f"{jsonl}, line 3: not a JSON record: key must be a string (column 2)"]
     assert no_text.errors == [f'{jsonl}, line 4: the record has no "text" (or "html") field']
     assert broken_link.errors == [f"could not read {tmp_path / 'e_broken.txt'}: a broken symbolic link to {tmp_path / 'gone.txt'}"]
+    # Named alone, the broken link gives the same record; a path that does not exist raises before any reading.
+    assert newsents.read(tmp_path / "e_broken.txt")[0].errors == broken_link.errors
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        newsents.read([tmp_path / "a_good.txt", tmp_path / "missing.txt"])

@@ -45,6 +45,10 @@ def test_read_and_parse_many_return_a_corpus_that_is_a_sequence(corpus):
     assert isinstance(newsents.parse_many(["One.", "Two."], progress=False), Corpus)
     with pytest.raises(TypeError):
         Corpus(["not an article"])
+    # An article by its id.
+    assert corpus[corpus[2].id] is corpus[2]
+    with pytest.raises(KeyError, match="no article with id 'nope' among 5"):
+        corpus["nope"]
 
 
 def test_corpus_pickles(corpus):

@@ -415,8 +415,10 @@ def load_entities(entities: Entities) -> Optional[Dict[str, str]]:
 def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
     """The files that ``read`` would read, in order: named files as given,
     directories and globs expanded to the files with a known ending, sorted.
-    Raises ``FileNotFoundError`` for a path, directory or pattern that holds
-    or matches no article file."""
+    Raises ``FileNotFoundError``, before anything is read, for a path that
+    does not exist or a directory or pattern that holds or matches no article
+    file (a typo should not surface after a long run); a file that exists but
+    cannot be read, or a broken link, gives an error record instead."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     elif not isinstance(paths, Iterable):
@@ -436,7 +438,8 @@ def expand_paths(paths: Union[PathLike, Iterable[PathLike]]) -> List[Path]:
                 raise FileNotFoundError(f"no article files in directory {str(entry)!r} (endings read: "
                                         f"{', '.join(SUFFIXES)})")
             files.extend(found)
-        elif path.exists():
+        elif path.exists() or path.is_symlink():
+            # A broken link named here gives an error record, as in a directory.
             files.append(path)
         elif glob.has_magic(str(entry)):
             matches = sorted(Path(m) for m in glob.glob(str(entry), recursive=True))

@@ -31,14 +31,28 @@ class Corpus(Sequence[Article]):
             if not isinstance(article, Article):
                 raise TypeError(f"a Corpus holds Article objects, not {type(article).__name__}")
         self._records: Optional[List[Dict[str, Any]]] = None
+        self._by_id: Optional[Dict[str, Article]] = None
 
     @overload
     def __getitem__(self, index: int) -> Article: ...
     @overload
     def __getitem__(self, index: slice) -> "Corpus": ...
-    def __getitem__(self, index: Union[int, slice]) -> Union[Article, "Corpus"]:
+    @overload
+    def __getitem__(self, index: str) -> Article: ...
+    def __getitem__(self, index: Union[int, slice, str]) -> Union[Article, "Corpus"]:
+        """An article by position, a Corpus by slice, or an article by its
+        ``id`` (the first with it): ``corpus["a_council_budget"]``."""
         if isinstance(index, slice):
             return Corpus(self._articles[index])
+        if isinstance(index, str):
+            if self._by_id is None:
+                self._by_id = {}
+                for article in self._articles:
+                    self._by_id.setdefault(article.id, article)
+            if index not in self._by_id:
+                raise KeyError(f"no article with id {index!r} among {len(self)} (ids such as "
+                               f"{', '.join(repr(i) for i in list(self._by_id)[:3])})")
+            return self._by_id[index]
         return self._articles[index]
 
     def __len__(self) -> int:
@@ -64,6 +78,7 @@ class Corpus(Sequence[Article]):
     def __setstate__(self, articles: List[Article]) -> None:
         self._articles = articles
         self._records = None
+        self._by_id = None
 
     def records(self) -> List[Dict[str, Any]]:
         """Each article's record (``to_dict()``), made once and kept."""
