@@ -483,8 +483,10 @@ impl<'a> Reader<'a> {
         let words = quoted.split_whitespace().count();
         let clause = lexicon::CLAUSE_OPENERS.contains(lower_case(first).as_ref()) && words >= 4;
         let sentences = quoted.match_indices(". ").filter(|(at, _)| quoted[at + 2..].starts_with(char::is_uppercase)).count();
-        // The second half of a split quote: `“...,” he added, “and they have ...”`.
-        let continues_after_cue = frame.before.is_some() && introduced && words >= 4;
+        // The second half of a split quote: `“...,” he added, “and they have
+        // ...”`; not a fragment right after its verb (`would respond “in a
+        // proportionate manner.”`).
+        let continues_after_cue = frame.before.is_some_and(|b| !self.word(b).chars().all(char::is_alphabetic)) && introduced && words >= 4;
         if (capital && introduced) || clause || continues_after_cue || sentences > 0 {
             QuoteKind::Direct
         } else {
@@ -2469,6 +2471,13 @@ mod tests {
         // Not a clause's subject, nor the object of a verb that takes one.
         assert_indirect("Tom Reed noted that the council's chairman, Mark Jones, is from the state.", &[("the council's chairman, Mark Jones, is from the state", "Tom Reed")]);
         assert_indirect("The company, which does not disclose its finances, denied the report, saying the year will meet expectations.", &[("the year will meet expectations", "the company")]);
+    }
+
+    #[test]
+    fn a_fragment_right_after_its_verb_is_partial_and_a_second_half_after_a_comma_direct() {
+        let kinds = |body: &str| story(body).quotes.iter().map(|q| q.kind.to_string()).collect::<Vec<_>>();
+        assert_eq!(kinds("Tom Reed said the council would respond “in a proportionate manner.”"), ["partial"]);
+        assert_eq!(kinds("“The library will close,” Tom Reed said, “and nobody will miss it.”"), ["direct", "direct"]);
     }
 
     #[test]
