@@ -227,6 +227,13 @@ impl Reader<'_> {
                 return Some(found(i, i + 1, "CARDINAL", v, None));
             }
         }
+        // `150mg`, `5km`: a number glued to a unit's symbol.
+        let word = self.low(i);
+        if let Some(split) = word.find(|c: char| c.is_alphabetic()).filter(|&at| at > 0) {
+            if let (Some((v, None)), Some(unit)) = (digits(&word[..split]), MEASURES.value(&word[split..])) {
+                return Some(found(i, i + 1, "QUANTITY", v, Some(unit)));
+            }
+        }
         let amount = self.amount(i)?;
         let next = self.low(amount.end);
         if PERCENT_WORDS.contains(next) {
@@ -367,6 +374,16 @@ mod tests {
         assert!(got.contains(&("thirty-three".into(), "CARDINAL", Some(33.0), None)));
         assert!(got.contains(&("92-country".into(), "CARDINAL", Some(92.0), None)));
         assert!(got.contains(&("third".into(), "ORDINAL", Some(3.0), None)));
+    }
+
+    #[test]
+    fn doses_distances_and_glued_units_are_quantities() {
+        let got = all("Patients took 300 micrograms, then 150mg and 2.5 ml; he ran 60 yards and 5km; it raised 5m.");
+        for (text, value, unit) in [("300 micrograms", 300.0, "µg"), ("150mg", 150.0, "mg"), ("2.5 ml", 2.5, "ml"), ("60 yards", 60.0, "yd"), ("5km", 5.0, "km")] {
+            assert!(got.contains(&(text.into(), "QUANTITY", Some(value), Some(unit.into()))), "{text}: {got:?}");
+        }
+        // A scale glued to a number stays a scale: `5m` is five million.
+        assert!(got.contains(&("5m".into(), "CARDINAL", Some(5e6), None)), "{got:?}");
     }
 
     #[test]
