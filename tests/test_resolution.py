@@ -105,6 +105,10 @@ def test_roles_and_affiliations_for_most_people_with_a_role(seed_articles):
         # A sentence's first word goes with the title after it; officers' titles in full.
         ("Chief financial officer Arno Antlitz said margins would fall.", "Arno Antlitz", "Chief financial officer", None),
         ("Volkswagen chief financial officer Arno Antlitz spoke.", "Arno Antlitz", "chief financial officer", "Volkswagen"),
+        # A capitalised body before a lower-case title opens it; a coach is a role.
+        ("Council member Marcus Holloway objected.", "Marcus Holloway", "Council member", None),
+        ("The bill's sponsor, state Sen. Pat Miller, spoke.", "Pat Miller", "state Sen.", None),
+        ("Sounders coach Brian Kessler was happy.", "Brian Kessler", "coach", "Sounders"),
     ],
 )
 def test_roles_in_each_pattern(text, name, role, affiliation):

@@ -268,7 +268,20 @@ fn title_before<'t>(
         }
         runs.last_mut().expect("a run").push(word);
     }
-    let roles = runs.into_iter().filter(|r| r.iter().any(|w| is_role_noun(w))).map(|r| join_words(&r)).collect();
+    // A run of modifiers alone opens the run after it (`Council` `member`,
+    // `state` `Sen.`), but not one ending in a connector (`government of`
+    // `President`).
+    let mut roles = Vec::new();
+    let mut modifiers: Vec<&str> = Vec::new();
+    for run in runs {
+        if run.iter().any(|w| is_role_noun(w)) {
+            modifiers.extend(run);
+            roles.push(join_words(&modifiers));
+            modifiers.clear();
+        } else {
+            modifiers = if run.iter().any(|w| CONNECTORS.contains(w)) { Vec::new() } else { run };
+        }
+    }
     (roles, affiliation, i.saturating_sub(1).max(sentence_start))
 }
 
