@@ -132,6 +132,15 @@ def test_one_person_however_named():
     assert labels["Russia"] == "GPE" and labels["Russians"] == "NORP"
 
 
+def test_a_compound_surname_alone_is_the_person_named_in_full():
+    # Before or after the full name, with the full name's key either way.
+    for text in ("Julián Gómez Andrade scored twice. Gómez Andrade said he was tired.",
+                 "Wasserman Schultz resigned. Debbie Wasserman Schultz had chaired the party since 2011."):
+        people = [e for e in newsents.parse(text).entities if e["label"] == "PERSON"]
+        assert len(people) == 1, people
+    assert people[0]["key"] == newsents.parse("Debbie Wasserman Schultz spoke.").entities[0]["key"]
+
+
 def test_a_lone_head_word_is_the_one_organisation_named_with_it():
     text = "Council Approves Budget\n\nThe Springfield City Council approved the budget. Mayor Jane Roe praised the Council."
     council = [e for e in newsents.parse(text).entities if e["label"] == "ORG"]

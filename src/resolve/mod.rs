@@ -56,9 +56,22 @@ static ORG_SHORT_NAMES: Words = Words::new("organisation_short_names");
 struct PersonName {
     /// Folded given name, when the mention has one.
     given: Option<String>,
+    /// Folded words between the given name and the surname (`Gómez` of
+    /// `Julián Gómez Andrade`).
+    middle: Vec<String>,
     surname: String,
     /// Printed family name first (`Kim Jong-un`).
     family_first: bool,
+}
+
+impl PersonName {
+    /// Whether two names with given names may be one person's: the same
+    /// given name, or a two-word name that ends another (`Gómez Andrade`
+    /// of `Julián Gómez Andrade`, a compound surname printed alone).
+    fn given_names_agree(&self, other: &PersonName) -> bool {
+        let ends = |short: &PersonName, full: &PersonName| short.middle.is_empty() && full.middle.last() == short.given.as_ref();
+        self.given == other.given || ends(self, other) || ends(other, self)
+    }
 }
 
 fn person_name(alias: &str) -> PersonName {
@@ -80,7 +93,8 @@ fn person_name(alias: &str) -> PersonName {
         .then(|| words[0])
         .filter(|w| !(w.len() <= 2 && w.ends_with('.')))
         .map(fold);
-    PersonName { given, surname, family_first }
+    let middle = words.get(1..words.len().saturating_sub(1)).unwrap_or_default().iter().map(|w| fold(w)).collect();
+    PersonName { given, middle, surname, family_first }
 }
 
 /// Chinese family names, which come first (`Xi` of `Xi Jinping`).
@@ -255,11 +269,7 @@ fn join_person(clusters: &mut Vec<Cluster>, by_surname: &mut FxHashMap<String, V
     let name = person_name(alias);
     let compatible = |c: &Cluster| {
         c.person.as_ref().is_some_and(|p| {
-            p.surname == name.surname
-                && match (&name.given, &p.given) {
-                    (Some(a), Some(b)) => a == b,
-                    _ => true,
-                }
+            p.surname == name.surname && (name.given.is_none() || p.given.is_none() || name.given_names_agree(p))
         })
     };
     // The latest compatible person: the last one mentioned.
@@ -273,8 +283,11 @@ fn join_person(clusters: &mut Vec<Cluster>, by_surname: &mut FxHashMap<String, V
     match latest {
         Some(id) => {
             let person = clusters[id].person.as_mut().expect("a person cluster");
-            if person.given.is_none() {
+            // A given name, or a fuller name than a compound surname printed alone.
+            let fuller = person.middle.is_empty() && name.middle.last().is_some_and(|m| person.given.as_ref() == Some(m));
+            if person.given.is_none() || fuller {
                 person.given = name.given;
+                person.middle = name.middle;
             }
             id
         }
