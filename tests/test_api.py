@@ -249,3 +249,11 @@ def test_entities_mentions_quotes_dates_and_amounts_are_typed_objects():
         quote["nothing"]
     assert pickle.loads(pickle.dumps(article.entities)) == article.entities
     assert type(pickle.loads(pickle.dumps(quote))) is newsents.Quote
+
+
+def test_place_reads_a_name_as_an_article_prints_it():
+    assert newsents.place("TACOMA") == newsents.place("Tacoma") and newsents.place("Tacoma")["country"] == "US"
+    oregon, maine = newsents.place("Portland, Oregon"), newsents.place("Portland, Maine")
+    assert oregon["lon"] < -120 and maine["lon"] > -71
+    assert newsents.place("Geneva, Switzerland")["country"] == "CH"
+    assert newsents.place("Nowhere, Atlantis") is None

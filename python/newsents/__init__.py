@@ -366,8 +366,11 @@ def cooccurrence(articles: Union[Article, Iterable[Article]], level: str = "sent
 
 
 def place(name: str) -> Optional[Dict[str, Any]]:
-    """The place the shipped gazetteer gives a name with no other context
-    (countries first, then US states, then the most populous city of that name):
+    """The place the shipped gazetteer gives a name with no other context:
+    ``"City, State"`` or ``"City, Country"`` pinned there (``"Portland,
+    Oregon"``), a name in capitals read as prose prints it (``"TACOMA"``),
+    else countries first, then US states, then the most populous city of
+    that name:
     ``{"geonameid": 703448, "country": "UA", "lat": 50.45, "lon": 30.52, "name": "Kyiv"}``,
     or None.
     """

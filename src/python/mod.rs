@@ -775,9 +775,7 @@ fn cooccurrence(
 /// with no other context: `(geonameid, country, lat, lon, name)`.
 #[pyfunction]
 fn place(name: &str) -> Option<(u64, String, f64, f64, String)> {
-    crate::lexicon::gazetteer::GAZETTEER
-        .choose([name], &Default::default())
-        .map(|p| (p.geonameid, p.country.clone(), p.lat, p.lon, p.name.clone()))
+    crate::resolve::place_named(name).map(|p| (p.geonameid, p.country.clone(), p.lat, p.lon, p.name.clone()))
 }
 
 #[pymodule]

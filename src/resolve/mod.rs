@@ -139,6 +139,20 @@ struct Cluster {
     key_name: String,
 }
 
+/// The place a name alone gives, as an article without other context
+/// would resolve it: `City, State` or `City, Country` pinned there
+/// (`Portland, Oregon`), a name in capitals read as prose prints it
+/// (`TACOMA`), else countries first, then US states, then the most populous
+/// city of that name.
+pub fn place_named(name: &str) -> Option<&'static Place> {
+    let name = name.trim();
+    let name = shouted(name).unwrap_or_else(|| name.to_string());
+    if let Some((city, within)) = name.split_once(',') {
+        return GAZETTEER.region_or_country(within.trim()).and_then(|within| GAZETTEER.city_in(city.trim(), within));
+    }
+    GAZETTEER.choose([name.as_str()], &Default::default())
+}
+
 /// The resolution stage: the [`Doc`]'s mentions into entities, with roles,
 /// places and keys; each mention learns its entity.
 pub fn annotate(doc: &mut Doc) {
