@@ -257,3 +257,10 @@ def test_place_reads_a_name_as_an_article_prints_it():
     assert oregon["lon"] < -120 and maine["lon"] > -71
     assert newsents.place("Geneva, Switzerland")["country"] == "CH"
     assert newsents.place("Nowhere, Atlantis") is None
+    with pytest.raises(TypeError, match="place takes a place's name as str, not NoneType"):
+        newsents.place(None)
+
+
+def test_cooccurrence_explains_that_it_takes_articles():
+    with pytest.raises(TypeError, match="parse texts first"):
+        newsents.cooccurrence(["Putin met Zelensky."])

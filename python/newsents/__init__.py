@@ -362,7 +362,12 @@ def cooccurrence(articles: Union[Article, Iterable[Article]], level: str = "sent
     many, with how many sentences or articles they share, most frequent
     first: ``[{"source": "vladimir putin", "target": "volodymyr zelensky", "count": 12}, ...]``.
     """
-    return frames.cooccurrence_rows([articles] if isinstance(articles, Article) else articles, level)
+    articles = [articles] if isinstance(articles, Article) else list(articles)
+    for article in articles:
+        if not isinstance(article, Article):
+            raise TypeError(f"cooccurrence takes Article objects (from parse, parse_many or read), not "
+                            f"{type(article).__name__}; parse texts first: newsents.cooccurrence(newsents.parse_many(texts))")
+    return frames.cooccurrence_rows(articles, level)
 
 
 def place(name: str) -> Optional[Dict[str, Any]]:
@@ -374,6 +379,8 @@ def place(name: str) -> Optional[Dict[str, Any]]:
     ``{"geonameid": 703448, "country": "UA", "lat": 50.45, "lon": 30.52, "name": "Kyiv"}``,
     or None.
     """
+    if not isinstance(name, str):
+        raise TypeError(f"place takes a place's name as str, not {type(name).__name__}")
     found = _core.place(name)
     if found is None:
         return None
