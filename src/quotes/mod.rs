@@ -1597,7 +1597,12 @@ impl<'a> Reader<'a> {
                 });
                 Some(Speaker { name, entity: None, span, anonymous: true })
             }
-            Who::Phrase => Some(Speaker { name: Some(printed_description(&self.text[span.clone()], self.is_sentence_start(c.first))), entity: None, span, anonymous: false }),
+            Who::Phrase => {
+                // `One of them`, `one of the diplomats`: an unnamed member of a group.
+                let unnamed_member = self.lower(c.first) == "one" && c.first + 1 < c.end && self.lower(c.first + 1) == "of";
+                let name = printed_description(&self.text[span.clone()], self.is_sentence_start(c.first));
+                Some(Speaker { name: Some(name), entity: None, span, anonymous: unnamed_member })
+            }
             Who::Description { head, kind, definite } => {
                 if *definite {
                     if let Some(entity) = self.entity_titled(head, *kind, span.start).or_else(|| self.organisation_referred_to(&span, head, *kind)) {
@@ -2478,6 +2483,13 @@ mod tests {
         let kinds = |body: &str| story(body).quotes.iter().map(|q| q.kind.to_string()).collect::<Vec<_>>();
         assert_eq!(kinds("Tom Reed said the council would respond “in a proportionate manner.”"), ["partial"]);
         assert_eq!(kinds("“The library will close,” Tom Reed said, “and nobody will miss it.”"), ["direct", "direct"]);
+    }
+
+    #[test]
+    fn one_of_a_group_is_an_unnamed_source() {
+        let article = story("Two diplomats briefed reporters on the offer. One of them described the offer as “a trial balloon that nobody expects to fly.”");
+        let quote = &article.quotes[0];
+        assert_eq!((quote.speaker.as_deref(), quote.anonymous), (Some("one of them"), true));
     }
 
     #[test]
