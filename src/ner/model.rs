@@ -349,9 +349,7 @@ impl Model {
         let mut sums = vec![0i32; features.len() * n_tags];
         for (t, sums) in sums.chunks_exact_mut(n_tags).enumerate() {
             if let Some(&row) = features.word_rows.get(t) {
-                for (sum, &score) in sums.iter_mut().zip(&word_scores[row as usize..row as usize + n_tags]) {
-                    *sum += score;
-                }
+                add_scores(sums, &word_scores[row as usize..row as usize + n_tags], 1);
             }
             self.add_rows(sums, features.token(t).iter().chain(extra.token(t)));
         }
