@@ -58,6 +58,9 @@ fn names_a_day_or_month(word: &str) -> bool {
 enum Tense {
     Past,
     Future,
+    /// The present of `be` before a month or date: the nearest such
+    /// (`is set for April 14, Pitman said`).
+    Present,
     Unknown,
 }
 
@@ -79,6 +82,7 @@ static FUTURE_CUES: Words = Words::new("future_cues");
 static PAST_CUES: Words = Words::new("past_cues");
 static FUTURE_BEFORE_TO: Words = Words::new("future_before_to");
 static LINKING_VERBS: Words = Words::new("linking_verbs");
+static PRESENT_CUES: Words = Words::new("present_cues");
 static NUMBER_WORDS: Words = Words::new("number_words");
 /// `now`, `recently`, `the future`: TimeML's `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
 static REFERENCE_WORDS: Words = Words::new("reference_words");
@@ -329,13 +333,27 @@ impl Reader<'_> {
     /// `said on Monday`, `will meet on Monday`, `on Monday, it said`; past
     /// after `since`.
     fn tense(&self) -> Tense {
+        self.tense_reading(false)
+    }
+
+    /// The tense for a month or a date, which the present of `be` before it
+    /// also sets (`is set for April 14, Pitman said`: the reporting verb
+    /// dates the report). Not for a weekday: `is raising questions about
+    /// Monday's debate` looks back.
+    fn date_tense(&self) -> Tense {
+        self.tense_reading(true)
+    }
+
+    fn tense_reading(&self, present_counts: bool) -> Tense {
         let start = self.start.get();
         // `since June`, `since the October endorsement`: a starting point is past.
         let before = if start > 0 && self.low(start - 1) == "the" { start.saturating_sub(2) } else { start.saturating_sub(1) };
         if start > 0 && self.low(before) == "since" {
             return Tense::Past;
         }
-        let cue = |k: usize| {
+        // The present of `be` counts before the expression only: after it,
+        // it is another clause's (`March's outcome is unclear`).
+        let cue = |k: usize, backward: bool| {
             let w = self.low(k);
             let participle = w.len() > 4 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase()) && self.word(k).starts_with(|c: char| c.is_ascii_lowercase());
             // A past form after a modal or `to` is the bare verb it spells (`will last until Friday`).
@@ -360,11 +378,13 @@ impl Reader<'_> {
                 Some(Tense::Unknown)
             } else if past {
                 Some(Tense::Past)
+            } else if present_counts && backward && PRESENT_CUES.contains(w) {
+                Some(Tense::Present)
             } else {
                 None
             }
         };
-        (0..start).rev().find_map(cue).or_else(|| (start + 1..self.words.len()).find_map(cue)).unwrap_or(Tense::Unknown)
+        (0..start).rev().find_map(|k| cue(k, true)).or_else(|| (start + 1..self.words.len()).find_map(|k| cue(k, false))).unwrap_or(Tense::Unknown)
     }
 
     /// Whether anything can start at token `i`: a digit, a month, weekday
@@ -602,10 +622,10 @@ impl Reader<'_> {
             return Match::date(end, format!("XXXX-{month:02}-{day:02}"), false);
         };
         let candidates: Vec<Date> = (anchor.year - 1..=anchor.year + 1).filter_map(|y| Date::new(y, month, day)).collect();
-        let pick = match self.tense() {
+        let pick = match self.date_tense() {
             Tense::Past => candidates.iter().filter(|d| **d <= anchor.plus_days(7)).max(),
             Tense::Future => candidates.iter().filter(|d| **d >= anchor.plus_days(-7)).min(),
-            Tense::Unknown => candidates.iter().min_by_key(|d| (d.days() - anchor.days()).abs()),
+            Tense::Present | Tense::Unknown => candidates.iter().min_by_key(|d| (d.days() - anchor.days()).abs()),
         };
         pick.map(|d| Match { end, label: "DATE", value: Some(d.iso()), anchored: true })
     }
@@ -614,12 +634,12 @@ impl Reader<'_> {
         let Some(anchor) = self.anchor else {
             return Match::date(end, format!("XXXX-{month:02}"), false);
         };
-        let year = match self.tense() {
+        let year = match self.date_tense() {
             Tense::Future if month < anchor.month => anchor.year + 1,
             Tense::Past if month > anchor.month => anchor.year - 1,
             // No tense: the nearest such month.
-            Tense::Unknown if (month as i32 - anchor.month as i32) > 6 => anchor.year - 1,
-            Tense::Unknown if (anchor.month as i32 - month as i32) > 6 => anchor.year + 1,
+            Tense::Present | Tense::Unknown if (month as i32 - anchor.month as i32) > 6 => anchor.year - 1,
+            Tense::Present | Tense::Unknown if (anchor.month as i32 - month as i32) > 6 => anchor.year + 1,
             _ => anchor.year,
         };
         Match::date(end, format!("{year:04}-{month:02}"), true)
@@ -1159,6 +1179,19 @@ mod tests {
         assert!(got.contains(&("March 15".into(), "DATE", "2016-03-15".into())), "`were due` looks ahead from the past");
         let got = values("The convention, which begins Monday, is in Philadelphia.", Date::new(2016, 7, 20));
         assert!(got.contains(&("Monday".into(), "DATE", "2016-07-25".into())), "a scheduled start in the present looks ahead: {got:?}");
+    }
+
+    #[test]
+    fn a_reporting_verb_after_the_clause_does_not_date_its_event() {
+        let march_6 = Date::new(2026, 3, 6);
+        let got = values("A status conference is set for April 14, Pitman said in an order.", march_6);
+        assert!(got.contains(&("April 14".into(), "DATE", "2026-04-14".into())), "{got:?}");
+        let got = values("The hearing, on April 14, was adjourned.", march_6);
+        assert!(got.contains(&("April 14".into(), "DATE", "2025-04-14".into())), "{got:?}");
+        // After the expression, `is` is another clause's; a weekday keeps the tense of its verb.
+        let got = values("April's outcome is unclear, he said. He is raising questions about Monday's debate.", march_6);
+        assert!(got.contains(&("April".into(), "DATE", "2025-04".into())), "{got:?}");
+        assert!(got.contains(&("Monday".into(), "DATE", "2026-03-02".into())), "{got:?}");
     }
 
     #[test]
