@@ -697,15 +697,22 @@ impl Reader<'_> {
         }
         if direction == 2 {
             if let Some(season) = SEASONS.value(target) {
-                // `fall` is mostly a verb: it needs a date word before it or a year after.
-                let context = i > 0 && DATE_CONTEXT.contains(self.low(i - 1));
+                // `fall` is mostly a verb: it needs a date word before it or a
+                // year after; not `to`, nor `and` after no season (`need to
+                // fall`, `rise and fall`; `summer and fall`), nor `the fall
+                // of` a thing (`the fall of Kabul`).
+                let before = if i > 0 { self.low(i - 1) } else { "" };
+                let after_a_season = i > 1 && SEASONS.contains(self.low(i - 2));
+                let verb_before = target == "fall" && (before == "to" || before == "and" && !after_a_season);
+                let context = DATE_CONTEXT.contains(before) && !verb_before;
                 // `summer 2012`, `the spring of 2012`
                 let year = match (self.year_at(j + 1), self.low(j + 1)) {
                     (Some(y), _) => Some((y, j + 2)),
                     (None, "of") => self.year_at(j + 2).map(|y| (y, j + 3)),
                     _ => None,
                 };
-                if target == "fall" && !(context || year.is_some()) {
+                let of_a_thing = self.low(j + 1) == "of" && year.is_none();
+                if target == "fall" && (of_a_thing || !(context || year.is_some())) {
                     return None;
                 }
                 return match year {
@@ -1382,6 +1389,10 @@ mod tests {
 
     #[test]
     fn centuries_seasons_and_months_of_a_year() {
+        let got = values("Emissions need to fall by 43%; prices rise and fall; after the fall of Kabul. Talks resume in the fall, or by fall 2027.", march_14_2013());
+        assert_eq!(got.iter().map(|(t, _, v)| (t.as_str(), v.as_str())).collect::<Vec<_>>(), [("fall", "2013-FA"), ("fall 2027", "2027-FA")]);
+        let got = values("Shifts run long in summer and fall.", march_14_2013());
+        assert_eq!(got.iter().map(|(t, _, _)| t.as_str()).collect::<Vec<_>>(), ["summer", "fall"]);
         let got = values("Built in the 19th century, it opened in the spring of 2012 and closed in March of 2013, on New Year's Eve.", march_14_2013());
         assert!(got.contains(&("19th century".into(), "DATE", "18".into())), "{got:?}");
         assert!(got.contains(&("spring of 2012".into(), "DATE", "2012-SP".into())));
