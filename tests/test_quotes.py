@@ -146,6 +146,14 @@ According to Antonio Guterres, the talks will resume next week.
     assert found[2][2] == "the talks will resume next week"
 
 
+def test_british_titles_without_a_full_stop_are_titles():
+    found = quotes_of("""
+Dr Sarah Jones, a virologist, said the risk was low.
+Prof Alan Woodward, a cybersecurity expert at the University of Surrey, said there was no sign of an attack.
+""")
+    assert [(k, s) for k, s, _ in found] == [("indirect", "Sarah Jones"), ("indirect", "Alan Woodward")]
+
+
 def test_scare_quotes_and_titles_are_nobodys_words():
     assert quoted("These talks only work when the so-called “sherpas” have spent long hours on them.") == []
     assert quoted("She appeared on “Morning Joe” on Tuesday.") == []

@@ -109,6 +109,11 @@ def test_roles_and_affiliations_for_most_people_with_a_role(seed_articles):
         ("Council member Marcus Holloway objected.", "Marcus Holloway", "Council member", None),
         ("The bill's sponsor, state Sen. Pat Miller, spoke.", "Pat Miller", "state Sen.", None),
         ("Sounders coach Brian Kessler was happy.", "Brian Kessler", "coach", "Sounders"),
+        # An agent noun after `a` is a role though no list holds it; a person after a preposition stays in the phrase;
+        # British style prints titles without a full stop.
+        ("Dr Sarah Jones, a virologist at Imperial College London, said the risk was low.", "Sarah Jones", "virologist", "Imperial College London"),
+        ("Brian Rivera, a spokesman for Ken Paxton's office, said so.", "Brian Rivera", "spokesman", None),
+        ("Jamal Simmons, a consultant and a CNN contributor, said so.", "Jamal Simmons", "CNN contributor", "CNN"),
     ],
 )
 def test_roles_in_each_pattern(text, name, role, affiliation):

@@ -167,9 +167,19 @@ static HONORIFICS: Words = Words::new("honorifics");
 /// Abbreviations with their kinds; a title's (`Dr.`) is no part of a person's name.
 static ABBREVIATIONS: Words = Words::new("abbreviations");
 
-/// An honorific or an abbreviated title (`Mr.`, `Dr.`, `Sen.`): never a name.
+static UNSTOPPED_TITLES: Words = Words::new("unstopped_titles");
+
+/// An honorific or an abbreviated title (`Mr.`, `Dr.`, `Sen.`; `Mr`, `Dr`
+/// as British style prints them): never a name.
 pub fn is_honorific_or_title(word: &str) -> bool {
+    let word = stopped_title(word).unwrap_or(word);
     HONORIFICS.contains(word) || word.strip_suffix('.').is_some_and(|bare| ABBREVIATIONS.value(bare) == Some("title"))
+}
+
+/// The stopped form of an honorific or title printed without its full stop
+/// (`Dr` → `Dr.`), which the lists hold.
+pub fn stopped_title(word: &str) -> Option<&'static str> {
+    UNSTOPPED_TITLES.value(word)
 }
 
 static COUNTERS: Words = Words::new("counters");

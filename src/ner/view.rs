@@ -107,7 +107,7 @@ impl<'t> View<'t> {
             .map(|sentence| {
                 let tokens = segmented.sentence_tokens(sentence);
                 let mut words = Vec::with_capacity(tokens.len());
-                for token in tokens {
+                for (i, token) in tokens.iter().enumerate() {
                     // Only split what normalisation left as printed (borrowed), so byte offsets hold.
                     let form = match normalise_word(token.text(text)) {
                         Cow::Borrowed(form) => {
@@ -116,6 +116,9 @@ impl<'t> View<'t> {
                         }
                         Cow::Owned(form) => arena.alloc_str(&form),
                     };
+                    // `Dr Sarah Jones` is read as `Dr. Sarah Jones`.
+                    let before_a_capital = tokens.get(i + 1).is_some_and(|next| next.text(text).starts_with(char::is_uppercase));
+                    let form = super::stopped_title(form).filter(|_| before_a_capital).unwrap_or(form);
                     let word = Word::new(token.start(), token.end(), form);
                     if words.last().is_none_or(|w: &Word| w.end != word.end) {
                         words.push(word);

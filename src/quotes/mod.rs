@@ -1550,7 +1550,7 @@ impl<'a> Reader<'a> {
     }
 
     fn is_title(&self, i: usize) -> bool {
-        let word = self.word(i);
+        let word = crate::ner::stopped_title(self.word(i)).unwrap_or(self.word(i));
         word.starts_with(char::is_uppercase)
             && (GAZETTEER.kinds(word).contains(&GazetteerKind::Title) || lexicon::head(&self.lower(i)).is_some_and(|(_, k)| k == Head::Person))
     }
@@ -1604,8 +1604,11 @@ impl<'a> Reader<'a> {
                 Some(Speaker { name: Some(name), entity: None, span, anonymous: unnamed_member })
             }
             Who::Description { head, kind, definite } => {
+                // `Mrs. Clinton's advisers` are no one person who is an adviser.
+                let printed_head = description_head(&self.text[span.clone()]);
+                let plural = lexicon::singular(&printed_head) != printed_head;
                 if *definite {
-                    if let Some(entity) = self.entity_titled(head, *kind, span.start).or_else(|| self.organisation_referred_to(&span, head, *kind)) {
+                    if let Some(entity) = self.entity_titled(head, *kind, span.start).filter(|_| !plural).or_else(|| self.organisation_referred_to(&span, head, *kind)) {
                         return Some(self.named(entity, span));
                     }
                     let same_head = |d: &&Speaker| d.name.as_deref().is_some_and(|n| lexicon::head(&description_head(n)).is_some_and(|(h, _)| &h == head));

@@ -59,6 +59,16 @@ fn is_role_noun(word: &str) -> bool {
     ROLE_NOUNS.contains(word.to_lowercase().as_str()) || GAZETTEER.kinds(word).contains(&Kind::Title)
 }
 
+static AGENT_NOUN_ENDINGS: Words = Words::new("agent_noun_endings");
+
+/// A lower-case noun of an agent (`virologist`, `researcher`), by its ending.
+fn is_agent_noun(word: &str) -> bool {
+    word.len() >= 5
+        && word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !word.ends_with("ment")
+        && AGENT_NOUN_ENDINGS.words().any(|ending| word.ends_with(ending))
+}
+
 fn is_role_word(word: &str) -> bool {
     is_role_noun(word) || ROLE_MODIFIERS.contains(word.to_lowercase().as_str())
 }
@@ -298,6 +308,8 @@ fn appositive<'t>(
     referent: impl Fn(usize) -> Option<usize>,
 ) -> (Vec<String>, Option<usize>) {
     let mut i = start;
+    // `Sarah Jones, a virologist at ...`: an indefinite description of the person.
+    let indefinite = i < end && matches!(words(i), "a" | "an");
     while i < end && DETERMINERS.contains(words(i).to_lowercase().as_str()) {
         i += 1;
     }
@@ -315,7 +327,7 @@ fn appositive<'t>(
         if let Some(&m) = starting.get(&i) {
             let end_of_mention = spots[m].as_ref().map_or(i + 1, |s| s.end);
             let next = (end_of_mention < end).then(|| words(end_of_mention));
-            if found[m].label == Label::Person && !next.is_some_and(is_role_word) {
+            if found[m].label == Label::Person && !after_preposition && !next.is_some_and(is_role_word) {
                 // `Bennett, Ukrainian President Volodymyr Zelensky and ...`: a list, not an appositive.
                 return (Vec::new(), None);
             }
@@ -348,27 +360,33 @@ fn appositive<'t>(
             continue;
         }
         if lower == "and" && !after_preposition {
-            roles.extend(finish(&mut current));
+            roles.extend(finish(&mut current, indefinite));
+            // `consultant and a CNN contributor`
+            while i + 1 < end && DETERMINERS.contains(words(i + 1).to_lowercase().as_str()) {
+                i += 1;
+            }
         } else if PREPOSITIONS.contains(lower.as_str()) {
-            roles.extend(finish(&mut current));
+            roles.extend(finish(&mut current, indefinite));
             after_preposition = true;
         } else if !after_preposition {
             current.push(word);
         }
         i += 1;
     }
-    roles.extend(finish(&mut current));
+    roles.extend(finish(&mut current, indefinite));
     (roles, affiliation)
 }
 
-/// A collected phrase as a role, if it holds a role noun.
-fn finish(current: &mut Vec<&str>) -> Option<String> {
+/// A collected phrase as a role, if it holds a role noun, or, in an
+/// indefinite description, ends in an agent noun.
+fn finish(current: &mut Vec<&str>, indefinite: bool) -> Option<String> {
     let mut phrase = std::mem::take(current);
     // A phrase cut at a stop word leaves no connector at its end (`nominee or`).
     while phrase.last().is_some_and(|w| CONNECTORS.contains(w) || matches!(*w, "or" | "and")) {
         phrase.pop();
     }
-    phrase.iter().any(|w| is_role_noun(w)).then(|| join_words(&phrase))
+    let agent = indefinite && phrase.last().is_some_and(|w| is_agent_noun(w));
+    (agent || phrase.iter().any(|w| is_role_noun(w))).then(|| join_words(&phrase))
 }
 
 /// Words as printed: spaced, but a possessive's ending stays on its word
