@@ -235,6 +235,8 @@ pub struct Structure {
     pub bylines: Vec<Range<usize>>,
     /// The place of a wire story's dateline (`DALLAS` in `DALLAS (AP) —`).
     pub dateline_place: Option<Range<usize>>,
+    /// The whole dateline before the story's first words (`DALLAS (AP) —`).
+    pub dateline: Option<Range<usize>>,
 }
 
 /// One block of story text.

@@ -154,6 +154,15 @@ Prof Alan Woodward, a cybersecurity expert at the University of Surrey, said the
     assert [(k, s) for k, s, _ in found] == [("indirect", "Sarah Jones"), ("indirect", "Alan Woodward")]
 
 
+def test_a_wire_datelines_place_and_agency_are_nobodys_subject():
+    article = newsents.parse(
+        "EU fines Meta\n\nBRUSSELS, Dec 3 (Reuters) - The European Commission on Wednesday fined Meta, "
+        "saying its “pay or consent” model broke the law.\n"
+    )
+    assert [(q["text"], q["speaker"]) for q in article.quotes] == [("pay or consent", "European Commission")]
+    assert "Reuters" not in [m["text"] for m in article.mentions] and article.outlet == "Reuters"
+
+
 def test_scare_quotes_and_titles_are_nobodys_words():
     assert quoted("These talks only work when the so-called “sherpas” have spent long hours on them.") == []
     assert quoted("She appeared on “Morning Joe” on Tuesday.") == []

@@ -166,14 +166,21 @@ fn read_wire_dateline(text: &str, units: &[Unit], roles: &[Role], found: &mut St
         // A date with its year only: `Feb 5 (Reuters)` has none.
         tails.filter_map(dateline::normalise_date).find(|iso| iso.len() >= 10)
     };
-    let lead_match = match PATTERNS.wire_dateline.captures(line) {
+    let (lead_match, whole) = match PATTERNS.wire_dateline.captures(line) {
         Some(caps) => {
             let Some(outlet) = PATTERNS.outlet(&caps["outlet"]) else { return };
             found.outlet.get_or_insert_with(|| outlet.to_string());
-            caps.name("lead")
+            // The agency of `BRUSSELS (Reuters) -` signs the story, as a byline does: no name in it.
+            let agency = caps.name("outlet").map(|m| unit.start + m.start()..unit.start + m.end());
+            found.bylines.extend(agency);
+            (caps.name("lead"), caps.get(0))
         }
-        None => PATTERNS.plain_dateline.captures(line).and_then(|caps| caps.name("lead")).filter(|lead| full_date(lead.as_str()).is_some()),
+        None => {
+            let caps = PATTERNS.plain_dateline.captures(line).filter(|caps| full_date(&caps["lead"]).is_some());
+            (caps.as_ref().and_then(|caps| caps.name("lead")), caps.as_ref().and_then(|caps| caps.get(0)))
+        }
     };
+    found.dateline = whole.map(|m| unit.start + m.start()..unit.start + m.end());
     let Some(lead_match) = lead_match else { return };
     let lead = lead_match.as_str();
     let place = lead.split(',').next().unwrap_or("").trim_end();

@@ -142,7 +142,7 @@ pub fn find(annotated: &Doc, paragraphs: &[Range<usize>], continues: &[bool]) ->
             quotes.push(passage_quote(text, passage, kind, speaker, cue));
         }
         if next_passage == first_passage && doc.in_paragraph[s] {
-            quotes.extend(doc.indirect_in(sentence.first_token..sentence.end_token, &mut memory));
+            quotes.extend(doc.indirect_in(doc.sentence_bounds(s), &mut memory));
         }
     }
     quotes
@@ -283,6 +283,9 @@ struct Reader<'a> {
     times: Vec<Range<usize>>,
     /// Whether each sentence is in a story paragraph.
     in_paragraph: Vec<bool>,
+    /// The first token after the wire dateline (0 without one), in the
+    /// sentence that the dateline opens.
+    story_start: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -324,7 +327,8 @@ impl<'a> Reader<'a> {
             })
             .collect();
         let times = annotated.times.iter().map(|t| token_at(t.start)..token_end(t.end)).collect();
-        Reader { text, tokens, segmented, names, entity_of, entities, name_tokens, name_starting, name_ending, name_ranges, names_by_sentence, first_name, quoted, marks, times, in_paragraph }
+        let story_start = annotated.structure.dateline.as_ref().map_or(0, |d| token_end(d.end));
+        Reader { text, tokens, segmented, names, entity_of, entities, name_tokens, name_starting, name_ending, name_ranges, names_by_sentence, first_name, quoted, marks, times, in_paragraph, story_start }
     }
 
     /// The sentence of a token of the text (0 for one outside the story's sentences).
@@ -370,9 +374,12 @@ impl<'a> Reader<'a> {
         self.tokens.partition_point(|t| t.end() <= byte)
     }
 
+    /// A sentence's tokens, after the wire dateline that may open it (its
+    /// place and agency are no one's subject).
     fn sentence_bounds(&self, s: usize) -> Range<usize> {
         let sentence = &self.segmented.sentences[s];
-        sentence.first_token..sentence.end_token
+        let dated = (sentence.first_token..sentence.end_token).contains(&self.story_start);
+        (if dated { self.story_start } else { sentence.first_token })..sentence.end_token
     }
 
     /// The first token from `from` (before `end`) that is not part of a time
