@@ -194,7 +194,10 @@ pub fn annotate(doc: &mut Doc) {
                         },
                     },
                     "NORP" => (singular(alias), None),
-                    "ORG" => (without_legal_form(expansions.get(alias.as_str()).unwrap_or(alias)).to_string(), None),
+                    "ORG" => {
+                        let defined_as = defined.get(alias.as_str()).map(|(_, expansion)| expansion);
+                        (without_legal_form(defined_as.or_else(|| expansions.get(alias.as_str())).unwrap_or(alias)).to_string(), None)
+                    }
                     _ => (defined.get(alias.as_str()).map_or_else(|| alias.clone(), |(_, expansion)| expansion.clone()), None),
                 };
                 let slot = (family.to_string(), place.map_or_else(|| fold(&key_name), |p| p.geonameid.to_string()));
@@ -562,18 +565,25 @@ fn head_expansions<'a>(found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'
     expansions
 }
 
-/// Acronyms the article defines in brackets after a name that is no
-/// organisation (`Worldwide Developers Conference (WWDC)`, `Affordable Care
-/// Act (ACA)`): each mention of the acronym takes the name's label (the
-/// tagger reads an acronym as an organisation) and joins its entity.
+/// Acronyms the article defines in brackets after a name (`Worldwide
+/// Developers Conference (WWDC)`, `Affordable Care Act (ACA)`): each mention
+/// of the acronym takes the name's label (the tagger reads an acronym as an
+/// organisation) and joins its entity. After an event, law, facility or
+/// product the letters must spell the name; after an organisation the
+/// brackets are definition enough, since parties and agencies abroad are
+/// known by their own language's initials (`Republican People's Party
+/// (CHP)`).
 fn defined_acronyms<'a>(text: &str, found: &[Mention], aliases: &'a [String]) -> FxHashMap<&'a str, (Label, String)> {
     let mut defined = FxHashMap::default();
     for (k, pair) in found.windows(2).enumerate() {
         let (name, acronym) = (&pair[0], &pair[1]);
-        let in_brackets = text.get(name.end..acronym.start).is_some_and(|between| between.trim() == "(");
-        let defines = matches!(name.label, Label::Event | Label::Law | Label::Fac | Label::Product)
-            && in_brackets
-            && acronym_letters(&aliases[k + 1]).is_some_and(|letters| spells(&letters, &aliases[k]));
+        let in_brackets = text.get(name.end..acronym.start).is_some_and(|between| between.trim() == "(")
+            && text[acronym.end..].trim_start().starts_with(')');
+        let letters = acronym_letters(&aliases[k + 1]);
+        let named_thing = matches!(name.label, Label::Event | Label::Law | Label::Fac | Label::Product)
+            && letters.as_ref().is_some_and(|letters| spells(letters, &aliases[k]));
+        let organisation = name.label == Label::Org && acronym.label == Label::Org && letters.is_some();
+        let defines = in_brackets && (named_thing || organisation);
         if defines {
             defined.entry(aliases[k + 1].as_str()).or_insert_with(|| (name.label.clone(), aliases[k].clone()));
         }
@@ -775,6 +785,10 @@ mod tests {
         assert_eq!(got[2], ("WWDC".to_string(), Label::Event, got[0].2));
         assert_eq!(got[3].1, Label::Org);
         assert!(spells("ACA", "Affordable Care Act") && spells("NAFTA", "North American Free Trade Agreement"));
+        // After an organisation the brackets define it, whatever the letters.
+        let text = "The Republican People's Party (CHP) won. The CHP said so. Apple (AAPL.O) rose.";
+        let got = resolved(text, &[("Republican People's Party", Label::Org), ("CHP", Label::Org), ("CHP", Label::Org)]);
+        assert!(got[1].2 == got[0].2 && got[2].2 == got[0].2, "{got:?}");
         assert!(!spells("WWDC", "Developers Conference") && !spells("ABC", "Bank of China"));
     }
 }
