@@ -35,12 +35,41 @@ static CURRENCY_WORDS: Words = Words::new("currency_words");
 static PERCENT_WORDS: Words = Words::new("percent_words");
 static SCALES: Words = Words::new("scales");
 static MEASURES: Words = Words::new("measures");
+static SI_PREFIXES: Words = Words::new("si_prefixes");
+static SI_UNITS: Words = Words::new("si_units");
+static TEMPERATURE_SCALES: Words = Words::new("temperature_scales");
+static PER_TIME_UNITS: Words = Words::new("per_time_units");
 /// Number words (`zero` to `nineteen`, `twenty` to `ninety`) and their values.
 static NUMBER_WORDS: Words = Words::new("number_words");
 static ORDINAL_WORDS: Words = Words::new("ordinal_words");
 /// Words that start a vague amount (`hundreds of millions of dollars`).
 static VAGUE_AMOUNTS: Words = Words::new("vague_amounts");
 static COINS: Words = Words::new("coins");
+
+/// A unit word in lower case, singular or plural, as its symbol: a listed
+/// measure (`kilometres` → `km`) or an SI prefix and unit (`zettajoules` →
+/// `ZJ`); with `²` or `³` (or `2`, `3`: `km²`, `m3`), its square or cube.
+fn unit_word(word: &str) -> Option<String> {
+    for (mark, power) in [("²", "2"), ("³", "3")] {
+        if let Some(base) = word.strip_suffix(mark) {
+            return unit_word(base).map(|unit| format!("{unit}{power}"));
+        }
+    }
+    if let Some(base) = word.strip_suffix(['2', '3']).filter(|base| base.chars().all(char::is_alphabetic)) {
+        // `m2`: a symbol (`m` alone is a million, `5m`) with its power.
+        let power = &word[base.len()..];
+        let symbol = MEASURES.value(base).or_else(|| MEASURES.entries().iter().find(|e| e.value == base).map(|e| e.value));
+        return symbol.map(|unit| format!("{unit}{power}"));
+    }
+    let singular = word.trim_end_matches('s');
+    if let Some(unit) = MEASURES.value(singular).or_else(|| MEASURES.value(word)).or_else(|| SI_UNITS.value(singular)) {
+        return Some(unit.to_string());
+    }
+    SI_PREFIXES.entries().iter().find_map(|prefix| {
+        let unit = SI_UNITS.value(singular.strip_prefix(prefix.word)?)?;
+        Some(format!("{}{unit}", prefix.value))
+    })
+}
 
 /// The value of a list's entry as a number (the lists hold only numbers there).
 fn number_value(list: &Words, word: &str) -> Option<f64> {
@@ -93,6 +122,8 @@ struct Reader<'a> {
     lower: &'a [Cow<'a, str>],
     /// Whether each token ends where the next begins (`US` in `US$`).
     glued: &'a [bool],
+    /// Whether each token is part of a date, time or duration.
+    taken: &'a [bool],
 }
 
 /// An amount: its value and the tokens it covers.
@@ -227,11 +258,16 @@ impl Reader<'_> {
                 return Some(found(i, i + 1, "CARDINAL", v, None));
             }
         }
-        // `150mg`, `5km`: a number glued to a unit's symbol.
+        // `150mg`, `5km`, `0.97C`: a number glued to a unit's symbol or a temperature scale's initial.
         let word = self.low(i);
-        if let Some(split) = word.find(|c: char| c.is_alphabetic()).filter(|&at| at > 0) {
-            if let (Some((v, None)), Some(unit)) = (digits(&word[..split]), MEASURES.value(&word[split..])) {
-                return Some(found(i, i + 1, "QUANTITY", v, Some(unit)));
+        if let Some(split) = word.find(|c: char| c.is_alphabetic() || c == '°').filter(|&at| at > 0) {
+            let (number, symbol) = (&word[..split], &word[split..]);
+            // `0.97C`, `at 40C`; not `Class 5C`.
+            let temperature = number.contains('.') || i == 0 || !self.word(i - 1).starts_with(char::is_uppercase);
+            let scale = |s: &str| TEMPERATURE_SCALES.value(s).filter(|_| temperature && s.len() == 1 && self.word(i).ends_with(|c: char| c.is_ascii_uppercase()));
+            let unit = scale(symbol).or_else(|| symbol.strip_prefix('°').and_then(scale)).map(str::to_string).or_else(|| MEASURES.value(symbol).map(str::to_string));
+            if let (Some((v, None)), Some(unit)) = (digits(number), unit) {
+                return Some(found(i, i + 1, "QUANTITY", v, Some(&unit)));
             }
         }
         let amount = self.amount(i)?;
@@ -248,11 +284,45 @@ impl Reader<'_> {
         if next == "basis" && self.low(amount.end + 1).starts_with("point") {
             return Some(found(i, amount.end + 2, "PERCENT", amount.value / 100.0, Some("bp")));
         }
-        let singular = next.trim_end_matches('s');
-        if let Some(unit) = MEASURES.value(singular).or_else(|| MEASURES.value(next)) {
-            return Some(found(i, amount.end + 1, "QUANTITY", amount.value, Some(unit)));
+        if let Some((unit, end)) = self.unit_at(amount.end) {
+            return Some(found(i, end, "QUANTITY", amount.value, Some(&unit)));
         }
         Some(found(i, amount.end, "CARDINAL", amount.value, None))
+    }
+
+    /// The unit at token `j` and the token after it: `km`, `square
+    /// kilometres` (`km2`), `degrees Celsius` or `° C` (`°C`), and a rate
+    /// (`watts per square metre`: `W/m2`; `kilometres per hour`: `km/h`).
+    fn unit_at(&self, j: usize) -> Option<(String, usize)> {
+        let (unit, end) = self.plain_unit_at(j)?;
+        // Not into a recurrence the temporal stage read (`per hour`).
+        if self.low(end) == "per" && !self.taken.get(end + 1).copied().unwrap_or(true) {
+            let per = self.plain_unit_at(end + 1).or_else(|| PER_TIME_UNITS.value(self.low(end + 1).trim_end_matches('s')).map(|u| (u.to_string(), end + 2)));
+            if let Some((per, after)) = per {
+                return Some((format!("{unit}/{per}"), after));
+            }
+        }
+        Some((unit, end))
+    }
+
+    fn plain_unit_at(&self, j: usize) -> Option<(String, usize)> {
+        let low = self.low(j);
+        match low {
+            "square" | "sq" | "cubic" | "cu" => {
+                let power = if low.starts_with('s') { 2 } else { 3 };
+                if let Some(unit) = unit_word(self.low(j + 1)) {
+                    return Some((format!("{unit}{power}"), j + 2));
+                }
+            }
+            "degree" | "degrees" | "°" => {
+                if let Some(scale) = TEMPERATURE_SCALES.value(self.low(j + 1)) {
+                    return Some((scale.to_string(), j + 2));
+                }
+                return Some(("degree".to_string(), j + 1));
+            }
+            _ => {}
+        }
+        unit_word(low).map(|unit| (unit, j + 1))
     }
 
     /// `third`, `21st`.
@@ -297,8 +367,10 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Am
         let words: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
         let lower: Vec<Cow<str>> = words.iter().map(|w| lower_case(w)).collect();
         let glued: Vec<bool> = tokens.windows(2).map(|pair| pair[0].end() == pair[1].start()).collect();
-        let reader = Reader { words: &words, lower: &lower, glued: &glued };
-        let is_taken = |k: usize| taken.overlap(tokens[k].start(), tokens[k].end());
+        let taken: Vec<bool> = tokens.iter().map(|t| taken.overlap(t.start(), t.end())).collect();
+        let reader = Reader { words: &words, lower: &lower, glued: &glued, taken: &taken };
+        let is_taken = |k: usize| taken[k];
+        let mut amounts = Vec::new();
         let mut i = 0;
         while i < words.len() {
             if is_taken(i) {
@@ -307,14 +379,47 @@ pub fn find(text: &str, segmented: &Segmented, taken: &[Range<usize>]) -> Vec<Am
             }
             match reader.at(i).filter(|f| f.end > i && !(i..f.end).any(is_taken)) {
                 Some(f) => {
-                    out.push(Amount { start: tokens[f.start].start(), end: tokens[f.end - 1].end(), ..f });
                     i = f.end.max(i + 1);
+                    amounts.push(f);
                 }
                 None => i += 1,
             }
         }
+        share_ranges_units(&lower, &mut amounts);
+        out.extend(amounts.into_iter().map(|f| Amount { start: tokens[f.start].start(), end: tokens[f.end - 1].end(), ..f }));
     }
     out
+}
+
+/// The first number of a range takes the unit and scale printed after the
+/// second (`600 to 1,200 mg`: 600 mg; `between 5 and 10 million dollars`:
+/// 5 million dollars; `3 to 5 percent`). Amounts are in tokens of the
+/// sentence whose lower-cased words are `lower`.
+fn share_ranges_units(lower: &[Cow<str>], amounts: &mut [Amount]) {
+    for k in 1..amounts.len() {
+        let (first, second) = (&amounts[k - 1], &amounts[k]);
+        let between: Vec<&str> = lower[first.end..second.start].iter().map(|w| w.as_ref()).collect();
+        let joined = match between[..] {
+            ["to" | "-" | "–" | "or"] => true,
+            ["and"] => first.start > 0 && lower[first.start - 1] == "between",
+            _ => false,
+        };
+        let bare = first.label == "CARDINAL" && first.end == first.start + 1;
+        let same_money = first.label == "MONEY" && second.label == "MONEY" && first.unit == second.unit && first.end == first.start + 2;
+        if !joined || !(bare && second.label != "CARDINAL" && second.label != "ORDINAL" || same_money) {
+            continue;
+        }
+        // The scale words of the second (`million`) multiply the first too,
+        // when it is no larger than the second's figure (not `$500,000 and $1 million`).
+        let scale: f64 = lower[second.start..second.end].iter().filter(|w| w.len() > 2).filter_map(|w| number_value(&SCALES, w)).product();
+        let figure = second.value.map(|v| v / scale);
+        let scale = if first.value.zip(figure).is_some_and(|(a, b)| a <= b) { scale } else { 1.0 };
+        let (label, unit) = (second.label, second.unit.clone());
+        let first = &mut amounts[k - 1];
+        first.value = first.value.map(|v| v * scale);
+        first.label = label;
+        first.unit = unit;
+    }
 }
 
 #[cfg(test)]
@@ -325,6 +430,24 @@ mod tests {
     fn all(text: &str) -> Vec<(String, &'static str, Option<f64>, Option<String>)> {
         let segmented = segment(text, [&(0..text.len())]);
         find(text, &segmented, &[]).into_iter().map(|f| (text[f.start..f.end].to_string(), f.label, f.value, f.unit)).collect()
+    }
+
+    #[test]
+    fn units_of_science_and_ranges() {
+        let got = all("It was 9.6°C, then 0.97C warmer, over 1.71 million km² and 420,000 square kilometres; 16 zettajoules, 450 gigatonnes, 3.5 watts per square metre and 0.3 degrees Celsius. Class 5C met.");
+        let units: Vec<(&str, Option<&str>)> = got.iter().map(|(t, _, _, u)| (t.as_str(), u.as_deref())).collect();
+        assert_eq!(units, [
+            ("9.6°C", Some("°C")), ("0.97C", Some("°C")), ("1.71 million km²", Some("km2")), ("420,000 square kilometres", Some("km2")),
+            ("16 zettajoules", Some("ZJ")), ("450 gigatonnes", Some("Gt")), ("3.5 watts per square metre", Some("W/m2")),
+            ("0.3 degrees Celsius", Some("°C")),
+        ]);
+        let got = all("Doses of 600 to 1,200 mg; between $5 and $10 million; between $500,000 and $1 million; 3 to 5 percent; 3 to 2 goals.");
+        let first: Vec<(&str, &str, Option<f64>)> = got.iter().map(|(t, l, v, _)| (t.as_str(), *l, *v)).collect();
+        assert_eq!(first[0], ("600", "QUANTITY", Some(600.0)));
+        assert_eq!(first[2], ("$5", "MONEY", Some(5e6)));
+        assert_eq!(first[4], ("$500,000", "MONEY", Some(5e5)));
+        assert_eq!(first[6], ("3", "PERCENT", Some(3.0)));
+        assert_eq!(first[8], ("3", "CARDINAL", Some(3.0)));
     }
 
     #[test]
