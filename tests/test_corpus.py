@@ -47,6 +47,8 @@ def test_read_and_parse_many_return_a_corpus_that_is_a_sequence(corpus):
         Corpus(["not an article"])
     # An article by its id.
     assert corpus[corpus[2].id] is corpus[2]
+    with pytest.raises(IndexError, match="article 99 of a corpus of 5"):
+        corpus[99]
     with pytest.raises(KeyError, match="no article with id 'nope' among 5"):
         corpus["nope"]
 

@@ -53,7 +53,10 @@ class Corpus(Sequence[Article]):
                 raise KeyError(f"no article with id {index!r} among {len(self)} (ids such as "
                                f"{', '.join(repr(i) for i in list(self._by_id)[:3])})")
             return self._by_id[index]
-        return self._articles[index]
+        try:
+            return self._articles[index]
+        except IndexError:
+            raise IndexError(f"article {index} of a corpus of {len(self)}") from None
 
     def __len__(self) -> int:
         return len(self._articles)
