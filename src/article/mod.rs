@@ -229,7 +229,12 @@ fn read_unit(text: &str, unit: &Unit, found: &mut Structure, datelines: &mut Vec
     // The contributor patterns all hold one of these words; most lines none.
     let may_credit_contributors = line.contains("ontribut") || line.contains("eporting");
     if words <= 40 && may_credit_contributors {
-        if let Some(names) = PATTERNS.contributor_lines.iter().find_map(|r| r.captures(line)).map(|c| names::split_names(&c["names"])) {
+        // A wire story's sign-off in brackets, clause by clause: `(Reporting
+        // by X; Additional reporting by Y in Z; Editing by W)`.
+        let inner = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).unwrap_or(line);
+        let credits: Vec<_> = inner.split(';').map(|clause| PATTERNS.contributor_lines.iter().find_map(|r| r.captures(clause.trim()))).collect();
+        if credits.first().is_some_and(Option::is_some) {
+            let names: Vec<String> = credits.into_iter().flatten().flat_map(|c| names::split_names(&c["names"])).collect();
             if !names.is_empty() {
                 found.contributors.extend(names);
                 return Role::Meta;
@@ -528,6 +533,12 @@ mod tests {
 
     fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
         ranges.iter().map(|r| text[r.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn a_wire_sign_off_in_brackets_credits_each_clause() {
+        let s = analyse("Meta fined\n\nBRUSSELS (Reuters) - The EU fined Meta.\n\n(Reporting by Foo Yun Chee; Additional reporting by Jody Godoy in New York; Writing by Ann Lee; Editing by Louise Heavens and Jan Harvey)\n");
+        assert_eq!(s.contributors, ["Foo Yun Chee", "Jody Godoy", "Louise Heavens", "Jan Harvey"]);
     }
 
     #[test]
