@@ -156,12 +156,49 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Time
                 },
                 _ => (m.value.clone(), m.anchored),
             };
-            found.push(Timex { start: tokens[*start].start(), end: tokens[m.end - 1].end(), label: m.label, value, anchored });
+            let timex = Timex { start: tokens[*start].start(), end: tokens[m.end - 1].end(), label: m.label, value, anchored };
+            // `2020 – 21`: the years after a year's dash are the range's end.
+            let dash = matches!(words.get(m.end).copied(), Some("-" | "–")) && m.end + 1 < words.len();
+            let range_end = dash.then(|| year_after(&timex, words[m.end + 1])).flatten();
+            found.extend(split_year_range(text, timex));
+            if let Some(year) = range_end {
+                let token = tokens[m.end + 1];
+                found.push(Timex { start: token.start(), end: token.end(), label: "DATE", value: Some(year), anchored: true });
+            }
         }
         reference = reader.reference.get();
         period = reader.period.get();
     }
     found
+}
+
+/// `1991-2020`, `2010-15`: a range of years printed as one word is two
+/// dates, each over its own digits; anything else is itself.
+fn split_year_range(text: &str, timex: Timex) -> Vec<Timex> {
+    let printed = &text[timex.start..timex.end];
+    let Some((from, to)) = printed.split_once('-').filter(|(from, _)| from.len() == 4) else {
+        return vec![timex];
+    };
+    let Some(end_year) = year_after(&timex, to) else {
+        return vec![timex];
+    };
+    let end_start = timex.start + from.len() + 1;
+    vec![
+        Timex { end: timex.start + from.len(), ..timex.clone() },
+        Timex { start: end_start, end: timex.end, value: Some(end_year), ..timex },
+    ]
+}
+
+/// The year that `digits` (two or four) end a range from a year's DATE
+/// with: `2020` and `21` give `2021`.
+fn year_after(from: &Timex, digits: &str) -> Option<String> {
+    let first: i32 = from.value.as_deref().filter(|v| v.len() == 4)?.parse().ok()?;
+    if !matches!(digits.len(), 2 | 4) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let number: i32 = digits.parse().ok()?;
+    let year = if digits.len() == 4 { number } else { first - first % 100 + number + if number < first % 100 { 100 } else { 0 } };
+    (year > first && year - first <= 100).then(|| format!("{year:04}"))
 }
 
 /// `12:00 UTC Monday`, `Monday 12:00`: a clock time next to a day is one
@@ -1186,6 +1223,16 @@ mod tests {
         assert!(got.contains(&("March 15".into(), "DATE", "2016-03-15".into())), "`were due` looks ahead from the past");
         let got = values("The convention, which begins Monday, is in Philadelphia.", Date::new(2016, 7, 20));
         assert!(got.contains(&("Monday".into(), "DATE", "2016-07-25".into())), "a scheduled start in the present looks ahead: {got:?}");
+    }
+
+    #[test]
+    fn a_range_of_years_is_two_dates() {
+        let got = values("Above the 1991-2020 average, in the 2020–21 season and in 2010-15.", None);
+        assert_eq!(got, [
+            ("1991".into(), "DATE", "1991".into()), ("2020".into(), "DATE", "2020".into()),
+            ("2020".into(), "DATE", "2020".into()), ("21".into(), "DATE", "2021".into()),
+            ("2010".into(), "DATE", "2010".into()), ("15".into(), "DATE", "2015".into()),
+        ]);
     }
 
     #[test]
