@@ -114,6 +114,7 @@ def test_roles_and_affiliations_for_most_people_with_a_role(seed_articles):
         ("Dr Sarah Jones, a virologist at Imperial College London, said the risk was low.", "Sarah Jones", "virologist", "Imperial College London"),
         ("Brian Rivera, a spokesman for Ken Paxton's office, said so.", "Brian Rivera", "spokesman", None),
         ("Jamal Simmons, a consultant and a CNN contributor, said so.", "Jamal Simmons", "CNN contributor", "CNN"),
+        ("Vivek Arya of Bank of America, an analyst, said so.", "Vivek Arya", "analyst", "Bank of America"),
     ],
 )
 def test_roles_in_each_pattern(text, name, role, affiliation):

@@ -166,6 +166,17 @@ pub fn find(text: &str, segmented: &Segmented, found: &[Found], aliases: &[Strin
                 }
                 at = bounds.1;
             }
+            // `Vivek Arya of Bank of America`: an organisation right after `of` is where one works
+            // (not a place: `John Smith of Boston` is where one lives).
+            Some("of") => match starting.get(&(at + 1)).filter(|&&m| found[m].label == Label::Org) {
+                Some(&organisation) => {
+                    affiliation = affiliation.or_else(|| affiliation_of(organisation));
+                    // An appositive may follow: `Vivek Arya of Bank of America, an analyst,`.
+                    let end = spots[organisation].as_ref().map_or(bounds.1, |s| s.end);
+                    at = if after(end) == Some(",") { end + 1 } else { bounds.1 };
+                }
+                None => at = bounds.1,
+            },
             _ => at = bounds.1,
         }
         if at < bounds.1 {
