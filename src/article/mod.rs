@@ -117,9 +117,12 @@ pub fn analyse_known(text: &str, known: &KnownLines) -> Structure {
     let units = lines::units(text);
     let mut found = Structure::default();
     let mut datelines = Vec::new();
+    // The line each dateline was read from.
+    let mut dateline_units = Vec::new();
     let mut roles: Vec<Role> = units
         .iter()
-        .map(|u| {
+        .enumerate()
+        .map(|(k, u)| {
             let whole = u.start..u.end;
             if known.headline.as_ref() == Some(&whole) {
                 Role::Headline(whole)
@@ -128,12 +131,17 @@ pub fn analyse_known(text: &str, known: &KnownLines) -> Structure {
             } else if let Some(caption) = known.captions.iter().find(|c| c.text.start == u.start) {
                 Role::Caption(caption.clone())
             } else {
-                read_unit(text, u, &mut found, &mut datelines)
+                let role = read_unit(text, u, &mut found, &mut datelines);
+                dateline_units.resize(datelines.len(), k);
+                role
             }
         })
         .collect();
     drop_navigation_menus(text, &units, &mut roles);
     drop_related_links(text, &units, &mut roles);
+    // A date under `More on this story` is another story's.
+    let mut line_of = dateline_units.into_iter();
+    datelines.retain(|_| line_of.next().is_none_or(|k| roles[k] != Role::Boilerplate));
     place_headline_and_dek(text, &units, &mut roles);
     if found.authors.is_empty() {
         let (authors, byline) = authors_in_dek(text, &units, &roles);
@@ -341,11 +349,12 @@ fn drop_navigation_menus(text: &str, units: &[Unit], roles: &mut [Role]) {
 }
 
 /// The lines after a label of links to other stories (`Related stories`)
-/// in its block are those links: boilerplate, not section headings.
+/// in its block are those links and their metadata (`Published 20 October
+/// 2025`): boilerplate, not section headings nor the article's own.
 fn drop_related_links(text: &str, units: &[Unit], roles: &mut [Role]) {
     let mut in_list = false;
     for (unit, role) in units.iter().zip(roles.iter_mut()) {
-        if in_list && *role == Role::Text {
+        if in_list && matches!(*role, Role::Text | Role::Meta) {
             *role = Role::Boilerplate;
         }
         in_list = (in_list || PATTERNS.is_related_label(unit.text(text).trim())) && !unit.ends_block;
@@ -360,7 +369,12 @@ fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
     let (first, inner) = match roles.iter().position(|r| matches!(r, Role::Headline(_))) {
         Some(known) => (known, units[known].start..units[known].end),
         None => {
-            let Some(first) = roles.iter().position(|r| matches!(r, Role::Text | Role::Section(_))) else { return };
+            let Some(mut first) = roles.iter().position(|r| matches!(r, Role::Text | Role::Section(_))) else { return };
+            // A one-word label in capitals right over the headline (`LIVE`, `EXCLUSIVE`) is the page's.
+            if is_label_word(units[first].text(text)) && roles.get(first + 1) == Some(&Role::Text) {
+                roles[first] = Role::Boilerplate;
+                first += 1;
+            }
             let inner = match &roles[first] {
                 Role::Section(inner) => inner.clone(),
                 _ if is_headline_shaped(&units[first], text, first + 1 < units.len()) => {
@@ -388,9 +402,16 @@ fn place_headline_and_dek(text: &str, units: &[Unit], roles: &mut [Role]) {
     let after = roles[dek + 1..].iter().find(|r| !matches!(r, Role::Boilerplate));
     let header_follows = matches!(after, Some(Role::Meta | Role::Caption(_)));
     let line = units[dek].text(text);
-    if between_are_header && word_count(line) <= 80 && (header_follows || !ends_sentence(line)) {
+    // A dek says something: not a one- or two-word label (`Summary`).
+    if between_are_header && (3..=80).contains(&word_count(line)) && (header_follows || !ends_sentence(line)) {
         roles[dek] = Role::Dek;
     }
+}
+
+/// One word in capitals (`LIVE`, `BREAKING`).
+fn is_label_word(line: &str) -> bool {
+    let word = line.trim();
+    word.chars().count() >= 2 && word.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
 }
 
 /// A headline: text follows it, at most 30 words, and no full stop at the
@@ -533,6 +554,14 @@ mod tests {
 
     fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
         ranges.iter().map(|r| text[r.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn a_label_over_the_headline_and_a_related_storys_date_are_the_pages() {
+        let s = analyse("LIVE\nGlobal outage: banks hit\n\nBanks were hit on Tuesday, officials said.\n\nMore on this story\nHow outages expose our reliance\nPublished 20 October 2025\n");
+        let text = "LIVE\nGlobal outage: banks hit\n\nBanks were hit on Tuesday, officials said.\n\nMore on this story\nHow outages expose our reliance\nPublished 20 October 2025\n";
+        assert_eq!(s.headline.map(|r| &text[r]), Some("Global outage: banks hit"));
+        assert_eq!(s.published, None);
     }
 
     #[test]
