@@ -470,7 +470,8 @@ type ShortForms<'a> = FxHashMap<String, FxHashSet<&'a str>>;
 /// The shorter name of each organisation the article names in several
 /// words → the names it shortens: the name without its designator
 /// (`Evercore Partners` of `Evercore Partners LLC`), else without its last
-/// word (`Goldman` of `Goldman Sachs`, `Hofstra` of `Hofstra University`).
+/// word (`Goldman` of `Goldman Sachs`, `Hofstra` of `Hofstra University`),
+/// and its first words short of those (`Kestrel` of `Kestrel Micro Devices`).
 /// Never a name the gazetteer lists as an organisation, place, nationality,
 /// group or given name, nor a listed last word of organisations' names
 /// (`Senate` of `Senate Judiciary Committee`, `China` of `China Telecom`,
@@ -490,19 +491,25 @@ fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> ShortForms<'a> {
     let mut names_by_short = ShortForms::default();
     for (_, name) in found.iter().zip(aliases).filter(|(m, a)| m.label == Label::Org && a.contains(' ')) {
         let base = without_legal_form(name);
-        let short = match base.rsplit_once(' ') {
+        let first_short = match base.rsplit_once(' ') {
             _ if base != name => base,
             Some((short, last)) if !AFFILIATE_HEADS.contains(last) => short,
             _ => continue,
         };
-        let last = short.rsplit(' ').next().unwrap_or(short);
-        let listed = GAZETTEER.kinds(short).iter().any(|k| {
-            matches!(k, Kind::Organisation | Kind::OrgSuffix | Kind::Country | Kind::Region | Kind::City | Kind::Nationality | Kind::Group | Kind::GivenName)
-        });
-        let common_word = !short.contains(' ') && WORD_CLUSTERS.get(&short.to_lowercase()).is_some_and(|class| !class.mostly_a_name());
-        let ends_well = last.starts_with(char::is_uppercase) && !ORG_LINKS.contains(&last.to_lowercase());
-        if ends_well && !listed && !common_word && !surnames.contains(&fold(short)) {
-            names_by_short.entry(short.to_string()).or_default().insert(name.as_str());
+        // Its first words, from all but the last (`Kestrel Micro`, `Kestrel` of `Kestrel Micro Devices`),
+        // unless it joins two names (`Justice Department and Congress`).
+        let joined = name.split_whitespace().any(|w| matches!(w, "and" | "&"));
+        let shorter = first_short.match_indices(' ').map(|(at, _)| &first_short[..at]).rev().filter(|_| !joined);
+        for short in std::iter::once(first_short).chain(shorter) {
+            let last = short.rsplit(' ').next().unwrap_or(short);
+            let listed = GAZETTEER.kinds(short).iter().any(|k| {
+                matches!(k, Kind::Organisation | Kind::OrgSuffix | Kind::Country | Kind::Region | Kind::City | Kind::Nationality | Kind::Group | Kind::GivenName)
+            });
+            let common_word = !short.contains(' ') && WORD_CLUSTERS.get(&short.to_lowercase()).is_some_and(|class| !class.mostly_a_name());
+            let ends_well = last.starts_with(char::is_uppercase) && !ORG_LINKS.contains(&last.to_lowercase());
+            if ends_well && !listed && !common_word && !surnames.contains(&fold(short)) {
+                names_by_short.entry(short.to_string()).or_default().insert(name.as_str());
+            }
         }
     }
     for alias in found.iter().zip(aliases).filter(|(m, _)| matches!(m.label, Label::Org | Label::Person)).map(|(_, a)| a) {
@@ -775,6 +782,11 @@ mod tests {
         let got = resolved(text, &[("Fed", o.clone()), ("Federal Reserve", o.clone()), ("Goldman", o.clone()), ("Dan Goldman", Label::Person), ("Goldman", Label::Person)]);
         assert_eq!(got[0].2, got[1].2);
         assert_eq!(got[4].2, got[3].2);
+        // Its first word, of a longer name; not of two names joined.
+        let text = "Kestrel Micro Devices rose. Kestrel said so. The Justice Department and Congress met; the Justice Department left.";
+        let got = resolved(text, &[("Kestrel Micro Devices", o.clone()), ("Kestrel", o.clone()), ("Justice Department and Congress", o.clone()), ("Justice Department", o.clone())]);
+        assert_eq!(got[1].2, got[0].2);
+        assert_ne!(got[3].2, got[2].2);
     }
 
     #[test]
