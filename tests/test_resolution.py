@@ -115,6 +115,8 @@ def test_roles_and_affiliations_for_most_people_with_a_role(seed_articles):
         ("Brian Rivera, a spokesman for Ken Paxton's office, said so.", "Brian Rivera", "spokesman", None),
         ("Jamal Simmons, a consultant and a CNN contributor, said so.", "Jamal Simmons", "CNN contributor", "CNN"),
         ("Vivek Arya of Bank of America, an analyst, said so.", "Vivek Arya", "analyst", "Bank of America"),
+        # A role ends before a verb after it.
+        ("Ted Cruz, the Texas senator leading the GOP pack, spoke.", "Ted Cruz", "Texas senator", "Texas"),
     ],
 )
 def test_roles_in_each_pattern(text, name, role, affiliation):

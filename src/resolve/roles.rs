@@ -396,6 +396,14 @@ fn finish(current: &mut Vec<&str>, indefinite: bool) -> Option<String> {
     while phrase.last().is_some_and(|w| CONNECTORS.contains(w) || matches!(*w, "or" | "and")) {
         phrase.pop();
     }
+    // The phrase ends at its last role noun when a verb in -ed or -ing follows
+    // it (`the jailed mayor urged the party` → `jailed mayor`).
+    let verb = |w: &str| w.len() > 4 && w.chars().all(|c| c.is_ascii_lowercase()) && (w.ends_with("ed") || w.ends_with("ing"));
+    if let Some(last) = phrase.iter().rposition(|w| is_role_noun(w)) {
+        if phrase.get(last + 1).is_some_and(|w| verb(w)) {
+            phrase.truncate(last + 1);
+        }
+    }
     let agent = indefinite && phrase.last().is_some_and(|w| is_agent_noun(w));
     (agent || phrase.iter().any(|w| is_role_noun(w))).then(|| join_words(&phrase))
 }
