@@ -278,6 +278,13 @@ fn read_meta(line: &str, found: &mut Structure, datelines: &mut Vec<dateline::Da
         if let Some(d) = parse_dateline(part) {
             return Some(Meta::Date(d));
         }
+        // A dateline on a line of its own: `ISTANBUL, April 27, 2026`.
+        if let Some((place, date)) = part.split_once(", ") {
+            let shouted = place.chars().any(char::is_alphabetic) && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+            if let Some(d) = parse_dateline(date).filter(|_| shouted) {
+                return Some(Meta::Date(d));
+            }
+        }
         let names = PATTERNS.bylines.iter().find_map(|r| r.captures(part)).map(|c| names::split_names(&c["names"]))?;
         (!names.is_empty()).then_some(Meta::Authors(names))
     };
@@ -554,6 +561,13 @@ mod tests {
 
     fn texts(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
         ranges.iter().map(|r| text[r.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn a_dateline_on_its_own_line_dates_the_story() {
+        let s = analyse("Opposition picks its challenger\n\nBy Ayla Demir\n\nISTANBUL, April 27, 2026\n\nThe party named its candidate on Sunday.\n");
+        assert_eq!(s.published.as_deref(), Some("2026-04-27"));
+        assert_eq!(s.dek, None);
     }
 
     #[test]
