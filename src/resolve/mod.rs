@@ -5,7 +5,7 @@
 //! - PERSON: a name with a given name joins the latest person with the same
 //!   surname and a compatible given name (equal, or not yet known); a surname
 //!   alone (`Putin`, `Mr. Putin`) joins the latest person with that surname,
-//!   and a listed given name alone that is nobody's surname (`Bernie`) the one
+//!   and a given name alone that is nobody's surname (`Bernie`) the one
 //!   person named with it.
 //!   Surnames and given names compare by their folded forms ([`fold`]), so
 //!   `Zelensky` and `Zelenskyy` meet.
@@ -309,9 +309,9 @@ fn join_person(clusters: &mut Vec<Cluster>, by_surname: &mut FxHashMap<String, V
             id
         }
         None => {
-            // A listed given name alone (`Bernie`, `Hillary`) that is nobody's
+            // A given name alone (`Bernie`, `Mansur`) that is nobody's
             // surname here joins the one person the article names with it.
-            if name.given.is_none() && !alias.contains(char::is_whitespace) && GAZETTEER.kinds(alias).contains(&Kind::GivenName) {
+            if name.given.is_none() && !alias.contains(char::is_whitespace) {
                 let mut named = clusters.iter().enumerate().filter(|(_, c)| c.person.as_ref().is_some_and(|p| p.given.as_ref() == Some(&name.surname)));
                 if let (Some((id, _)), None) = (named.next(), named.next()) {
                     return id;
@@ -735,6 +735,10 @@ mod tests {
         assert_eq!(got[4].2, got[0].2);
         // Two people share the name: neither.
         assert!(got[5].2 != got[2].2 && got[5].2 != got[3].2, "{got:?}");
+        // A given name no list holds.
+        let text = "Mansur Yavaş won. The party stood behind Mansur.";
+        let got = resolved(text, &[("Mansur Yavaş", p.clone()), ("Mansur", p.clone())]);
+        assert_eq!(got[1].2, got[0].2);
     }
 
     #[test]
