@@ -508,7 +508,9 @@ fn short_forms<'a>(found: &[Mention], aliases: &'a [String]) -> ShortForms<'a> {
             let common_word = !short.contains(' ') && WORD_CLUSTERS.get(&short.to_lowercase()).is_some_and(|class| !class.mostly_a_name());
             let ends_well = last.starts_with(char::is_uppercase) && !ORG_LINKS.contains(&last.to_lowercase());
             if ends_well && !listed && !common_word && !surnames.contains(&fold(short)) {
-                names_by_short.entry(short.to_string()).or_default().insert(name.as_str());
+                // By its name without a designator, so `Veridian Semiconductor` and
+                // `Veridian Semiconductor Inc.` are one name that `Veridian` shortens.
+                names_by_short.entry(short.to_string()).or_default().insert(base);
             }
         }
     }
@@ -584,8 +586,12 @@ fn defined_acronyms<'a>(text: &str, found: &[Mention], aliases: &'a [String]) ->
     let mut defined = FxHashMap::default();
     for (k, pair) in found.windows(2).enumerate() {
         let (name, acronym) = (&pair[0], &pair[1]);
-        let in_brackets = text.get(name.end..acronym.start).is_some_and(|between| between.trim() == "(")
-            && text[acronym.end..].trim_start().starts_with(')');
+        // `(WWDC)`, or a ticker after its exchange: `(NASDAQ: VRDN)`.
+        let opens = |between: &str| {
+            let between = between.trim();
+            between == "(" || between.strip_prefix('(').and_then(|b| b.trim_end().strip_suffix(':')).is_some_and(|exchange| acronym_letters(exchange.trim()).is_some())
+        };
+        let in_brackets = text.get(name.end..acronym.start).is_some_and(opens) && text[acronym.end..].trim_start().starts_with(')');
         let letters = acronym_letters(&aliases[k + 1]);
         let named_thing = matches!(name.label, Label::Event | Label::Law | Label::Fac | Label::Product)
             && letters.as_ref().is_some_and(|letters| spells(letters, &aliases[k]));
@@ -802,9 +808,10 @@ mod tests {
         assert_eq!(got[3].1, Label::Org);
         assert!(spells("ACA", "Affordable Care Act") && spells("NAFTA", "North American Free Trade Agreement"));
         // After an organisation the brackets define it, whatever the letters.
-        let text = "The Republican People's Party (CHP) won. The CHP said so. Apple (AAPL.O) rose.";
-        let got = resolved(text, &[("Republican People's Party", Label::Org), ("CHP", Label::Org), ("CHP", Label::Org)]);
+        let text = "The Republican People's Party (CHP) won. The CHP said so. Veridian Semiconductor (NASDAQ: VRDN) rose.";
+        let got = resolved(text, &[("Republican People's Party", Label::Org), ("CHP", Label::Org), ("CHP", Label::Org), ("Veridian Semiconductor", Label::Org), ("VRDN", Label::Org)]);
         assert!(got[1].2 == got[0].2 && got[2].2 == got[0].2, "{got:?}");
+        assert_eq!(got[4].2, got[3].2, "a ticker after its exchange");
         assert!(!spells("WWDC", "Developers Conference") && !spells("ABC", "Bank of China"));
     }
 }
