@@ -116,9 +116,10 @@ impl<'t> View<'t> {
                         }
                         Cow::Owned(form) => arena.alloc_str(&form),
                     };
-                    // `Dr Sarah Jones` is read as `Dr. Sarah Jones`.
-                    let before_a_capital = tokens.get(i + 1).is_some_and(|next| next.text(text).starts_with(char::is_uppercase));
-                    let form = super::stopped_title(form).filter(|_| before_a_capital).unwrap_or(form);
+                    // `Dr Sarah Jones` is read as `Dr. Sarah Jones` (such titles have at most four letters).
+                    let before_a_capital = || tokens.get(i + 1).is_some_and(|next| next.text(text).starts_with(char::is_uppercase));
+                    let stopped = (form.len() <= 4).then(|| super::stopped_title(form)).flatten();
+                    let form = stopped.filter(|_| before_a_capital()).unwrap_or(form);
                     let word = Word::new(token.start(), token.end(), form);
                     if words.last().is_none_or(|w: &Word| w.end != word.end) {
                         words.push(word);
