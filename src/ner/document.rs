@@ -122,6 +122,7 @@ pub fn tidy(view: &View, mut spans: Vec<NameSpan>, gazetteer: &Gazetteer) -> Vec
     make_labels_consistent(view, &mut spans, gazetteer);
     tag_repeats(view, &mut spans, gazetteer);
     named_storms(view, &mut spans);
+    bills_and_court_cases(view, &mut spans);
     include_honorifics(view, &mut spans);
     spans.sort_by_key(|s| (s.sentence, s.start));
     spans
@@ -430,6 +431,41 @@ fn extend_makers_over_models(view: &View, spans: &mut [NameSpan]) {
             span.label = "PRODUCT".to_string();
         }
     }
+}
+
+static BILL_WORDS: Words = Words::new("bill_words");
+
+/// Laws by their number and cases by their parties: a capitalised name
+/// ending in `Bill` or `Resolution` and its number (`Senate Bill 2420`,
+/// which the maker-and-model rule read as a product; `Assembly Bill 5`), and
+/// the capitalised words on each side of `v.` (`Free Speech Coalition v.
+/// Paxton`, `Roe v. Wade`), each one LAW.
+fn bills_and_court_cases(view: &View, spans: &mut Vec<NameSpan>) {
+    let mut laws = Vec::new();
+    for (k, words) in view.sentences.iter().enumerate() {
+        // Not a word that opens sentences but never names (`In`).
+        let name_word = |w: &Word| capitalised(w) && !NOT_NAME_STARTS.contains(w.form) && w.form.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''));
+        for i in 1..words.len() {
+            let numbered = words.get(i + 1).is_some_and(|w| w.form.chars().all(|c| c.is_ascii_digit()));
+            if BILL_WORDS.contains(words[i].form) && numbered && capitalised(&words[i - 1]) {
+                let start = (0..i).rev().take_while(|&j| name_word(&words[j])).last().unwrap_or(i - 1);
+                laws.push(NameSpan { sentence: k, start, end: i + 2, label: "LAW".to_string(), fixed: false });
+            }
+            let read_whole = spans.iter().any(|s| s.sentence == k && s.start < i && i < s.end);
+            if words[i].form == "v." && words.get(i + 1).is_some_and(name_word) && !read_whole {
+                // Each party is the name the tagger found beside `v.` (`Whole Woman's Health`,
+                // `Board of Education`), else the capitalised words there.
+                let tagged = |at: &dyn Fn(&NameSpan) -> bool| spans.iter().find(|s| s.sentence == k && at(s)).map(|s| (s.start, s.end));
+                let start = tagged(&|s| s.end == i).map(|(start, _)| start).or_else(|| (0..i).rev().take_while(|&j| name_word(&words[j])).last());
+                let linked = |j: usize| name_word(&words[j]) || words[j].form == "of" && words.get(j + 1).is_some_and(name_word);
+                let end = tagged(&|s| s.start == i + 1).map(|(_, end)| end).or_else(|| (i + 1..words.len()).take_while(|&j| linked(j)).last().map(|j| j + 1));
+                if let (Some(start), Some(end)) = (start, end) {
+                    laws.push(NameSpan { sentence: k, start, end, label: "LAW".to_string(), fixed: false });
+                }
+            }
+        }
+    }
+    put_in_place(spans, laws);
 }
 
 /// The capitalised words after `Mr.`, `Mrs.`, `Ms.` name a person: such a
@@ -1027,6 +1063,18 @@ mod tests {
 
     fn span(sentence: usize, start: usize, end: usize, label: &str) -> NameSpan {
         NameSpan { sentence, start, end, label: label.to_string(), fixed: false }
+    }
+
+    #[test]
+    fn bills_and_court_cases_are_laws() {
+        let text = "Texas passed Senate Bill 2420. In Free Speech Coalition v. Paxton, the court cited Brown v. Board of Education. He met Bill Clinton.";
+        let names = tidied(text, "", |view| {
+            let at = |k: usize, form: &str| view.sentences[k].iter().position(|w| w.form == form).unwrap();
+            vec![span(0, 0, 1, "GPE"), span(0, at(0, "Senate"), at(0, "2420") + 1, "PRODUCT"), span(1, at(1, "Paxton"), at(1, "Paxton") + 1, "PERSON"), span(2, 2, 4, "PERSON")]
+        });
+        let law = |name: &str| (name.to_string(), "LAW".to_string());
+        assert_eq!(names[1..4], [law("Senate Bill 2420"), law("Free Speech Coalition v. Paxton"), law("Brown v. Board of Education")]);
+        assert_eq!(names[4], ("Bill Clinton".to_string(), "PERSON".to_string()));
     }
 
     #[test]
