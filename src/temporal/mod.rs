@@ -157,8 +157,9 @@ pub fn find(text: &str, segmented: &Segmented, anchor: Option<Date>) -> Vec<Time
                 _ => (m.value.clone(), m.anchored),
             };
             let timex = Timex { start: tokens[*start].start(), end: tokens[m.end - 1].end(), label: m.label, value, anchored };
-            // `2020 – 21`: the years after a year's dash are the range's end.
-            let dash = matches!(words.get(m.end).copied(), Some("-" | "–")) && m.end + 1 < words.len();
+            // `2020 – 21`: two digits after a year's dash are the range's end
+            // (four are a year, read on their own).
+            let dash = matches!(words.get(m.end).copied(), Some("-" | "–")) && words.get(m.end + 1).is_some_and(|w| w.len() == 2);
             let range_end = dash.then(|| year_after(&timex, words[m.end + 1])).flatten();
             found.extend(split_year_range(text, timex));
             if let Some(year) = range_end {
@@ -1227,8 +1228,9 @@ mod tests {
 
     #[test]
     fn a_range_of_years_is_two_dates() {
-        let got = values("Above the 1991-2020 average, in the 2020–21 season and in 2010-15.", None);
+        let got = values("From 2001 - 2002, above the 1991-2020 average, in the 2020–21 season and in 2010-15.", None);
         assert_eq!(got, [
+            ("2001".into(), "DATE", "2001".into()), ("2002".into(), "DATE", "2002".into()),
             ("1991".into(), "DATE", "1991".into()), ("2020".into(), "DATE", "2020".into()),
             ("2020".into(), "DATE", "2020".into()), ("21".into(), "DATE", "2021".into()),
             ("2010".into(), "DATE", "2010".into()), ("15".into(), "DATE", "2015".into()),
